@@ -1,0 +1,29 @@
+"""Extraction: an Article and its parsed paragraphs in, a Briefing out.
+
+Each stage is a module with one public function and no side effects on the
+spaCy docs:
+
+* ``actors.extract_actors(article, docs) -> list[Actor]``
+* ``quotes.extract_quotes(article, docs, actors) -> list[Quote]``
+* ``timeline.extract_events(article, docs, actors) -> list[Event]``
+"""
+
+from __future__ import annotations
+
+from ..model import Article, Briefing
+from .actors import extract_actors
+from .quotes import extract_quotes
+from .timeline import extract_events
+
+
+def extract_briefing(article: Article, docs: list) -> Briefing:
+    actors = extract_actors(article, docs)
+    quotes = extract_quotes(article, docs, actors)
+    events = extract_events(article, docs, actors)
+    warnings = []
+    if article.published is None:
+        warnings.append("No publication date was given: relative dates (\"on Tuesday\", \"last week\") are left unresolved.")
+    unresolved = sum(1 for q in quotes if q.speaker is None)
+    if unresolved:
+        warnings.append(f"{unresolved} quote(s) could not be attributed to a named speaker.")
+    return Briefing(article=article, actors=tuple(actors), quotes=tuple(quotes), events=tuple(events), warnings=tuple(warnings))

@@ -1,0 +1,167 @@
+"""The one typed model between extraction and rendering.
+
+Paragraphs are numbered from 1. Every offset is a character offset into the
+text of its paragraph, so ``article.paragraphs[p - 1][start:end]`` gives back
+the span an item was extracted from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Literal
+
+ActorType = Literal["person", "organisation", "country", "place", "group"]
+QuoteKind = Literal["direct", "partial", "reported"]
+Granularity = Literal["day", "week", "month", "quarter", "half", "season", "year", "decade", "century"]
+
+ACTOR_TYPES: tuple[str, ...] = ("person", "organisation", "country", "place", "group")
+QUOTE_KINDS: tuple[str, ...] = ("direct", "partial", "reported")
+
+
+@dataclass(frozen=True)
+class Article:
+    """A validated input article."""
+
+    id: str
+    """URL-safe slug, unique within the site."""
+    title: str
+    published: date | None
+    """Publication date; None when the metadata gives none (relative dates stay unresolved)."""
+    source: str | None
+    url: str | None
+    tags: tuple[str, ...]
+    paragraphs: tuple[str, ...]
+    """Body paragraphs, without the title; paragraph n is ``paragraphs[n - 1]``."""
+    path: str = ""
+    """The seed file it was read from, relative to the seeds folder."""
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of text in one paragraph."""
+
+    paragraph: int
+    start: int
+    end: int
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Role:
+    """A role or title the text gives an actor, with the affiliation it names."""
+
+    text: str
+    affiliation: str | None = None
+    """Actor id of the country or organisation the role belongs to, when named."""
+    paragraph: int = 0
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One real-world person, organisation, country, place or group."""
+
+    id: str
+    name: str
+    type: ActorType
+    aliases: tuple[str, ...] = ()
+    """Every other surface form that refers to this actor in the article."""
+    roles: tuple[Role, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    affiliation: str | None = None
+    """Actor id of the country or organisation this actor belongs to, when the text says."""
+    notes: tuple[str, ...] = ()
+    """Flags such as 'capital used for its government'."""
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Direct, partial or reported speech, attributed where the text allows."""
+
+    id: str
+    kind: QuoteKind
+    text: str
+    """The quoted or reported content, as written (without the quotation marks)."""
+    speaker: str | None
+    """Actor id of the speaker, or None when it cannot be resolved."""
+    speaker_text: str | None
+    """The speaker as written ('he', 'a US embassy spokesperson')."""
+    cue: str | None
+    """The speech verb or phrase ('said', 'according to')."""
+    paragraph: int
+    start: int
+    end: int
+    speaker_inferred: bool = False
+    """True when the speaker comes from a pronoun or from a preceding quote, not a name."""
+    speaker_mention: Mention | None = None
+
+
+@dataclass(frozen=True)
+class TimeValue:
+    """A normalised time expression (TIMEX3-style value)."""
+
+    value: str | None
+    """'2019-05-14', '2019-W19', '2019-05', '2018-Q4', '2018'; None when unresolved."""
+    start: str | None
+    """First day covered (ISO date), None when unresolved."""
+    end: str | None
+    """Last day covered (ISO date), None when unresolved."""
+    granularity: str | None
+    phrase: str
+    """The expression as written."""
+    paragraph: int = 0
+    offset: int = 0
+    """Character offset of the phrase in its paragraph."""
+    modifier: str | None = None
+    """TIMEX3 mod: 'START', 'MID', 'END', 'APPROX' ('late last year' is END of 2018)."""
+    kind: str = "date"
+    """'date', 'time', 'duration', 'set' (frequency) or 'vague'; only date/time are placed."""
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated (or only ordered) event: the clause a time expression anchors."""
+
+    id: str
+    text: str
+    date: TimeValue | None
+    actors: tuple[str, ...]
+    paragraph: int
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """Everything extracted from one article."""
+
+    article: Article
+    actors: tuple[Actor, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()
+    warnings: tuple[str, ...] = field(default=())
+    """What the extraction could not settle, for the reader ('no publication date …')."""
+
+    def actor(self, actor_id: str | None) -> Actor | None:
+        for a in self.actors:
+            if a.id == actor_id:
+                return a
+        return None
+
+
+def to_dict(obj: object) -> dict:
+    """Plain-data form of any model object (dates as ISO strings)."""
+    data = asdict(obj)  # type: ignore[arg-type]
+    return _plain(data)
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value

