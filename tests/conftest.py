@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).parent / "fixtures"
+SHARED_EVAL = ROOT.parent / "shared" / "eval"
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-goldens", action="store_true", help="rewrite golden files from the current output")
+
+
+@pytest.fixture
+def update_goldens(request) -> bool:
+    return request.config.getoption("--update-goldens")
+
+
+@pytest.fixture
+def fixture_briefing():
+    from generator.export import from_dict
+
+    return from_dict(json.loads((FIXTURES / "briefing.json").read_text(encoding="utf-8")))
+
+
+@pytest.fixture(scope="session")
+def seed_briefing():
+    """The seed article's briefing, extracted once per test session (needs spaCy)."""
+    from generator import extract
+
+    return extract(ROOT / "seeds" / "000_826671d92ab4721b.txt")

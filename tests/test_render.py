@@ -1,0 +1,89 @@
+"""Golden-file tests: a fixed Briefing in, Markdown pages out (no spaCy)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.model import TimeValue
+from generator.render import describe_time, render_index, render_pages
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def _check_golden(name: str, text: str, update: bool) -> None:
+    path = GOLDEN / name
+    if update or not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        if not update:
+            pytest.fail(f"golden file {name} was missing and has been written; check it and run again")
+    assert text == path.read_text(encoding="utf-8"), f"{name} differs from its golden file (run pytest --update-goldens to accept)"
+
+
+@pytest.mark.parametrize("page", ["index.md", "actors.md", "timeline.md", "quotes.md", "source.md"])
+def test_pages_match_golden(fixture_briefing, update_goldens, page):
+    pages = render_pages(fixture_briefing)
+    _check_golden(f"fixture/{page}", pages[page], update_goldens)
+
+
+def test_index_matches_golden(fixture_briefing, update_goldens):
+    text = render_index([fixture_briefing], ["seeds/bad.txt:3: malformed metadata: <oops>"], prefix="briefings/")
+    _check_golden("fixture/list.md", text, update_goldens)
+
+
+def test_article_text_is_escaped(fixture_briefing):
+    pages = render_pages(fixture_briefing)
+    for name, text in pages.items():
+        assert "<script>" not in text, name
+        assert not re.search(r"(?<!\\)\]\(http://evil", text), name
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in pages["source.md"]
+    assert r"\*damaging\*" in pages["source.md"]
+
+
+def test_every_paragraph_has_an_anchor(fixture_briefing):
+    source = render_pages(fixture_briefing)["source.md"]
+    for n in range(1, len(fixture_briefing.article.paragraphs) + 1):
+        assert f"{{: #p{n} .briefing-paragraph }}" in source
+
+
+def test_links_point_at_source_paragraphs(fixture_briefing):
+    pages = render_pages(fixture_briefing)
+    assert "[¶2](source.md#p2)" in pages["quotes.md"]
+    assert "[¶1](source.md#p1)" in pages["timeline.md"]
+    assert "[Jane Doe](actors.md#jane-doe)" in pages["quotes.md"]
+
+
+def test_unattributed_quote_says_so(fixture_briefing):
+    quotes = render_pages(fixture_briefing)["quotes.md"]
+    assert "a spokesperson *(not linked to a known actor)*" in quotes
+
+
+def test_undated_event_is_not_placed(fixture_briefing):
+    timeline = render_pages(fixture_briefing)["timeline.md"]
+    placed, _, unplaced = timeline.partition("## Not placed on the timeline")
+    assert "the vote is held" in unplaced and "the vote is held" not in placed
+
+
+def test_timeline_is_chronological(fixture_briefing):
+    timeline = render_pages(fixture_briefing)["timeline.md"]
+    assert timeline.index("## late 2020") < timeline.index("## week of 22 February 2021") < timeline.index("## Tuesday 9 March 2021")
+
+
+@pytest.mark.parametrize(
+    ("value", "granularity", "start", "modifier", "shown"),
+    [
+        ("2019-05-14", "day", "2019-05-14", None, "Tuesday 14 May 2019"),
+        ("2019-W19", "week", "2019-05-06", None, "week of 6 May 2019"),
+        ("2019-05", "month", "2019-05-01", None, "May 2019"),
+        ("2018-Q4", "quarter", "2018-10-01", None, "Q4 2018"),
+        ("2018", "year", "2018-01-01", "END", "late 2018"),
+        ("2018", "year", "2018-01-01", "START", "early 2018"),
+        (None, None, None, None, "date unresolved"),
+    ],
+)
+def test_dates_shown_at_their_precision(value, granularity, start, modifier, shown):
+    t = TimeValue(value=value, start=start, end=start, granularity=granularity, phrase="x", modifier=modifier)
+    assert describe_time(t) == shown
