@@ -96,6 +96,8 @@ class Quote:
     speaker_inferred: bool = False
     """True when the speaker comes from a pronoun or from a preceding quote, not a name."""
     speaker_mention: Mention | None = None
+    speaker_antecedent: Mention | None = None
+    """For a pronoun or relative speaker ('he', 'who'): the earlier mention it refers to."""
 
 
 @dataclass(frozen=True)
