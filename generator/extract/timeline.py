@@ -1,9 +1,203 @@
-"""Timeline: time expressions resolved against the publication date, and the events they anchor."""
+"""Timeline: time expressions resolved against the publication date, and the events they anchor.
+
+An event is the clause a time expression anchors: the verb the expression hangs
+from in the parse, with its subject and objects, cut to a short excerpt of the
+paragraph (``text == paragraph[start:end]``). Three sources of events:
+
+* a dated expression ("on Tuesday", "last week", "late last year");
+* an anchored expression that only orders the event ("days after ...",
+  "since ..."): the event keeps ``date.value = None`` and the anchor as phrase;
+* a vague past one ("recently"): undated, shown as such.
+
+Durations, frequencies and present-time words ("now") anchor no event.
+Nothing is ever dated by guesswork: without a publication date relative
+expressions stay unresolved (``normalise`` sees ``dct=None``).
+"""
 
 from __future__ import annotations
 
-from ..model import Actor, Article, Event
+from ..model import Actor, Article, Event, TimeValue
+from .common import actor_at
+from .timex import find_timexes, vague_ref
+
+MAX_WORDS = 28
+WORDS_BEFORE_VERB = 16
+ANCHOR_WORDS = 12
+# Children of the event verb that start another clause: cut off so the excerpt stays one event.
+CLAUSE_DEPS = {"advcl", "relcl", "conj", "parataxis", "cc", "punct", "mark", "preconj"}
+ANCHOR_PREPS = {"after": "AFTER", "before": "BEFORE", "since": "SINCE"}
 
 
 def extract_events(article: Article, docs: list, actors: list[Actor]) -> list[Event]:
-    return []
+    """Dated and anchored events in text order, ids e1, e2, ..."""
+    found: list[tuple[int, int, int, TimeValue, tuple[int, int], object]] = []
+    for n, doc in enumerate(docs, start=1):
+        seen_verbs: dict[int, int] = {}
+        items = [(tv, None) for tv in find_timexes(doc, article.published, paragraph=n)]
+        items += list(_anchors(doc, n, {(tv.offset, tv.offset + len(tv.phrase)) for tv, _ in items}))
+        for tv, anchor_tok in sorted(items, key=lambda it: it[0].offset):
+            if not _anchors_event(tv):
+                continue
+            span = doc.char_span(tv.offset, tv.offset + len(tv.phrase), alignment_mode="expand")
+            if span is None:
+                continue
+            verb = _governing_verb(anchor_tok if anchor_tok is not None else span.root, span)
+            if verb is None:
+                continue
+            # one event per verb: a second expression on the same verb only refines its date
+            if verb.i in seen_verbs:
+                k = seen_verbs[verb.i]
+                if found[k][3].value is None and tv.value is not None:
+                    found[k] = (*found[k][:3], tv, *found[k][4:])
+                continue
+            exclude = set(anchor_tok.subtree) if anchor_tok is not None else set()
+            start, end = _clause_span(verb, exclude)
+            seen_verbs[verb.i] = len(found)
+            found.append((n, start, end, tv, (verb.i, 0), doc))
+    events = []
+    for i, (n, start, end, tv, (verb_i, _), doc) in enumerate(sorted(found, key=lambda f: (f[0], f[1])), start=1):
+        text = doc.text[start:end]
+        events.append(
+            Event(
+                id=f"e{i}",
+                text=text,
+                date=tv,
+                actors=_actors(actors, n, start, end, doc[verb_i]),
+                paragraph=n,
+                start=start,
+                end=end,
+            )
+        )
+    return events
+
+
+def _anchors_event(tv: TimeValue) -> bool:
+    if tv.kind in ("date", "time"):
+        return True
+    return tv.kind == "vague" and vague_ref(tv.phrase) == "PAST_REF"
+
+
+def _anchors(doc, paragraph: int, taken: set[tuple[int, int]]):
+    """'days after X', 'weeks before X', 'since X': events ordered, not dated.
+
+    Yields an unresolved TimeValue whose phrase runs from the anchor to the end
+    of its object (cut to ANCHOR_WORDS words), and the preposition's token.
+    """
+    for tok in doc:
+        mod = ANCHOR_PREPS.get(tok.lower_)
+        if mod is None or tok.dep_ not in ("prep", "mark"):
+            continue
+        obj = [t for t in tok.subtree if t.i > tok.i] if tok.dep_ == "prep" else list(tok.head.subtree)
+        if not obj:
+            continue
+        if tok.dep_ == "mark":  # 'since X made ...': the clause is the head verb's subtree
+            clause = [t for t in tok.head.subtree if t.i >= tok.i]
+            anchor_tok = tok.head
+        else:
+            clause = [tok, *obj]
+            anchor_tok = tok
+        # a dated object ('since 2001', 'after Tuesday') is already a time expression
+        obj_span = (clause[0].idx, clause[-1].idx + len(clause[-1]))
+        if any(s < obj_span[1] and e > obj_span[0] and s > tok.idx for s, e in taken):
+            continue
+        # a duration right before the preposition ('days after', 'two weeks before') joins the phrase
+        first = tok
+        prev = doc[tok.i - 1] if tok.i > 0 else None
+        if prev is not None and any(s <= prev.idx < e for s, e in taken):
+            first = prev
+            while first.i > 0 and any(s <= doc[first.i - 1].idx < e for s, e in taken):
+                first = doc[first.i - 1]
+        elif tok.lower_ != "since":
+            continue  # a bare 'after the meeting' orders events but is no time phrase
+        words = [t for t in clause if not t.is_punct]
+        last = words[min(len(words), ANCHOR_WORDS) - 1] if words else clause[-1]
+        start, end = first.idx, last.idx + len(last)
+        phrase = doc.text[start:end]
+        tv = TimeValue(
+            value=None,
+            start=None,
+            end=None,
+            granularity=None,
+            phrase=phrase,
+            paragraph=paragraph,
+            offset=start,
+            modifier=mod,
+            kind="date",
+        )
+        yield tv, anchor_tok
+
+
+def _governing_verb(tok, span):
+    """The nearest verb above the expression (the expression's own tokens excluded)."""
+    inside = range(span.start, span.end)
+    for _ in range(12):
+        if tok.pos_ in ("VERB", "AUX") and tok.i not in inside:
+            # 'X said on Wednesday it had ...': a time phrase before the complement's subject
+            # belongs to the reporting verb (a common attachment error of the parser)
+            subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if tok.dep_ == "ccomp" and subj is not None and span.end <= subj.left_edge.i:
+                return tok.head
+            return tok
+        if tok.head is tok:
+            return tok if tok.pos_ in ("VERB", "AUX") else None
+        tok = tok.head
+    return None
+
+
+def _clause_span(verb, exclude: set) -> tuple[int, int]:
+    """Character span of the verb's clause: its subtree without other clauses, cut to MAX_WORDS words."""
+    cut = set(exclude)
+    clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS - {"punct", "cc", "conj"}]
+    # a coordinated verb with its own subject is another event; 'reimposed and tightened sanctions' is one
+    clauses += [c for c in verb.children if c.dep_ == "conj" and any(g.dep_.startswith("nsubj") for g in c.children)]
+    if any(c.dep_ == "conj" for c in clauses):
+        clauses += [c for c in verb.children if c.dep_ == "cc"]
+    for child in clauses:
+        cut.update(child.subtree)
+    tokens = sorted((t for t in verb.subtree if t not in cut), key=lambda t: t.i)
+    # the contiguous run around the verb
+    idx = [t.i for t in tokens]
+    pos = idx.index(verb.i)
+    lo = hi = pos
+    while lo > 0 and idx[lo - 1] == idx[lo] - 1:
+        lo -= 1
+    while hi < len(idx) - 1 and idx[hi + 1] == idx[hi] + 1:
+        hi += 1
+    run = tokens[lo : hi + 1]
+    while run and (run[0].is_punct or run[0].dep_ in ("cc", "mark")) and run[0] is not verb:
+        run = run[1:]
+    while run and run[-1].is_punct and run[-1] is not verb and run[-1].text not in ("”", '"', "’"):
+        run = run[:-1]
+    words = [t for t in run if not t.is_punct]
+    if len(words) > MAX_WORDS:
+        before = [t for t in words if t.i < verb.i]
+        first = before[-min(len(before), WORDS_BEFORE_VERB)] if before else verb
+        kept = [t for t in words if t.i >= first.i][:MAX_WORDS]
+        run = [t for t in run if first.i <= t.i <= kept[-1].i]
+    doc = verb.doc
+    start = run[0].idx
+    end = run[-1].idx + len(run[-1])
+    # keep quotation marks balanced: drop a lone closing mark
+    text = doc.text[start:end]
+    if (text.endswith("”") and "“" not in text) or (text.endswith('"') and text.count('"') == 1):
+        end -= 1
+    return start, end
+
+
+def _actors(actors: list[Actor], paragraph: int, start: int, end: int, verb) -> tuple[str, ...]:
+    """Actors mentioned inside the event's excerpt, plus the main clause's subject of a participle ('Speaking ..., Mr X said')."""
+    ids: list[str] = []
+    for actor in actors:
+        for m in actor.mentions:
+            if m.paragraph == paragraph and m.start < end and m.end > start:
+                ids.append((m.start, actor.id))  # type: ignore[arg-type]
+                break
+    ordered = [a for _, a in sorted(ids)]  # type: ignore[misc]
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    if not has_subject and verb.dep_ in ("advcl", "xcomp") and verb.head is not verb:
+        for c in verb.head.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                a = actor_at(actors, paragraph, c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
+                if a and a.id not in ordered:
+                    ordered.append(a.id)
+    return tuple(dict.fromkeys(ordered))

@@ -1,0 +1,965 @@
+"""Time expressions: find them in text and normalise them against the publication date.
+
+Two pure entry points, usable without spaCy:
+
+* ``normalise(phrase, dct, tense) -> TimeValue`` reads one expression ("last week",
+  "Tuesday night", "15 May 2019", "two days ago") and resolves it against the
+  document creation time ``dct`` (the publication date).
+* ``find_timexes(text_or_doc, dct) -> list[TimeValue]`` finds every expression in a
+  paragraph. Given a spaCy ``Doc`` it reads the tense of the governing verb from
+  the parse; given plain text it falls back to auxiliaries near the phrase.
+
+Values follow TIMEX3: ``2019-05-14``, ``2019-W19``, ``2019-05``, ``2018-Q4``,
+``2018-SU``, ``2018``, ``201`` (decade), durations ``P3D``. What cannot be resolved
+without guessing (no publication date, "the following day", "a year earlier")
+keeps ``value=None``: the timeline shows such events as undated, never invented.
+
+Tense decides direction for calendar names without a year: a weekday in a past-tense
+sentence is the latest such day on or before publication (so "on Wednesday" in an
+article published on a Wednesday is that same day); in a future-tense sentence it is
+the next one on or after; with no clear tense the nearer of the two wins.
+"""
+
+from __future__ import annotations
+
+import re
+from calendar import monthrange
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date, timedelta
+
+from ..model import TimeValue
+
+Tense = str | None  # "past", "present", "future" or None
+
+# ---------------------------------------------------------------- vocabularies
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+    "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6,
+}  # fmt: skip
+NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "dozen": 12, "half": 0.5, "couple": 2,
+}  # fmt: skip
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+UNITS = {
+    "second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D", "week": "W", "weekend": "WE",
+    "fortnight": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE", "quarter": "Q",
+}  # fmt: skip
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+MOD_WORDS = {
+    "early": "START", "beginning of": "START", "start of": "START", "earlier": "START",
+    "mid": "MID", "middle of": "MID", "late": "END", "end of": "END", "later": "END",
+}  # fmt: skip
+
+_MONTH_RE = (
+    r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+# "May" alone is the modal verb as often as the month: only taken with a day, a year or a cue.
+_MONTH_NOT_MAY = _MONTH_RE.replace("|May|", "|")
+_WEEKDAY_RE = (
+    r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|Mon\.|Tues?\.|Wed\.|Thu(?:rs?)?\.|Fri\.|Sat\.|Sun\.)"
+)
+_NUMWORD = (
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    r"|sixteen|seventeen|eighteen|nineteen|a\s+hundred|hundred|a\s+dozen|dozen|half\s+a|a\s+half"
+)
+_NUM = rf"(?:\d+(?:\.\d+)?|{_NUMWORD}|a\s+couple\s+of|a\s+few|several|few|many|some|a|an)"
+_UNIT = r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|year|decade|century|centurie|quarter)"
+_YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+_MOD = r"(?:early|mid-?|late|(?:the\s+)?(?:beginning|start|middle|end)\s+of)"
+_DAYPART = r"(?:morning|afternoon|evening|night)"
+
+# ---------------------------------------------------------------- value helpers
+
+
+def _iso(d: date) -> str:
+    return d.isoformat()
+
+
+def _tv(value: str | None, start: date | None, end: date | None, gran: str | None, **kw) -> TimeValue:
+    return TimeValue(
+        value=value,
+        start=_iso(start) if start else None,
+        end=_iso(end) if end else None,
+        granularity=gran,
+        phrase=kw.pop("phrase", ""),
+        **kw,
+    )
+
+
+def day_value(d: date, **kw) -> TimeValue:
+    return _tv(_iso(d), d, d, "day", **kw)
+
+
+def week_value(d: date, **kw) -> TimeValue:
+    """The ISO week containing ``d`` (Monday to Sunday)."""
+    y, w, _ = d.isocalendar()
+    monday = d - timedelta(days=d.weekday())
+    return _tv(f"{y}-W{w:02d}", monday, monday + timedelta(days=6), "week", **kw)
+
+
+def month_value(y: int, m: int, **kw) -> TimeValue:
+    return _tv(f"{y}-{m:02d}", date(y, m, 1), date(y, m, monthrange(y, m)[1]), "month", **kw)
+
+
+def quarter_value(y: int, q: int, **kw) -> TimeValue:
+    m = 3 * (q - 1) + 1
+    return _tv(f"{y}-Q{q}", date(y, m, 1), date(y, m + 2, monthrange(y, m + 2)[1]), "quarter", **kw)
+
+
+def half_value(y: int, h: int, **kw) -> TimeValue:
+    return _tv(f"{y}-H{h}", date(y, 1 if h == 1 else 7, 1), date(y, 6, 30) if h == 1 else date(y, 12, 31), "half", **kw)
+
+
+def season_value(y: int, s: str, **kw) -> TimeValue:
+    spans = {"SP": ((3, 1), (5, 31)), "SU": ((6, 1), (8, 31)), "FA": ((9, 1), (11, 30))}
+    if s == "WI":  # northern winter: December to February
+        return _tv(f"{y}-WI", date(y, 12, 1), date(y + 1, 2, monthrange(y + 1, 2)[1]), "season", **kw)
+    (m1, d1), (m2, d2) = spans[s]
+    return _tv(f"{y}-{s}", date(y, m1, d1), date(y, m2, d2), "season", **kw)
+
+
+def year_value(y: int, **kw) -> TimeValue:
+    return _tv(str(y), date(y, 1, 1), date(y, 12, 31), "year", **kw)
+
+
+def decade_value(y: int, **kw) -> TimeValue:
+    d = y - y % 10
+    return _tv(str(d // 10), date(d, 1, 1), date(d + 9, 12, 31), "decade", **kw)
+
+
+def century_value(c: int, **kw) -> TimeValue:
+    """The c-th century (c=20 is 1901..2000; TIMEX3 writes it '19')."""
+    return _tv(f"{c - 1:02d}", date(100 * (c - 1) + 1, 1, 1), date(100 * c, 12, 31), "century", **kw)
+
+
+def unresolved(kind: str = "date", **kw) -> TimeValue:
+    return TimeValue(
+        value=None,
+        start=None,
+        end=None,
+        granularity=kw.pop("granularity", None),
+        phrase=kw.pop("phrase", ""),
+        kind=kind,
+        **kw,
+    )
+
+
+def with_modifier(tv: TimeValue, mod: str | None) -> TimeValue:
+    """Narrow start..end to the first, middle or last third of the period ("late 2018" is Sep-Dec 2018)."""
+    if not mod or tv.start is None or tv.end is None:
+        return replace(tv, modifier=mod or tv.modifier)
+    s, e = date.fromisoformat(tv.start), date.fromisoformat(tv.end)
+    if tv.granularity == "year":  # whole months read better than day counts
+        y = s.year
+        s, e = {
+            "START": (date(y, 1, 1), date(y, 4, 30)),
+            "MID": (date(y, 5, 1), date(y, 8, 31)),
+            "END": (date(y, 9, 1), date(y, 12, 31)),
+        }[mod]
+    elif mod in ("START", "MID", "END"):
+        n = (e - s).days + 1
+        third = max(1, round(n / 3))
+        if mod == "START":
+            e = s + timedelta(days=third - 1)
+        elif mod == "MID":
+            s, e = s + timedelta(days=third), e - timedelta(days=third)
+        else:
+            s = e - timedelta(days=third - 1)
+    return replace(tv, start=_iso(s), end=_iso(e), modifier=mod)
+
+
+def _mod_of(text: str | None) -> str | None:
+    if not text:
+        return None
+    t = re.sub(r"\s+", " ", text.lower().strip()).removeprefix("the ").rstrip("-")
+    return MOD_WORDS.get(t)
+
+
+def _number(text: str) -> float | None:
+    """'two' -> 2, 'twenty four' -> 24, '3' -> 3, 'several' -> None (unknown amount)."""
+    t = re.sub(r"[\s-]+", " ", text.lower().strip())
+    if re.fullmatch(r"\d+(\.\d+)?", t):
+        return float(t)
+    if t in ("a couple of", "a couple"):
+        return 2
+    if t in ("half a", "a half"):
+        return 0.5
+    words = [w for w in t.split() if w not in ("a", "an")] or ["a"]
+    if any(w not in NUMBERS for w in words):
+        return None
+    total = 0.0
+    for w in words:
+        n = NUMBERS[w]
+        total = total * n if n == 100 and total else total + n
+    return total
+
+
+def _duration_value(n: float | None, unit: str) -> str:
+    code = UNITS[unit]
+    if code == "WE":
+        code = "WE"
+    if code == "DE":
+        return f"P{int(n * 10)}Y" if n is not None and n == int(n) else "PXDE"
+    if code == "CE":
+        return f"P{int(n * 100)}Y" if n is not None and n == int(n) else "PXCE"
+    if code == "Q":
+        return f"P{int(n)}Q" if n is not None and n == int(n) else "PXQ"
+    time_unit = unit in ("second", "minute", "hour")
+    if n is None:
+        amount = "X"
+    elif n == int(n):
+        amount = str(int(n))
+    else:
+        amount = str(n)
+    return f"P{'T' if time_unit else ''}{amount}{code}"
+
+
+def _unit_of(word: str) -> str:
+    w = word.lower().rstrip("s")
+    return "century" if w in ("centurie", "century") else w
+
+
+# ------------------------------------------------------- resolving by direction
+
+
+def _direction(tense: Tense) -> int:
+    return {"past": -1, "future": 1}.get(tense or "", 0)
+
+
+def resolve_weekday(dct: date, wd: int, tense: Tense) -> date:
+    back = (dct.weekday() - wd) % 7
+    fwd = (wd - dct.weekday()) % 7
+    direction = _direction(tense)
+    if direction < 0 or (direction == 0 and back <= fwd):
+        return dct - timedelta(days=back)
+    return dct + timedelta(days=fwd)
+
+
+def resolve_month(dct: date, m: int, tense: Tense) -> int:
+    """The year of a bare month name."""
+    back = (dct.month - m) % 12
+    fwd = (m - dct.month) % 12
+    direction = _direction(tense)
+    if direction < 0 or (direction == 0 and back <= fwd):
+        return dct.year if m <= dct.month else dct.year - 1
+    return dct.year if m >= dct.month else dct.year + 1
+
+
+def resolve_day_of_month(dct: date, m: int, d: int, tense: Tense) -> date | None:
+    candidates = []
+    for y in (dct.year - 1, dct.year, dct.year + 1):
+        try:
+            candidates.append(date(y, m, d))
+        except ValueError:
+            continue
+    if not candidates:
+        return None
+    direction = _direction(tense)
+    past = [c for c in candidates if c <= dct]
+    future = [c for c in candidates if c >= dct]
+    if direction < 0 and past:
+        return max(past)
+    if direction > 0 and future:
+        return min(future)
+    return min(candidates, key=lambda c: (abs((c - dct).days), c > dct))
+
+
+def resolve_quarter(dct: date, q: int, tense: Tense) -> int:
+    cur = (dct.month - 1) // 3 + 1
+    back, fwd = (cur - q) % 4, (q - cur) % 4
+    direction = _direction(tense)
+    if direction < 0 or (direction == 0 and back <= fwd):
+        return dct.year if q <= cur else dct.year - 1
+    return dct.year if q >= cur else dct.year + 1
+
+
+def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
+    i = y * 12 + (m - 1) + k
+    return i // 12, i % 12 + 1
+
+
+def shift(dct: date, unit: str, k: int) -> TimeValue | None:
+    """The period ``k`` units from the one containing ``dct`` ('last week' is shift(dct, 'week', -1))."""
+    if unit == "day":
+        return day_value(dct + timedelta(days=k))
+    if unit in ("week", "fortnight"):
+        return week_value(dct + timedelta(weeks=k))
+    if unit == "weekend":  # Saturday and Sunday of the ISO week
+        sat = dct - timedelta(days=dct.weekday()) + timedelta(days=5, weeks=k)
+        y, w, _ = sat.isocalendar()
+        return _tv(f"{y}-W{w:02d}-WE", sat, sat + timedelta(days=1), "week")
+    if unit == "month":
+        y, m = _shift_month(dct.year, dct.month, k)
+        return month_value(y, m)
+    if unit == "quarter":
+        q = (dct.month - 1) // 3 + k
+        return quarter_value(dct.year + q // 4, q % 4 + 1)
+    if unit == "year":
+        return year_value(dct.year + k)
+    if unit == "decade":
+        return decade_value(dct.year + 10 * k)
+    if unit == "century":
+        return century_value((dct.year - 1) // 100 + 1 + k)
+    return None
+
+
+# ---------------------------------------------------------------- the rules
+#
+# Each rule is a regex and a function (match, dct, tense) -> TimeValue | None.
+# find_timexes runs every rule over the text and keeps the longest non-overlapping
+# matches; normalise(phrase) runs them with fullmatch.
+
+Rule = tuple[str, re.Pattern, Callable[[re.Match, date | None, Tense], TimeValue | None]]
+RULES: list[Rule] = []
+
+
+def rule(name: str, pattern: str):
+    def register(fn):
+        # (?<!\w): a rule never starts inside a word ('know' holds 'now')
+        RULES.append((name, re.compile(r"(?<!\w)(?:" + pattern + ")", re.I | re.X), fn))
+        return fn
+
+    return register
+
+
+def _month_num(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+def _weekday_num(word: str) -> int:
+    return WEEKDAYS[word.lower().rstrip(".")]
+
+
+@rule("iso", r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
+def _iso_rule(m, dct, tense):
+    try:
+        return day_value(date(int(m["y"]), int(m["m"]), int(m["d"])))
+    except ValueError:
+        return None
+
+
+@rule("numeric", r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})\b")
+def _numeric_rule(m, dct, tense):
+    a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+    if y < 100:
+        y += 1900 if y > 30 else 2000
+    mo, d = (b, a) if a > 12 else (a, b)  # US order unless the first number cannot be a month
+    try:
+        return day_value(date(y, mo, d))
+    except ValueError:
+        return None
+
+
+def _day_month(dct, tense, mo: int, d: int, y: str | None, wd: str | None = None) -> TimeValue | None:
+    if y:
+        try:
+            return day_value(date(int(y), mo, d))
+        except ValueError:
+            return None
+    if dct is None:
+        return unresolved(granularity="day")
+    if wd:  # 'Saturday, April 25': the weekday tells the year
+        for year in (dct.year, dct.year + 1, dct.year - 1):
+            try:
+                cand = date(year, mo, d)
+            except ValueError:
+                continue
+            if cand.weekday() == _weekday_num(wd):
+                return day_value(cand)
+    found = resolve_day_of_month(dct, mo, d, tense)
+    return day_value(found) if found else None
+
+
+@rule(
+    "day_month",
+    rf"""(?:(?P<wd>{_WEEKDAY_RE}),?\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mo>{_MONTH_RE})
+         (?:,?\s+(?P<y>{_YEAR})\b)?""",
+)
+def _dmy_rule(m, dct, tense):
+    return _day_month(dct, tense, _month_num(m["mo"]), int(m["d"]), m["y"], m["wd"])
+
+
+@rule(
+    "month_day",
+    rf"""(?:(?P<wd>{_WEEKDAY_RE}),?\s+)?(?P<mo>{_MONTH_RE})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|,\d))
+         (?:,?\s+(?P<y>{_YEAR})\b)?""",
+)
+def _mdy_rule(m, dct, tense):
+    return _day_month(dct, tense, _month_num(m["mo"]), int(m["d"]), m["y"], m["wd"])
+
+
+@rule("month_year", rf"(?:(?P<mod>{_MOD})\s*)?(?P<mo>{_MONTH_RE}),?\s+(?:of\s+)?(?P<y>{_YEAR})\b")
+def _month_year_rule(m, dct, tense):
+    return with_modifier(month_value(int(m["y"]), _month_num(m["mo"])), _mod_of(m["mod"]))
+
+
+_MAY_CUES = {
+    "in",
+    "since",
+    "until",
+    "by",
+    "from",
+    "to",
+    "through",
+    "during",
+    "before",
+    "after",
+    "early",
+    "late",
+    "mid",
+    "of",
+    "and",
+    "or",
+    "between",
+}
+
+
+@rule(
+    "month",
+    rf"""(?:(?P<mod>{_MOD})\s*(?P<rel1>last|next|this)?\s*(?P<mo1>{_MONTH_RE})
+        |(?P<rel2>last|next|this|past|coming)\s+(?P<mo2>{_MONTH_RE})
+        |(?P<mo3>{_MONTH_NOT_MAY})
+        |(?P<mo4>(?-i:May)))\b""",
+)
+def _month_rule(m, dct, tense):
+    word = m["mo1"] or m["mo2"] or m["mo3"] or m["mo4"]
+    if m["mo4"] and m.start() > 0:
+        before = m.string[: m.start()].split()[-1:] or [""]
+        if before[0].lower() not in _MAY_CUES:
+            return None
+    if (
+        word.lower().rstrip(".") in ("mar", "jan", "sun", "sat", "wed")
+        and not word.endswith(".")
+        and word[0].isupper()
+        and len(word) <= 3
+    ):
+        return None  # a capitalised abbreviation without its full stop is seldom a month
+    if m["mo3"] and word.rstrip(".").lower() in (
+        "mar",
+        "dec",
+        "jun",
+        "jul",
+        "apr",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "feb",
+        "jan",
+    ):
+        return None  # bare abbreviations ("Dec.") are too ambiguous without a day
+    mo = _month_num(word)
+    rel = (m["rel1"] or m["rel2"] or "").lower()
+    mod = _mod_of(m["mod"])
+    if dct is None:
+        return unresolved(granularity="month", modifier=mod)
+    if rel in ("last", "past"):
+        y = dct.year if mo < dct.month else dct.year - 1
+    elif rel in ("next", "coming"):
+        y = dct.year if mo > dct.month else dct.year + 1
+    elif rel == "this":
+        y = dct.year
+    else:
+        y = resolve_month(dct, mo, tense)
+    return with_modifier(month_value(y, mo), mod)
+
+
+@rule(
+    "quarter",
+    r"""(?:the\s+)?(?:(?P<which>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|this|next|past|previous|same|year-earlier|year-ago)[\s-]+)?
+        (?:(?P<fiscal>fiscal|calendar)[\s-]+)?quarter(?![\s-]+(?:century|of\s+a\s+century|point|percentage|mile))
+        (?:(?:\s+of|,)?\s+(?:fiscal\s+)?(?P<y>\d{4}))?""",
+)
+def _quarter_rule(m, dct, tense):
+    which = (m["which"] or "").lower()
+    text = m.group(0).lower()
+    if not which and not m["y"] and not text.startswith("the "):
+        return None  # a bare 'quarter' is usually 'a quarter of', a fraction
+    if which in ORDINALS:
+        q = ORDINALS[which]
+        if m["y"]:
+            return quarter_value(int(m["y"]), q)
+        if dct is None:
+            return unresolved(granularity="quarter")
+        return quarter_value(resolve_quarter(dct, q, tense), q)
+    if m["y"] and not which:
+        return None
+    if dct is None:
+        return unresolved(granularity="quarter")
+    if which in ("last", "previous", "past") and text.startswith("last"):
+        return shift(dct, "quarter", -1)
+    if which in ("this", "current"):
+        return shift(dct, "quarter", 0)
+    if which == "next":
+        return shift(dct, "quarter", 1)
+    # 'the quarter', 'the latest quarter': the most recent reporting quarter before publication
+    if which in ("", "latest", "last", "past", "final") and text.startswith("the"):
+        return unresolved(granularity="quarter")
+    return unresolved(granularity="quarter")
+
+
+@rule("q_abbrev", r"(?-i:Q(?P<q>[1-4])|(?P<h>H[12]))(?:\s+(?P<y>\d{4}))?\b")
+def _q_abbrev_rule(m, dct, tense):
+    if m["h"]:
+        return half_value(int(m["y"]), int(m["h"][1])) if m["y"] else unresolved(granularity="half")
+    q = int(m["q"])
+    if m["y"]:
+        return quarter_value(int(m["y"]), q)
+    return quarter_value(resolve_quarter(dct, q, tense), q) if dct else unresolved(granularity="quarter")
+
+
+@rule(
+    "half",
+    r"""(?:the\s+)?(?P<which>first|second|latter|last)\s+half(?:\s+of\s+(?:(?P<y>\d{4})|(?P<rel>this|last|next)\s+year|the\s+year))?""",
+)
+def _half_rule(m, dct, tense):
+    h = 1 if m["which"].lower() == "first" else 2
+    if m["y"]:
+        return half_value(int(m["y"]), h)
+    rel = (m["rel"] or "").lower()
+    if not rel:
+        return None if "year" not in m.group(0).lower() else unresolved(granularity="half")
+    if dct is None:
+        return unresolved(granularity="half")
+    return half_value(dct.year + {"this": 0, "last": -1, "next": 1}[rel], h)
+
+
+@rule(
+    "season",
+    r"""(?:(?P<mod>early|mid-?|late)\s*)?(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<s>spring|summer|autumn|fall|winter)
+        (?:(?:\s+of)?\s+(?P<y>\d{4}))?\b""",
+)
+def _season_rule(m, dct, tense):
+    s = SEASONS[m["s"].lower()]
+    rel = (m["rel"] or "").lower()
+    mod = _mod_of(m["mod"])
+    if m["y"]:
+        return with_modifier(season_value(int(m["y"]), s), mod)
+    if not rel and not mod:
+        return None  # 'the fall of the regime', 'summer' as a noun modifier
+    if dct is None:
+        return unresolved(granularity="season", modifier=mod)
+    order = ["WI", "SP", "SU", "FA"]
+    cur = order[(dct.month % 12) // 3]
+    y = dct.year
+    if rel in ("last", "past"):
+        y = dct.year - 1 if order.index(s) >= order.index(cur) else dct.year
+    elif rel in ("next", "coming"):
+        y = dct.year + 1 if order.index(s) <= order.index(cur) else dct.year
+    if s == "WI" and dct.month <= 2 and rel in ("", "this"):
+        y -= 1
+    return with_modifier(season_value(y, s), mod)
+
+
+@rule("decade", r"(?:the\s+)?(?:(?P<mod>early|mid-?|late)[\s-]*)?(?P<d>1[5-9]\d0|20[0-9]0)'?s\b")
+def _decade_rule(m, dct, tense):
+    return with_modifier(decade_value(int(m["d"])), _mod_of(m["mod"]))
+
+
+@rule(
+    "century",
+    r"(?:the\s+)?(?:(?P<mod>early|mid-?|late)[\s-]*)?(?P<c>1[0-9]|2[01])(?:st|nd|rd|th)[\s-]+century\b",
+)
+def _century_rule(m, dct, tense):
+    return with_modifier(century_value(int(m["c"])), _mod_of(m["mod"]))
+
+
+@rule(
+    "year",
+    rf"""(?:(?P<mod>{_MOD})\s*)?(?:(?P<fiscal>fiscal|calendar|financial)(?:\s+year)?\s+)?(?<![$£€\d.,])(?P<y>{_YEAR})\b
+         (?!\s*(?:%|percent|\.\d|,\d)|-\d|\s+(?:[a-z]+s|people|men|women)\b)""",
+)
+def _year_rule(m, dct, tense):
+    y = int(m["y"])
+    if m["fiscal"] is None and not (1800 <= y <= 2099):
+        return None
+    return with_modifier(year_value(y), _mod_of(m["mod"]))
+
+
+@rule(
+    "relative",
+    rf"""(?:(?P<mod>{_MOD}|earlier|later)\s+)?(?P<rel>last|next|this|current|coming|past|previous|following|same)\s+
+         (?P<unit>week|weekend|month|year|decade|century|fortnight)\b""",
+)
+def _relative_rule(m, dct, tense):
+    rel, unit = m["rel"].lower(), m["unit"].lower()
+    mod = _mod_of(m["mod"])
+    text = m.group(0).lower()
+    if rel in ("previous", "following", "same"):
+        return unresolved(
+            granularity=unit if unit in ("week", "month", "year") else None, modifier=mod
+        )  # relative to another event
+    if rel in ("past", "coming") and not m["mod"]:
+        return TimeValue(
+            value=_duration_value(1, unit), start=None, end=None, granularity=None, phrase="", kind="duration"
+        )
+    if dct is None:
+        return unresolved(granularity=unit, modifier=mod)
+    k = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(rel, 0)
+    tv = shift(dct, unit, k)
+    if tv is None:
+        return None
+    if text.startswith("earlier"):  # 'earlier this year': from the start of the period to publication
+        return replace(tv, end=_iso(min(dct, date.fromisoformat(tv.end))), modifier="START")
+    if text.startswith("later"):
+        return replace(tv, start=_iso(max(dct, date.fromisoformat(tv.start))), modifier="END")
+    return with_modifier(tv, mod)
+
+
+@rule(
+    "day_relative",
+    r"""(?:(?P<mod>early|late)\s+)?(?:(?P<the>the\s+day\s+(?:before|after)\s+)?(?P<word>yesterday|today|tomorrow)|(?P<tonight>tonight)|(?P<lastnight>last\s+night)
+        |(?P<this>this)\s+(?P<part1>morning|afternoon|evening))(?:\s+(?P<part>morning|afternoon|evening|night))?\b""",
+)
+def _day_relative_rule(m, dct, tense):
+    if dct is None:
+        return unresolved(granularity="day")
+    word = (m["word"] or "").lower()
+    k = {"yesterday": -1, "today": 0, "tomorrow": 1}.get(word, 0)
+    if m["the"]:
+        k += -1 if "before" in m["the"].lower() else 1
+    if m["lastnight"]:
+        k = -1
+    tv = day_value(dct + timedelta(days=k))
+    mod = _mod_of(m["mod"])
+    return replace(
+        tv, modifier=mod, kind="time" if (m["part"] or m["part1"] or m["tonight"] or m["lastnight"]) else "date"
+    )
+
+
+@rule(
+    "weekday",
+    rf"""(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<wd>{_WEEKDAY_RE})(?:'s)?(?:\s+(?P<part>{_DAYPART}))?\b""",
+)
+def _weekday_rule(m, dct, tense):
+    if dct is None:
+        return unresolved(granularity="day")
+    wd = _weekday_num(m["wd"])
+    rel = (m["rel"] or "").lower()
+    if rel in ("last", "past"):
+        d = resolve_weekday(dct - timedelta(days=1), wd, "past")
+    elif rel in ("next", "coming"):
+        d = resolve_weekday(dct + timedelta(days=1), wd, "future")
+    else:
+        d = resolve_weekday(dct, wd, tense)
+    return replace(day_value(d), kind="time" if m["part"] else "date")
+
+
+@rule(
+    "ago",
+    rf"""(?P<n>{_NUM})[\s-]+(?P<unit>{_UNIT})s?\s+ago\b""",
+)
+def _ago_rule(m, dct, tense):
+    unit = _unit_of(m["unit"])
+    n = _number(m["n"])
+    if dct is None or n is None or n != int(n) or unit in ("second", "minute", "hour"):
+        return unresolved(granularity=None)
+    n = int(n)
+    if unit in ("day", "night"):
+        return day_value(dct - timedelta(days=n))
+    if unit in ("week", "fortnight"):
+        return week_value(dct - timedelta(weeks=n * (2 if unit == "fortnight" else 1)))
+    return shift(dct, unit, -n)
+
+
+@rule(
+    "clock",
+    r"""(?:(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)|(?P<h2>\d{1,2}):(?P<mi2>\d{2})(?!\d)|(?P<noon>noon|midnight))
+        (?:\s+(?P<tz>(?-i:[A-Z]{2,4}T|GMT|UTC)|local\s+time))?""",
+)
+def _clock_rule(m, dct, tense):
+    if m["noon"]:
+        hh, mm = (12, 0) if m["noon"].lower() == "noon" else (24, 0)
+    else:
+        hh, mm = int(m["h"] or m["h2"]), int(m["mi"] or m["mi2"] or 0)
+        ampm = (m["ampm"] or "").lower()
+        if ampm.startswith("p") and hh < 12:
+            hh += 12
+        if ampm.startswith("a") and hh == 12:
+            hh = 0
+        if hh > 24 or mm > 59 or (not ampm and hh > 23):
+            return None
+    if dct is None:
+        return unresolved(kind="time", granularity="day")
+    return replace(day_value(dct), value=f"{dct.isoformat()}T{hh:02d}:{mm:02d}", kind="time")
+
+
+@rule(
+    "set",
+    rf"""(?:(?:every|each)\s+(?:other\s+)?(?:(?P<n>{_NUMWORD}|\d+)\s+)?(?P<unit>{_UNIT}|{_WEEKDAY_RE})s?
+        |(?P<adv>hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|annually|yearly)
+        |(?P<times>once|twice|(?:{_NUMWORD}|\d+)\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit2>{_UNIT}))""",
+)
+def _set_rule(m, dct, tense):
+    adv = {"hourly": "hour", "daily": "day", "nightly": "night", "weekly": "week", "fortnightly": "fortnight",
+           "monthly": "month", "quarterly": "quarter", "annually": "year", "yearly": "year"}  # fmt: skip
+    if m["adv"]:
+        unit = adv[m["adv"].lower()]
+        n = 1.0
+    elif m["unit"]:
+        word = m["unit"].rstrip(".").lower()
+        if word in WEEKDAYS:
+            return TimeValue(
+                value=f"XXXX-WXX-{WEEKDAYS[word] + 1}", start=None, end=None, granularity=None, phrase="", kind="set"
+            )
+        unit = _unit_of(word)
+        n = _number(m["n"]) if m["n"] else 1.0
+        if "other" in m.group(0).lower() and n:
+            n *= 2
+    else:
+        unit = _unit_of(m["unit2"])
+        n = 1.0
+    return TimeValue(value=_duration_value(n, unit), start=None, end=None, granularity=None, phrase="", kind="set")
+
+
+@rule(
+    "duration",
+    rf"""(?:(?P<the>the\s+)?(?P<rel>past|last|next|coming|first|previous|following|latest|final|same|recent)\s+)?
+        (?:(?P<approx>more\s+than|less\s+than|fewer\s+than|about|nearly|almost|over|at\s+least|up\s+to|roughly|around|approximately|some)\s+)?
+        (?P<n>{_NUM})[\s-]+(?P<unit>{_UNIT})s?(?:[\s-]+long|-old)?\b(?!\s+ago)""",
+)
+def _duration_rule(m, dct, tense):
+    unit = _unit_of(m["unit"])
+    nword = m["n"].lower()
+    n = _number(m["n"])
+    if nword in ("a", "an") and not (m["rel"] or m["approx"]):
+        return None  # 'a year' alone: left to the contextual check in find_timexes
+    if nword in ("some", "many", "few") and not m.group(0).lower().rstrip().endswith("s"):
+        return None
+    kw: dict = {}
+    if m["approx"]:
+        a = m["approx"].lower()
+        kw["modifier"] = (
+            "MORE_THAN"
+            if a in ("more than", "over")
+            else "LESS_THAN"
+            if a in ("less than", "fewer than")
+            else "EQUAL_OR_MORE"
+            if a == "at least"
+            else "EQUAL_OR_LESS"
+            if a == "up to"
+            else "APPROX"
+        )
+    return TimeValue(
+        value=_duration_value(n, unit), start=None, end=None, granularity=None, phrase="", kind="duration", **kw
+    )
+
+
+@rule(
+    "bare_units",
+    r"""(?:(?P<the>the\s+)?(?P<rel>past|last|next|coming|recent)\s+)?(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b""",
+)
+def _bare_units_rule(m, dct, tense):
+    rel = (m["rel"] or "").lower()
+    unit = _unit_of(m["unit"])
+    if rel == "recent":
+        return unresolved(kind="vague")
+    return TimeValue(
+        value=_duration_value(None, unit), start=None, end=None, granularity=None, phrase="", kind="duration"
+    )
+
+
+@rule(
+    "vague",
+    r"""(?:recently|currently|nowadays|lately|presently|previously|now|soon|at\s+present|these\s+days
+        |the\s+(?:(?:near|distant|immediate|foreseeable)\s+)?future|the\s+past)\b""",
+)
+def _vague_rule(m, dct, tense):
+    return unresolved(kind="vague")
+
+
+@rule("part_of_day", r"(?:(?P<mod>early|late)\s+)?(?:in\s+)?the\s+(?P<part>morning|afternoon|evening)\b")
+def _part_of_day_rule(m, dct, tense):
+    return unresolved(kind="time", granularity="day")
+
+
+# ---------------------------------------------------------------- TIMEX3 views
+
+
+def vague_ref(phrase: str) -> str | None:
+    """TimeML's PAST_REF / PRESENT_REF / FUTURE_REF for a vague phrase."""
+    p = phrase.lower()
+    if re.search(r"\b(now|current|currently|nowadays|present|presently|these days|today)\b", p):
+        return "PRESENT_REF"
+    if re.search(r"\b(soon|future|coming)\b", p):
+        return "FUTURE_REF"
+    if re.search(r"\b(recent|recently|lately|previously|past|earlier|former)\b", p):
+        return "PAST_REF"
+    return None
+
+
+def timex3_value(tv: TimeValue) -> str | None:
+    """The TIMEX3 value TimeML would write ('2019-05-14TNI', 'PAST_REF'), for scoring."""
+    if tv.kind == "vague":
+        return vague_ref(tv.phrase)
+    if tv.value is None or tv.kind in ("duration", "set"):
+        return tv.value
+    if tv.granularity == "day" and "T" not in tv.value:
+        part = re.search(r"\b(morning|afternoon|evening|night|tonight)\b", tv.phrase.lower())
+        if part:
+            return f"{tv.value}T{PARTS_OF_DAY.get(part[1], 'NI')}"
+    return tv.value
+
+
+def timex3_type(tv: TimeValue) -> str:
+    return {"duration": "DURATION", "set": "SET", "time": "TIME"}.get(tv.kind, "DATE")
+
+
+# ---------------------------------------------------------------- public API
+
+
+def normalise(phrase: str, dct: date | None, tense: Tense = None) -> TimeValue | None:
+    """Normalise one time expression as written; None when the phrase is not one ('we')."""
+    text = phrase.strip()
+    for _name, pattern, fn in RULES:
+        m = pattern.fullmatch(text)
+        if m:
+            tv = fn(m, dct, tense)
+            if tv is not None:
+                return replace(tv, phrase=phrase)
+    return None
+
+
+_FUTURE_CUE = re.compile(
+    r"\b(will|'ll|shall|going\s+to|is\s+to|are\s+to|is\s+due|are\s+due|scheduled|plans?\s+to|expected\s+to|would)\b",
+    re.I,
+)
+_PAST_CUE = re.compile(r"\b(was|were|had|did|said|\w+ed)\b", re.I)
+
+
+def tense_from_text(text: str, start: int, end: int) -> Tense:
+    """A fallback without a parse: auxiliaries in the same sentence."""
+    left = text.rfind(".", 0, start) + 1
+    right = text.find(".", end)
+    right = right if right >= 0 else len(text)
+    cues = [(m.start(), "future") for m in _FUTURE_CUE.finditer(text, left, right)]
+    cues += [(m.start(), "past") for m in _PAST_CUE.finditer(text, left, right)]
+    if not cues:
+        return None
+    return min(cues, key=lambda c: min(abs(c[0] - start), abs(c[0] - end)))[1]
+
+
+def _candidates(text: str) -> list[tuple[int, int, int, re.Match]]:
+    found = []
+    for i, (_name, pattern, _fn) in enumerate(RULES):
+        for m in pattern.finditer(text):
+            if m.end() > m.start():
+                found.append((m.start(), m.end(), i, m))
+    return found
+
+
+def _select(found: list) -> list:
+    """Longest non-overlapping matches; on equal length the earlier rule wins."""
+    chosen: list = []
+    for c in sorted(found, key=lambda c: (-(c[1] - c[0]), c[2], c[0])):
+        if all(c[1] <= o[0] or c[0] >= o[1] for o in chosen):
+            chosen.append(c)
+    return sorted(chosen)
+
+
+_A_UNIT = re.compile(
+    r"\b(?:for|in|within|over|about|nearly|almost|than|of|after|before|by|only|just)\s+(?P<tv>an?\s+(?:year|month|week|day|decade|hour|minute)s?)\b(?!\s+(?:ago|earlier|later))",
+    re.I,
+)
+
+
+def find_timexes(
+    source, dct: date | None = None, *, paragraph: int = 0, tense_of: Callable[[int, int], Tense] | None = None
+) -> list[TimeValue]:
+    """Every time expression in one paragraph, normalised against ``dct``.
+
+    ``source`` is the paragraph text or its spaCy ``Doc``; with a Doc the tense
+    comes from the parse (:func:`tense_from_doc`), otherwise from nearby auxiliaries.
+    """
+    text = source if isinstance(source, str) else source.text
+    if tense_of is None:
+        if isinstance(source, str):
+            tense_of = lambda s, e: tense_from_text(text, s, e)  # noqa: E731
+        else:
+            tense_of = lambda s, e: tense_from_doc(source, s, e)  # noqa: E731
+    found = []
+    for start, end, i, m in _candidates(text):
+        tense = tense_of(start, end) if dct is not None else None
+        tv = RULES[i][2](m, dct, tense)
+        if tv is not None:
+            found.append((start, end, i, tv))
+    # 'a year' is a duration only after a preposition or degree word ('for a year'); alone it is often a rate
+    for m in _A_UNIT.finditer(text):
+        unit = _unit_of(m["tv"].split()[-1])
+        tv = TimeValue(
+            value=_duration_value(1, unit), start=None, end=None, granularity=None, phrase="", kind="duration"
+        )
+        found.append((m.start("tv"), m.end("tv"), len(RULES), tv))
+    out = []
+    for start, end, _i, tv in _select(found):
+        phrase = text[start:end].rstrip(" ,")
+        if phrase.lower().endswith((" of", " the")) or not phrase:
+            continue
+        out.append(replace(tv, phrase=phrase, paragraph=paragraph, offset=start))
+    return out
+
+
+# ---------------------------------------------------------------- tense from a parse
+
+_FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "could", "might", "may", "can", "should", "must"}
+
+
+def tense_from_doc(doc, start: int, end: int) -> Tense:
+    """Tense of the verb that governs the expression at [start, end) in ``doc``.
+
+    Walks up from the expression to the first finite verb: an auxiliary 'will'
+    (or a modal, 'going to', an infinitive of plan) makes it future; a past-tense
+    verb or auxiliary makes it past; a present tense verb is 'present'.
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    tok = span.root
+    for _ in range(12):
+        if tok.pos_ in ("VERB", "AUX") and tok.i not in range(span.start, span.end):
+            t = _verb_tense(tok)
+            if t:
+                return t
+        if tok.head is tok:
+            break
+        tok = tok.head
+    return None
+
+
+def _verb_tense(verb) -> Tense:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    lower = {a.lower_ for a in auxes}
+    if lower & _FUTURE_AUX:
+        return "future"
+    if verb.tag_ == "VB" and "to" in lower:
+        return "future"  # 'plans to visit on Friday'
+    if verb.dep_ == "xcomp" and verb.head.lower_ == "going":
+        return "future"
+    if any(a.tag_ == "VBD" or "Past" in a.morph.get("Tense") for a in auxes if a.lower_ != "to"):
+        return "past"
+    if verb.tag_ == "VBD":
+        return "past"
+    if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+        return "past" if any(a.tag_ in ("VBZ", "VBP", "VBD") for a in auxes) else None
+    if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+        if verb.lower_ in ("says", "say"):
+            return "past"  # reporting verbs in the present still report what happened
+        return "present"
+    return None
