@@ -20,7 +20,8 @@ from ..model import Actor, Article, Event, TimeValue
 from .common import actor_at
 from .timex import find_timexes, vague_ref
 
-MAX_WORDS = 28
+MAX_WORDS = 25
+SLACK_WORDS = 8  # a clause a few words over the limit is kept whole rather than cut mid-phrase
 WORDS_BEFORE_VERB = 16
 ANCHOR_WORDS = 12
 # Children of the event verb that start another clause: cut off so the excerpt stays one event.
@@ -164,16 +165,27 @@ def _clause_span(verb, exclude: set) -> tuple[int, int]:
     while hi < len(idx) - 1 and idx[hi + 1] == idx[hi] + 1:
         hi += 1
     run = tokens[lo : hi + 1]
-    while run and (run[0].is_punct or run[0].dep_ in ("cc", "mark")) and run[0] is not verb:
-        run = run[1:]
+    while run and run[0] is not verb:
+        # leading punctuation, conjunctions and discourse adverbs ('However,') belong to the sentence, not the event
+        if run[0].is_punct or run[0].dep_ in ("cc", "mark"):
+            run = run[1:]
+        elif run[0].dep_ in ("advmod", "intj") and len(run) > 2 and run[1].text == "," and run[1] is not verb:
+            run = run[2:]
+        else:
+            break
     while run and run[-1].is_punct and run[-1] is not verb and run[-1].text not in ("”", '"', "’"):
         run = run[:-1]
     words = [t for t in run if not t.is_punct]
-    if len(words) > MAX_WORDS:
+    if len(words) > MAX_WORDS + SLACK_WORDS:
         before = [t for t in words if t.i < verb.i]
         first = before[-min(len(before), WORDS_BEFORE_VERB)] if before else verb
         kept = [t for t in words if t.i >= first.i][:MAX_WORDS]
-        run = [t for t in run if first.i <= t.i <= kept[-1].i]
+        last = kept[-1]
+        # end where a phrase ends: the right edge of a phrase that starts after the verb
+        edges = [t.right_edge.i for t in run if t.i > verb.i and t.right_edge.i <= last.i and t.right_edge.i > t.i]
+        if edges and max(edges) > verb.i + 2:
+            last = verb.doc[max(edges)]
+        run = [t for t in run if first.i <= t.i <= last.i]
     doc = verb.doc
     start = run[0].idx
     end = run[-1].idx + len(run[-1])
@@ -181,6 +193,8 @@ def _clause_span(verb, exclude: set) -> tuple[int, int]:
     text = doc.text[start:end]
     if (text.endswith("”") and "“" not in text) or (text.endswith('"') and text.count('"') == 1):
         end -= 1
+    elif text.count("“") > text.count("”") and doc.text[end : end + 1] == "”":
+        end += 1  # close a quotation the excerpt opened
     return start, end
 
 

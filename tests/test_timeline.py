@@ -1,0 +1,159 @@
+"""Events on the seed article against the hand-annotated gold timeline."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.article import read_article
+from generator.extract.timeline import extract_events
+from generator.extract.timex import find_timexes, timex3_value
+from generator.model import Actor, Mention
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = yaml.safe_load((ROOT / "tests" / "gold" / "seed_timeline.yml").read_text(encoding="utf-8"))
+SEED = ROOT / GOLD["article"]
+
+pytestmark = pytest.mark.spacy
+
+
+@lru_cache(maxsize=1)
+def seed():
+    from generator.nlp import parse
+
+    article = read_article(SEED)
+    return article, parse(article)
+
+
+def _nth(text: str, phrase: str, n: int) -> int:
+    i = -1
+    for _ in range(n):
+        i = text.find(phrase, i + 1)
+    return i
+
+
+def test_gold_matches_the_seed():
+    article, _ = seed()
+    assert str(article.published) == str(GOLD["published"])
+    for t in GOLD["timexes"]:
+        assert _nth(article.paragraphs[t["paragraph"] - 1], t["phrase"], t.get("occurrence", 1)) >= 0, t
+
+
+def test_every_seed_time_expression_found_and_resolved():
+    article, docs = seed()
+    found = {}
+    for n, doc in enumerate(docs, start=1):
+        for tv in find_timexes(doc, article.published, paragraph=n):
+            found[(n, tv.offset, tv.phrase)] = tv
+    for t in GOLD["timexes"]:
+        para = article.paragraphs[t["paragraph"] - 1]
+        key = (t["paragraph"], _nth(para, t["phrase"], t.get("occurrence", 1)), t["phrase"])
+        assert key in found, f"missed {t['phrase']!r} in paragraph {t['paragraph']}"
+        tv = found.pop(key)
+        assert tv.kind == t["kind"], t
+        assert tv.value == t["value"], t
+        assert timex3_value(tv) == t["timex3"], t
+        assert tv.granularity == t.get("granularity"), t
+        assert tv.modifier == t.get("modifier"), t
+        assert (tv.start, tv.end) == (t.get("start"), t.get("end")), t
+    assert not found, f"spurious time expressions: {sorted(found)}"
+
+
+def test_seed_events_carry_the_gold_dates():
+    article, docs = seed()
+    events = extract_events(article, docs, [])
+    for t in GOLD["timexes"]:
+        if "event" not in t:
+            continue
+        para = article.paragraphs[t["paragraph"] - 1]
+        offset = _nth(para, t["phrase"], t.get("occurrence", 1))
+        matches = [e for e in events if e.paragraph == t["paragraph"] and e.date.offset == offset]
+        assert len(matches) == 1, t
+        e = matches[0]
+        assert e.date.value == t["value"] and e.date.phrase == t["phrase"], e
+        assert t["event"] in e.text, (t["event"], e.text)
+
+
+def test_the_issue_examples():
+    article, docs = seed()
+    by_phrase: dict[str, set] = {}
+    for e in extract_events(article, docs, []):
+        by_phrase.setdefault(e.date.phrase, set()).add((e.date.value, e.date.start, e.date.end, e.date.modifier))
+    assert by_phrase["Tuesday"] == {("2019-05-14", "2019-05-14", "2019-05-14", None)}
+    assert by_phrase["Wednesday"] == {("2019-05-15", "2019-05-15", "2019-05-15", None)}
+    assert by_phrase["last week"] == {("2019-W19", "2019-05-06", "2019-05-12", None)}
+    (late,) = by_phrase["late last year"]
+    assert late[0] == "2018" and late[3] == "END"
+
+
+def test_anchored_events_are_ordered_not_dated():
+    article, docs = seed()
+    events = extract_events(article, docs, [])
+    for a in GOLD["anchored"]:
+        matches = [e for e in events if e.paragraph == a["paragraph"] and e.date.phrase.startswith(a["anchor"])]
+        assert len(matches) == 1, a
+        e = matches[0]
+        assert e.date.value is None and e.date.start is None and e.date.modifier == a["modifier"]
+        assert a["event"] in e.text, (a["event"], e.text)
+
+
+def test_event_precision_on_the_seed():
+    """Every event comes from a gold time expression or a gold anchor: nothing else is put on the timeline."""
+    article, docs = seed()
+    events = extract_events(article, docs, [])
+    gold_keys = {(t["paragraph"], t["phrase"]) for t in GOLD["timexes"] if "event" in t}
+    gold_keys |= {(a["paragraph"], a["anchor"]) for a in GOLD["anchored"]}
+    expected = sum(1 for t in GOLD["timexes"] if "event" in t) + len(GOLD["anchored"])
+    hits = [e for e in events if any(e.paragraph == p and e.date.phrase.startswith(ph) for p, ph in gold_keys)]
+    assert len(hits) == len(events) == expected
+
+
+def test_event_ids_offsets_and_text():
+    article, docs = seed()
+    events = extract_events(article, docs, [])
+    assert [e.id for e in events] == [f"e{i}" for i in range(1, len(events) + 1)]
+    assert [(e.paragraph, e.start) for e in events] == sorted((e.paragraph, e.start) for e in events)
+    for e in events:
+        para = article.paragraphs[e.paragraph - 1]
+        assert para[e.start : e.end] == e.text
+        assert para[e.date.offset : e.date.offset + len(e.date.phrase)] == e.date.phrase
+        assert len(e.text.split()) <= 36
+        assert e.date.kind not in ("duration", "set")
+
+
+def test_no_publication_date_means_no_invented_dates():
+    article, docs = seed()
+    undated = replace(article, published=None)
+    events = extract_events(undated, docs, [])
+    assert events, "the events are still found"
+    assert all(e.date.value is None and e.date.start is None for e in events)
+
+
+def _actor(actor_id: str, name: str, article, *paras: int) -> Actor:
+    mentions = []
+    for n in paras:
+        text = article.paragraphs[n - 1]
+        i = text.find(name)
+        while i >= 0:
+            mentions.append(Mention(n, i, i + len(name), name))
+            i = text.find(name, i + 1)
+    return Actor(id=actor_id, name=name, type="person", mentions=tuple(mentions))
+
+
+def test_event_actors_from_mentions_inside_the_clause():
+    article, docs = seed()
+    pompeo = _actor("pompeo", "Mr Pompeo", article, 6, 7)
+    khamenei = _actor("khamenei", "Ayatollah Ali Khamenei", article, 8)
+    tehran = _actor("tehran", "Tehran", article, 7)  # mentioned in paragraph 7 but outside the dated clause
+    events = extract_events(article, docs, [pompeo, khamenei, tehran])
+    by_para = {(e.paragraph, e.date.phrase): e for e in events}
+    assert by_para[(8, "Tuesday night")].actors == ("khamenei",)
+    # 'Speaking after meetings ... on Tuesday, Mr Pompeo said': the participle's subject is the main clause's
+    assert by_para[(7, "Tuesday")].actors == ("pompeo",)
+    flew = [e for e in events if e.paragraph == 6 and "flew" in e.text]
+    assert flew and flew[0].actors == ("pompeo",)
+    assert by_para[(16, "late last year")].actors == ()
