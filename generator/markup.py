@@ -27,7 +27,7 @@ def md_escape(text: object) -> str:
         return text
     if text is None:
         return ""
-    escaped = html.escape(str(text), quote=True)
+    escaped = html.escape(str(text), quote=False)
     return _MD_SPECIAL.sub(r"\\\1", escaped)
 
 

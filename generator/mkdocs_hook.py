@@ -6,6 +6,7 @@ connects MkDocs events to :func:`generator.site.generate`.
 
 from __future__ import annotations
 
+import html
 import logging
 from pathlib import Path
 
@@ -39,7 +40,8 @@ def _with_briefings(nav: list, briefings: list) -> list:
     index = f"{OUT_SUBDIR}/index.md"
     ordered = sorted(briefings, key=lambda b: (str(b.article.published or ""), b.article.title), reverse=True)
     section = [index] + [
-        {b.article.title: [{title: f"{OUT_SUBDIR}/{b.article.id}/{name}"} for name, title in PAGE_TITLES.items()]}
+        # Material prints nav titles as HTML, unescaped.
+        {html.escape(b.article.title): [{title: f"{OUT_SUBDIR}/{b.article.id}/{name}"} for name, title in PAGE_TITLES.items()]}
         for b in ordered
     ]
     out = []

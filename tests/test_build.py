@@ -1,0 +1,149 @@
+"""Real MkDocs builds: a small fixture project, and the seed end to end."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+pytestmark = [pytest.mark.slow, pytest.mark.spacy]
+
+EVIL = """Mayor <script>alert('x')</script> resigns
+
+Mayor Ann Lee resigned on Friday. <img src=x onerror=alert(1)> She said: “I am done.”
+
+!!! danger "Injected"
+    admonition
+
+[click](javascript:alert(1)) and {: onclick="alert(1)" } and `code` and <iframe src="http://evil.example"></iframe>
+"""
+
+
+def make_project(tmp_path: Path, seeds: dict[str, str | bytes]) -> Path:
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("briefings"))
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("generator/mkdocs_hook.py", str(ROOT / "generator" / "mkdocs_hook.py"))
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    (project / "seeds").mkdir()
+    for name, data in seeds.items():
+        path = project / "seeds" / name
+        path.write_bytes(data) if isinstance(data, bytes) else path.write_text(data, encoding="utf-8")
+    return project
+
+
+def run(cmd: list[str], cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=600)
+
+
+class Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.hrefs: list[str] = []
+        self.ids: set[str] = set()
+        self.tags: list[tuple[str, dict]] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        self.tags.append((tag, a))
+        if a.get("id"):
+            self.ids.add(a["id"])
+        if tag == "a" and a.get("href"):
+            self.hrefs.append(a["href"])
+
+
+def parse(path: Path) -> Links:
+    p = Links()
+    p.feed(path.read_text(encoding="utf-8"))
+    return p
+
+
+def check_internal_links(site: Path) -> int:
+    """Every internal link of every page lands on a page, and on an element with its #id."""
+    checked = 0
+    for page in site.rglob("*.html"):
+        if page.name == "404.html":  # links from site_url root, checked in a served site
+            continue
+        links = parse(page)
+        for href in links.hrefs:
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or href.startswith("mailto:"):
+                continue
+            target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+            if target.is_dir():
+                target = target / "index.html"
+            assert target.exists(), f"{page.relative_to(site)}: broken link {href}"
+            if parts.fragment and target.suffix == ".html":
+                assert unquote(parts.fragment) in parse(target).ids, f"{page.relative_to(site)}: no #{parts.fragment} in {target.relative_to(site)}"
+            checked += 1
+    return checked
+
+
+def test_fixture_project_builds_strict_and_escapes_article_text(tmp_path):
+    project = make_project(tmp_path, {
+        "a.txt": "Council approves budget\n\nThe city council approved the budget on Monday, said Mayor Ann Lee.\n",
+        "a.yml": "published: 2022-06-08\nsource: Example Gazette\n",
+        "evil.txt": EVIL,
+    })
+    proc = run([str(BIN / "mkdocs"), "build", "--strict"], project)
+    assert proc.returncode == 0, proc.stderr
+    site = project / "site"
+    html = "\n".join(p.read_text(encoding="utf-8") for p in site.rglob("*.html"))
+    assert "<script>alert" not in html and "<img src=x" not in html and "<iframe" not in html
+    assert "admonition danger" not in html
+    assert "&lt;script&gt;alert" in html
+    for page in site.rglob("*.html"):
+        for tag, attrs in parse(page).tags:
+            assert not any(k.startswith("on") for k in attrs), f"{page}: {tag} has an event handler {attrs}"
+            assert not attrs.get("href", "").startswith("javascript:"), f"{page}: javascript link"
+    # No page asks another host for anything (fonts, scripts, styles).
+    for page in site.rglob("*.html"):
+        for tag, attrs in parse(page).tags:
+            for key in ("src", "href"):
+                url = attrs.get(key, "")
+                if tag in ("script", "link", "img", "iframe") and url:
+                    assert not re.match(r"^(https?:)?//", url), f"{page}: {tag} loads {url}"
+    assert check_internal_links(site) > 20
+
+
+def test_bad_article_fails_with_its_name_and_the_rest_still_builds(tmp_path):
+    project = make_project(tmp_path, {
+        "good.txt": "Council approves budget\n\nThe council approved the budget.\n",
+        "broken.txt": "Title\n\nBody",
+        "broken.yml": "published: [2019\n",
+    })
+    proc = run([str(BIN / "briefing"), "build"], project)
+    assert proc.returncode == 1
+    assert "error: seeds/broken.yml:2: malformed metadata" in proc.stderr
+    assert (project / "site" / "briefings" / "council-approves-budget" / "index.html").exists()
+    check = run([str(BIN / "briefing"), "check"], project)
+    assert check.returncode == 1 and "seeds/broken.yml:2: malformed metadata" in check.stderr
+    assert "1 of 2 article(s) OK" in check.stdout
+
+
+def test_seed_end_to_end(tmp_path):
+    seed = "000_826671d92ab4721b"
+    project = make_project(tmp_path, {
+        f"{seed}.txt": (ROOT / "seeds" / f"{seed}.txt").read_text(encoding="utf-8"),
+        f"{seed}.yml": (ROOT / "seeds" / f"{seed}.yml").read_text(encoding="utf-8"),
+    })
+    proc = run([str(BIN / "briefing"), "build", "--strict"], project)
+    assert proc.returncode == 0, proc.stderr
+    site = project / "site"
+    base = site / "briefings" / "us-evacuates-diplomatic-staff-from-iraq"
+    for page in ("", "actors/", "timeline/", "quotes/", "source/"):
+        assert (base / page / "index.html").exists(), page
+    assert (base / "briefing.json").exists()
+    source_ids = parse(base / "source" / "index.html").ids
+    assert {f"p{n}" for n in range(1, 22)} <= source_ids and "p22" not in source_ids
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "US evacuates diplomatic staff from Iraq" in home and "briefings/us-evacuates-diplomatic-staff-from-iraq/" in home
+    assert check_internal_links(site) > 50

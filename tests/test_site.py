@@ -1,0 +1,68 @@
+"""Writing generated pages: only when changed, never over a hand-made file."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from generator.site import MANIFEST, Result, Writer, generate
+
+
+def test_writer_writes_only_changes_and_keeps_hand_edits(tmp_path):
+    out = tmp_path / "briefings"
+    r = Result()
+    w = Writer(out, r)
+    w.write("a/index.md", "one")
+    w.write("a/source.md", "two")
+    w.finish()
+    assert sorted(r.written) == ["a/index.md", "a/source.md"]
+    mtime = (out / "a/index.md").stat().st_mtime_ns
+
+    # Same content: nothing is written (mkdocs serve would otherwise rebuild forever).
+    r = Result()
+    w = Writer(out, r)
+    w.write("a/index.md", "one")
+    w.write("a/source.md", "two")
+    w.finish()
+    assert r.written == [] and (out / "a/index.md").stat().st_mtime_ns == mtime
+
+    # A person edits a generated page, and adds a page of their own.
+    (out / "a/source.md").write_text("my notes", encoding="utf-8")
+    (out / "mine.md").write_text("hand-written", encoding="utf-8")
+    r = Result()
+    w = Writer(out, r)
+    w.write("a/index.md", "one, changed")
+    w.write("a/source.md", "two, changed")
+    w.write("mine.md", "generated would clash")
+    w.finish()
+    assert (out / "a/source.md").read_text() == "my notes"
+    assert (out / "mine.md").read_text() == "hand-written"
+    assert r.written == ["a/index.md"] and len(r.kept) == 2
+
+    # The article goes away: its generated page is removed, the edited one stays.
+    r = Result()
+    Writer(out, r).finish()
+    assert not (out / "a/index.md").exists()
+    assert (out / "a/source.md").exists() and (out / "mine.md").exists()
+    assert json.loads((out / MANIFEST).read_text()) == {}
+
+
+@pytest.mark.spacy
+def test_generate_builds_good_articles_and_reports_bad_ones(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "good.txt").write_text("Council approves budget\n\nThe city council approved the budget on Monday.\n", encoding="utf-8")
+    (seeds / "good.yml").write_text("published: 2022-06-08\n", encoding="utf-8")
+    (seeds / "bad.txt").write_bytes(b"Title\n\n\xc3\x28 broken")
+    docs = tmp_path / "docs"
+    result = generate(seeds, docs, cache_dir=tmp_path / "cache")
+    assert [b.article.id for b in result.briefings] == ["council-approves-budget"]
+    assert [str(e) for e in result.errors] == ["seeds/bad.txt:3: not UTF-8 text (byte 0xc3 at offset 7)"]
+    pages = sorted(p.name for p in (docs / "briefings" / "council-approves-budget").iterdir())
+    assert pages == ["actors.md", "briefing.json", "index.md", "quotes.md", "source.md", "timeline.md"]
+    index = (docs / "briefings" / "index.md").read_text(encoding="utf-8")
+    assert "bad.txt:3: not UTF-8 text" in index and "[Council approves budget](council-approves-budget/index.md)" in index
+    # A second run uses the cache and writes nothing.
+    again = generate(seeds, docs, cache_dir=tmp_path / "cache")
+    assert again.written == [] and len(list((tmp_path / "cache").iterdir())) == 1
