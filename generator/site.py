@@ -130,8 +130,13 @@ class Writer:
 
 
 def extra_files(briefing: Briefing) -> dict[str, str]:
-    """Other per-briefing exports beside the JSON (filled in by later stages)."""
-    return {}
+    """Other per-briefing exports beside the JSON: the timeline for TimelineJS and calendars."""
+    from .export_timeline import icalendar, timelinejs
+
+    return {
+        "timeline.json": json.dumps(timelinejs(briefing), ensure_ascii=False, indent=2) + "\n",
+        "timeline.ics": icalendar(briefing),
+    }
 
 
 def generate(seeds_dir: Path, docs_dir: Path, cache_dir: Path | None = CACHE_DIR) -> Result:

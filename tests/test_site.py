@@ -60,7 +60,7 @@ def test_generate_builds_good_articles_and_reports_bad_ones(tmp_path):
     assert [b.article.id for b in result.briefings] == ["council-approves-budget"]
     assert [str(e) for e in result.errors] == ["seeds/bad.txt:3: not UTF-8 text (byte 0xc3 at offset 7)"]
     pages = sorted(p.name for p in (docs / "briefings" / "council-approves-budget").iterdir())
-    assert pages == ["actors.md", "briefing.json", "index.md", "quotes.md", "source.md", "timeline.md"]
+    assert pages == ["actors.md", "briefing.json", "index.md", "quotes.md", "source.md", "timeline.ics", "timeline.json", "timeline.md"]
     index = (docs / "briefings" / "index.md").read_text(encoding="utf-8")
     assert "bad.txt:3: not UTF-8 text" in index and "[Council approves budget](council-approves-budget/index.md)" in index
     # A second run uses the cache and writes nothing.
