@@ -1,9 +1,321 @@
-"""Quotes: direct, partial and reported speech with their speakers."""
+"""Quotes: direct, partial and reported speech with their speakers.
+
+The stage works in passes over the article:
+
+1. pair the quotation marks (:mod:`.quotes_marks`); unpaired marks yield no
+   quote and are listed by :func:`find_quote_problems`;
+2. attribute each quotation to the speech cue that governs it in the parse
+   (:mod:`.quotes_cues`), and a pronoun speaker to its antecedent
+   (:mod:`.quotes_coref`);
+3. give a cue-less quotation the speaker of the quotation right before it
+   when nothing intervenes (marked ``speaker_inferred``), or of an
+   introducing "X said:" that ends the previous paragraph;
+4. add reported speech without marks (:mod:`.quotes_reported`);
+5. drop quotes repeated by a near-copy of an earlier paragraph.
+
+The speaker span as written is ``speaker_mention``; for pronouns and
+relative pronouns the span they refer to is ``speaker_antecedent``, and
+the actor id comes from whichever of the two names someone.
+"""
 
 from __future__ import annotations
 
-from ..model import Actor, Article, Quote
+from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
+
+from ..model import Actor, Article, Mention, Quote
+from .common import actor_at
+from .quotes_coref import PRONOUNS, resolve_pronoun
+from .quotes_cues import cue_text, is_cue, np_tokens, relative_antecedent, speaker_of
+from .quotes_marks import QuoteSpan, find_quote_spans
+from .quotes_reported import reported_speech
+
+_TERMINAL = ".!?…"
+_CLOSE_TRAIL = "”\"'’)]»"
+
+
+@dataclass
+class _Found:
+    """A quotation or report on its way to becoming a Quote."""
+
+    kind: str
+    paragraph: int
+    start: int
+    end: int
+    cue: object = None  # spaCy token
+    speaker: object = None  # spaCy token (head of the speaker phrase)
+    cue_paragraph: int = 0
+    inferred_from: _Found | None = None
+    span: QuoteSpan | None = None
+    sentence: tuple[int, int] = (0, 0)
+
+
+def find_quote_problems(article: Article) -> list[str]:
+    """Quotation marks that could not be paired, as 'paragraph N, offset K: reason'.
+
+    Such a quotation yields no Quote: where it ends would be a guess.
+    """
+    return find_quote_spans(article.paragraphs)[1]
+
+
+class _Para:
+    """One paragraph: text, parse, quotation ranges and quote-aware sentences."""
+
+    def __init__(self, n: int, text: str, doc, spans: list[QuoteSpan]):
+        self.n, self.text, self.doc, self.spans = n, text, doc, spans
+        self.ranges = [(max(s.open, 0), min(s.close + 1, len(text))) for s in spans]
+        self.sentences = self._sentences()
+
+    def inside(self, off: int) -> bool:
+        return any(a <= off < b for a, b in self.ranges)
+
+    def _sentences(self) -> list[tuple[int, int]]:
+        # spaCy's sentence starts, except inside quotations and where the text
+        # before does not end a sentence ('“A,” he said, “B.”' is one sentence).
+        starts = [0]
+        for sent in self.doc.sents:
+            off = sent.start_char
+            if off == 0 or self.inside(off) and not any(a == off for a, _ in self.ranges):
+                continue
+            before = self.text[:off].rstrip().rstrip(_CLOSE_TRAIL)
+            if before and before[-1] in _TERMINAL:
+                starts.append(off)
+        ends = starts[1:] + [len(self.text)]
+        return list(zip(starts, ends, strict=True))
+
+    def sentence_of(self, a: int, b: int) -> tuple[int, int]:
+        """The quote-aware sentence range covering [a, b)."""
+        lo = max(s for s, _ in self.sentences if s <= max(a, 0))
+        hi = min((e for _, e in self.sentences if e >= b), default=len(self.text))
+        return lo, hi
+
+    def frame(self, lo: int, hi: int) -> list:
+        """Tokens of [lo, hi) outside every quotation."""
+        return [t for t in self.doc if lo <= t.idx < hi and not self.inside(t.idx)]
+
+    def tokens(self, a: int, b: int) -> list:
+        return [t for t in self.doc if a <= t.idx < b]
+
+
+def _ancestors(tok):
+    depth = 0
+    while tok.head.i != tok.i:
+        tok = tok.head
+        depth += 1
+        yield depth, tok
+
+
+def _attribute(para: _Para, span: QuoteSpan) -> _Found:
+    lo, hi = para.sentence_of(span.open, span.close)
+    found = _Found("direct", para.n, span.start, span.end, span=span, sentence=(lo, hi), cue_paragraph=para.n)
+    frame = para.frame(lo, hi)
+    cues = [t for t in frame if is_cue(t)]
+    if not cues:
+        return found
+    inner = para.tokens(span.start, span.end)
+    ids = {t.i for t in inner}
+    roots = [t for t in inner if t.head.i not in ids]
+    ranked: list[tuple[int, int, object]] = []
+    cue_ids = {c.i: c for c in cues}
+    for r in roots:
+        for depth, anc in _ancestors(r):
+            if anc.i in cue_ids:  # the cue governs the quotation
+                ranked.append((0, depth, anc))
+                break
+    for c in cues:
+        if any(anc.i in ids for _, anc in _ancestors(c)):  # '"…," he said' hangs off the quote
+            ranked.append((1, _distance(c, span), c))
+    ranked += [(2, _distance(c, span), c) for c in cues]
+    ranked.sort(key=lambda x: (x[0], x[1]))
+    for _, _, cue in ranked:
+        spk = speaker_of(cue, quote_before=cue.idx > span.close)
+        if spk is not None and not para.inside(spk.idx):
+            found.cue, found.speaker = cue, spk
+            return found
+    found.cue = ranked[0][2]
+    return found
+
+
+def _distance(tok, span: QuoteSpan) -> int:
+    return min(abs(tok.idx - span.open), abs(tok.idx - span.close))
+
+
+def _kind(para: _Para, f: _Found, prev: _Found | None) -> str:
+    span = f.span
+    if span.continued or span.open < 0:
+        return "direct"
+    lo, _ = f.sentence
+    before = para.text[lo : span.open].strip()
+    if not before or before.endswith(":"):
+        return "direct"
+    if prev is not None and prev.kind == "direct" and prev.paragraph == f.paragraph and prev.sentence == f.sentence:
+        between = para.text[prev.span.close + 1 : span.open]
+        if any(is_cue(t) for t in para.tokens(prev.span.close + 1, span.open)) and "." not in between:
+            return "direct"  # the second half of '“A,” he said, “B.”'
+    left = [t for t in para.frame(lo, span.open) if not t.is_punct]
+    inner = para.tokens(span.start, span.end)
+    has_clause = any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in inner)
+    if left and is_cue(left[-1]) and has_clause:
+        return "direct"  # 'saying “…”' with a whole clause quoted
+    return "partial"
+
+
+def _continue(found: list[_Found], paras: dict[int, _Para]) -> None:
+    """Cue-less quotations take the speaker of what introduces them or of the quote right before."""
+    for i, f in enumerate(found):
+        if f.speaker is not None or f.kind == "reported":
+            continue
+        prev = found[i - 1] if i else None
+        para = paras[f.paragraph]
+        if f.span.continued and prev is not None and prev.span is not None and prev.span.runs_on:
+            f.cue, f.speaker, f.cue_paragraph = prev.cue, prev.speaker, prev.cue_paragraph
+            f.inferred_from = prev.inferred_from
+            continue
+        if f.cue is not None:
+            continue  # a cue with no findable speaker: leave it unattributed
+        opens_para = not para.text[: max(f.span.open, 0)].strip()
+        if opens_para and f.paragraph > 1:
+            intro = _introducer(paras[f.paragraph - 1])
+            if intro is not None:
+                f.cue, f.speaker, f.cue_paragraph = intro[0], intro[1], f.paragraph - 1
+                continue
+        if prev is None or prev.speaker is None or prev.span is None:
+            continue
+        if prev.paragraph == f.paragraph:
+            adjacent = _next_sentence(para, prev.sentence) == f.sentence or prev.sentence == f.sentence
+        else:
+            pp = paras[prev.paragraph]
+            adjacent = prev.paragraph == f.paragraph - 1 and opens_para and prev.sentence[1] >= pp.sentences[-1][0]
+        if adjacent:
+            f.cue, f.speaker, f.cue_paragraph = prev.cue, prev.speaker, prev.cue_paragraph
+            f.inferred_from = prev
+
+
+def _next_sentence(para: _Para, sent: tuple[int, int]) -> tuple[int, int] | None:
+    for s in para.sentences:
+        if s[0] >= sent[1]:
+            return s
+    return None
+
+
+def _introducer(para: _Para):
+    """'X said:' ending a paragraph introduces the quotation that opens the next one."""
+    if not para.text.rstrip().endswith(":"):
+        return None
+    lo = para.sentences[-1][0]
+    for cue in reversed([t for t in para.frame(lo, len(para.text)) if is_cue(t)]):
+        spk = speaker_of(cue)
+        if spk is not None:
+            return cue, spk
+    return None
+
+
+def _near_copies(article: Article) -> dict[int, int]:
+    """Paragraph -> the earlier paragraph it nearly repeats."""
+    out: dict[int, int] = {}
+    words = [p.lower().split() for p in article.paragraphs]
+    for j in range(len(words)):
+        for i in range(j):
+            if len(words[j]) >= 8 and SequenceMatcher(None, words[i], words[j], autojunk=False).ratio() >= 0.8:
+                out[j + 1] = i + 1
+                break
+    return out
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split()).strip(" .,;:")
 
 
 def extract_quotes(article: Article, docs: list, actors: list[Actor]) -> list[Quote]:
-    return []
+    spans, _problems = find_quote_spans(article.paragraphs)
+    paras = {
+        n: _Para(n, text, docs[n - 1], [s for s in spans if s.paragraph == n])
+        for n, text in enumerate(article.paragraphs, start=1)
+    }
+    found: list[_Found] = []
+    for para in paras.values():
+        prev = None
+        for span in para.spans:
+            if span.end - span.start <= 0 or not para.text[span.start : span.end].strip():
+                continue
+            f = _attribute(para, span)
+            f.kind = _kind(para, f, prev)
+            found.append(f)
+            prev = f
+    _continue(found, paras)
+    for para in paras.values():
+        for r in reported_speech(para.doc, para.inside):
+            found.append(_Found("reported", para.n, r.start, r.end, cue=r.cue, speaker=r.speaker, cue_paragraph=para.n))
+    found = _dedupe(found, article, _near_copies(article))
+    found.sort(key=lambda f: (f.paragraph, f.start))
+    inside = lambda p, off: paras[p].inside(off)  # noqa: E731
+    return [_to_quote(f, i, article, docs, actors, inside) for i, f in enumerate(found, start=1)]
+
+
+def _dedupe(found: list[_Found], article: Article, copies: dict[int, int]) -> list[_Found]:
+    keep = []
+    for f in found:
+        orig = copies.get(f.paragraph)
+        text = _norm(article.paragraphs[f.paragraph - 1][f.start : f.end])
+        if orig is not None and any(
+            g.paragraph == orig and _norm(article.paragraphs[orig - 1][g.start : g.end]) == text for g in found
+        ):
+            continue
+        keep.append(f)
+    return keep
+
+
+def _clean_span(text: str, start: int, end: int, kind: str) -> tuple[int, int]:
+    """Trim spaces, and the comma or colon a cue leaves inside the marks ('“A,” he said')."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or (kind != "reported" and text[end - 1] in ",:;")):
+        end -= 1
+    if kind == "reported":
+        while end > start and text[end - 1] in ".,;:":
+            end -= 1
+    return start, end
+
+
+def _to_quote(f: _Found, i: int, article: Article, docs: list, actors: list[Actor], inside) -> Quote:
+    text = article.paragraphs[f.paragraph - 1]
+    start, end = _clean_span(text, f.start, f.end, f.kind)
+    mention = antecedent = None
+    speaker_text = None
+    inferred = f.inferred_from is not None
+    if f.speaker is not None:
+        head = f.speaker
+        toks = [head] if head.lower_ in PRONOUNS or head.lower_ in ("who", "which", "that") else np_tokens(head)
+        ptext = docs[f.cue_paragraph - 1].text
+        s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
+        mention = Mention(f.cue_paragraph, s, e, ptext[s:e])
+        speaker_text = mention.text
+        rel = relative_antecedent(head)
+        if rel is not None:
+            rt = np_tokens(rel)
+            s, e = rt[0].idx, rt[-1].idx + len(rt[-1])
+            antecedent = Mention(f.cue_paragraph, s, e, ptext[s:e])
+        elif head.lower_ in PRONOUNS:
+            ante = resolve_pronoun(head, f.cue_paragraph, docs, inside)
+            inferred = True
+            if ante is not None:
+                antecedent = Mention(ante.paragraph, ante.start, ante.end, ante.text)
+    target = antecedent or mention
+    actor = actor_at(actors, target.paragraph, target.start, target.end) if target else None
+    return Quote(
+        id=f"q{i}",
+        kind=f.kind,  # type: ignore[arg-type]
+        text=text[start:end],
+        speaker=actor.id if actor else None,
+        speaker_text=speaker_text,
+        cue=cue_text(f.cue) if f.cue is not None else None,
+        paragraph=f.paragraph,
+        start=start,
+        end=end,
+        speaker_inferred=inferred,
+        speaker_mention=mention,
+        speaker_antecedent=antecedent,
+    )
+
+
+__all__ = ["extract_quotes", "find_quote_problems", "replace"]

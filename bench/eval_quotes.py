@@ -1,0 +1,383 @@
+"""Score quote extraction and attribution against gold annotations.
+
+    python bench/eval_quotes.py                 # seed gold + full PolNeAR dev set
+    python bench/eval_quotes.py --limit 40      # first 40 PolNeAR documents
+    python bench/eval_quotes.py --no-polnear    # seed only
+
+Figures (precision / recall / F1):
+
+* spans, exact: same text once quotation marks, edge punctuation, a leading
+  'that' and case are set aside; spans, overlap: the spans share a character.
+  Matching is one to one (largest overlap first).
+* attribution: a prediction counts when its span overlaps a gold span AND
+  its speaker is right. Precision is over predictions that name a speaker,
+  recall over gold items that have one.
+  - seed: the resolved speaker (actor name when the actor stage maps one,
+    else the pronoun's antecedent, else the speaker as written) must be one
+    of the gold speaker's forms;
+  - PolNeAR: speakers are annotated as written, without coreference
+    ('he', 'who'), so our speaker span as written must overlap the gold one.
+* rows: all items; those with quotation marks (gold has_quote_marks, our
+  direct/partial quotes); reported speech without marks. Precision of a row
+  is over our items of that kind, matched to any gold item.
+
+PolNeAR annotates every attribution relation, beliefs and intentions
+included ('he thinks', 'voters want'), so recall on reported speech is
+bounded well below 1 for any speech-only extractor.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+EVAL_DIR = ROOT.parent / "shared" / "eval"
+POLNEAR = EVAL_DIR / "polnear-dev.jsonl"
+SEED = ROOT / "seeds" / "000_826671d92ab4721b.txt"
+SEED_GOLD = ROOT / "tests" / "gold" / "seed_quotes.yml"
+
+_EDGE = " \t\n\"“”‘’'.,;:!?—–-()[]"
+_DET = re.compile(r"^(the|a|an)\s+")
+
+
+@dataclass
+class Item:
+    """A gold or predicted quote, in document character offsets."""
+
+    doc: str
+    spans: tuple[tuple[int, int], ...]
+    text: str
+    marks: bool
+    speaker_spans: tuple[tuple[int, int], ...] = ()
+    speaker_names: frozenset[str] = frozenset()
+    optional: bool = False
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def has_speaker(self) -> bool:
+        return bool(self.speaker_spans or self.speaker_names)
+
+
+def norm_text(text: str) -> str:
+    text = " ".join(text.lower().replace("’", "'").split()).strip(_EDGE)
+    text = re.sub(r"^that\s+", "", text)
+    return text.strip(_EDGE)
+
+
+def norm_name(text: str) -> str:
+    text = " ".join(text.lower().replace("’", "'").split()).strip(_EDGE)
+    return _DET.sub("", text)
+
+
+def _overlap(a: Iterable[tuple[int, int]], b: Iterable[tuple[int, int]]) -> int:
+    return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
+
+
+def match(golds: list[Item], preds: list[Item], exact: bool) -> list[tuple[int, int]]:
+    """One-to-one (gold index, pred index) pairs, largest overlap first."""
+    by_doc: dict[str, list[int]] = {}
+    for j, p in enumerate(preds):
+        by_doc.setdefault(p.doc, []).append(j)
+    cands = []
+    for i, g in enumerate(golds):
+        for j in by_doc.get(g.doc, ()):
+            p = preds[j]
+            ov = _overlap(g.spans, p.spans)
+            if ov > 0 and (not exact or g.text == p.text):
+                cands.append((ov, i, j))
+    cands.sort(key=lambda c: -c[0])
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    pairs = []
+    for _, i, j in cands:
+        if i not in used_g and j not in used_p:
+            used_g.add(i)
+            used_p.add(j)
+            pairs.append((i, j))
+    return pairs
+
+
+def _prf(tp_p: int, n_p: int, tp_r: int, n_g: int) -> tuple[float, float, float]:
+    p = tp_p / n_p if n_p else 0.0
+    r = tp_r / n_g if n_g else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def speaker_by_span(g: Item, p: Item) -> bool:
+    return _overlap(g.speaker_spans, p.speaker_spans) > 0
+
+
+def speaker_by_name(g: Item, p: Item) -> bool:
+    return bool(g.speaker_names & p.speaker_names)
+
+
+def score(golds: list[Item], preds: list[Item], speaker_ok: Callable[[Item, Item], bool]) -> dict:
+    """{row: {metric: (P, R, F1)}} for rows all / marks / reported."""
+    # Predictions that hit an optional gold item are neither right nor wrong.
+    opt = [g for g in golds if g.optional]
+    if opt:
+        hit = {j for _, j in match(opt, preds, exact=False)}
+        preds = [p for j, p in enumerate(preds) if j not in hit]
+        golds = [g for g in golds if not g.optional]
+    exact = match(golds, preds, exact=True)
+    over = match(golds, preds, exact=False)
+    rows = {
+        "all": (lambda g: True, lambda p: True),
+        "marks": (lambda g: g.marks, lambda p: p.marks),
+        "reported": (lambda g: not g.marks, lambda p: not p.marks),
+    }
+    out: dict = {}
+    for row, (gsel, psel) in rows.items():
+        gi = {i for i, g in enumerate(golds) if gsel(g)}
+        pj = {j for j, p in enumerate(preds) if psel(p)}
+        figs = {"n_gold": len(gi), "n_pred": len(pj)}
+        for name, pairs in (("exact", exact), ("overlap", over)):
+            figs[name] = _prf(
+                sum(1 for _, j in pairs if j in pj), len(pj), sum(1 for i, _ in pairs if i in gi), len(gi)
+            )
+        good = [
+            (i, j) for i, j in over if golds[i].has_speaker and preds[j].has_speaker and speaker_ok(golds[i], preds[j])
+        ]
+        figs["speaker"] = _prf(
+            sum(1 for _, j in good if j in pj),
+            sum(1 for j in pj if preds[j].has_speaker),
+            sum(1 for i, _ in good if i in gi),
+            sum(1 for i in gi if golds[i].has_speaker),
+        )
+        # Of the pairs whose spans match and both sides name a speaker, how many agree.
+        both = [(i, j) for i, j in over if i in gi and golds[i].has_speaker and preds[j].has_speaker]
+        figs["speaker_acc"] = (sum(1 for p in both if p in good), len(both))
+        out[row] = figs
+    return out
+
+
+def format_scores(title: str, scores: dict) -> str:
+    lines = [
+        title,
+        f"{'row':9} {'n_gold':>6} {'n_pred':>6}   {'exact P/R/F1':>20}   {'overlap P/R/F1':>20}   {'attribution P/R/F1':>20}   speaker acc",
+    ]
+    for row, f in scores.items():
+        cells = ["/".join(f"{x:.3f}" for x in f[m]) for m in ("exact", "overlap", "speaker")]
+        ok, n = f["speaker_acc"]
+        acc = f"{ok}/{n} = {ok / n:.3f}" if n else "-"
+        lines.append(
+            f"{row:9} {f['n_gold']:>6} {f['n_pred']:>6}   {cells[0]:>20}   {cells[1]:>20}   {cells[2]:>20}   {acc}"
+        )
+    return "\n".join(lines)
+
+
+# --- building Articles from raw text -------------------------------------------------------------
+
+
+def article_from_text(doc_id: str, title: str, text: str, published: str | None = None):
+    """An Article whose paragraphs are the blank-line separated blocks of `text`,
+    and the document offset of each paragraph (paragraph offsets map back by adding it)."""
+    from generator.model import Article
+
+    paragraphs: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    for m in list(re.finditer(r"\n[ \t]*\n\s*", text)) + [None]:
+        end = m.start() if m else len(text)
+        block = text[pos:end]
+        stripped = block.lstrip()
+        start = pos + len(block) - len(stripped)
+        stripped = stripped.rstrip()
+        if stripped:
+            # Single line breaks become spaces: same length, so offsets still hold.
+            paragraphs.append(stripped.replace("\n", " "))
+            offsets.append(start)
+        pos = m.end() if m else len(text)
+    pub = date.fromisoformat(published) if published else None
+    art = Article(id=doc_id, title=title, published=pub, source=None, url=None, tags=(), paragraphs=tuple(paragraphs))
+    return art, offsets
+
+
+def parse_many(articles: list, nlp=None, batch_size: int = 64, n_process: int = 1) -> list[list]:
+    """Per article, one Doc per paragraph (as generator.nlp.parse), parsed in one stream."""
+    from generator.nlp import get_nlp
+
+    nlp = nlp or get_nlp()
+    flat = [p for a in articles for p in a.paragraphs]
+    docs = list(nlp.pipe(flat, batch_size=batch_size, n_process=n_process))
+    out, k = [], 0
+    for a in articles:
+        out.append(docs[k : k + len(a.paragraphs)])
+        k += len(a.paragraphs)
+    return out
+
+
+# --- PolNeAR -------------------------------------------------------------------------------------
+
+
+def load_polnear(limit: int | None = None, path: Path = POLNEAR) -> list[dict]:
+    docs = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if limit is not None and len(docs) >= limit:
+                break
+            docs.append(json.loads(line))
+    return docs
+
+
+def polnear_gold(doc: dict) -> list[Item]:
+    items = []
+    for q in doc["quotes"]:
+        if q.get("content_start") is None:
+            continue  # no offsets to score against
+        spans = tuple(tuple(s) for s in q.get("content_spans") or [(q["content_start"], q["content_end"])])
+        spk = ()
+        if q.get("speaker_start") is not None:
+            spk = tuple(tuple(s) for s in q.get("speaker_spans") or [(q["speaker_start"], q["speaker_end"])])
+        items.append(Item(doc["id"], spans, norm_text(q["content"]), bool(q["has_quote_marks"]), spk))
+    return items
+
+
+def quote_items(doc_id: str, quotes, offsets: list[int], actors=()) -> list[Item]:
+    """Our Quote records as Items in document offsets (paragraph offsets shifted)."""
+    by_id = {a.id: a for a in actors}
+    items = []
+    for q in quotes:
+        base = offsets[q.paragraph - 1]
+        spk: tuple = ()
+        names: set[str] = set()
+        if q.speaker_mention is not None:
+            m = q.speaker_mention
+            spk = ((offsets[m.paragraph - 1] + m.start, offsets[m.paragraph - 1] + m.end),)
+        if q.speaker and q.speaker in by_id:
+            a = by_id[q.speaker]
+            names = {norm_name(a.name), *(norm_name(x) for x in a.aliases)}
+        elif q.speaker_antecedent is not None:
+            names = {norm_name(q.speaker_antecedent.text)}
+        elif q.speaker_text and not q.speaker_inferred:
+            names = {norm_name(q.speaker_text)}
+        elif q.speaker_text and q.speaker_inferred and q.speaker_mention is not None:
+            names = {norm_name(q.speaker_text)} if q.speaker_text.lower() not in ("he", "she", "they", "it") else set()
+        items.append(
+            Item(
+                doc_id,
+                ((base + q.start, base + q.end),),
+                norm_text(q.text),
+                q.kind != "reported",
+                spk,
+                frozenset(names),
+                extra={"quote": q},
+            )
+        )
+    return items
+
+
+def run_polnear(
+    limit: int | None = None, n_process: int = 1, docs: list[dict] | None = None
+) -> tuple[list[Item], list[Item], dict]:
+    """Gold and predicted items on PolNeAR, plus the parses for reuse by other extractors."""
+    from generator.extract.quotes import extract_quotes
+
+    docs = docs if docs is not None else load_polnear(limit)
+    arts = [article_from_text(d["id"], d["title"], d["text"], d.get("published")) for d in docs]
+    parsed = parse_many([a for a, _ in arts], n_process=n_process)
+    golds: list[Item] = []
+    preds: list[Item] = []
+    for d, (art, offsets), pdocs in zip(docs, arts, parsed, strict=True):
+        golds += polnear_gold(d)
+        # Actors are left out: PolNeAR scores speakers as written, not resolved actors.
+        preds += quote_items(d["id"], extract_quotes(art, pdocs, []), offsets)
+    return golds, preds, {"docs": docs, "articles": arts, "parsed": parsed}
+
+
+# --- the seed ------------------------------------------------------------------------------------
+
+
+def seed_gold(path: Path = SEED_GOLD) -> tuple[list[Item], dict]:
+    """Gold Items for the seed (paragraph n at offset n * 100000) and the raw YAML."""
+    import yaml
+
+    from generator.article import read_article
+
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    art = read_article(SEED)
+    items = []
+    for q in data["quotes"]:
+        para = art.paragraphs[q["paragraph"] - 1]
+        start = para.index(q["text"])
+        base = q["paragraph"] * 100000
+        names = frozenset(norm_name(x) for x in [q["speaker"], *q.get("speaker_forms", [])])
+        items.append(
+            Item(
+                "seed",
+                ((base + start, base + start + len(q["text"])),),
+                norm_text(q["text"]),
+                q["kind"] != "reported",
+                (),
+                names,
+                optional=bool(q.get("optional")),
+                extra=q,
+            )
+        )
+    return items, data
+
+
+def run_seed(with_actors: bool = False) -> tuple[list[Item], list[Item]]:
+    from generator.article import read_article
+    from generator.extract.quotes import extract_quotes
+    from generator.nlp import parse
+
+    art = read_article(SEED)
+    docs = parse(art)
+    actors = []
+    if with_actors:
+        from generator.extract.actors import extract_actors
+
+        actors = extract_actors(art, docs)
+    quotes = extract_quotes(art, docs, actors)
+    offsets = [n * 100000 for n in range(1, len(art.paragraphs) + 1)]
+    return seed_gold()[0], quote_items("seed", quotes, offsets, actors)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--limit", type=int, default=None, help="score only the first N PolNeAR documents")
+    ap.add_argument("--no-polnear", action="store_true")
+    ap.add_argument("--n-process", type=int, default=1)
+    args = ap.parse_args(argv)
+    g, p = run_seed()
+    print(
+        format_scores(
+            "seed (speaker = pronoun antecedent or speaker as written; no actor stage)", score(g, p, speaker_by_name)
+        )
+    )
+    try:
+        g2, p2 = run_seed(with_actors=True)
+        print(
+            format_scores(
+                "seed (speaker = actor from the actor stage where it maps one)", score(g2, p2, speaker_by_name)
+            )
+        )
+    except Exception as exc:  # the actor stage is developed separately
+        print(f"seed with actors: not scored ({type(exc).__name__}: {exc})")
+    if args.no_polnear:
+        return 0
+    if not POLNEAR.exists():
+        print(f"PolNeAR not found at {POLNEAR}: skipped")
+        return 0
+    t0 = time.time()
+    golds, preds, ctx = run_polnear(args.limit, args.n_process)
+    n = len(ctx["docs"])
+    print(format_scores(f"PolNeAR dev: {n} docs ({time.time() - t0:.0f} s)", score(golds, preds, speaker_by_span)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

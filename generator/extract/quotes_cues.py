@@ -1,0 +1,137 @@
+"""Speech cues and the speakers they govern, read off spaCy's dependency parse.
+
+A cue is a speech verb ("said", "told", "adding") or "according to". The
+speaker is the cue's grammatical subject, found through the patterns news
+writing uses: "X said", "said X" (inverted), "X, <role>, said", "according
+to X", a participle ("…, saying") whose subject is the main clause's, a
+conjoined or infinitival verb ("X went on to say"), a relative clause ("X,
+who said"), a passive agent ("was said by X").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+# Verbs that report speech or writing (lemmas). Cognition verbs ("think",
+# "believe") are left out: they attribute beliefs, not words.
+SPEECH_VERBS = frozenset(
+    """
+    say tell add state announce declare claim insist argue explain note warn write tweet post ask reply
+    respond answer acknowledge admit concede deny confirm suggest predict promise vow pledge urge call
+    describe label dub brand term accuse allege contend maintain assert stress emphasize emphasise recall
+    report testify complain boast joke quip muse observe remark comment mention continue conclude agree
+    counter retort shout yell scream whisper exclaim plead demand threaten brag lament criticize criticise
+    caution advise inform assure reassure proclaim recount reiterate repeat charge blast slam praise
+    estimate forecast predict disclose reveal concur dispute protest object caution quote cite
+    """.split()
+)
+# Cues that need an object to be speech ("called the talks 'x'", "cited figures"): never content-less.
+WEAK_VERBS = frozenset({"call", "describe", "label", "dub", "brand", "term", "continue", "quote", "cite", "repeat"})
+# Verbs whose complement is a claim of the subject's, for reported speech.
+REPORT_VERBS = SPEECH_VERBS - WEAK_VERBS - {"ask", "answer", "urge", "demand", "plead", "quote"}
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# Children dropped from a speaker's noun phrase: "Mike Pompeo[, US secretary of state,]".
+_NP_DROP = frozenset({"appos", "relcl", "acl", "punct", "advcl", "parataxis", "ccomp"})
+
+
+def is_cue(tok) -> bool:
+    if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
+        return True
+    return tok.lemma_.lower() in SPEECH_VERBS and (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"))
+
+
+def cue_text(tok) -> str:
+    if tok.lower_ == "according":
+        return tok.text + " to"
+    parts = [tok]
+    # Keep a verb particle ("pointed out") as part of the cue as written.
+    parts += [c for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1]
+    return " ".join(t.text for t in parts)
+
+
+def np_tokens(head) -> list:
+    """The tokens of the noun phrase headed by `head`, without appositions or relative clauses."""
+    kept = [head]
+    stack = [c for c in head.children if c.dep_ not in _NP_DROP]
+    while stack:
+        t = stack.pop()
+        kept.append(t)
+        stack.extend(c for c in t.children if not (c.dep_ in ("relcl", "acl", "appos") and t.dep_ != "compound"))
+    lo = min(t.i for t in kept)
+    hi = max(t.i for t in kept)
+    doc = head.doc
+    # Keep the phrase contiguous and trim punctuation and conjunctions at the edges.
+    while lo < head.i and (doc[lo].is_punct or doc[lo].dep_ == "cc"):
+        lo += 1
+    while hi > head.i and (doc[hi].is_punct or doc[hi].dep_ == "cc"):
+        hi -= 1
+    return list(doc[lo : hi + 1])
+
+
+def _subject(verb):
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "csubj"):
+            return c
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    for c in verb.children:
+        # "was quoted as saying": the quoted one speaks.
+        if c.dep_ == "nsubjpass" and verb.lemma_ in ("quote", "cite"):
+            return c
+    return None
+
+
+def speaker_of(cue, quote_before: bool = False):
+    """The head token of the cue's speaker, or None.
+
+    `quote_before` says the quotation precedes the cue, where news style
+    inverts subject and verb ("…," said the minister) and the parser may
+    read the speaker as an object.
+    """
+    if cue.lower_ == "according":
+        for to in cue.children:
+            if to.lower_ == "to":
+                for g in to.children:
+                    if g.dep_ == "pobj":
+                        return g
+        return None
+    verb = cue
+    for _ in range(4):
+        subj = _subject(verb)
+        if subj is not None:
+            return subj
+        if verb.i == cue.i and quote_before:
+            after = [
+                c
+                for c in verb.rights
+                if c.dep_ in ("dobj", "attr", "npadvmod", "oprd") and c.pos_ in ("PROPN", "NOUN", "PRON")
+            ]
+            if after:
+                return after[0]
+        # Participles, conjoined and infinitival cues share the main clause's subject.
+        if verb.dep_ in ("conj", "advcl", "xcomp", "pcomp") and verb.head.i != verb.i:
+            nxt = verb.head
+            if verb.dep_ == "pcomp" and nxt.dep_ == "prep":  # "… as saying"
+                nxt = nxt.head
+            verb = nxt
+            continue
+        if verb.dep_ == "relcl":
+            return verb.head
+        break
+    return None
+
+
+def relative_antecedent(subj):
+    """For 'who'/'which'/'that' subjects of a relative clause: the noun it refers to."""
+    verb = subj.head
+    if subj.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+        return verb.head
+    return None
+
+
+def cue_tokens(tokens: Iterable) -> list:
+    return [t for t in tokens if is_cue(t)]
