@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+# Import the extraction package first: importing it binds ``generator.extract``
+# to the package, and the function below must be what that name means.
+from . import extract as _extract_package  # noqa: F401
 from .article import Article, ArticleError, read_article, read_seeds
 from .model import Briefing
 

@@ -49,7 +49,10 @@ def from_dict(data: dict, path: str = "") -> Briefing:
         )
         for a in data.get("actors", ())
     )
-    quotes = tuple(Quote(**{**q, "speaker_mention": _mention(q.get("speaker_mention"))}) for q in data.get("quotes", ()))
+    quotes = tuple(
+        Quote(**{**q, "speaker_mention": _mention(q.get("speaker_mention")), "speaker_antecedent": _mention(q.get("speaker_antecedent"))})
+        for q in data.get("quotes", ())
+    )
     events = tuple(
         Event(**{**e, "date": TimeValue(**e["date"]) if e.get("date") else None, "actors": tuple(e.get("actors", ()))})
         for e in data.get("events", ())
