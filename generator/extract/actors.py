@@ -1,9 +1,167 @@
-"""Actors: entities grouped into people, organisations, countries, places and groups."""
+"""Actors: entities grouped into people, organisations, countries, places and groups.
+
+The stage runs in three steps, each in its own module:
+
+1. ``actors_mentions``: candidate mentions per paragraph (spaCy entities plus rules);
+2. ``actors_merge``: one cluster of mentions per real-world actor;
+3. ``actors_roles``: roles and titles from appositions and pre-nominal titles.
+
+Every mention, alias and role keeps the paragraph and character span it came
+from; when a rule cannot settle something (a surname shared by two people with
+no earlier full name, say) the mentions stay apart rather than be guessed together.
+"""
 
 from __future__ import annotations
 
-from ..model import Actor, Article
+from collections import Counter
+
+from ..article import slugify
+from ..model import Actor, Article, Mention, Role
+from .actors_gazetteer import gazetteer
+from .actors_mentions import Candidate, mentions_in, title_key
+from .actors_merge import cluster, cluster_type
+from .actors_roles import FoundRole, roles_for
 
 
 def extract_actors(article: Article, docs: list) -> list[Actor]:
-    return []
+    gaz = gazetteer()
+    cands: list[Candidate] = []
+    for n, doc in enumerate(docs, start=1):
+        cands.extend(mentions_in(doc, n, gaz))
+    groups = cluster(cands)
+    groups = _keep_needed_countries(groups, cands)
+    ids = _assign_ids(groups)
+    types = [cluster_type(g) for g in groups]
+    country_ids = {g[0].key: ids[i] for i, g in enumerate(groups) if types[i] == "country"}
+
+    def affiliation_at(paragraph: int, start: int, end: int):
+        best = None
+        for i, g in enumerate(groups):
+            if types[i] not in ("country", "organisation"):
+                continue
+            for c in g:
+                if c.paragraph == paragraph and start <= c.start and c.end <= end:
+                    if best is None or c.start < best[1][0]:
+                        best = (ids[i], (c.start, c.end))
+        return best if best else (None, None)
+
+    actors = []
+    for i, g in enumerate(groups):
+        type_ = types[i]
+        roles = _roles(g, docs, type_, affiliation_at)
+        affiliation = _affiliation(g, roles, country_ids, ids[i])
+        actors.append(
+            Actor(
+                id=ids[i],
+                name=_name(g, type_),
+                type=type_,  # type: ignore[arg-type]
+                aliases=_aliases(g, _name(g, type_)),
+                roles=tuple(roles),
+                mentions=tuple(
+                    Mention(c.paragraph, c.start, c.end, c.text)
+                    for c in sorted(g, key=lambda c: (c.paragraph, c.start))
+                ),
+                affiliation=affiliation,
+                notes=_notes(g),
+            )
+        )
+    # Most prominent first; ties keep the order of first mention.
+    order = {a.id: k for k, a in enumerate(actors)}
+    return sorted(actors, key=lambda a: (-len(a.mentions), order[a.id]))
+
+
+def _keep_needed_countries(groups: list[list[Candidate]], cands: list[Candidate]) -> list[list[Candidate]]:
+    """A country named only through a demonym inside a group ('Russian leaders') still exists.
+
+    Its mentions are those demonyms, so the group's affiliation points at an
+    actor anchored in the text.
+    """
+    have = {g[0].key for g in groups if any(c.type == "country" for c in g)}
+    needed = {c.affiliation for c in cands if c.affiliation and not c.weak}
+    extra: dict[str, list[Candidate]] = {}
+    for c in cands:
+        if c.type == "country" and c.weak and c.key in needed and c.key not in have:
+            extra.setdefault(c.key, []).append(c)
+    return groups + list(extra.values())
+
+
+def _name(g: list[Candidate], type_: str) -> str:
+    if type_ == "country":
+        return g[0].key
+    pool = [c for c in g if c.type == type_] or g
+    if type_ == "person":
+        return max((c.name for c in pool), key=lambda n: (len(n.split()), len(n)))
+    if type_ == "group":
+        counts = Counter(c.name for c in pool)
+        return max(counts, key=lambda n: (counts[n], len(n)))
+    names = [c.name for c in pool if not c.name.isupper()] or [c.name for c in pool]
+    return max(names, key=lambda n: (len(n.split()), len(n)))
+
+
+def _aliases(g: list[Candidate], name: str) -> tuple[str, ...]:
+    seen = {name.casefold()}
+    out = []
+    for c in sorted(g, key=lambda c: (c.paragraph, c.start)):
+        # Surface forms only: "Pompeo" is no alias when the text always writes "Mr Pompeo".
+        for form in (c.text,):
+            if form and form.casefold() not in seen:
+                seen.add(form.casefold())
+                out.append(form)
+    return tuple(out)
+
+
+def _roles(g, docs, type_: str, affiliation_at) -> list[Role]:
+    if type_ not in ("person", "organisation"):
+        return []
+    found: list[FoundRole] = []
+    for c in g:
+        if c.type == type_:
+            found.extend(roles_for(docs[c.paragraph - 1], c, affiliation_at))
+    roles: list[Role] = []
+    seen: dict[str, int] = {}
+    for r in found:
+        key = title_key(r.text)
+        if key in seen:
+            k = seen[key]
+            if roles[k].affiliation is None and r.affiliation:
+                roles[k] = Role(roles[k].text, r.affiliation, roles[k].paragraph, roles[k].start, roles[k].end)
+            continue
+        seen[key] = len(roles)
+        roles.append(Role(r.text, r.affiliation, r.paragraph, r.start, r.end))
+    return roles
+
+
+def _affiliation(g, roles: list[Role], country_ids: dict[str, str], own_id: str) -> str | None:
+    for c in g:
+        if c.affiliation and c.affiliation in country_ids and country_ids[c.affiliation] != own_id:
+            return country_ids[c.affiliation]
+    for r in roles:
+        if r.affiliation and r.affiliation != own_id:
+            return r.affiliation
+    return None
+
+
+def _notes(g: list[Candidate]) -> tuple[str, ...]:
+    notes: dict[str, list[int]] = {}
+    for c in g:
+        for note in c.notes:
+            notes.setdefault(note, []).append(c.paragraph)
+    out = []
+    for note, paras in notes.items():
+        ps = ", ".join(str(p) for p in sorted(set(paras)))
+        out.append(f"{note}: paragraph{'s' if len(set(paras)) > 1 else ''} {ps}")
+    return tuple(out)
+
+
+def _assign_ids(groups: list[list[Candidate]]) -> list[str]:
+    ids: list[str] = []
+    used: set[str] = set()
+    for g in groups:
+        type_ = cluster_type(g)
+        base = slugify(_name(g, type_)) or type_
+        slug, k = base, 2
+        while slug in used:
+            slug, k = f"{base}-{k}", k + 1
+        used.add(slug)
+        ids.append(slug)
+    return ids

@@ -1,0 +1,130 @@
+"""Countries, demonyms and capitals, read from generator/data/countries.tsv.
+
+The table comes from a maintained package (see generator/data/README.md); this
+module only indexes it for lookups by surface form.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA_FILE = Path(__file__).resolve().parents[1] / "data" / "countries.tsv"
+
+
+@dataclass(frozen=True)
+class Country:
+    name: str
+    demonym: str
+    capitals: tuple[str, ...]
+    population: int
+    short_forms: tuple[str, ...]
+    """Alternative spellings and codes ('US', 'USA', 'United States of America')."""
+
+
+def _plural(demonym: str) -> str:
+    # English demonyms ending in a sibilant ("British", "French", "Chinese",
+    # "Swiss") use the same form for the people; the others add -s.
+    if demonym.endswith(("sh", "ch", "ese", "s", "x", "z")):
+        return demonym
+    return demonym + "s"
+
+
+def _key(text: str) -> str:
+    return " ".join(text.replace("\u2019", "'").split()).casefold()
+
+
+@dataclass
+class Gazetteer:
+    countries: dict[str, Country]
+    names: dict[str, str]
+    """Surface form (casefolded) -> country name, for names and long alternative spellings."""
+    codes: dict[str, str]
+    """Upper-case codes ('US', 'UK') -> country name: only trusted when the tagger marks an entity."""
+    demonyms: dict[str, str]
+    plurals: dict[str, str]
+    capitals: dict[str, str]
+
+    def country(self, text: str) -> str | None:
+        """The country a name or code refers to."""
+        key = _key(strip_article(text))
+        if key in self.names:
+            return self.names[key]
+        return self.codes.get(strip_article(text).strip())
+
+    def demonym(self, text: str) -> str | None:
+        """The country of a demonym used as an adjective or a singular noun ('Iraqi')."""
+        return self.demonyms.get(_key(text))
+
+    def plural_demonym(self, text: str) -> str | None:
+        """The country of a plural demonym naming its people ('Iraqis')."""
+        return self.plurals.get(_key(text))
+
+    def capital_of(self, text: str) -> str | None:
+        return self.capitals.get(_key(text))
+
+    def demonym_prefix(self, text: str) -> str | None:
+        """A country whose multi-word demonym and name both start with this word.
+
+        News writing shortens such demonyms to their first word ('Saudi' for
+        'Saudi Arabian'); only called on spans the tagger marked as a nationality.
+        """
+        key = _key(text)
+        found = [
+            c.name
+            for c in self.countries.values()
+            if " " in c.demonym and _key(c.demonym).split()[0] == key and _key(c.name).split()[0] == key
+        ]
+        return found[0] if len(found) == 1 else None
+
+
+def strip_article(text: str) -> str:
+    words = text.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    countries: dict[str, Country] = {}
+    with DATA_FILE.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            alts = tuple(a for a in row["alt_names"].split("|") if a)
+            countries[row["name"]] = Country(
+                name=row["name"],
+                demonym=row["demonym"],
+                capitals=tuple(c for c in row["capital"].split("|") if c),
+                population=int(row["population"] or 0),
+                short_forms=alts,
+            )
+    # Larger countries first, so that a form shared by two entries (Macau and
+    # China share "Chinese") goes to the one a news text most likely means.
+    ordered = sorted(countries.values(), key=lambda c: -c.population)
+    names: dict[str, str] = {}
+    codes: dict[str, str] = {}
+    demonyms: dict[str, str] = {}
+    plurals: dict[str, str] = {}
+    capitals: dict[str, str] = {}
+    for c in ordered:
+        forms = [c.name, *c.short_forms]
+        if ", " in c.name:  # "Korea, Republic of" style entries: the head alone
+            forms.append(c.name.split(", ")[0])
+        for form in forms:
+            if form.isupper() and len(form) <= 4:
+                codes.setdefault(form, c.name)
+            elif form[:1].isupper():
+                names.setdefault(_key(strip_article(form)), c.name)
+        if c.demonym:
+            for d in c.demonym.split(", "):
+                demonyms.setdefault(_key(d), c.name)
+                plurals.setdefault(_key(_plural(d)), c.name)
+        for cap in c.capitals:
+            capitals.setdefault(_key(cap), c.name)
+            # "Washington D.C." is written "Washington" in running text.
+            head = cap.split(" ")[0]
+            if head != cap and all("." in w for w in cap.split(" ")[1:]):
+                capitals.setdefault(_key(head), c.name)
+    return Gazetteer(countries, names, codes, demonyms, plurals, capitals)

@@ -1,0 +1,429 @@
+"""Candidate actor mentions in one parsed paragraph.
+
+spaCy's entities are the starting point; rules then add what the small model
+misses or mislabels: titles before a name, lower-case organisations built on a
+named modifier ("US state department", "anti-X coalition"), unnamed groups
+("Iranian officials"), demonyms, and entities tagged as the wrong kind.
+Nothing here changes the Doc.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from .actors_gazetteer import Gazetteer, strip_article
+from .actors_lexicon import (
+    ABBREVIATIONS,
+    GROUP_HEADS,
+    HONORIFICS,
+    LOCATIVE_PREPS,
+    ORG_HEADS,
+    PLACE_NOUNS,
+    PRONOUNS,
+    TITLE_WORDS,
+)
+
+ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+QUANTIFIERS = {"many", "some", "several", "few", "all", "both", "most", "any", "each", "other", "such", "no"}
+
+
+@dataclass
+class Candidate:
+    """One mention of a would-be actor, before merging."""
+
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    type: str
+    key: str
+    """What mentions of one actor share: a country name, a person's name, a normalised phrase."""
+    name: str = ""
+    """The mention without titles or articles (the person's name, the organisation's name)."""
+    title: str = ""
+    title_span: tuple[int, int] | None = None
+    affiliation: str | None = None
+    """Country name (or org text) named inside the phrase ("Iranian officials" -> Iran)."""
+    notes: list[str] = field(default_factory=list)
+    weak: bool = False
+    """Kept only if it merges with a non-weak mention (a demonym inside a group phrase)."""
+    root: int = -1
+    """Token index of the phrase head in the paragraph's Doc."""
+    span: tuple[int, int] = (0, 0)
+    """Token span [start, end) in the paragraph's Doc."""
+    from_tagger: bool = False
+    """An organisation only because the tagger said so (no rule evidence)."""
+    alias_of: tuple[int, int] | None = None
+    """Token span of another mention the text says this one names ("X (Y)", "X or Y")."""
+
+
+def is_title_token(tok) -> bool:
+    word = tok.text.rstrip(".").lower()
+    if not (tok.text[:1].isupper()):
+        return False
+    return word in HONORIFICS or word in TITLE_WORDS or word in ABBREVIATIONS
+
+
+def _honorific(tok) -> bool:
+    word = tok.text.rstrip(".").lower()
+    return tok.text[:1].isupper() and (word in HONORIFICS or word in ABBREVIATIONS)
+
+
+def title_key(text: str) -> str:
+    """'Maj Gen' and 'Major General' -> 'major general'."""
+    words = [w.rstrip(".").lower() for w in text.split()]
+    return " ".join(ABBREVIATIONS.get(w, w) for w in words)
+
+
+def _trim(doc, start: int, end: int) -> tuple[int, int]:
+    """Drop leading articles and trailing possessives or punctuation from a token span."""
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].text in ("'s", "’s")):
+        end -= 1
+    return start, end
+
+
+def _norm(text: str) -> str:
+    return " ".join(strip_article(text.replace("\u2019", "'")).split()).casefold()
+
+
+def _cand(doc, n: int, start: int, end: int, type_: str, key: str, **kw) -> Candidate:
+    span = doc[start:end]
+    root = kw.pop("root", span.root.i)
+    return Candidate(
+        paragraph=n,
+        start=span.start_char,
+        end=span.end_char,
+        text=span.text,
+        type=type_,
+        key=key,
+        root=root,
+        span=(start, end),
+        **kw,
+    )
+
+
+def _is_pronoun(text: str) -> bool:
+    return text.lower() in PRONOUNS and not text.isupper()
+
+
+def _person(doc, n: int, start: int, end: int) -> Candidate | None:
+    """A person mention, with any title before (or inside) the entity split off."""
+    # Titles at the start of the entity ("Ayatollah X", "Maj Gen X").
+    name_start = start
+    while name_start < end - 1 and is_title_token(doc[name_start]):
+        name_start += 1
+    t_start = start
+    while t_start > 0 and is_title_token(doc[t_start - 1]) and not doc[t_start - 1].ent_type_:
+        t_start -= 1
+    name = doc[name_start:end].text
+    if _is_pronoun(name) or not any(t.text[:1].isupper() for t in doc[name_start:end]):
+        return None
+    title = doc[t_start:name_start].text if t_start < name_start else ""
+    cand = _cand(doc, n, t_start, end, "person", _norm(name), name=name, root=doc[end - 1].i)
+    if title:
+        cand.title = title
+        cand.title_span = (doc[t_start].idx, doc[name_start - 1].idx + len(doc[name_start - 1]))
+    return cand
+
+
+def _titled_names(doc, n: int, taken: set[int]) -> Iterator[Candidate]:
+    """'Mr X', 'General X' where the tagger saw no person: title + proper nouns."""
+    i = 0
+    while i < len(doc):
+        if is_title_token(doc[i]) and i not in taken:
+            j = i
+            while j < len(doc) and is_title_token(doc[j]):
+                j += 1
+            k = j
+            while k < len(doc) and doc[k].tag_ in ("NNP", "NNPS") and not is_title_token(doc[k]) and k not in taken:
+                k += 1
+            if k > j and not any(doc[x].ent_type_ in ("GPE", "NORP", "ORG", "LOC", "FAC") for x in range(j, k)):
+                cand = _person(doc, n, i, k)
+                if cand:
+                    yield cand
+                i = k
+                continue
+        i += 1
+
+
+def _named_modifier(doc, tok, gaz: Gazetteer) -> tuple[bool, str | None]:
+    """Whether a modifier token names something, and the country it names if any."""
+    if tok.ent_type_ in ("GPE", "NORP", "ORG", "PERSON", "LOC", "FAC") or tok.tag_ in ("NNP", "NNPS"):
+        country = gaz.demonym(tok.text) or gaz.country(tok.text) or _country_of_ent(tok, gaz)
+        return True, country
+    return False, None
+
+
+def _country_of_ent(tok, gaz: Gazetteer) -> str | None:
+    if not tok.ent_type_:
+        return None
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            s, e = _trim(tok.doc, ent.start, ent.end)
+            text = tok.doc[s:e].text
+            return gaz.country(text) or gaz.demonym(text) or (gaz.codes.get(text) if text.isupper() else None)
+    return None
+
+
+def _left_modifiers(doc, head) -> int:
+    """First token of the contiguous modifiers before a head noun (articles, quantifiers, pronouns excluded)."""
+    start = head.i
+    i = head.i - 1
+    while i >= 0:
+        tok = doc[i]
+        if tok.i < head.left_edge.i:
+            break
+        if tok.lower_ in ("the", "a", "an") or tok.tag_ in ("PRP$", "CD", "WDT", "DT") or tok.lower_ in QUANTIFIERS:
+            break
+        if tok.dep_ == "poss" and tok.tag_ != "NNP":
+            break
+        if tok.is_punct and tok.text not in ("-",):
+            break
+        if tok.tag_ == "POS":
+            break
+        start = i
+        i -= 1
+    while start < head.i and (doc[start].text == "-" or doc[start].tag_ == "HYPH"):
+        start += 1
+    return start
+
+
+def _phrase_candidates(doc, n: int, gaz: Gazetteer, covered: set[int]) -> Iterator[Candidate]:
+    """Organisations and groups built on a head noun: 'US state department', 'Iranian officials'."""
+    for tok in doc:
+        lower = tok.lower_
+        if tok.i in covered or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        plural = tok.tag_ in ("NNS", "NNPS")
+        if plural and lower in GROUP_HEADS and not tok.text[:1].isupper():
+            kind = "group"
+        elif lower in ORG_HEADS or tok.lemma_.lower() in ORG_HEADS:
+            kind = "organisation"
+        else:
+            continue
+        start = _left_modifiers(doc, tok)
+        mods = doc[start : tok.i]
+        named = [(m, *_named_modifier(doc, m, gaz)) for m in mods]
+        anti = any(m.lower_ == "anti" for m in mods)
+        has_name = anti or any(flag for _, flag, _ in named)
+        quantified = any(c.lower_ in QUANTIFIERS or c.tag_ == "CD" for c in tok.lefts)
+        if kind == "organisation":
+            if not has_name or plural and lower in GROUP_HEADS:
+                continue
+            # The organisation is the named part: "US embassy" in "a US embassy spokesperson".
+            if any(m.ent_type_ == "PERSON" for m in mods) and all(
+                m.ent_type_ == "PERSON" or not m.text[:1].isupper() for m in mods
+            ):
+                pass  # "X administration": the person's name is part of the organisation
+        else:
+            if tok.dep_ == "compound":
+                continue  # "militia groups", "extremists X": the head is another noun
+            subject = tok.dep_ in ("nsubj", "nsubjpass")
+            if not has_name and not (subject and not quantified):
+                continue
+            if quantified and not has_name:
+                continue
+        # "Iran-backed rebels" are backed by Iran, not part of it.
+        country = next((c for m, flag, c in named if flag and c and not _agentive(doc, m)), None)
+        s, e = _trim(doc, start, tok.i + 1)
+        if s >= e:
+            continue
+        text = doc[s:e].text
+        key = _norm(" ".join(t.lemma_.lower() if t.i == tok.i and kind == "group" else t.lower_ for t in doc[s:e]))
+        yield _cand(doc, n, s, e, kind, key, name=text, affiliation=country, root=tok.i)
+
+
+def _agentive(doc, tok) -> bool:
+    """'Iran' in 'Iran-backed': the name is the agent of a participle, not an affiliation."""
+    i = tok.i
+    while i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I":
+        i += 1
+    return i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].tag_ == "VBN"
+
+
+def _used_for_government(tok) -> bool:
+    """A capital standing for its government: it acts, is acted on, or backs something."""
+    if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "poss"):
+        return True
+    if tok.dep_ == "pobj":
+        prep = tok.head
+        if prep.dep_ == "agent" or prep.lower_ in ("by", "with", "against", "between"):
+            return True
+        return prep.lower_ not in LOCATIVE_PREPS and prep.lower_ != "of"
+    return False
+
+
+def _appos_place(doc, start: int, end: int) -> bool:
+    root = doc[start:end].root
+    return any(c.dep_ == "appos" and c.lower_ in PLACE_NOUNS for c in root.children)
+
+
+def mentions_in(doc, n: int, gaz: Gazetteer) -> list[Candidate]:
+    """All candidate mentions in paragraph n (its Doc)."""
+    out: list[Candidate] = []
+    taken: set[int] = set()
+    ents = [e for e in doc.ents if e.label_ in ENTITY_LABELS]
+    for ent in ents:
+        s, e = _trim(doc, ent.start, ent.end)
+        if s >= e:
+            continue
+        text = doc[s:e].text
+        if _is_pronoun(text) or not text[:1].isupper():
+            continue
+        label = ent.label_
+        if (
+            label != "PERSON"
+            and e - s > 1
+            and _honorific(doc[s])
+            and all(t.tag_ in ("NNP", "NNPS") for t in doc[s + 1 : e])
+        ):
+            label = "PERSON"  # "Ms X" tagged as an organisation
+        country = gaz.country(text) if label in ("GPE", "ORG", "NORP", "LOC") else None
+        if country is None and label in ("GPE", "ORG", "NORP") and text.isupper():
+            country = gaz.codes.get(text)
+        if country:
+            out.append(_cand(doc, n, s, e, "country", country, name=text))
+        elif label == "NORP":
+            country = gaz.demonym(text) or (gaz.demonym_prefix(text) if " " not in text else None)
+            if country:
+                out.append(_cand(doc, n, s, e, "country", country, name=text))
+            elif gaz.plural_demonym(text):
+                # The people of a country: a group affiliated with it.
+                c = gaz.plural_demonym(text)
+                out.append(_cand(doc, n, s, e, "group", _norm(text), name=text, affiliation=c))
+            elif doc[e - 1].tag_ in ("NNS", "NNPS") and doc[e - 1].dep_ not in ("amod", "compound"):
+                out.append(_cand(doc, n, s, e, "group", _norm(text), name=text))
+            else:
+                continue  # a nationality or creed used as an adjective ("Sunni") is no actor
+        elif label == "PERSON":
+            cand = _person(doc, n, s, e)
+            if cand is None:
+                continue
+            out.append(cand)
+            s = min(s, cand.span[0])
+        elif label in ("GPE", "LOC", "FAC") or (label == "ORG" and _appos_place(doc, s, e)):
+            cand = _cand(doc, n, s, e, "place", _norm(text), name=text)
+            if label == "GPE" and gaz.capital_of(text) and _used_for_government(doc[s:e].root):
+                cand.notes.append(f"capital used for its government ({gaz.capital_of(text)})")
+            if label == "FAC":
+                cand.weak = False
+            out.append(cand)
+        else:
+            out.append(_cand(doc, n, s, e, "organisation", _norm(text), name=text, from_tagger=True))
+        taken.update(range(s, e))
+    out.extend(_titled_names(doc, n, taken))
+    for c in out:
+        taken.update(range(*c.span))
+    phrases = list(_phrase_candidates(doc, n, gaz, set()))
+    out = _resolve_phrases(out, phrases, gaz, doc)
+    out.extend(_demonym_tokens(doc, n, gaz, out))
+    _link_aliases(doc, out)
+    return out
+
+
+def _resolve_phrases(ents: list[Candidate], phrases: list[Candidate], gaz: Gazetteer, doc) -> list[Candidate]:
+    """Let rule phrases absorb the entities inside them, where that is right.
+
+    A phrase that merely repeats an entity (the tagger already has the whole
+    organisation) is dropped. Inside a phrase, a person's name ("X
+    administration") and a demonym ("Iranian officials") belong to the phrase;
+    a country's name stays a mention of that country too ("US" in "US embassy").
+    """
+    kept = []
+    for p in phrases:
+        inside = [c for c in ents if c.span[0] >= p.span[0] and c.span[1] <= p.span[1]]
+        crossing = [c for c in ents if c.span[0] < p.span[1] and p.span[0] < c.span[1] and c not in inside]
+        if crossing:
+            continue
+        if any(c.span == p.span for c in inside):
+            continue
+        if any(c.root == p.root for c in inside):
+            continue
+        kept.append(p)
+        for c in inside:
+            if c.type == "person" or (c.type in ("organisation", "place") and p.type == "organisation"):
+                c.weak = True
+                c.notes.append("inside")
+            elif c.type == "country" and gaz.country(c.text) is None and not c.text.isupper():
+                c.weak = True  # a demonym used inside the phrase
+            elif c.type == "group":
+                c.weak = True
+    # Drop nested phrases (a group inside a larger group phrase).
+    kept = [
+        p
+        for p in kept
+        if not any(q is not p and q.span[0] <= p.span[0] and p.span[1] <= q.span[1] and q.span != p.span for q in kept)
+    ]
+    result = [c for c in ents if not (c.weak and "inside" in c.notes)]
+    for c in result:
+        if "inside" in c.notes:
+            c.notes.remove("inside")
+    return result + kept
+
+
+def _demonym_tokens(doc, n: int, gaz: Gazetteer, found: list[Candidate]) -> Iterator[Candidate]:
+    """Demonyms the tagger did not mark ('Iranian fuel')."""
+    covered = {i for c in found for i in range(*c.span)}
+    for tok in doc:
+        if tok.i in covered or not tok.text[:1].isupper():
+            continue
+        country = gaz.demonym(tok.text)
+        if country:
+            yield _cand(doc, n, tok.i, tok.i + 1, "country", country, name=tok.text)
+
+
+def _link_aliases(doc, cands: list[Candidate]) -> None:
+    """'X (Y)', 'X, also known as Y' and 'the X or Y': Y is another name of X."""
+    by_start = {c.span[0]: c for c in cands}
+    for c in cands:
+        s, e = c.span
+        if c.type not in ("organisation", "person", "place"):
+            continue
+        # X (Y)
+        if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")" and doc[e + 1].text[:1].isupper():
+            other = by_start.get(e + 1)
+            if other is None:
+                other = _cand(doc, c.paragraph, e + 1, e + 2, c.type, _norm(doc[e + 1].text), name=doc[e + 1].text)
+                cands.append(other)
+            other.alias_of = c.span
+            continue
+        # X, (also) known as Y
+        j = e + (1 if e < len(doc) and doc[e].text == "," else 0)
+        words = [t.lower_ for t in doc[j : j + 4]]
+        for lead in (["also", "known", "as"], ["known", "as"], ["aka"], ["formerly", "known", "as"]):
+            if words[: len(lead)] == lead:
+                k = j + len(lead)
+                while k < len(doc) and doc[k].is_punct:
+                    k += 1
+                other = by_start.get(k)
+                if other is not None:
+                    other.alias_of = c.span
+                break
+        # the X or Y
+        if (
+            c.type == "organisation"
+            and e + 1 < len(doc)
+            and doc[e].lower_ == "or"
+            and s > 0
+            and doc[s - 1].lower_ == "the"
+        ):
+            other = by_start.get(e + 1)
+            if (
+                other is not None
+                and other.type in ("organisation", "place")
+                and (len(other.text.split()) > 1 or len(c.text.split()) > 1)
+            ):
+                other.alias_of = c.span
+    # The reverse "the X or Y" where X was tagged as something else (a facility, say).
+    for c in cands:
+        s, e = c.span
+        if c.type == "organisation" and s >= 2 and doc[s - 1].lower_ == "or":
+            prev = next((p for p in cands if p.span[1] == s - 1 and p.type in ("place", "organisation")), None)
+            if prev is not None and prev.alias_of is None and c.alias_of is None and prev.span[0] > 0:
+                first = doc[prev.span[0] - 1]
+                if first.lower_ == "the" and doc[s].lower_ != "the" and prev.type != "country":
+                    c.alias_of = prev.span
+                    prev.type = "organisation"

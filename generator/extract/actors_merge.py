@@ -1,0 +1,154 @@
+"""Grouping candidate mentions into one cluster per real-world actor.
+
+Persons merge on their name: a surname alone or a title + surname joins the
+full name it ends (the nearest one before it when two share a surname).
+Organisations merge on their text, on an acronym of their words and on the
+aliases the text spells out. Countries merge on the country the gazetteer
+resolves; places and groups on their normalised text.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from .actors_mentions import Candidate
+
+STOP = {"of", "the", "and", "for", "in", "on", "to", "de", "al", "&"}
+
+
+class _Clusters:
+    def __init__(self, cands: list[Candidate]):
+        self.parent = list(range(len(cands)))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+
+def acronym(text: str) -> str:
+    words = [w for w in text.replace("-", " ").split() if w.lower() not in STOP and w[:1].isalpha()]
+    return "".join(w[0].upper() for w in words)
+
+
+def _order(c: Candidate) -> tuple[int, int]:
+    return (c.paragraph, c.start)
+
+
+def cluster(cands: list[Candidate]) -> list[list[Candidate]]:
+    """Clusters of candidates, each one actor, in order of first mention."""
+    cands = sorted(cands, key=_order)
+    uf = _Clusters(cands)
+    index = {(c.paragraph, c.span): i for i, c in enumerate(cands)}
+    # Explicit aliases from the text.
+    for i, c in enumerate(cands):
+        if c.alias_of is not None and (c.paragraph, c.alias_of) in index:
+            uf.union(i, index[(c.paragraph, c.alias_of)])
+    # Same key (non-persons; persons are handled below by name).
+    first_by_key: dict[tuple[str, str], int] = {}
+    for i, c in enumerate(cands):
+        if c.type == "person":
+            continue
+        k = (_family(c.type), c.key)
+        if k in first_by_key:
+            uf.union(i, first_by_key[k])
+        else:
+            first_by_key[k] = i
+    _surnames_tagged_as_organisations(cands)
+    _merge_persons(cands, uf)
+    _merge_acronyms(cands, uf)
+    _merge_cross_type(cands, uf)
+    groups: dict[int, list[Candidate]] = {}
+    for i, c in enumerate(cands):
+        groups.setdefault(uf.find(i), []).append(c)
+    # A weak mention (a demonym inside a group phrase) is no mention of an
+    # actor that the text names elsewhere.
+    out = [[c for c in g if not c.weak] for g in groups.values() if not all(c.weak for c in g)]
+    return sorted(out, key=lambda g: _order(g[0]))
+
+
+def _family(type_: str) -> str:
+    # An organisation and a place spelled alike are one actor mislabelled by the
+    # tagger; a group is a different thing even when spelled like a place.
+    return "named" if type_ in ("organisation", "place") else type_
+
+
+def _merge_persons(cands: list[Candidate], uf: _Clusters) -> None:
+    persons = [(i, c) for i, c in enumerate(cands) if c.type == "person"]
+    first: dict[str, int] = {}
+    for i, c in persons:
+        if c.key in first:
+            uf.union(i, first[c.key])
+        else:
+            first[c.key] = i
+    full = [(i, c) for i, c in persons if len(c.name.split()) > 1]
+    for i, c in persons:
+        words = c.name.split()
+        # Identical names, and full names ending with this shorter one.
+        matches = [
+            (j, f)
+            for j, f in full
+            if j != i and (f.key == c.key or (len(words) < len(f.name.split()) and _ends_with(f.name, c.name)))
+        ]
+        if not matches:
+            continue
+        keys = {f.key for _, f in matches}
+        if len(keys) > 1:
+            before = [(j, f) for j, f in matches if _order(f) <= _order(c)]
+            pick = before[-1] if before else matches[0]
+        else:
+            pick = matches[0]
+        uf.union(i, pick[0])
+
+
+def _surnames_tagged_as_organisations(cands: list[Candidate]) -> None:
+    """The tagger often calls a lone surname an organisation: if a person of the
+    article has that surname (and no organisation rule backs the label), it is that person."""
+    surnames = {c.name.split()[-1].casefold() for c in cands if c.type == "person" and len(c.name.split()) > 1}
+    for c in cands:
+        if c.type == "organisation" and c.from_tagger and " " not in c.name and not c.name.isupper():
+            if c.name.casefold() in surnames:
+                c.type = "person"
+
+
+def _ends_with(full: str, short: str) -> bool:
+    fw, sw = full.casefold().split(), short.casefold().split()
+    return fw[-len(sw) :] == sw
+
+
+def _merge_acronyms(cands: list[Candidate], uf: _Clusters) -> None:
+    longs = [(i, c) for i, c in enumerate(cands) if c.type == "organisation" and len(c.name.split()) > 1]
+    for i, c in enumerate(cands):
+        if c.type not in ("organisation", "place") or not c.name.isupper() or not 2 <= len(c.name) <= 6:
+            continue
+        hits = {uf.find(j) for j, f in longs if acronym(f.name) == c.name}
+        if len(hits) == 1:
+            uf.union(i, hits.pop())
+
+
+def _merge_cross_type(cands: list[Candidate], uf: _Clusters) -> None:
+    """A one-word 'person' spelled like an organisation or place is that actor (tagger noise)."""
+    by_key: dict[str, int] = {}
+    for i, c in enumerate(cands):
+        if c.type in ("organisation", "place") and not c.weak:
+            by_key.setdefault(c.key, i)
+    for i, c in enumerate(cands):
+        if c.type == "person" and not c.title and len(c.name.split()) == 1 and c.key in by_key:
+            uf.union(i, by_key[c.key])
+
+
+def cluster_type(group: list[Candidate]) -> str:
+    """The actor's type: by vote, with rule evidence (aliases, country data) winning ties."""
+    types = Counter(c.type for c in group if not c.weak) or Counter(c.type for c in group)
+    if "country" in types:
+        return "country"
+    if "person" in types and any(c.title or len(c.name.split()) > 1 for c in group if c.type == "person"):
+        return "person"
+    order = ["organisation", "group", "place", "person"]
+    return max(types, key=lambda t: (types[t], -order.index(t) if t in order else -9))

@@ -1,0 +1,133 @@
+"""Roles and titles the text gives a person or an organisation.
+
+Four shapes, all read off the dependency parse of one paragraph:
+
+* a title before the name: "President X", "Major General X" (courtesy titles
+  such as "Mr" mark a person but are no role);
+* an apposition after the name: "X, US secretary of state,", "X, a former MP";
+* an apposition before the name: "Iran's supreme leader, X,";
+* a lower-case role noun phrase right before the name: "foreign minister X".
+
+The affiliation is the country or organisation named inside the role
+("<country>'s <role>", "<country> <role>", "<role> of <organisation>").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from .actors_lexicon import HONORIFICS
+from .actors_mentions import Candidate, title_key
+
+STOP_AT = {",", ";", ":", "(", ")", "which", "who", "whose", "that", "“", "”", '"'}
+
+
+@dataclass(frozen=True)
+class FoundRole:
+    text: str
+    affiliation: str | None
+    paragraph: int
+    start: int
+    end: int
+
+
+def _span_text(doc, s: int, e: int) -> tuple[int, int]:
+    while s < e and (doc[s].lower_ in ("a", "an", "the") or doc[s].is_punct):
+        s += 1
+    while e > s and (doc[e - 1].is_punct or doc[e - 1].tag_ == "POS"):
+        e -= 1
+    return s, e
+
+
+def _cut(doc, head, s: int, e: int) -> int:
+    """End a role after its head at the first comma or relative clause."""
+    for i in range(head.i + 1, e):
+        if doc[i].text in STOP_AT or doc[i].lower_ in STOP_AT:
+            return i
+    return e
+
+
+def _appositions(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
+    root = doc[cand.root]
+    for child in root.children:
+        if child.dep_ == "appos" and child.i > root.i and child.pos_ in ("NOUN", "PROPN"):
+            s, e = child.left_edge.i, child.right_edge.i + 1
+            if any(t.ent_type_ == "PERSON" for t in doc[s:e]):
+                continue
+            if child.pos_ == "PROPN" and child.ent_type_ in ("GPE", "LOC", "FAC", "NORP"):
+                continue
+            yield s, _cut(doc, child, s, e)
+    head = root.head
+    if root.dep_ == "appos" and head.i < cand.span[0] and head.pos_ == "NOUN":
+        s = head.left_edge.i
+        e = cand.span[0]
+        while e > s and doc[e - 1].is_punct:
+            e -= 1
+        if not any(t.ent_type_ == "PERSON" for t in doc[s:e]) and not any(t.pos_ == "VERB" for t in doc[s:e]):
+            yield s, e
+
+
+def _prenominal(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
+    """'foreign minister X': lower-case nouns modifying the name, right before it."""
+    root = doc[cand.root]
+    lefts = [c for c in root.lefts if c.i < cand.span[0] and c.dep_ in ("compound", "nmod", "amod", "poss")]
+    if not lefts:
+        return
+    s = min(c.left_edge.i for c in lefts)
+    e = cand.span[0]
+    toks = doc[s:e]
+    if any(t.is_punct and t.text not in ("-",) for t in toks) or any(t.pos_ in ("VERB", "AUX") for t in toks):
+        return
+    if any(t.pos_ == "NOUN" and t.text.islower() for t in toks):
+        yield s, e
+
+
+def roles_for(
+    doc, cand: Candidate, affiliation_at: Callable[[int, int, int], tuple[str | None, tuple[int, int] | None]]
+) -> list[FoundRole]:
+    """Roles of one person/organisation mention.
+
+    ``affiliation_at(paragraph, start, end)`` gives the actor id of a country or
+    organisation mentioned inside a character span, and that mention's span.
+    """
+    found: list[FoundRole] = []
+    if cand.title and cand.title_span:
+        words = [w for w in cand.title.split() if w.rstrip(".").lower() not in HONORIFICS]
+        if words:
+            text = " ".join(words)
+            s_char = cand.title_span[0] + cand.title.index(words[0])
+            aff = None
+            first = doc[cand.span[0]]
+            if first.i > 0:
+                aff, _ = affiliation_at(
+                    cand.paragraph, doc[first.i - 1].idx, doc[first.i - 1].idx + len(doc[first.i - 1])
+                )
+            found.append(FoundRole(text, aff, cand.paragraph, s_char, s_char + len(text)))
+    spans = list(_appositions(doc, cand))
+    if cand.type == "person":
+        spans += list(_prenominal(doc, cand))
+    for s, e in spans:
+        s, e = _span_text(doc, s, e)
+        if s >= e:
+            continue
+        start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+        aff, aff_span = affiliation_at(cand.paragraph, start, end)
+        if aff_span and aff_span[0] == start:
+            # "<country>'s <role>" / "<country> <role>": the role is what follows.
+            i = s
+            while i < e and doc[i].idx < aff_span[1]:
+                i += 1
+            while i < e and (doc[i].tag_ == "POS" or doc[i].text in ("'s", "’s")):
+                i += 1
+            if i < e:
+                start = doc[i].idx
+        text = doc.text[start:end]
+        if not any(ch.isalpha() for ch in text):
+            continue
+        found.append(FoundRole(text, aff, cand.paragraph, start, end))
+    return found
+
+
+def same_role(a: str, b: str) -> bool:
+    return title_key(a) == title_key(b)

@@ -1,0 +1,221 @@
+"""Actor extraction: floors on the seed gold, rule tests on invented sentences, a dev-data proxy."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from generator.model import Actor, Article
+
+ROOT = Path(__file__).resolve().parents[1]
+EVAL = ROOT.parent / "shared" / "eval"
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("eval_actors", ROOT / "bench" / "eval_actors.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def actors_of(*paragraphs: str) -> list[Actor]:
+    from generator.extract.actors import extract_actors
+    from generator.nlp import parse
+
+    article = Article(id="t", title="t", published=None, source=None, url=None, tags=(), paragraphs=paragraphs)
+    return extract_actors(article, parse(article))
+
+
+def find(actors: list[Actor], form: str) -> Actor | None:
+    hits = [a for a in actors if form == a.name or form in a.aliases]
+    assert len(hits) <= 1, f"{form!r} is in several actors: {[a.id for a in hits]}"
+    return hits[0] if hits else None
+
+
+# --- data -------------------------------------------------------------------
+
+
+def test_gazetteer_reads_the_data_file():
+    from generator.extract.actors_gazetteer import gazetteer
+
+    gaz = gazetteer()
+    assert gaz.country("France") == "France"
+    assert gaz.demonym("Kenyan") == "Kenya"
+    assert gaz.plural_demonym("Kenyans") == "Kenya"
+    assert gaz.plural_demonym("French") == "France"  # no -s after a sibilant
+    assert gaz.capital_of("Nairobi") == "Kenya"
+    assert gaz.codes.get("UK") == "United Kingdom"
+    assert gaz.country("Atlantis") is None
+
+
+# --- seed gold --------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_scores():
+    return _bench().seed_score()
+
+
+@pytest.mark.spacy
+def test_seed_actor_precision_recall(seed_scores):
+    assert seed_scores["recall"] >= 0.95, seed_scores["false_negatives"]
+    assert seed_scores["precision"] >= 0.9, seed_scores["false_positives"]
+
+
+@pytest.mark.spacy
+def test_seed_types_merges_roles(seed_scores):
+    assert seed_scores["type_accuracy"] >= 0.95, seed_scores["wrong_types"]
+    assert seed_scores["merge_same_accuracy"] >= 0.95
+    assert seed_scores["merge_apart_accuracy"] >= 0.99
+    assert seed_scores["role_accuracy"] >= 0.85, seed_scores["role_errors"]
+    assert seed_scores["affiliation_accuracy"] >= 0.85
+    assert seed_scores["capital_flags"] == "1/1"
+
+
+@pytest.mark.spacy
+def test_seed_people_once_each_with_their_roles():
+    from generator.article import read_article
+    from generator.extract import extract_briefing
+    from generator.nlp import parse
+
+    article = read_article(ROOT / "seeds" / "000_826671d92ab4721b.txt")
+    b = extract_briefing(article, parse(article))
+    people = [a for a in b.actors if a.type == "person"]
+    assert len(people) == 5
+    assert all(a.roles for a in people)
+    assert len({a.id for a in b.actors}) == len(b.actors)
+    for a in b.actors:
+        for m in a.mentions:
+            assert b.article.paragraphs[m.paragraph - 1][m.start : m.end] == m.text
+        for r in a.roles:
+            assert b.article.paragraphs[r.paragraph - 1][r.start : r.end] == r.text
+
+
+# --- rules, on invented sentences --------------------------------------------
+
+
+@pytest.mark.spacy
+def test_title_and_surname_merge_into_the_full_name():
+    actors = actors_of(
+        "Senator Jane Holloway visited the flooded valley on Monday.",
+        "Ms Holloway said the repairs would take a year. Holloway later left.",
+    )
+    a = find(actors, "Jane Holloway")
+    assert a is not None and a.type == "person"
+    assert {"Senator Jane Holloway", "Ms Holloway"} <= set(a.aliases)
+    assert len(a.mentions) >= 3
+    assert [r.text for r in a.roles] == ["Senator"]  # "Ms" is a courtesy title, not a role
+
+
+@pytest.mark.spacy
+def test_shared_surname_goes_to_the_nearest_full_name():
+    actors = actors_of(
+        "Peter Marsh and his sister Claire Marsh run the bakery.",
+        "Claire Marsh opened a second shop. Ms Marsh said business was good.",
+    )
+    claire = find(actors, "Claire Marsh")
+    assert claire is not None and "Ms Marsh" in claire.aliases
+    assert "Ms Marsh" not in find(actors, "Peter Marsh").aliases
+
+
+@pytest.mark.spacy
+def test_acronym_in_brackets_is_an_alias():
+    actors = actors_of(
+        "The National Farmers Guild (NFG) criticised the new tax.",
+        "The NFG said it would appeal.",
+    )
+    a = find(actors, "National Farmers Guild")
+    assert a is not None and a.type == "organisation"
+    assert "NFG" in a.aliases
+    assert len(a.mentions) == 3
+
+
+@pytest.mark.spacy
+def test_also_known_as_is_an_alias():
+    actors = actors_of("Jonathan Reyes, also known as Johnny Blaze, was arrested in Madrid.")
+    a = find(actors, "Jonathan Reyes")
+    assert a is not None and "Johnny Blaze" in a.aliases
+
+
+@pytest.mark.spacy
+def test_demonym_group_is_affiliated_with_its_country():
+    actors = actors_of("Kenyan officials said the talks had failed. Kenyan exports fell.")
+    group = find(actors, "Kenyan officials")
+    assert group is not None and group.type == "group"
+    kenya = find(actors, "Kenya")
+    assert kenya is not None and kenya.type == "country"
+    assert group.affiliation == kenya.id
+    # The demonym standing alone is a mention of the country; inside the group phrase it is not.
+    assert [m.text for m in kenya.mentions] == ["Kenyan"]
+    assert kenya.mentions[0].start > 20
+
+
+@pytest.mark.spacy
+def test_backed_by_a_country_is_not_an_affiliation():
+    actors = actors_of("Ukraine-backed fighters attacked the convoy.")
+    group = find(actors, "Ukraine-backed fighters")
+    assert group is not None and group.type == "group" and group.affiliation is None
+
+
+@pytest.mark.spacy
+def test_capital_used_for_its_government_is_flagged_and_stays_a_place():
+    actors = actors_of(
+        "The delegation flew to Nairobi on Friday.",
+        "Nairobi rejected the proposal, and the talks were suspended.",
+    )
+    city = find(actors, "Nairobi")
+    assert city is not None and city.type == "place"
+    assert len(city.mentions) == 2
+    assert any("capital used for its government" in n and "paragraph 2" in n for n in city.notes)
+    assert all("paragraph 1" not in n for n in city.notes)
+
+
+@pytest.mark.spacy
+def test_apposition_role_with_country_affiliation():
+    actors = actors_of("Maria Lopez, Chile's foreign minister, said the border would reopen.")
+    a = find(actors, "Maria Lopez")
+    chile = find(actors, "Chile")
+    assert a is not None and chile is not None
+    assert [(r.text, r.affiliation) for r in a.roles] == [("foreign minister", chile.id)]
+    assert a.affiliation == chile.id
+
+
+@pytest.mark.spacy
+def test_former_role_apposition():
+    actors = actors_of("The plan will fail, said Tom Baker, a former ambassador.")
+    a = find(actors, "Tom Baker")
+    assert a is not None and [r.text for r in a.roles] == ["former ambassador"]
+
+
+@pytest.mark.spacy
+def test_country_organisation_phrases():
+    actors = actors_of("The French foreign ministry and the Canadian embassy issued statements.")
+    ministry = find(actors, "French foreign ministry")
+    embassy = find(actors, "Canadian embassy")
+    assert ministry is not None and ministry.type == "organisation"
+    assert embassy is not None and embassy.type == "organisation"
+    assert ministry.affiliation == find(actors, "France").id
+
+
+@pytest.mark.spacy
+def test_pronouns_dates_numbers_and_generic_nouns_are_not_actors():
+    actors = actors_of("He said on Tuesday that 300 people had left. They were worried, and the company agreed.")
+    assert actors == []
+
+
+# --- development data proxy --------------------------------------------------
+
+
+@pytest.mark.spacy
+def test_dev_proxy_named_speakers_land_in_actor_mentions():
+    path = EVAL / "polnear-dev.jsonl"
+    if not path.exists():
+        pytest.skip(f"development data not found at {path}")
+    with path.open(encoding="utf-8") as fh:
+        rows = [json.loads(next(fh)) for _ in range(12)]
+    d = _bench().dev_proxy(rows)
+    assert d["named_speakers"] > 50
+    assert d["speaker_in_person_org_group_country"] >= 0.70
