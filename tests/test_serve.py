@@ -1,0 +1,73 @@
+"""`mkdocs serve`: editing a seed updates its page without a restart, and the server settles."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from test_build import make_project
+
+pytestmark = [pytest.mark.slow, pytest.mark.spacy]
+BIN = Path(sys.executable).parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as r:
+            return r.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def wait_for(predicate, seconds: float) -> bool:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        if predicate():
+            return True
+        time.sleep(0.5)
+    return False
+
+
+def test_serve_regenerates_on_seed_edit_without_looping(tmp_path):
+    project = make_project(tmp_path, {
+        "a.txt": "Council approves budget\n\nThe council approved the budget on Monday.\n",
+        "a.yml": "published: 2022-06-08\n",
+    })
+    port = free_port()
+    log = (tmp_path / "serve.log").open("w")
+    proc = subprocess.Popen(
+        [str(BIN / "mkdocs"), "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project, stdout=log, stderr=subprocess.STDOUT,
+    )
+    try:
+        source = f"http://127.0.0.1:{port}/briefings/council-approves-budget/source/"
+        assert wait_for(lambda: "approved the budget" in fetch(source), 120), (tmp_path / "serve.log").read_text()
+        (project / "seeds" / "a.txt").write_text(
+            "Council approves budget\n\nThe council rejected the budget on Monday.\n", encoding="utf-8"
+        )
+        assert wait_for(lambda: "rejected the budget" in fetch(source), 120), (tmp_path / "serve.log").read_text()
+        # A new seed appears in the site too.
+        (project / "seeds" / "b.txt").write_text("Bridge reopens\n\nThe bridge reopened.\n", encoding="utf-8")
+        assert wait_for(lambda: "Bridge reopens" in fetch(f"http://127.0.0.1:{port}/"), 120)
+        # Then the server settles: no rebuild starts while nothing changes.
+        time.sleep(3)
+        builds = (tmp_path / "serve.log").read_text().count("Building documentation")
+        time.sleep(8)
+        log_text = (tmp_path / "serve.log").read_text()
+        assert log_text.count("Building documentation") == builds, log_text
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        log.close()
