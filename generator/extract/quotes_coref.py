@@ -26,6 +26,8 @@ PERSON_NOUNS = frozenset(
     activist activists researcher researchers scientist scientists professor teacher doctor police
     people voter voters supporter supporters critic critics protester protesters worker workers
     negotiator envoy prime king queen prince princess pope cleric mp mps deputy colonel captain
+    farmer parent student nurse patient fan player citizen employee staff investor trader owner
+    family families neighbour neighbor victim survivor refugee migrant immigrant politician campaigner
     """.split()
 )
 ORG_NOUNS = frozenset(
@@ -33,6 +35,9 @@ ORG_NOUNS = frozenset(
     government department ministry agency company firm group party campaign committee commission council
     administration office court military army navy embassy consulate bank union organisation organization
     newspaper network channel website board police authority authorities regime coalition alliance
+    airline carrier club team school university college hospital city country nation state corporation
+    manufacturer retailer operator provider charity foundation institute service force study report
+    survey poll statement magazine paper station broadcaster parliament congress senate house cabinet
     """.split()
 )
 _FEMALE = frozenset("mrs ms miss madam dame lady queen princess spokeswoman chairwoman congresswoman woman she".split())
@@ -46,6 +51,11 @@ class Antecedent:
     start: int
     end: int
     text: str
+
+
+# Agent-noun endings ("farmers", "activists", "residents"): a weak sign of people,
+# used only for grammatical subjects, where a speech verb needs a person anyway.
+_AGENT_SUFFIXES = ("ers", "ors", "ists", "ians", "ants", "ents")
 
 
 def _kind(tokens: list, label: str | None) -> set[str]:
@@ -74,6 +84,8 @@ def _kind(tokens: list, label: str | None) -> set[str]:
         return {"he", "she"}
     if lemma in ORG_NOUNS:
         return {"they"} if plural else {"it", "they"}
+    if plural and root.dep_ in SUBJECT_DEPS and root.lower_.endswith(_AGENT_SUFFIXES):
+        return {"they"}
     return set()
 
 
