@@ -20,6 +20,7 @@ from ..model import Actor, Article, Mention, Role
 from .actors_gazetteer import gazetteer
 from .actors_mentions import Candidate, mentions_in, title_key
 from .actors_merge import cluster, cluster_type
+from .actors_propagate import propagate
 from .actors_roles import FoundRole, roles_for
 
 
@@ -28,6 +29,7 @@ def extract_actors(article: Article, docs: list) -> list[Actor]:
     cands: list[Candidate] = []
     for n, doc in enumerate(docs, start=1):
         cands.extend(mentions_in(doc, n, gaz))
+    cands.extend(propagate(docs, cands))
     groups = cluster(cands)
     groups = _keep_needed_countries(groups, cands)
     ids = _assign_ids(groups)

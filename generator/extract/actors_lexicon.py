@@ -59,7 +59,7 @@ ORG_HEADS = frozenset(
     agency parliament congress senate council committee commission court police party alliance
     corps guard guards service services office bureau authority authorities cabinet forces force
     assembly union federation league bank company corporation group network organisation organization
-    foundation institute university regime junta media newspaper channel
+    foundation institute university regime junta media newspaper channel campaign
     """.split()
 )
 """Head nouns that make a named phrase an organisation ("US state department", "anti-X coalition")."""
@@ -72,6 +72,7 @@ GROUP_HEADS = frozenset(
     politicians voters students investigators prosecutors analysts experts observers critics
     supporters opponents officers commanders ministers members families villagers refugees migrants
     journalists reporters doctors negotiators mediators envoys delegates representatives senators
+    aides advisers advisors donors spokesmen spokeswomen
     """.split()
 )
 """Plural nouns naming unnamed collectives of people ("Iranian officials", "protesters")."""

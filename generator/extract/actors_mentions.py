@@ -25,6 +25,7 @@ from .actors_lexicon import (
 )
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+MODIFIER_TAGS = {"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "HYPH", "AFX"}
 QUANTIFIERS = {"many", "some", "several", "few", "all", "both", "most", "any", "each", "other", "such", "no"}
 
 
@@ -182,6 +183,8 @@ def _left_modifiers(doc, head) -> int:
             break
         if tok.is_punct and tok.text not in ("-",):
             break
+        if tok.tag_ not in MODIFIER_TAGS and not (tok.tag_ in ("VBN", "VBG") and i > 0 and doc[i - 1].text == "-"):
+            break
         if tok.tag_ == "POS":
             break
         start = i
@@ -198,7 +201,7 @@ def _phrase_candidates(doc, n: int, gaz: Gazetteer, covered: set[int]) -> Iterat
         if tok.i in covered or tok.pos_ not in ("NOUN", "PROPN"):
             continue
         plural = tok.tag_ in ("NNS", "NNPS")
-        if plural and lower in GROUP_HEADS and not tok.text[:1].isupper():
+        if plural and lower in GROUP_HEADS and (not tok.text[:1].isupper() or tok.is_sent_start):
             kind = "group"
         elif lower in ORG_HEADS or tok.lemma_.lower() in ORG_HEADS:
             kind = "organisation"

@@ -53,19 +53,37 @@ def _appositions(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
     for child in root.children:
         if child.dep_ == "appos" and child.i > root.i and child.pos_ in ("NOUN", "PROPN"):
             s, e = child.left_edge.i, child.right_edge.i + 1
-            if any(t.ent_type_ == "PERSON" for t in doc[s:e]):
-                continue
+            if child.ent_type_ == "PERSON":
+                continue  # another name in apposition, not a role
             if child.pos_ == "PROPN" and child.ent_type_ in ("GPE", "LOC", "FAC", "NORP"):
                 continue
-            yield s, _cut(doc, child, s, e)
+            e = _cut(doc, child, s, e)
+            if not _other_person(doc, child, s, e):
+                yield s, e
     head = root.head
-    if root.dep_ == "appos" and head.i < cand.span[0] and head.pos_ == "NOUN":
+    # "Iran's supreme leader, X, said": the role is a subject or object, not "In this week's episode, X".
+    if root.dep_ == "appos" and head.i < cand.span[0] and head.pos_ == "NOUN" and head.dep_ != "pobj":
         s = head.left_edge.i
-        e = cand.span[0]
+        e = _cut(doc, head, s, cand.span[0])
         while e > s and doc[e - 1].is_punct:
             e -= 1
-        if not any(t.ent_type_ == "PERSON" for t in doc[s:e]) and not any(t.pos_ == "VERB" for t in doc[s:e]):
+        if not _other_person(doc, head, s, e) and not any(t.pos_ == "VERB" for t in doc[s:e]):
             yield s, e
+
+
+def _other_person(doc, head, s: int, e: int) -> bool:
+    """A person named inside the role other than through a preposition ("spokesman for X" is fine)."""
+    for t in doc[s:e]:
+        if t.ent_type_ != "PERSON":
+            continue
+        node, via_prep = t, False
+        while node.i != head.i and node.head.i != node.i:
+            if node.dep_ in ("prep", "pobj") and node.head.i != node.i:
+                via_prep = via_prep or node.dep_ == "prep"
+            node = node.head
+        if not via_prep:
+            return True
+    return False
 
 
 def _prenominal(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
