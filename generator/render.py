@@ -24,9 +24,34 @@ PAGES = {
     "quotes.md": "quotes.md.j2",
     "source.md": "source.md.j2",
 }
-PAGE_TITLES = {"index.md": "Overview", "actors.md": "Actors", "timeline.md": "Timeline", "quotes.md": "Quotes", "source.md": "Source"}
-TYPE_HEADINGS = {"person": "People", "organisation": "Organisations", "country": "Countries", "place": "Places", "group": "Groups"}
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+PAGE_TITLES = {
+    "index.md": "Overview",
+    "actors.md": "Actors",
+    "timeline.md": "Timeline",
+    "quotes.md": "Quotes",
+    "source.md": "Source",
+}
+TYPE_HEADINGS = {
+    "person": "People",
+    "organisation": "Organisations",
+    "country": "Countries",
+    "place": "Places",
+    "group": "Groups",
+}
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 MODIFIER_WORDS = {"START": "early", "MID": "mid-", "END": "late", "APPROX": "about"}
 
 
@@ -93,7 +118,9 @@ class View:
         self.actors_by_id = {a.id: a for a in briefing.actors}
         said = Counter(q.speaker for q in briefing.quotes if q.speaker)
         self.quote_count = said
-        self.actors_ranked = sorted(briefing.actors, key=lambda a: (-(len(a.mentions) + 2 * said[a.id]), a.name.lower()))
+        self.actors_ranked = sorted(
+            briefing.actors, key=lambda a: (-(len(a.mentions) + 2 * said[a.id]), a.name.lower())
+        )
         self.actors_by_type = [
             (t, TYPE_HEADINGS[t], [a for a in self.actors_ranked if a.type == t]) for t in ACTOR_TYPES
         ]
@@ -158,8 +185,15 @@ def render_pages(briefing: Briefing, templates_dir: Path | None = None) -> dict[
     return {name: env.get_template(tpl).render(v=view, b=briefing, a=briefing.article) for name, tpl in PAGES.items()}
 
 
-def render_index(briefings: list[Briefing], errors: list[str], prefix: str = "", templates_dir: Path | None = None) -> str:
-    """The list of briefings, newest first (Markdown), with links relative to ``prefix``."""
+def render_index(
+    briefings: list[Briefing], errors: list[str], prefix: str = "", templates_dir: Path | None = None, level: int = 3
+) -> str:
+    """The list of briefings, newest first (Markdown), with links relative to ``prefix``.
+
+    ``level`` is the heading level of each entry: one below the heading above the list, so the
+    page's heading order has no gap (axe heading-order)."""
     env = _env(templates_dir)
     ordered = sorted(briefings, key=lambda b: (b.article.published or date.min, b.article.title), reverse=True)
-    return env.get_template("list.md.j2").render(briefings=ordered, errors=errors, prefix=prefix)
+    return env.get_template("list.md.j2").render(
+        briefings=ordered, errors=errors, prefix=prefix, hashes=Raw("#" * level)
+    )

@@ -51,7 +51,17 @@ def code_fingerprint() -> str:
 
 
 def _cache_key(article: Article) -> str:
-    payload = json.dumps([article.id, article.title, str(article.published), article.source, article.url, article.tags, article.paragraphs])
+    payload = json.dumps(
+        [
+            article.id,
+            article.title,
+            str(article.published),
+            article.source,
+            article.url,
+            article.tags,
+            article.paragraphs,
+        ]
+    )
     return hashlib.sha256((code_fingerprint() + payload).encode()).hexdigest()[:24]
 
 
@@ -78,6 +88,12 @@ def _sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def _read(path: Path) -> str:
+    # newline="" keeps CRLF as written (the .ics export): a translated read would look hand-edited.
+    with path.open(encoding="utf-8", errors="replace", newline="") as f:
+        return f.read()
+
+
 class Writer:
     """Writes generated files under ``out_dir``, guarding hand-made ones."""
 
@@ -96,12 +112,12 @@ class Writer:
         if not path.exists():
             return True
         known = self.previous.get(rel)
-        return known is not None and _sha(path.read_text(encoding="utf-8", errors="replace")) == known
+        return known is not None and _sha(_read(path)) == known
 
     def write(self, rel: str, content: str) -> None:
         path = self.out / rel
         digest = _sha(content)
-        if path.exists() and path.read_text(encoding="utf-8", errors="replace") == content:
+        if path.exists() and _read(path) == content:
             self.current[rel] = digest
             return
         if not self._ours(rel, path):
@@ -109,7 +125,7 @@ class Writer:
             log.warning("briefing: left %s alone: it was written or edited by hand (delete it to regenerate)", path)
             return
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(content, encoding="utf-8")
+        path.write_text(content, encoding="utf-8", newline="")
         self.current[rel] = digest
         self.result.written.append(rel)
 
@@ -156,7 +172,9 @@ def generate(seeds_dir: Path, docs_dir: Path, cache_dir: Path | None = CACHE_DIR
         writer.write(f"{slug}/briefing.json", to_json(b))
         for name, text in extra_files(b).items():
             writer.write(f"{slug}/{name}", text)
-    writer.write("index.md", "# Briefings\n\n" + render_index(result.briefings, [str(e) for e in result.errors]))
+    writer.write(
+        "index.md", "# Briefings\n\n" + render_index(result.briefings, [str(e) for e in result.errors], level=2)
+    )
     writer.write("briefing.schema.json", SCHEMA_PATH.read_text(encoding="utf-8"))
     writer.finish()
     return result

@@ -1,0 +1,259 @@
+"""The built seed site in a real browser: Debian's Chromium driven by Playwright.
+
+The site is built once into a tmp folder and served on 127.0.0.1 by a
+thread-based http.server. Every request that would leave localhost is
+blocked and counted as a failure. Screenshots go to tests/screenshots/tmp/
+(ignored by git; a few chosen ones are committed beside it for the README).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from test_build import BIN, ROOT, make_project, run
+
+pytestmark = [pytest.mark.slow, pytest.mark.spacy]
+
+CHROMIUM = Path("/usr/bin/chromium")
+AXE = ROOT / ".cache" / "node" / "node_modules" / "axe-core" / "axe.min.js"
+SHOTS = Path(os.environ.get("BRIEFING_SCREENSHOTS", ROOT / "tests" / "screenshots" / "tmp"))
+SEED = "000_826671d92ab4721b"
+SLUG = "us-evacuates-diplomatic-staff-from-iraq"
+ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+# One of each page type: name -> path under the site root.
+PAGES = {
+    "home": "",
+    "briefings": "briefings/",
+    "overview": f"briefings/{SLUG}/",
+    "actors": f"briefings/{SLUG}/actors/",
+    "timeline": f"briefings/{SLUG}/timeline/",
+    "quotes": f"briefings/{SLUG}/quotes/",
+    "source": f"briefings/{SLUG}/source/",
+    "schema": "schema/",
+}
+
+playwright_api = pytest.importorskip(
+    "playwright.sync_api", reason="playwright is a test extra (pip install -e .[test])"
+)
+if not CHROMIUM.exists():
+    pytest.skip("Debian's chromium is not installed (scripts/test installs it)", allow_module_level=True)
+
+
+class Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep pytest output readable
+        pass
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    tmp = tmp_path_factory.mktemp("browser")
+    project = make_project(tmp, {
+        f"{SEED}.txt": (ROOT / "seeds" / f"{SEED}.txt").read_text(encoding="utf-8"),
+        f"{SEED}.yml": (ROOT / "seeds" / f"{SEED}.yml").read_text(encoding="utf-8"),
+    })  # fmt: skip
+    proc = run([str(BIN / "briefing"), "build", "--strict"], project)
+    assert proc.returncode == 0, proc.stderr
+    return project / "site"
+
+
+@pytest.fixture(scope="module")
+def base_url(site):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(Quiet, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
+    with playwright_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def shots() -> Path:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    return SHOTS
+
+
+class Watch:
+    """A page that records console errors, page errors and non-local requests."""
+
+    def __init__(self, browser, base: str, **context):
+        self.ctx = browser.new_context(**context)
+        self.page = self.ctx.new_page()
+        self.base = base
+        self.errors: list[str] = []
+        self.outside: list[str] = []
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(f"console: {m.text}"))
+        self.page.on("pageerror", lambda e: self.errors.append(f"pageerror: {e}"))
+        self.page.route("**/*", self._route)
+
+    def _route(self, route):
+        url = route.request.url
+        host = urlsplit(url).hostname
+        if url.startswith(("data:", "blob:")) or host in ("127.0.0.1", "localhost"):
+            route.continue_()
+        else:
+            self.outside.append(url)
+            route.abort()
+
+    def goto(self, path: str):
+        self.page.goto(self.base + path, wait_until="load")
+        return self.page
+
+    def close(self):
+        self.ctx.close()
+
+
+@pytest.fixture
+def watch(browser, base_url):
+    w = Watch(browser, base_url, viewport={"width": 1280, "height": 900})
+    yield w
+    w.close()
+
+
+def in_viewport(page, selector: str) -> bool:
+    return page.eval_on_selector(
+        selector,
+        "el => { const r = el.getBoundingClientRect();"
+        " return r.height > 0 && r.top >= 0 && r.top < window.innerHeight; }",
+    )
+
+
+def test_every_page_type_loads_with_no_error_and_nothing_from_another_host(watch, shots):
+    for name, path in PAGES.items():
+        page = watch.goto(path)
+        page.wait_for_timeout(300)  # let Material's scripts start (search worker, palette)
+        assert page.locator("article h1").count() == 1, f"{name}: no single h1"
+        assert watch.errors == [], f"{name}: {watch.errors}"
+        assert watch.outside == [], f"{name}: requests leaving localhost: {watch.outside}"
+        page.screenshot(path=str(shots / f"{name}.png"), full_page=name in ("overview", "quotes"))
+
+
+def test_search_finds_seed_actors(watch, site, shots):
+    data = json.loads((site / "briefings" / SLUG / "briefing.json").read_text(encoding="utf-8"))
+    people = [a for a in data["actors"] if a["type"] == "person"] or data["actors"]
+    name = max(people, key=lambda a: len(a["mentions"]))["name"]
+    page = watch.goto("")
+    page.keyboard.press("s")  # Material's search shortcut
+    box = page.locator("input.md-search__input")
+    box.wait_for(state="visible")
+    box.press_sequentially(name, delay=20)  # Material reacts to key events, not to a value set
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(state="visible", timeout=15000)
+    text = " ".join(results.all_inner_texts())
+    assert name.split()[-1].lower() in text.lower(), text
+    assert f"{SLUG}/actors" in " ".join(results.locator("a").evaluate_all("els => els.map(e => e.href)"))
+    page.screenshot(path=str(shots / "search.png"))
+    assert watch.errors == [] and watch.outside == []
+
+
+@pytest.mark.parametrize("page_name", ["quotes", "timeline", "actors"])
+def test_paragraph_links_land_on_the_paragraph(watch, page_name):
+    page = watch.goto(PAGES[page_name])
+    links = page.locator("article a[href*='source/#p']")
+    assert links.count() > 0, f"{page_name}: no paragraph links"
+    # The last link: its target is far down the Source page, so landing on it means scrolling there.
+    link = links.last
+    want = urlsplit(link.get_attribute("href")).fragment
+    link.click()
+    page.wait_for_url(f"**/source/#{want}")
+    page.wait_for_timeout(300)
+    target = page.evaluate("() => document.querySelector(':target') && document.querySelector(':target').id")
+    assert target == want
+    assert page.locator(f"#{want}").evaluate("el => el.tagName") == "P"
+    assert in_viewport(page, f"#{want}"), f"#{want} is not in the viewport"
+
+
+def test_dark_mode(watch, shots):
+    page = watch.goto(PAGES["overview"])
+    assert page.get_attribute("body", "data-md-color-scheme") == "default"
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    bg = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    channels = [int(c) for c in bg[bg.index("(") + 1 : bg.index(")")].split(",")[:3]]
+    assert sum(channels) < 3 * 90, f"slate background is not dark: {bg}"
+    page.screenshot(path=str(shots / "overview-dark.png"), full_page=True)
+    # The choice is remembered on the next page.
+    page = watch.goto(PAGES["timeline"])
+    assert page.get_attribute("body", "data-md-color-scheme") == "slate"
+    page.screenshot(path=str(shots / "timeline-dark.png"))
+    assert watch.errors == []
+
+
+def test_phone_width_has_no_horizontal_scroll(browser, base_url, shots):
+    w = Watch(
+        browser, base_url, viewport={"width": 375, "height": 740}, device_scale_factor=2, is_mobile=True, has_touch=True
+    )
+    try:
+        for name, path in PAGES.items():
+            page = w.goto(path)
+            page.wait_for_timeout(200)
+            wide = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            assert wide <= 1, f"{name}: {wide}px of horizontal scroll at 375px"
+            if name in ("overview", "timeline", "actors"):
+                page.screenshot(path=str(shots / f"phone-{name}.png"))
+        assert w.errors == [] and w.outside == []
+    finally:
+        w.close()
+
+
+def test_print_hides_navigation(watch):
+    page = watch.goto(PAGES["overview"])
+    page.emulate_media(media="print")
+    assert not page.locator(".md-sidebar--primary").is_visible()
+    assert not page.locator(".md-header").is_visible()
+    assert page.locator("article h1").is_visible()
+
+
+@pytest.mark.skipif(not AXE.exists(), reason="axe-core not installed: scripts/test runs npm ci in .cache/node")
+def test_accessibility_axe(watch, shots):
+    report = {}
+    serious_ours = []
+    for name, path in PAGES.items():
+        page = watch.goto(path)
+        page.add_script_tag(path=str(AXE))
+        found = page.evaluate(
+            "async () => (await axe.run(document, {resultTypes: ['violations'],"
+            " elementRef: false, ancestry: true})).violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
+            " nodes: v.nodes.map(n => ({target: n.target, ancestry: n.ancestry, html: n.html.slice(0, 160)}))}))"
+        )
+        for v in found:
+            inside = page.evaluate(
+                "sels => sels.filter(s => { const el = document.querySelector(s);"
+                " return el && el.closest('article.md-content__inner'); }).length",
+                [n["target"][0] for n in v["nodes"] if isinstance(n["target"][0], str)],
+            )
+            v["ours"] = inside
+            if v["impact"] in ("serious", "critical") and inside:
+                serious_ours.append(
+                    f"{name}: {v['id']} ({v['impact']}) {v['help']}: {[n['html'] for n in v['nodes']][:3]}"
+                )
+        report[name] = found
+    (shots / "axe-report.json").write_text(json.dumps(report, indent=1), encoding="utf-8")
+    assert serious_ours == [], "\n".join(serious_ours)
+
+
+def test_screenshots_are_committed_for_the_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = re.findall(r"^!\[[^\]]*\]\(([^)]+)\)", readme, flags=re.M)
+    assert shown, "README shows no screenshot"
+    for rel in shown:
+        assert (ROOT / rel).is_file(), rel
