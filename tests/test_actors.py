@@ -219,3 +219,32 @@ def test_dev_proxy_named_speakers_land_in_actor_mentions():
     d = _bench().dev_proxy(rows)
     assert d["named_speakers"] > 50
     assert d["speaker_in_person_org_group_country"] >= 0.70
+
+
+@pytest.mark.spacy
+def test_first_name_alone_joins_the_one_full_name_it_starts():
+    actors = actors_of("Bernadette Kowalski won the race on Sunday.", "Bernadette thanked her coach.")
+    a = find(actors, "Bernadette Kowalski")
+    assert a is not None and "Bernadette" in a.aliases
+
+
+@pytest.mark.spacy
+def test_dotted_country_code_is_the_country():
+    actors = actors_of("The U.S. imposed tariffs, and Canada responded.")
+    us = find(actors, "United States")
+    assert us is not None and us.type == "country" and "U.S." in us.aliases
+
+
+@pytest.mark.spacy
+def test_dateline_agency_in_brackets_is_no_alias_of_the_city():
+    actors = actors_of("MADRID (AP) — The Spanish government announced new elections on Monday.")
+    assert not any("AP" in a.aliases and a.type == "place" for a in actors)
+    city = find(actors, "MADRID")
+    assert city is None or city.type == "place"
+
+
+@pytest.mark.spacy
+def test_bare_generic_plurals_are_no_groups():
+    assert actors_of("People were angry, and many voters stayed home.") == []
+    officials = find(actors_of("Officials said the bridge would reopen."), "Officials")
+    assert officials is not None and officials.type == "group"

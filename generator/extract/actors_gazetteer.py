@@ -52,7 +52,10 @@ class Gazetteer:
         key = _key(strip_article(text))
         if key in self.names:
             return self.names[key]
-        return self.codes.get(strip_article(text).strip())
+        code = strip_article(text).strip()
+        if "." in code and code.replace(".", "").isupper():
+            code = code.replace(".", "")  # "U.S." is written for "US"
+        return self.codes.get(code)
 
     def demonym(self, text: str) -> str | None:
         """The country of a demonym used as an adjective or a singular noun ('Iraqi')."""

@@ -77,6 +77,16 @@ GROUP_HEADS = frozenset(
 )
 """Plural nouns naming unnamed collectives of people ("Iranian officials", "protesters")."""
 
+BARE_GROUP_HEADS = frozenset(
+    """
+    officials militias militiamen militants rebels protesters protestors demonstrators insurgents fighters
+    extremists jihadists troops soldiers police authorities diplomats lawmakers legislators investigators
+    prosecutors negotiators mediators aides advisers advisors
+    """.split()
+)
+"""Groups that are actors even with no name attached ("officials said"); other heads
+("people", "voters") need a named modifier ("Iowa voters") to be more than a generic noun."""
+
 PLACE_NOUNS = frozenset(
     """
     capital city town village province region state district county port island islands sea ocean

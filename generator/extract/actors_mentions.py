@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from .actors_gazetteer import Gazetteer, strip_article
 from .actors_lexicon import (
     ABBREVIATIONS,
+    BARE_GROUP_HEADS,
     GROUP_HEADS,
     HONORIFICS,
     LOCATIVE_PREPS,
@@ -224,7 +225,7 @@ def _phrase_candidates(doc, n: int, gaz: Gazetteer, covered: set[int]) -> Iterat
         else:
             if tok.dep_ == "compound":
                 continue  # "militia groups", "extremists X": the head is another noun
-            subject = tok.dep_ in ("nsubj", "nsubjpass")
+            subject = tok.dep_ in ("nsubj", "nsubjpass") and lower in BARE_GROUP_HEADS
             if not has_name and not (subject and not quantified):
                 continue
             if quantified and not has_name:
@@ -259,6 +260,16 @@ def _used_for_government(tok) -> bool:
     return False
 
 
+def _after_place(doc, start: int) -> bool:
+    if start < 2 or doc[start - 1].text != ",":
+        return False
+    prev = doc[start - 2]
+    if prev.ent_type_ in ("GPE", "LOC"):
+        return True
+    # "Bamberg, S.C.": a dotted abbreviation after a proper noun, whatever the tagger made of it.
+    return "." in doc[start].text and prev.tag_ == "NNP"
+
+
 def _appos_place(doc, start: int, end: int) -> bool:
     root = doc[start:end].root
     return any(c.dep_ == "appos" and c.lower_ in PLACE_NOUNS for c in root.children)
@@ -285,6 +296,8 @@ def mentions_in(doc, n: int, gaz: Gazetteer) -> list[Candidate]:
         ):
             label = "PERSON"  # "Ms X" tagged as an organisation
         country = gaz.country(text) if label in ("GPE", "ORG", "NORP", "LOC") else None
+        if country and text.replace(".", "").isupper() and _after_place(doc, s):
+            country = None  # "Columbia, S.C.": a code after a place is part of an address
         if country is None and label in ("GPE", "ORG", "NORP") and text.isupper():
             country = gaz.codes.get(text)
         if country:
@@ -297,6 +310,8 @@ def mentions_in(doc, n: int, gaz: Gazetteer) -> list[Candidate]:
                 # The people of a country: a group affiliated with it.
                 c = gaz.plural_demonym(text)
                 out.append(_cand(doc, n, s, e, "group", _norm(text), name=text, affiliation=c))
+                # The country itself, kept only if the group's affiliation needs an anchor.
+                out.append(_cand(doc, n, s, e, "country", c, name=text, weak=True))
             elif doc[e - 1].tag_ in ("NNS", "NNPS") and doc[e - 1].dep_ not in ("amod", "compound"):
                 out.append(_cand(doc, n, s, e, "group", _norm(text), name=text))
             else:
@@ -347,7 +362,11 @@ def _resolve_phrases(ents: list[Candidate], phrases: list[Candidate], gaz: Gazet
             continue
         kept.append(p)
         for c in inside:
-            if c.type == "person" or (c.type in ("organisation", "place") and p.type == "organisation"):
+            if c.type == "person":
+                # "X administration": the phrase is the organisation, but the name still
+                # tells who X is, and counts as a mention if X is named elsewhere too.
+                c.weak = True
+            elif c.type in ("organisation", "place") and p.type == "organisation":
                 c.weak = True
                 c.notes.append("inside")
             elif c.type == "country" and gaz.country(c.text) is None and not c.text.isupper():
@@ -378,6 +397,21 @@ def _demonym_tokens(doc, n: int, gaz: Gazetteer, found: list[Candidate]) -> Iter
             yield _cand(doc, n, tok.i, tok.i + 1, "country", country, name=tok.text)
 
 
+def _short_name_of(short: str, name: str) -> bool:
+    """An acronym whose letters follow the initials of the name in order ("IS" for "Islamic State")."""
+    if not short.isupper() or not 2 <= len(short) <= 8:
+        return False
+    initials = [w[0].upper() for w in name.replace("-", " ").split() if w[:1].isalpha()]
+    k = 0
+    for ch in short:
+        while k < len(initials) and initials[k] != ch:
+            k += 1
+        if k == len(initials):
+            return False
+        k += 1
+    return short[0] == initials[0] if initials else False
+
+
 def _link_aliases(doc, cands: list[Candidate]) -> None:
     """'X (Y)', 'X, also known as Y' and 'the X or Y': Y is another name of X."""
     by_start = {c.span[0]: c for c in cands}
@@ -385,8 +419,14 @@ def _link_aliases(doc, cands: list[Candidate]) -> None:
         s, e = c.span
         if c.type not in ("organisation", "person", "place"):
             continue
-        # X (Y)
-        if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")" and doc[e + 1].text[:1].isupper():
+        # X (Y): an organisation and its short name (not "CITY (AGENCY)" datelines or "Name (party)").
+        if (
+            c.type == "organisation"
+            and e + 2 < len(doc)
+            and doc[e].text == "("
+            and doc[e + 2].text == ")"
+            and _short_name_of(doc[e + 1].text, c.name)
+        ):
             other = by_start.get(e + 1)
             if other is None:
                 other = _cand(doc, c.paragraph, e + 1, e + 2, c.type, _norm(doc[e + 1].text), name=doc[e + 1].text)

@@ -69,7 +69,11 @@ def cluster(cands: list[Candidate]) -> list[list[Candidate]]:
         groups.setdefault(uf.find(i), []).append(c)
     # A weak mention (a demonym inside a group phrase) is no mention of an
     # actor that the text names elsewhere.
-    out = [[c for c in g if not c.weak] for g in groups.values() if not all(c.weak for c in g)]
+    out = [
+        [c for c in g if not (c.weak and c.type in ("country", "group"))]
+        for g in groups.values()
+        if not all(c.weak for c in g)
+    ]
     return sorted(out, key=lambda g: _order(g[0]))
 
 
@@ -83,6 +87,10 @@ def _merge_persons(cands: list[Candidate], uf: _Clusters) -> None:
     persons = [(i, c) for i, c in enumerate(cands) if c.type == "person"]
     first: dict[str, int] = {}
     for i, c in persons:
+        # One-word names are joined through the full names below: two "Clinton"
+        # mentions may be two different Clintons.
+        if len(c.name.split()) == 1 and any(len(f.name.split()) > 1 and _ends_with(f.name, c.name) for _, f in persons):
+            continue
         if c.key in first:
             uf.union(i, first[c.key])
         else:
@@ -96,30 +104,45 @@ def _merge_persons(cands: list[Candidate], uf: _Clusters) -> None:
             for j, f in full
             if j != i and (f.key == c.key or (len(words) < len(f.name.split()) and _ends_with(f.name, c.name)))
         ]
+        if not matches and len(words) == 1 and not c.title:
+            # A first name alone ("Bernie") joins the one full name it starts.
+            firsts = {f.key for _, f in full if f.name.split()[0].casefold() == c.name.casefold()}
+            if len(firsts) == 1:
+                matches = [(j, f) for j, f in full if f.key in firsts]
         if not matches:
             continue
         keys = {f.key for _, f in matches}
+        pick = matches[0]
         if len(keys) > 1:
+            # Two people share the name: the one just named (same or previous
+            # paragraph), else the one the article names most, else the first.
             before = [(j, f) for j, f in matches if _order(f) <= _order(c)]
-            pick = before[-1] if before else matches[0]
-        else:
-            pick = matches[0]
+            if before and c.paragraph - before[-1][1].paragraph <= 1:
+                pick = before[-1]
+            else:
+                counts = Counter(f.key for _, f in matches)
+                top = max(counts.values())
+                pick = next((j, f) for j, f in matches if counts[f.key] == top)
         uf.union(i, pick[0])
 
 
 def _surnames_tagged_as_organisations(cands: list[Candidate]) -> None:
     """The tagger often calls a lone surname an organisation: if a person of the
     article has that surname (and no organisation rule backs the label), it is that person."""
-    surnames = {c.name.split()[-1].casefold() for c in cands if c.type == "person" and len(c.name.split()) > 1}
+    names = [c.name for c in cands if c.type == "person" and len(c.name.split()) > 1]
     for c in cands:
-        if c.type == "organisation" and c.from_tagger and " " not in c.name and not c.name.isupper():
-            if c.name.casefold() in surnames:
+        if c.type == "organisation" and c.from_tagger and not c.name.isupper():
+            if any(len(c.name.split()) < len(n.split()) and _ends_with(n, c.name) for n in names):
                 c.type = "person"
 
 
 def _ends_with(full: str, short: str) -> bool:
-    fw, sw = full.casefold().split(), short.casefold().split()
+    fw, sw = _words(full), _words(short)
     return fw[-len(sw) :] == sw
+
+
+def _words(name: str) -> list[str]:
+    return name.replace("\u2019", "'").casefold().split()
 
 
 def _merge_acronyms(cands: list[Candidate], uf: _Clusters) -> None:

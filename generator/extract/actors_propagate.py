@@ -19,7 +19,7 @@ def _forms(cands: list[Candidate]) -> dict[str, Candidate]:
     forms: dict[str, Candidate] = {}
     surnames: dict[str, set[str]] = {}
     for c in cands:
-        if c.weak:
+        if c.weak and c.type != "person":
             continue
         if c.type == "person":
             words = c.name.split()

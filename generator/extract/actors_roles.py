@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from .actors_lexicon import HONORIFICS
 from .actors_mentions import Candidate, title_key
 
-STOP_AT = {",", ";", ":", "(", ")", "which", "who", "whose", "that", "“", "”", '"'}
+STOP_AT = {",", ";", ":", "(", ")", "--", "—", "–", "which", "who", "whose", "that", "“", "”", '"'}
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,8 @@ def _cut(doc, head, s: int, e: int) -> int:
 def _appositions(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
     root = doc[cand.root]
     for child in root.children:
-        if child.dep_ == "appos" and child.i > root.i and child.pos_ in ("NOUN", "PROPN"):
+        # A plural apposition describes several people ("X and Y, both sons of ..."), not X's role.
+        if child.dep_ == "appos" and child.i > root.i and child.pos_ in ("NOUN", "PROPN") and child.tag_ != "NNS":
             s, e = child.left_edge.i, child.right_edge.i + 1
             if child.ent_type_ == "PERSON":
                 continue  # another name in apposition, not a role
