@@ -7,8 +7,11 @@
 Figures (precision / recall / F1):
 
 * spans, exact: same text once quotation marks, edge punctuation, a leading
-  'that' and case are set aside; spans, overlap: the spans share a character.
-  Matching is one to one (largest overlap first).
+  'that' and case are set aside (for a discontinuous gold item, its whole
+  text or one of its pieces); spans, overlap: the spans share a character.
+  Matching is many to many: a prediction is right when it matches some gold
+  item, a gold item found when some prediction matches it (PolNeAR joins
+  '“A,” he said, “B.”' into one item, we give two).
 * attribution: a prediction counts when its span overlaps a gold span AND
   its speaker is right. Precision is over predictions that name a speaker,
   recall over gold items that have one.
@@ -16,7 +19,8 @@ Figures (precision / recall / F1):
     else the pronoun's antecedent, else the speaker as written) must be one
     of the gold speaker's forms;
   - PolNeAR: speakers are annotated as written, without coreference
-    ('he', 'who'), so our speaker span as written must overlap the gold one.
+    ('he', 'who'), so our speaker span as written, or the mention we
+    resolve it to, must overlap the gold one.
 * rows: all items; those with quotation marks (gold has_quote_marks, our
   direct/partial quotes); reported speech without marks. Precision of a row
   is over our items of that kind, matched to any gold item.
@@ -62,6 +66,8 @@ class Item:
     speaker_spans: tuple[tuple[int, int], ...] = ()
     speaker_names: frozenset[str] = frozenset()
     optional: bool = False
+    parts: frozenset[str] = frozenset()
+    """Normalised texts of the pieces of a discontinuous gold item."""
     extra: dict = field(default_factory=dict)
 
     @property
@@ -123,16 +129,45 @@ def speaker_by_name(g: Item, p: Item) -> bool:
     return bool(g.speaker_names & p.speaker_names)
 
 
+def _lenient(golds: list[Item], preds: list[Item], ok: Callable[[Item, Item], bool]) -> tuple[set[int], set[int]]:
+    """(gold indices, pred indices) that take part in at least one pair satisfying `ok`."""
+    by_doc: dict[str, list[int]] = {}
+    for i, g in enumerate(golds):
+        by_doc.setdefault(g.doc, []).append(i)
+    gi: set[int] = set()
+    pj: set[int] = set()
+    for j, p in enumerate(preds):
+        for i in by_doc.get(p.doc, ()):
+            if _overlap(golds[i].spans, p.spans) > 0 and ok(golds[i], p):
+                gi.add(i)
+                pj.add(j)
+    return gi, pj
+
+
+def _exact(g: Item, p: Item) -> bool:
+    return p.text == g.text or p.text in g.parts
+
+
 def score(golds: list[Item], preds: list[Item], speaker_ok: Callable[[Item, Item], bool]) -> dict:
-    """{row: {metric: (P, R, F1)}} for rows all / marks / reported."""
+    """{row: {metric: (P, R, F1)}} for rows all / marks / reported.
+
+    Matching is many to many: a prediction is right when it matches some gold
+    item, a gold item is found when some prediction matches it (PolNeAR joins
+    '“A,” he said, “B.”' into one discontinuous item; we give two).
+    exact: same normalised text as the gold item or one of its parts;
+    overlap: a shared character; speaker: overlap and the right speaker.
+    """
     # Predictions that hit an optional gold item are neither right nor wrong.
     opt = [g for g in golds if g.optional]
     if opt:
-        hit = {j for _, j in match(opt, preds, exact=False)}
+        _, hit = _lenient(opt, preds, lambda g, p: True)
         preds = [p for j, p in enumerate(preds) if j not in hit]
         golds = [g for g in golds if not g.optional]
-    exact = match(golds, preds, exact=True)
-    over = match(golds, preds, exact=False)
+    found = {
+        "exact": _lenient(golds, preds, _exact),
+        "overlap": _lenient(golds, preds, lambda g, p: True),
+        "speaker": _lenient(golds, preds, lambda g, p: g.has_speaker and p.has_speaker and speaker_ok(g, p)),
+    }
     rows = {
         "all": (lambda g: True, lambda p: True),
         "marks": (lambda g: g.marks, lambda p: p.marks),
@@ -142,23 +177,18 @@ def score(golds: list[Item], preds: list[Item], speaker_ok: Callable[[Item, Item
     for row, (gsel, psel) in rows.items():
         gi = {i for i, g in enumerate(golds) if gsel(g)}
         pj = {j for j, p in enumerate(preds) if psel(p)}
-        figs = {"n_gold": len(gi), "n_pred": len(pj)}
-        for name, pairs in (("exact", exact), ("overlap", over)):
-            figs[name] = _prf(
-                sum(1 for _, j in pairs if j in pj), len(pj), sum(1 for i, _ in pairs if i in gi), len(gi)
-            )
-        good = [
-            (i, j) for i, j in over if golds[i].has_speaker and preds[j].has_speaker and speaker_ok(golds[i], preds[j])
-        ]
-        figs["speaker"] = _prf(
-            sum(1 for _, j in good if j in pj),
-            sum(1 for j in pj if preds[j].has_speaker),
-            sum(1 for i, _ in good if i in gi),
-            sum(1 for i in gi if golds[i].has_speaker),
-        )
-        # Of the pairs whose spans match and both sides name a speaker, how many agree.
-        both = [(i, j) for i, j in over if i in gi and golds[i].has_speaker and preds[j].has_speaker]
-        figs["speaker_acc"] = (sum(1 for p in both if p in good), len(both))
+        figs: dict = {"n_gold": len(gi), "n_pred": len(pj)}
+        for name in ("exact", "overlap"):
+            fg, fp = found[name]
+            figs[name] = _prf(len(fp & pj), len(pj), len(fg & gi), len(gi))
+        fg, fp = found["speaker"]
+        spk_p = {j for j in pj if preds[j].has_speaker}
+        spk_g = {i for i in gi if golds[i].has_speaker}
+        figs["speaker"] = _prf(len(fp & spk_p), len(spk_p), len(fg & spk_g), len(spk_g))
+        # Of our spans that hit a gold item with a speaker, and name one: how many name the right one.
+        og, op = _lenient(golds, preds, lambda g, p: g.has_speaker and p.has_speaker)
+        both = op & spk_p
+        figs["speaker_acc"] = (len(fp & both), len(both))
         out[row] = figs
     return out
 
@@ -241,7 +271,8 @@ def polnear_gold(doc: dict) -> list[Item]:
         spk = ()
         if q.get("speaker_start") is not None:
             spk = tuple(tuple(s) for s in q.get("speaker_spans") or [(q["speaker_start"], q["speaker_end"])])
-        items.append(Item(doc["id"], spans, norm_text(q["content"]), bool(q["has_quote_marks"]), spk))
+        parts = frozenset(norm_text(doc["text"][a:b]) for a, b in spans) if len(spans) > 1 else frozenset()
+        items.append(Item(doc["id"], spans, norm_text(q["content"]), bool(q["has_quote_marks"]), spk, parts=parts))
     return items
 
 
@@ -253,9 +284,11 @@ def quote_items(doc_id: str, quotes, offsets: list[int], actors=()) -> list[Item
         base = offsets[q.paragraph - 1]
         spk: tuple = ()
         names: set[str] = set()
-        if q.speaker_mention is not None:
-            m = q.speaker_mention
-            spk = ((offsets[m.paragraph - 1] + m.start, offsets[m.paragraph - 1] + m.end),)
+        # The speaker as written, and the mention a pronoun refers to: gold
+        # annotates one surface form of the speaker, either may be it.
+        for m in (q.speaker_mention, q.speaker_antecedent):
+            if m is not None:
+                spk += ((offsets[m.paragraph - 1] + m.start, offsets[m.paragraph - 1] + m.end),)
         if q.speaker and q.speaker in by_id:
             a = by_id[q.speaker]
             names = {norm_name(a.name), *(norm_name(x) for x in a.aliases)}

@@ -11,7 +11,9 @@ The stage works in passes over the article:
    when nothing intervenes (marked ``speaker_inferred``), or of an
    introducing "X said:" that ends the previous paragraph;
 4. add reported speech without marks (:mod:`.quotes_reported`);
-5. drop quotes repeated by a near-copy of an earlier paragraph.
+5. drop quotes repeated by a near-copy of an earlier paragraph, and marks
+   that quote nobody (the author's scare quotes and titles: a short or
+   title-cased fragment with no cue in its sentence; markup attributes).
 
 The speaker span as written is ``speaker_mention``; for pronouns and
 relative pronouns the span they refer to is ``speaker_antecedent``, and
@@ -26,7 +28,7 @@ from difflib import SequenceMatcher
 from ..model import Actor, Article, Mention, Quote
 from .common import actor_at
 from .quotes_coref import PRONOUNS, resolve_pronoun
-from .quotes_cues import cue_text, is_cue, np_tokens, relative_antecedent, speaker_of
+from .quotes_cues import cue_text, is_cue, named_apposition, np_tokens, relative_antecedent, speaker_of
 from .quotes_marks import QuoteSpan, find_quote_spans
 from .quotes_reported import reported_speech
 
@@ -210,6 +212,18 @@ def _introducer(para: _Para):
     return None
 
 
+def _not_a_quotation(f: _Found, para: _Para) -> bool:
+    """Marks that quote nobody: markup attribute values, and the author's own
+    scare quotes or titles (a short or title-cased fragment with no cue)."""
+    if para.text[: max(f.span.open, 0)].endswith("="):
+        return True
+    if f.kind != "partial" or f.speaker is not None or f.cue is not None:
+        return False
+    words = para.text[f.start : f.end].split()
+    titled = all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+    return len(words) <= 3 or titled
+
+
 def _near_copies(article: Article) -> dict[int, int]:
     """Paragraph -> the earlier paragraph it nearly repeats."""
     out: dict[int, int] = {}
@@ -243,6 +257,7 @@ def extract_quotes(article: Article, docs: list, actors: list[Actor]) -> list[Qu
             found.append(f)
             prev = f
     _continue(found, paras)
+    found = [f for f in found if not _not_a_quotation(f, paras[f.paragraph])]
     for para in paras.values():
         for r in reported_speech(para.doc, para.inside):
             found.append(_Found("reported", para.n, r.start, r.end, cue=r.cue, speaker=r.speaker, cue_paragraph=para.n))
@@ -285,6 +300,8 @@ def _to_quote(f: _Found, i: int, article: Article, docs: list, actors: list[Acto
     inferred = f.inferred_from is not None
     if f.speaker is not None:
         head = f.speaker
+        if head.lower_ not in PRONOUNS and head.lower_ not in ("who", "which", "that"):
+            head = named_apposition(head)
         toks = [head] if head.lower_ in PRONOUNS or head.lower_ in ("who", "which", "that") else np_tokens(head)
         ptext = docs[f.cue_paragraph - 1].text
         s, e = toks[0].idx, toks[-1].idx + len(toks[-1])

@@ -31,6 +31,12 @@ WEAK_VERBS = frozenset({"call", "describe", "label", "dub", "brand", "term", "co
 REPORT_VERBS = SPEECH_VERBS - WEAK_VERBS - {"ask", "answer", "urge", "demand", "plead", "quote"}
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# Verbs news style puts before their subject ('…," said the minister'); the
+# parser sometimes reads that subject as an object. Not 'tell' or 'ask',
+# whose object is the one spoken to.
+_INVERTIBLE = frozenset(
+    "say add write state explain continue note recall insist reply respond argue warn tweet claim".split()
+)
 # Children dropped from a speaker's noun phrase: "Mike Pompeo[, US secretary of state,]".
 _NP_DROP = frozenset({"appos", "relcl", "acl", "punct", "advcl", "parataxis", "ccomp"})
 
@@ -69,6 +75,16 @@ def np_tokens(head) -> list:
     return list(doc[lo : hi + 1])
 
 
+def named_apposition(head):
+    """'the other candidate, Jane Roe, said': the name in apposition to a descriptive speaker."""
+    if head.pos_ == "PROPN" or head.ent_type_:
+        return head
+    for c in head.children:
+        if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ in ("PERSON", "ORG"):
+            return c
+    return head
+
+
 def _subject(verb):
     for c in verb.children:
         if c.dep_ in ("nsubj", "csubj"):
@@ -104,11 +120,9 @@ def speaker_of(cue, quote_before: bool = False):
         subj = _subject(verb)
         if subj is not None:
             return subj
-        if verb.i == cue.i and quote_before:
+        if verb.i == cue.i and quote_before and verb.lemma_.lower() in _INVERTIBLE and verb.tag_ != "VBG":
             after = [
-                c
-                for c in verb.rights
-                if c.dep_ in ("dobj", "attr", "npadvmod", "oprd") and c.pos_ in ("PROPN", "NOUN", "PRON")
+                c for c in verb.rights if c.dep_ in ("dobj", "attr", "npadvmod", "oprd") and c.pos_ in ("PROPN", "NOUN")
             ]
             if after:
                 return after[0]
