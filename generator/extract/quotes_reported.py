@@ -1,4 +1,4 @@
-"""Reported speech: 'X said (that) …', 'X accuses Y of …', 'according to X, …'.
+"""Reported speech: 'X said (that) …', 'X accuses Y of …', 'according to X, …', 'X: …'.
 
 A report is emitted only when its content holds no quotation: the quote
 record already carries that attribution, and a reader should not see the
@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from .quotes_cues import REPORT_VERBS, speaker_of
+from .quotes_cues import REPORT_VERBS, is_cue, speaker_of
 
 _WH = frozenset("how when where why whether if what who whom which".split())
 _BLOCKING_HEADS = frozenset({"decline", "refuse", "fail"})
@@ -66,6 +66,19 @@ def _content(verb) -> list | None:
     return None
 
 
+def _before_nested_cue(content: list, cue) -> list:
+    """Cut the content before a clause with its own speech cue ('…, citing what it
+    claimed were “…”'): that clause is a separate attribution."""
+    content = sorted(content, key=lambda t: t.i)
+    first = content[0].i if content else 0
+    for t in content:
+        if t.i > first + 1 and t.i != cue.i and is_cue(t) and t.dep_ in ("advcl", "conj", "xcomp", "relcl"):
+            cut = min(x.i for x in t.subtree)
+            if cut > first + 1:
+                return [x for x in content if x.i < cut]
+    return content
+
+
 def _according(tok) -> tuple[list, object] | None:
     """'According to X, <clause>': the clause and X."""
     head = tok.head
@@ -79,8 +92,33 @@ def _according(tok) -> tuple[list, object] | None:
     return [t for t in head.subtree if t.i not in own], pobj
 
 
+def _speaker_label(doc) -> Report | None:
+    """'Name: words' opening a paragraph (headlines, transcripts): the named one says the words.
+
+    Only when everything before the colon is one person or organisation name
+    (or a capitalised transcript label such as 'SMITH'), so that labels like
+    'Update:' or datelines are not read as speakers.
+    """
+    colon = next((t for t in doc[:7] if t.text == ":"), None)
+    if colon is None or colon.i == 0 or len(doc) - colon.i < 4:
+        return None
+    label = doc[: colon.i]
+    ents = [e for e in doc.ents if e.end <= colon.i]
+    named = len(ents) == 1 and ents[0].label_ in ("PERSON", "ORG") and ents[0].end == colon.i
+    shouted = len(label) == 1 and label[0].is_upper and label[0].is_alpha and len(label[0]) > 2
+    if not (named or shouted) or doc[colon.i + 1].like_num:
+        return None
+    speaker = ents[0].root if named else label[0]
+    start = doc[colon.i + 1].idx
+    end = len(doc.text.rstrip().rstrip("."))
+    return Report(start, end, colon, speaker)
+
+
 def reported_speech(doc, inside_quote: Callable[[int], bool]) -> Iterator[Report]:
     """Reports in one paragraph's Doc whose content holds no quotation."""
+    label = _speaker_label(doc)
+    if label is not None and not any(inside_quote(i) for i in range(label.start, label.end)):
+        yield label
     for tok in doc:
         if inside_quote(tok.idx):
             continue
@@ -102,6 +140,7 @@ def reported_speech(doc, inside_quote: Callable[[int], bool]) -> Iterator[Report
             cue = tok
         if speaker is None or inside_quote(speaker.idx):
             continue
+        content = _before_nested_cue(content, cue)
         start, end = _span(content)
         if end - start < 8 or any(inside_quote(i) for i in range(start, end)):
             continue
