@@ -16,9 +16,11 @@ expressions stay unresolved (``normalise`` sees ``dct=None``).
 
 from __future__ import annotations
 
+import re
+
 from ..model import Actor, Article, Event, TimeValue
 from .common import actor_at
-from .timex import find_timexes, vague_ref
+from .timex import find_timexes
 
 MAX_WORDS = 25
 SLACK_WORDS = 8  # a clause a few words over the limit is kept whole rather than cut mid-phrase
@@ -26,6 +28,7 @@ WORDS_BEFORE_VERB = 16
 ANCHOR_WORDS = 12
 # Children of the event verb that start another clause: cut off so the excerpt stays one event.
 CLAUSE_DEPS = {"advcl", "relcl", "conj", "parataxis", "cc", "punct", "mark", "preconj"}
+PAST_ADVERBS = re.compile(r"(?i)(?:recently|lately|(?:in\s+)?recent\s+(?:days|weeks|months|years))$")
 ANCHOR_PREPS = {"after": "AFTER", "before": "BEFORE", "since": "SINCE"}
 
 
@@ -37,7 +40,7 @@ def extract_events(article: Article, docs: list, actors: list[Actor]) -> list[Ev
         items = [(tv, None) for tv in find_timexes(doc, article.published, paragraph=n)]
         items += list(_anchors(doc, n, {(tv.offset, tv.offset + len(tv.phrase)) for tv, _ in items}))
         for tv, anchor_tok in sorted(items, key=lambda it: it[0].offset):
-            if not _anchors_event(tv):
+            if not _anchors_event(tv, article.published):
                 continue
             span = doc.char_span(tv.offset, tv.offset + len(tv.phrase), alignment_mode="expand")
             if span is None:
@@ -72,10 +75,16 @@ def extract_events(article: Article, docs: list, actors: list[Actor]) -> list[Ev
     return events
 
 
-def _anchors_event(tv: TimeValue) -> bool:
+def _anchors_event(tv: TimeValue, dct) -> bool:
+    """Dated expressions and anchors make events; so do past-pointing adverbs ('recently').
+
+    An expression relative to another event ('the following day', 'a year earlier') is
+    found but makes no event of its own when the article has a date: its clause would
+    show with no date and no visible anchor.
+    """
     if tv.kind in ("date", "time"):
-        return True
-    return tv.kind == "vague" and vague_ref(tv.phrase) == "PAST_REF"
+        return tv.value is not None or dct is None or tv.modifier in ANCHOR_PREPS.values()
+    return tv.kind == "vague" and bool(PAST_ADVERBS.match(tv.phrase))
 
 
 def _anchors(doc, paragraph: int, taken: set[tuple[int, int]]):
@@ -139,7 +148,7 @@ def _governing_verb(tok, span):
             if tok.dep_ == "ccomp" and subj is not None and span.end <= subj.left_edge.i:
                 return tok.head
             return tok
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return tok if tok.pos_ in ("VERB", "AUX") else None
         tok = tok.head
     return None
@@ -165,15 +174,15 @@ def _clause_span(verb, exclude: set) -> tuple[int, int]:
     while hi < len(idx) - 1 and idx[hi + 1] == idx[hi] + 1:
         hi += 1
     run = tokens[lo : hi + 1]
-    while run and run[0] is not verb:
+    while run and run[0].i != verb.i:
         # leading punctuation, conjunctions and discourse adverbs ('However,') belong to the sentence, not the event
         if run[0].is_punct or run[0].dep_ in ("cc", "mark"):
             run = run[1:]
-        elif run[0].dep_ in ("advmod", "intj") and len(run) > 2 and run[1].text == "," and run[1] is not verb:
+        elif run[0].dep_ in ("advmod", "intj") and len(run) > 2 and run[1].text == "," and run[1].i != verb.i:
             run = run[2:]
         else:
             break
-    while run and run[-1].is_punct and run[-1] is not verb and run[-1].text not in ("”", '"', "’"):
+    while run and run[-1].is_punct and run[-1].i != verb.i and run[-1].text not in ("”", '"', "’"):
         run = run[:-1]
     words = [t for t in run if not t.is_punct]
     if len(words) > MAX_WORDS + SLACK_WORDS:
@@ -208,7 +217,7 @@ def _actors(actors: list[Actor], paragraph: int, start: int, end: int, verb) -> 
                 break
     ordered = [a for _, a in sorted(ids)]  # type: ignore[misc]
     has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-    if not has_subject and verb.dep_ in ("advcl", "xcomp") and verb.head is not verb:
+    if not has_subject and verb.dep_ in ("advcl", "xcomp") and verb.head.i != verb.i:
         for c in verb.head.children:
             if c.dep_ in ("nsubj", "nsubjpass"):
                 a = actor_at(actors, paragraph, c.left_edge.idx, c.right_edge.idx + len(c.right_edge))

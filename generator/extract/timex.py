@@ -78,7 +78,7 @@ _NUMWORD = (
     r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
     r"|sixteen|seventeen|eighteen|nineteen|a\s+hundred|hundred|a\s+dozen|dozen|half\s+a|a\s+half"
 )
-_NUM = rf"(?:\d+(?:\.\d+)?|{_NUMWORD}|a\s+couple\s+of|a\s+few|several|few|many|some|a|an)"
+_NUM = rf"(?:(?<!\d)\d{{1,3}}(?:\.\d+)?(?!\d)|{_NUMWORD}|a\s+couple\s+of|a\s+few|several|few|many|some|a|an)"
 _UNIT = r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|year|decade|century|centurie|quarter)"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _MOD = r"(?:early|mid-?|late|(?:the\s+)?(?:beginning|start|middle|end)\s+of)"
@@ -270,8 +270,10 @@ def resolve_day_of_month(dct: date, m: int, d: int, tense: Tense) -> date | None
             continue
     if not candidates:
         return None
+    # tense picks the direction only within half a year: 'extended to Nov. 16' in an
+    # October article is this November even though the verb is in the past tense
     direction = _direction(tense)
-    past = [c for c in candidates if c <= dct]
+    past = [c for c in candidates if dct - timedelta(days=183) <= c <= dct]
     future = [c for c in candidates if c >= dct]
     if direction < 0 and past:
         return max(past)
@@ -509,10 +511,10 @@ def _quarter_rule(m, dct, tense):
         return shift(dct, "quarter", 0)
     if which == "next":
         return shift(dct, "quarter", 1)
-    # 'the quarter', 'the latest quarter': the most recent reporting quarter before publication
-    if which in ("", "latest", "last", "past", "final") and text.startswith("the"):
-        return unresolved(granularity="quarter")
-    return unresolved(granularity="quarter")
+    if which in ("latest", "last", "past") and text.startswith("the"):
+        # 'the latest quarter': the last one completed before publication (results follow a quarter's end)
+        return shift(dct, "quarter", -1)
+    return unresolved(granularity="quarter")  # 'the quarter', 'the same quarter': anaphoric
 
 
 @rule("q_abbrev", r"(?-i:Q(?P<q>[1-4])|(?P<h>H[12]))(?:\s+(?P<y>\d{4}))?\b")
@@ -595,7 +597,7 @@ def _year_rule(m, dct, tense):
 
 @rule(
     "relative",
-    rf"""(?:(?P<mod>{_MOD}|earlier|later)\s+)?(?P<rel>last|next|this|current|coming|past|previous|following|same)\s+
+    rf"""(?:(?P<mod>{_MOD}|earlier|later)\s+)?(?:the\s+)?(?P<rel>last|next|this|current|coming|past|previous|following|same)\s+
          (?P<unit>week|weekend|month|year|decade|century|fortnight)\b""",
 )
 def _relative_rule(m, dct, tense):
@@ -606,7 +608,7 @@ def _relative_rule(m, dct, tense):
         return unresolved(
             granularity=unit if unit in ("week", "month", "year") else None, modifier=mod
         )  # relative to another event
-    if rel in ("past", "coming") and not m["mod"]:
+    if (rel in ("past", "coming") or (rel == "last" and text.startswith("the"))) and not m["mod"]:
         return TimeValue(
             value=_duration_value(1, unit), start=None, end=None, granularity=None, phrase="", kind="duration"
         )
@@ -664,19 +666,22 @@ def _weekday_rule(m, dct, tense):
 
 @rule(
     "ago",
-    rf"""(?P<n>{_NUM})[\s-]+(?P<unit>{_UNIT})s?\s+ago\b""",
+    rf"""(?:(?P<approx>more\s+than|less\s+than|about|nearly|almost|some|roughly|around|over)\s+)?(?P<n>{_NUM})[\s-]+(?P<unit>{_UNIT})s?\s+ago\b""",
 )
 def _ago_rule(m, dct, tense):
     unit = _unit_of(m["unit"])
     n = _number(m["n"])
+    mod = "APPROX" if m["approx"] else None
     if dct is None or n is None or n != int(n) or unit in ("second", "minute", "hour"):
-        return unresolved(granularity=None)
+        return unresolved(granularity=None, modifier=mod)
     n = int(n)
     if unit in ("day", "night"):
-        return day_value(dct - timedelta(days=n))
-    if unit in ("week", "fortnight"):
-        return week_value(dct - timedelta(weeks=n * (2 if unit == "fortnight" else 1)))
-    return shift(dct, unit, -n)
+        tv = day_value(dct - timedelta(days=n))
+    elif unit in ("week", "fortnight"):
+        tv = week_value(dct - timedelta(weeks=n * (2 if unit == "fortnight" else 1)))
+    else:
+        tv = shift(dct, unit, -n)
+    return replace(tv, modifier=mod) if tv and mod else tv
 
 
 @rule(
@@ -704,12 +709,12 @@ def _clock_rule(m, dct, tense):
 @rule(
     "set",
     rf"""(?:(?:every|each)\s+(?:other\s+)?(?:(?P<n>{_NUMWORD}|\d+)\s+)?(?P<unit>{_UNIT}|{_WEEKDAY_RE})s?
-        |(?P<adv>hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|annually|yearly)
+        |(?P<adv>hourly|daily|nightly|weekly|fortnightly|monthly|annually|yearly)
         |(?P<times>once|twice|(?:{_NUMWORD}|\d+)\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit2>{_UNIT}))""",
 )
 def _set_rule(m, dct, tense):
     adv = {"hourly": "hour", "daily": "day", "nightly": "night", "weekly": "week", "fortnightly": "fortnight",
-           "monthly": "month", "quarterly": "quarter", "annually": "year", "yearly": "year"}  # fmt: skip
+           "monthly": "month", "annually": "year", "yearly": "year"}  # fmt: skip
     if m["adv"]:
         unit = adv[m["adv"].lower()]
         n = 1.0
@@ -733,10 +738,13 @@ def _set_rule(m, dct, tense):
     "duration",
     rf"""(?:(?P<the>the\s+)?(?P<rel>past|last|next|coming|first|previous|following|latest|final|same|recent)\s+)?
         (?:(?P<approx>more\s+than|less\s+than|fewer\s+than|about|nearly|almost|over|at\s+least|up\s+to|roughly|around|approximately|some)\s+)?
-        (?P<n>{_NUM})[\s-]+(?P<unit>{_UNIT})s?(?:[\s-]+long|-old)?\b(?!\s+ago)""",
+        (?P<n>{_NUM})[\s-]+(?P<unit>{_UNIT})s?(?P<tail>[\s-]+long|[\s-]+old)?\b(?P<of>(?=\s+of\b))?(?!\s+(?:ago|earlier|later))""",
 )
 def _duration_rule(m, dct, tense):
     unit = _unit_of(m["unit"])
+    tail = (m["tail"] or "").strip(" -").lower()
+    if tail == "old" or (unit == "quarter" and (m["of"] is not None or "-" in m.group(0))):
+        return None  # ages ('a 44-year-old') and fractions ('three-quarters of') are no time
     nword = m["n"].lower()
     n = _number(m["n"])
     if nword in ("a", "an") and not (m["rel"] or m["approx"]):
@@ -778,14 +786,135 @@ def _bare_units_rule(m, dct, tense):
 
 @rule(
     "vague",
-    r"""(?:recently|currently|nowadays|lately|presently|previously|now|soon|at\s+present|these\s+days
-        |the\s+(?:(?:near|distant|immediate|foreseeable)\s+)?future|the\s+past)\b""",
+    r"""(?:recently|currently|nowadays|lately|presently|now|soon|at\s+present|these\s+days|recent|current
+        |(?:the\s+)?(?:near|distant|immediate|foreseeable)\s+future|the\s+future|future|the\s+past
+        |the\s+(?:near|short|long)\s+term)\b(?!-)""",
 )
 def _vague_rule(m, dct, tense):
     return unresolved(kind="vague")
 
 
-@rule("part_of_day", r"(?:(?P<mod>early|late)\s+)?(?:in\s+)?the\s+(?P<part>morning|afternoon|evening)\b")
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
+_TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_SPOKEN_YEAR = (
+    rf"(?:(?:the\s+year\s+)?(?:nineteen|eighteen)[\s-]+(?:{_TENS}|{_TEENS}|oh[\s-](?:one|two|three|four|five|six|seven|eight|nine))"
+    rf"|the\s+year\s+two\s+thousand(?:\s+and)?(?:\s+(?:one|two|three|four|five|six|seven|eight|nine|{_TEENS}))?)"
+)
+DECADE_WORDS = {
+    "twenties": 2,
+    "thirties": 3,
+    "forties": 4,
+    "fifties": 5,
+    "sixties": 6,
+    "seventies": 7,
+    "eighties": 8,
+    "nineties": 9,
+}
+
+
+def spoken_year(text: str) -> int | None:
+    """'nineteen ninety-six' -> 1996, 'the year two thousand' -> 2000 (broadcast transcripts spell years out)."""
+    t = re.sub(r"[\s-]+", " ", text.lower()).removeprefix("the year ").strip()
+    if t.startswith("two thousand"):
+        rest = t.removeprefix("two thousand").removeprefix(" and").strip()
+        n = _number(rest) if rest else 0
+        return 2000 + int(n) if n is not None else None
+    head, _, rest = t.partition(" ")
+    rest = rest.removeprefix("oh ")
+    century = {"nineteen": 1900, "eighteen": 1800}.get(head)
+    n = _number(rest)
+    return century + int(n) if century and n is not None and n < 100 else None
+
+
+@rule("spoken_year", rf"(?:(?P<mo>{_MONTH_RE})\s+)?(?P<y>{_SPOKEN_YEAR})\b")
+def _spoken_year_rule(m, dct, tense):
+    y = spoken_year(m["y"])
+    if y is None:
+        return None
+    return month_value(y, _month_num(m["mo"])) if m["mo"] else year_value(y)
+
+
+@rule(
+    "decade_words",
+    r"the\s+(?:(?P<mod>early|mid-?|late)[\s-]*)?(?:nineteen[\s-])?(?P<d>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
+)
+def _decade_words_rule(m, dct, tense):
+    return with_modifier(decade_value(1900 + 10 * DECADE_WORDS[m["d"].lower()]), _mod_of(m["mod"]))
+
+
+@rule("month_rel_year", rf"(?P<mo>{_MONTH_RE})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b")
+def _month_rel_year_rule(m, dct, tense):
+    if dct is None:
+        return unresolved(granularity="month")
+    return month_value(dct.year + {"this": 0, "last": -1, "next": 1}[m["rel"].lower()], _month_num(m["mo"]))
+
+
+@rule(
+    "year_quarter",
+    rf"(?:the\s+)?(?P<y>{_YEAR})[\s-]+(?:(?P<which>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+)?(?:fiscal\s+)?(?P<unit>quarter|period|half)\b",
+)
+def _year_quarter_rule(m, dct, tense):
+    which = (m["which"] or "").lower()
+    if which and m["unit"].lower() == "quarter":
+        return quarter_value(int(m["y"]), ORDINALS[which])
+    if which and m["unit"].lower() == "half" and ORDINALS[which] <= 2:
+        return half_value(int(m["y"]), ORDINALS[which])
+    return unresolved(
+        granularity="quarter" if m["unit"].lower() == "quarter" else None
+    )  # which part of the year: anaphoric
+
+
+@rule(
+    "year_end",
+    r"(?:(?P<rel>this|last|next)\s+)?(?:year[\s-]end|year's\s+end|the\s+end\s+of\s+(?:the|this|next|last)\s+year)\b",
+)
+def _year_end_rule(m, dct, tense):
+    if dct is None:
+        return unresolved(granularity="year", modifier="END")
+    text = m.group(0).lower()
+    k = -1 if "last" in text else 1 if "next" in text else 0
+    return with_modifier(year_value(dct.year + k), "END")
+
+
+@rule("the_weekend", r"the\s+weekend\b")
+def _the_weekend_rule(m, dct, tense):
+    if dct is None:
+        return unresolved(granularity="week")
+    sat = resolve_weekday(dct, 5, tense if tense in ("past", "future") else "past")
+    y, w, _ = sat.isocalendar()
+    return _tv(f"{y}-W{w:02d}-WE", sat, sat + timedelta(days=1), "week")
+
+
+@rule("the_season", r"the\s+(?P<s>spring|summer|autumn|winter)\b(?!\s+of\b)")
+def _the_season_rule(m, dct, tense):
+    if dct is None:
+        return unresolved(granularity="season")
+    s = SEASONS[m["s"].lower()]
+    order = ["WI", "SP", "SU", "FA"]
+    cur = order[(dct.month % 12) // 3]
+    y = dct.year - (1 if s == "WI" and dct.month <= 2 else 0)
+    if tense == "past" and order.index(s) > order.index(cur):
+        y -= 1
+    elif tense == "future" and order.index(s) < order.index(cur):
+        y += 1
+    return season_value(y, s)
+
+
+@rule(
+    "anaphoric",
+    rf"""(?:(?:that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+prior|the\s+preceding)\s+
+            (?:day|week|weekend|month|year|quarter|morning|afternoon|evening|night|spring|summer|autumn|winter)
+        |(?:earlier|later)\s+that\s+(?:day|week|month|year|morning|afternoon|evening|night)
+        |(?P<n>{_NUM})[\s-]+(?:{_UNIT})s?\s+(?:earlier|later)
+        |year[\s-](?:earlier|ago)(?:\s+(?:period|quarter))?|the\s+year[\s-](?:earlier|ago)\s+(?:period|quarter|year|month)
+        |the\s+(?:latest|same|comparable|prior|previous)\s+(?:period|quarter|year-ago\s+(?:period|quarter)))\b""",
+)
+def _anaphoric_rule(m, dct, tense):
+    """Times relative to another event ('the following day', 'a year earlier'): found, never dated."""
+    return unresolved(granularity=None)
+
+
+@rule("part_of_day", r"(?:(?P<mod>early|late)\s+)?the\s+(?P<part>morning|afternoon|evening)\b")
 def _part_of_day_rule(m, dct, tense):
     return unresolved(kind="time", granularity="day")
 
@@ -798,7 +927,7 @@ def vague_ref(phrase: str) -> str | None:
     p = phrase.lower()
     if re.search(r"\b(now|current|currently|nowadays|present|presently|these days|today)\b", p):
         return "PRESENT_REF"
-    if re.search(r"\b(soon|future|coming)\b", p):
+    if re.search(r"\b(soon|future|coming|term)\b", p):
         return "FUTURE_REF"
     if re.search(r"\b(recent|recently|lately|previously|past|earlier|former)\b", p):
         return "PAST_REF"
@@ -918,18 +1047,28 @@ def find_timexes(
 
 # ---------------------------------------------------------------- tense from a parse
 
-_FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "could", "might", "may", "can", "should", "must"}
+_FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
+# Verbs whose time adjunct is the time of the planned thing: 'planned a rally on Saturday'.
+_PLAN_VERBS = {"plan", "schedule", "expect", "intend", "set", "slate", "propose", "aim", "prepare", "due"}
 
 
 def tense_from_doc(doc, start: int, end: int) -> Tense:
     """Tense of the verb that governs the expression at [start, end) in ``doc``.
 
-    Walks up from the expression to the first finite verb: an auxiliary 'will'
-    (or a modal, 'going to', an infinitive of plan) makes it future; a past-tense
-    verb or auxiliary makes it past; a present tense verb is 'present'.
+    Walks up from the expression to the first verb with a tense: 'will'/'would'
+    or 'going to', an infinitive or a verb of planning make it future; a past-tense
+    verb, auxiliary or bare participle ('the ruling announced Wednesday') makes it
+    past; a present tense verb is 'present'. A possessive ("Wednesday's ruling")
+    names a day independent of the clause's tense: None, so the nearer day wins.
     """
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
+        return None
+    if (
+        any(t.tag_ == "POS" or t.dep_ == "case" for t in span)
+        or span[-1].i + 1 < len(doc)
+        and doc[span[-1].i + 1].tag_ == "POS"
+    ):
         return None
     tok = span.root
     for _ in range(12):
@@ -937,19 +1076,27 @@ def tense_from_doc(doc, start: int, end: int) -> Tense:
             t = _verb_tense(tok)
             if t:
                 return t
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             break
         tok = tok.head
     return None
 
 
-def _verb_tense(verb) -> Tense:
+def _verb_tense(verb, depth: int = 0) -> Tense:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lower = {a.lower_ for a in auxes}
     if lower & _FUTURE_AUX:
         return "future"
+    if verb.lemma_.lower() in _PLAN_VERBS:
+        return "future"
     if verb.tag_ == "VB" and "to" in lower:
-        return "future"  # 'plans to visit on Friday'
+        # 'plans to visit on Friday' looks ahead; 'was due to expire Friday' may be either side
+        head = verb.head if verb.head.i != verb.i else None
+        if head is not None and depth < 3 and head.pos_ in ("VERB", "AUX", "ADJ"):
+            head_tense = _verb_tense(head, depth + 1)
+            if head_tense == "past" and head.lemma_.lower() not in _PLAN_VERBS:
+                return None
+        return "future"
     if verb.dep_ == "xcomp" and verb.head.lower_ == "going":
         return "future"
     if any(a.tag_ == "VBD" or "Past" in a.morph.get("Tense") for a in auxes if a.lower_ != "to"):
@@ -958,6 +1105,8 @@ def _verb_tense(verb) -> Tense:
         return "past"
     if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
         return "past" if any(a.tag_ in ("VBZ", "VBP", "VBD") for a in auxes) else None
+    if verb.tag_ == "VBN" and not auxes and verb.dep_ in ("acl", "advcl", "relcl", "amod"):
+        return "past"  # 'the decision, announced Wednesday': a bare participle reports what was done
     if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         if verb.lower_ in ("says", "say"):
             return "past"  # reporting verbs in the present still report what happened
