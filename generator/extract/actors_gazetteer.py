@@ -47,11 +47,13 @@ class Gazetteer:
     plurals: dict[str, str]
     capitals: dict[str, str]
 
-    def country(self, text: str) -> str | None:
-        """The country a name or code refers to."""
+    def country(self, text: str, codes: bool = True) -> str | None:
+        """The country a name (or, with ``codes``, a code such as 'US') refers to."""
         key = _key(strip_article(text))
         if key in self.names:
             return self.names[key]
+        if not codes:
+            return None
         code = strip_article(text).strip()
         if "." in code and code.replace(".", "").isupper():
             code = code.replace(".", "")  # "U.S." is written for "US"

@@ -34,7 +34,6 @@ ABBREVIATIONS = {
     "amb": "ambassador",
     "hon": "honourable",
     "fr": "father",
-    "st": "saint",
 }
 
 TITLE_WORDS = frozenset(
@@ -46,7 +45,7 @@ TITLE_WORDS = frozenset(
     colonel brigadier admiral captain commander sergeant corporal private marshal field air vice rear
     commodore inspector detective superintendent constable officer
     ayatollah grand imam mullah rabbi reverend father pope cardinal archbishop bishop pastor patriarch
-    metropolitan cleric mufti sayyid sister brother saint
+    metropolitan cleric mufti sayyid sister brother
     professor doctor chairman chairwoman chair councillor councilman councilwoman alderman
     commissioner director general president-elect sheriff
     """.split()

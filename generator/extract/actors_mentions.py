@@ -121,6 +121,8 @@ def _person(doc, n: int, start: int, end: int) -> Candidate | None:
     while t_start > 0 and is_title_token(doc[t_start - 1]) and not doc[t_start - 1].ent_type_:
         t_start -= 1
     name = doc[name_start:end].text
+    if all(w.lower().rstrip("s.") in TITLE_WORDS or w.lower().rstrip(".") in ABBREVIATIONS for w in name.split()):
+        return None  # "Deputy Secretaries": titles only, no name
     if _is_pronoun(name) or not any(t.text[:1].isupper() for t in doc[name_start:end]):
         return None
     title = doc[t_start:name_start].text if t_start < name_start else ""
@@ -287,6 +289,8 @@ def mentions_in(doc, n: int, gaz: Gazetteer) -> list[Candidate]:
         text = doc[s:e].text
         if _is_pronoun(text) or not text[:1].isupper():
             continue
+        if any(t.like_num for t in doc[s:e]) and any(t.lower_ in ("percent", "%", "per") for t in doc[s:e]):
+            continue  # "Trump 34 percent": a figure the tagger swept into an entity
         label = ent.label_
         if (
             label != "PERSON"
@@ -295,11 +299,11 @@ def mentions_in(doc, n: int, gaz: Gazetteer) -> list[Candidate]:
             and all(t.tag_ in ("NNP", "NNPS") for t in doc[s + 1 : e])
         ):
             label = "PERSON"  # "Ms X" tagged as an organisation
-        country = gaz.country(text) if label in ("GPE", "ORG", "NORP", "LOC") else None
+        # Codes ("US", "NLD") only where the tagger saw a place: "NLD" tagged as an
+        # organisation is a party, not the Netherlands.
+        country = gaz.country(text, codes=label == "GPE") if label in ("GPE", "ORG", "NORP", "LOC") else None
         if country and text.replace(".", "").isupper() and _after_place(doc, s):
             country = None  # "Columbia, S.C.": a code after a place is part of an address
-        if country is None and label in ("GPE", "ORG", "NORP") and text.isupper():
-            country = gaz.codes.get(text)
         if country:
             out.append(_cand(doc, n, s, e, "country", country, name=text))
         elif label == "NORP":

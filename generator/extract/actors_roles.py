@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from .actors_lexicon import HONORIFICS
+from .actors_lexicon import HONORIFICS, ORG_HEADS, PLACE_NOUNS, TITLE_WORDS
 from .actors_mentions import Candidate, title_key
 
 STOP_AT = {",", ";", ":", "(", ")", "--", "—", "–", "which", "who", "whose", "that", "“", "”", '"'}
@@ -58,7 +58,13 @@ def _appositions(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
                 continue  # another name in apposition, not a role
             if child.pos_ == "PROPN" and child.ent_type_ in ("GPE", "LOC", "FAC", "NORP"):
                 continue
+            if s > 0 and doc[s - 1].text == "(":
+                continue  # "(R-Texas)": a party and state label, not a role
+            if doc[s].tag_ == "PRP$":
+                continue  # "X and his wife, Y": the relation belongs to Y
             e = _cut(doc, child, s, e)
+            if not _role_like(doc, s, e):
+                continue
             if not _other_person(doc, child, s, e):
                 yield s, e
     head = root.head
@@ -70,6 +76,19 @@ def _appositions(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
             e -= 1
         if not _other_person(doc, head, s, e) and not any(t.pos_ == "VERB" for t in doc[s:e]):
             yield s, e
+
+
+def _role_like(doc, s: int, e: int) -> bool:
+    """A one-word apposition is a role only if it is a common noun naming a person's
+    function ("spokesman"), not a proper name or a word for a body or place."""
+    toks = [t for t in doc[s:e] if not t.is_punct and t.lower_ not in ("a", "an", "the")]
+    if len(toks) != 1:
+        return bool(toks)
+    t = toks[0]
+    word = t.lower_
+    if word in TITLE_WORDS:
+        return True
+    return t.pos_ == "NOUN" and t.text.islower() and word not in ORG_HEADS and word not in PLACE_NOUNS
 
 
 def _other_person(doc, head, s: int, e: int) -> bool:
@@ -126,13 +145,17 @@ def roles_for(
     spans = list(_appositions(doc, cand))
     if cand.type == "person":
         spans += list(_prenominal(doc, cand))
+    else:
+        # An organisation's apposition is a role only when it names a kind of body ("Iran's elite force").
+        spans = [(s, e) for s, e in spans if any(t.lower_ in ORG_HEADS for t in doc[s:e])]
     for s, e in spans:
         s, e = _span_text(doc, s, e)
-        if s >= e:
+        if s >= e or not _role_like(doc, s, e):
             continue
         start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
         aff, aff_span = affiliation_at(cand.paragraph, start, end)
-        if aff_span and aff_span[0] == start:
+        compound = any(t.idx == aff_span[1] and t.text == "-" for t in doc[s:e]) if aff_span else False
+        if aff_span and aff_span[0] == start and not compound:  # keep "Cuban-born minister" whole
             # "<country>'s <role>" / "<country> <role>": the role is what follows.
             i = s
             while i < e and doc[i].idx < aff_span[1]:
