@@ -80,10 +80,20 @@ class _Para:
             if off == 0 or self.inside(off) and not any(a == off for a, _ in self.ranges):
                 continue
             before = self.text[:off].rstrip().rstrip(_CLOSE_TRAIL)
-            if before and before[-1] in _TERMINAL:
+            if before and before[-1] in _TERMINAL and not self._attribution_after_question(off, before):
                 starts.append(off)
         ends = starts[1:] + [len(self.text)]
         return list(zip(starts, ends, strict=True))
+
+    def _attribution_after_question(self, off: int, before: str) -> bool:
+        """'“Why now?” one voter asked.': a quoted question or exclamation and
+        the attribution after it are one sentence, though spaCy splits them."""
+        if before[-1] not in "?!" or self.text[:off].rstrip()[-1:] not in _CLOSE_TRAIL:
+            return False
+        if self.text[off : off + 1].islower():
+            return True
+        head = [t for t in self.doc if off <= t.idx and not self.inside(t.idx)][:5]
+        return any(is_cue(t) for t in head)
 
     def sentence_of(self, a: int, b: int) -> tuple[int, int]:
         """The quote-aware sentence range covering [a, b)."""
@@ -188,7 +198,12 @@ def _continue(found: list[_Found], paras: dict[int, _Para]) -> None:
         else:
             pp = paras[prev.paragraph]
             adjacent = prev.paragraph == f.paragraph - 1 and opens_para and prev.sentence[1] >= pp.sentences[-1][0]
-        if adjacent:
+        # A sentence with a subject of its own outside the marks ('“…” the crowd
+        # echoed') is about someone else: the previous speaker does not carry over.
+        own_subject = any(
+            t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") for t in para.frame(*f.sentence)
+        )
+        if adjacent and not own_subject:
             f.cue, f.speaker, f.cue_paragraph = prev.cue, prev.speaker, prev.cue_paragraph
             f.inferred_from = prev
 
@@ -205,10 +220,16 @@ def _introducer(para: _Para):
     if not para.text.rstrip().endswith(":"):
         return None
     lo = para.sentences[-1][0]
-    for cue in reversed([t for t in para.frame(lo, len(para.text)) if is_cue(t)]):
+    frame = para.frame(lo, len(para.text))
+    for cue in reversed([t for t in frame if is_cue(t)]):
         spk = speaker_of(cue)
         if spk is not None:
             return cue, spk
+    # 'X released the following statement:' - the main verb's named subject.
+    for root in (t for t in frame if t.dep_ == "ROOT" and t.pos_ == "VERB"):
+        spk = speaker_of(root)
+        if spk is not None and (spk.ent_type_ in ("PERSON", "ORG") or spk.lower_ in ("he", "she", "they")):
+            return root, spk
     return None
 
 

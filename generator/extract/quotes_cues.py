@@ -25,6 +25,8 @@ SPEECH_VERBS = frozenset(
     estimate forecast predict disclose reveal concur dispute protest object caution quote cite
     """.split()
 )
+# Particle verbs that report speech only with their particle.
+PHRASAL_CUES = {"go": "on", "point": "out", "spell": "out", "fire": "back", "hit": "back", "shoot": "back"}
 # Cues that need an object to be speech ("called the talks 'x'", "cited figures"): never content-less.
 WEAK_VERBS = frozenset({"call", "describe", "label", "dub", "brand", "term", "continue", "quote", "cite", "repeat"})
 # Verbs whose complement is a claim of the subject's, for reported speech.
@@ -44,7 +46,12 @@ _NP_DROP = frozenset({"appos", "relcl", "acl", "punct", "advcl", "parataxis", "c
 def is_cue(tok) -> bool:
     if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
         return True
-    return tok.lemma_.lower() in SPEECH_VERBS and (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"))
+    if not (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")):
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma in PHRASAL_CUES:  # 'went on', 'pointed out'
+        return any(c.dep_ == "prt" and c.lower_ == PHRASAL_CUES[lemma] for c in tok.children)
+    return lemma in SPEECH_VERBS
 
 
 def cue_text(tok) -> str:
@@ -136,6 +143,29 @@ def speaker_of(cue, quote_before: bool = False):
         if verb.dep_ == "relcl":
             return verb.head
         break
+    return _name_before(cue)
+
+
+def _name_before(cue):
+    """When the parse gives the cue no subject: a name written right before it
+    ('Jane Roe (D-NY) said'), skipping a parenthesis and adverbs such as 'also'."""
+    doc = cue.doc
+    i = cue.i - 1
+    depth = 0
+    while i >= 0:
+        t = doc[i]
+        if t.text == ")":
+            depth += 1
+        elif t.text == "(":
+            depth -= 1
+        elif depth == 0 and t.pos_ not in ("ADV", "AUX", "PART"):
+            break
+        i -= 1
+    if i < 0 or depth:
+        return None
+    t = doc[i]
+    if t.ent_type_ in ("PERSON", "ORG", "NORP") or (t.pos_ == "PROPN" and t.is_title):
+        return t
     return None
 
 
