@@ -10,7 +10,7 @@ import html
 import logging
 from pathlib import Path
 
-from generator.render import PAGE_TITLES, render_index
+from generator.render import COLLECTION_PAGES, PAGE_TITLES, render_index
 from generator.site import CACHE_DIR, OUT_SUBDIR, generate
 
 log = logging.getLogger("mkdocs.plugins.briefing")
@@ -36,18 +36,24 @@ def on_pre_build(config, **kwargs) -> None:
 
 
 def _with_briefings(nav: list, briefings: list) -> list:
-    """Replace the 'briefings/index.md' nav entry by a section listing every briefing."""
+    """Replace the 'briefings/index.md' nav entry by a section: the pages that gather every
+    briefing (actors, timeline, tags), then each briefing with its five pages."""
     index = f"{OUT_SUBDIR}/index.md"
     ordered = sorted(briefings, key=lambda b: (str(b.article.published or ""), b.article.title), reverse=True)
-    section = [index] + [
+    gathered = [{title: f"{OUT_SUBDIR}/{name}"} for name, title in COLLECTION_PAGES.items()]
+    section = [index, *gathered] + [
         # Material prints nav titles as HTML, unescaped.
-        {html.escape(b.article.title): [{title: f"{OUT_SUBDIR}/{b.article.id}/{name}"} for name, title in PAGE_TITLES.items()]}
+        {
+            html.escape(b.article.title): [
+                {title: f"{OUT_SUBDIR}/{b.article.id}/{name}"} for name, title in PAGE_TITLES.items()
+            ]
+        }
         for b in ordered
     ]
     out = []
     for item in nav:
         if isinstance(item, dict) and len(item) == 1:
-            (title, value), = item.items()
+            ((title, value),) = item.items()
             first = value[0] if isinstance(value, list) and value else value
             if first == index:
                 item = {title: section}

@@ -7,14 +7,18 @@ itself is marked :class:`Raw`.
 
 from __future__ import annotations
 
+import json
+import re
 from collections import Counter
 from datetime import date
 from pathlib import Path
 
 import jinja2
 
+from .contested import Contest, contests
 from .markup import Raw, attr_escape, md_escape
 from .model import ACTOR_TYPES, Actor, Briefing, Event, Quote, TimeValue
+from .visual import LEGEND, Row, actor_edges, actor_graph_svg, timeline_svg
 
 TEMPLATES = Path(__file__).parent / "templates"
 PAGES = {
@@ -72,7 +76,24 @@ def _env(extra_dir: Path | None = None) -> jinja2.Environment:
     env.filters["para"] = para_link
     env.filters["when"] = describe_time
     env.filters["day"] = long_date
+    env.filters["front"] = front_matter
     return env
+
+
+_TAG_UNSAFE = re.compile(r"[^\w .'’&-]+")
+
+
+def clean_tag(text: str) -> str:
+    """A tag made of words only: tags reach Material's templates and YAML front matter."""
+    return " ".join(_TAG_UNSAFE.sub(" ", text).split())[:60]
+
+
+def front_matter(tags: list[str]) -> Raw:
+    """YAML front matter with the page's tags (JSON strings are valid YAML scalars)."""
+    tags = [t for t in dict.fromkeys(clean_tag(t) for t in tags) if t]
+    if not tags:
+        return Raw("")
+    return Raw("---\ntags:\n" + "".join(f"  - {json.dumps(t, ensure_ascii=False)}\n" for t in tags) + "---\n\n")
 
 
 def para_link(paragraph: int, page: str = "source.md") -> Raw:
@@ -135,6 +156,70 @@ class View:
                 self.date_groups[-1][1].append(e)
             else:
                 self.date_groups.append((label, [e]))
+        self.contests: list[Contest] = contests(briefing)
+
+    @property
+    def tags(self) -> list[str]:
+        """The article's own tags, its countries, and its most present people and organisations."""
+        countries = [a.name for a in self.actors_ranked if a.type == "country"]
+        key = [a.name for a in self.actors_ranked if a.type in ("person", "organisation")][:3]
+        return [*self.article.tags, *countries, *key]
+
+    def quote_when(self, q: Quote) -> str:
+        """When a quote was said: the date of its speech clause, else the publication date."""
+        lo = q.start
+        if q.speaker_mention and q.speaker_mention.paragraph == q.paragraph:
+            lo = min(lo, q.speaker_mention.start)
+        cue = (q.cue or "").lower()
+        for e in self.dated_events:
+            # Only the clause of the saying itself dates the quote ("said on Tuesday that …"),
+            # not a date inside what was said ("said losses began last year").
+            if cue and e.paragraph == q.paragraph and e.start < q.end and e.end > lo and cue in e.text.lower():
+                return f"said {describe_time(e.date)}"
+        if self.article.published:
+            return f"reported {long_date(self.article.published)}"
+        return ""
+
+    def speaker_line(self, q: Quote, page: str = "actors.md") -> Raw:
+        """'— **Name**, role · said when · ¶n' under a blockquote."""
+        a = self.actor(q.speaker)
+        if a is not None:
+            who = f"**{self.actor_link(q.speaker, page)}**"
+            role = self.role_text(a)
+            if role:
+                who += f", {md_escape(role)}"
+        elif q.speaker_text:
+            who = f"{md_escape(q.speaker_text)} *(not linked to a known actor)*"
+        else:
+            who = "*speaker unknown*"
+        when = self.quote_when(q)
+        parts = [f"— {who}"] + ([md_escape(when)] if when else []) + [para_link(q.paragraph)]
+        return Raw(" · ".join(parts))
+
+    def timeline_figure(self, source: str = "../source/") -> Raw:
+        rows = [
+            Row(label, tuple((e.text, f"{source}#p{e.paragraph}") for e in events))
+            for label, events in self.date_groups
+        ]
+        return Raw(timeline_svg(rows, f"Timeline of {self.article.title}: {len(self.dated_events)} dated events"))
+
+    def actor_figure(self) -> Raw:
+        pairs = [(c.by, c.target) for c in self.contests]
+        svg = actor_graph_svg(
+            self.actors_ranked, actor_edges(self.b, pairs), f"Actors of {self.article.title} and how they connect"
+        )
+        return Raw(svg + "\n" + LEGEND) if svg else Raw("")
+
+    @property
+    def where(self) -> list[Actor]:
+        return [a for a in self.actors_ranked if a.type in ("country", "place")][:6]
+
+    @property
+    def span_label(self) -> str:
+        if not self.dated_events:
+            return ""
+        first, last = describe_time(self.dated_events[0].date), describe_time(self.dated_events[-1].date)
+        return first if first == last else f"from {first} to {last}"
 
     def actor(self, actor_id: str | None) -> Actor | None:
         return self.actors_by_id.get(actor_id) if actor_id else None
@@ -174,8 +259,15 @@ class View:
 
     @property
     def key_quotes(self) -> list[Quote]:
-        direct = [q for q in self.b.quotes if q.kind != "reported" and q.speaker]
-        return direct[:3]
+        """Up to three voices, one quote each (the first direct one), in article order."""
+        chosen: dict[str, Quote] = {}
+        for q in self.b.quotes:
+            if not q.speaker or q.kind == "reported" or len(q.text.split()) < 6:
+                continue  # a two-word fragment says little out of context
+            if q.speaker not in chosen or (chosen[q.speaker].kind != "direct" and q.kind == "direct"):
+                chosen[q.speaker] = q
+        ranked = sorted(chosen.values(), key=lambda q: -self.quote_count[q.speaker])[:3]
+        return sorted(ranked, key=lambda q: (q.paragraph, q.start))
 
 
 def render_pages(briefing: Briefing, templates_dir: Path | None = None) -> dict[str, str]:
@@ -197,3 +289,99 @@ def render_index(
     return env.get_template("list.md.j2").render(
         briefings=ordered, errors=errors, prefix=prefix, hashes=Raw("#" * level)
     )
+
+
+COLLECTION_PAGES = {
+    "all-actors.md": "Actors, all briefings",
+    "all-timeline.md": "Timeline, all briefings",
+    "tags.md": "Tags",
+}
+
+
+class CollectionView:
+    """Every briefing at once: actors merged by name and type, events on one timeline."""
+
+    def __init__(self, briefings: list[Briefing]):
+        self.briefings = sorted(
+            briefings, key=lambda b: (b.article.published or date.min, b.article.title), reverse=True
+        )
+        self.views = {b.article.id: View(b) for b in self.briefings}
+        merged: dict[tuple[str, str], dict] = {}
+        for b in self.briefings:
+            view = self.views[b.article.id]
+            for a in b.actors:
+                entry = merged.setdefault((a.type, a.name.lower()), {"actor": a, "in": [], "mentions": 0, "roles": []})
+                entry["in"].append((b, a))
+                entry["mentions"] += len(a.mentions)
+                for r in view.role_text(a).split("; "):
+                    if r and r not in entry["roles"]:
+                        entry["roles"].append(r)
+        used: set[str] = set()
+        self.actors = []
+        for (kind, _), entry in sorted(
+            merged.items(), key=lambda kv: (-len(kv[1]["in"]), -kv[1]["mentions"], kv[0][1])
+        ):
+            anchor = entry["actor"].id if entry["actor"].id not in used else f"{entry['actor'].id}-{kind}"
+            used.add(anchor)
+            entry["anchor"] = anchor
+            self.actors.append(entry)
+        self.actors_by_type = [
+            (t, TYPE_HEADINGS[t], [e for e in self.actors if e["actor"].type == t]) for t in ACTOR_TYPES
+        ]
+        self.actors_by_type = [s for s in self.actors_by_type if s[2]]
+        events = [(e, b) for b in self.briefings for e in self.views[b.article.id].dated_events]
+        events.sort(key=lambda eb: (eb[0].date.start, eb[0].date.end or "", eb[1].article.title, eb[0].paragraph))
+        self.date_groups: list[tuple[str, list[tuple[Event, Briefing]]]] = []
+        for e, b in events:
+            label = describe_time(e.date)
+            if self.date_groups and self.date_groups[-1][0] == label:
+                self.date_groups[-1][1].append((e, b))
+            else:
+                self.date_groups.append((label, [(e, b)]))
+
+    def timeline_figure(self) -> Raw:
+        rows = [
+            Row(label, tuple((e.text, f"../{b.article.id}/source/#p{e.paragraph}") for e, b in group))
+            for label, group in self.date_groups
+        ]
+        return Raw(timeline_svg(rows, f"Timeline of {len(self.briefings)} briefings"))
+
+    def actor_figure(self) -> Raw:
+        # The graph joins every briefing's edges on merged actors.
+        key_of: dict[tuple[str, str], str] = {}
+        reps = []
+        for entry in self.actors:
+            rep = Actor(
+                id=entry["anchor"],
+                name=entry["actor"].name,
+                type=entry["actor"].type,
+                mentions=tuple(m for _, a in entry["in"] for m in a.mentions),
+            )
+            reps.append(rep)
+            for b, a in entry["in"]:
+                key_of[(b.article.id, a.id)] = rep.id
+        weights: Counter = Counter()
+        notes: dict = {}
+        for b in self.briefings:
+            pairs = [(c.by, c.target) for c in self.views[b.article.id].contests]
+            for e in actor_edges(b, pairs):
+                k = (key_of[(b.article.id, e.a)], key_of[(b.article.id, e.b)], e.kind)
+                weights[k] += e.weight
+                notes[k] = e.note.split(" (")[0]
+        from .visual import Edge
+
+        edges = [Edge(a, b, kind, n, f"{notes[(a, b, kind)]} ({n}×)") for (a, b, kind), n in sorted(weights.items())]
+        reps.sort(key=lambda r: -len(r.mentions))
+        svg = actor_graph_svg(reps, edges, f"Actors across {len(self.briefings)} briefings and how they connect")
+        return Raw(svg + "\n" + LEGEND) if svg else Raw("")
+
+
+def render_collection(briefings: list[Briefing], templates_dir: Path | None = None) -> dict[str, str]:
+    """The pages that gather every briefing: actors index, combined timeline, tags (Markdown)."""
+    env = _env(templates_dir)
+    view = CollectionView(briefings)
+    return {
+        "all-actors.md": env.get_template("all_actors.md.j2").render(c=view),
+        "all-timeline.md": env.get_template("all_timeline.md.j2").render(c=view),
+        "tags.md": "# Tags\n\nCountries and key actors of every briefing, with the pages that carry them.\n\n<!-- material/tags -->\n",
+    }

@@ -18,7 +18,7 @@ from pathlib import Path
 from .article import ArticleError, read_seeds
 from .export import SCHEMA_PATH, briefing_dict, from_dict, to_json
 from .model import Article, Briefing
-from .render import render_index, render_pages
+from .render import render_collection, render_index, render_pages
 
 log = logging.getLogger("briefing")
 
@@ -175,6 +175,8 @@ def generate(seeds_dir: Path, docs_dir: Path, cache_dir: Path | None = CACHE_DIR
     writer.write(
         "index.md", "# Briefings\n\n" + render_index(result.briefings, [str(e) for e in result.errors], level=2)
     )
+    for name, text in render_collection(result.briefings).items():
+        writer.write(name, text)
     writer.write("briefing.schema.json", SCHEMA_PATH.read_text(encoding="utf-8"))
     writer.finish()
     return result

@@ -40,6 +40,9 @@ PAGES = {
     "timeline": f"briefings/{SLUG}/timeline/",
     "quotes": f"briefings/{SLUG}/quotes/",
     "source": f"briefings/{SLUG}/source/",
+    "all-actors": "briefings/all-actors/",
+    "all-timeline": "briefings/all-timeline/",
+    "tags": "briefings/tags/",
     "schema": "schema/",
 }
 
@@ -144,7 +147,9 @@ def test_every_page_type_loads_with_no_error_and_nothing_from_another_host(watch
         assert page.locator("article h1").count() == 1, f"{name}: no single h1"
         assert watch.errors == [], f"{name}: {watch.errors}"
         assert watch.outside == [], f"{name}: requests leaving localhost: {watch.outside}"
-        page.screenshot(path=str(shots / f"{name}.png"), full_page=name in ("overview", "quotes"))
+        page.screenshot(
+            path=str(shots / f"{name}.png"), full_page=name in ("overview", "quotes", "actors", "all-timeline")
+        )
 
 
 def test_search_finds_seed_actors(watch, site, shots):

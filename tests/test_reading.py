@@ -1,0 +1,150 @@
+"""Reading features without spaCy: contested statements, SVG figures, tags, the pages that gather briefings."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import replace
+from datetime import date
+
+from generator.contested import contests
+from generator.model import Actor, Article, Briefing, Event, Mention, Quote, TimeValue
+from generator.render import View, clean_tag, front_matter, render_collection, render_pages
+from generator.visual import Row, actor_edges, actor_graph_svg, timeline_svg
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def _briefing(p2: str, cue: str = "said") -> Briefing:
+    """Two actors: A claims something in ¶1, B answers in ¶2 (the text of ¶2 is the variable)."""
+    p1 = "Officials from Alpha said there was a new threat. “The danger is growing,” said Alpha."
+    paragraphs = (p1, p2)
+    a_mentions = (Mention(1, 15, 20, "Alpha"), Mention(1, 81, 86, "Alpha"))
+    b_mentions = (Mention(2, 4, 8, "Beta"),)
+    alpha_in_p2 = p2.find("Alpha")
+    if alpha_in_p2 >= 0:
+        a_mentions += (Mention(2, alpha_in_p2, alpha_in_p2 + 5, "Alpha"),)
+    quote_start = p2.find("“") + 1
+    quote_end = p2.find("”")
+    return Briefing(
+        article=Article("t", "Title", date(2024, 3, 6), None, None, (), paragraphs),
+        actors=(
+            Actor("alpha", "Alpha", "organisation", mentions=a_mentions),
+            Actor("beta", "Beta", "organisation", mentions=b_mentions),
+        ),
+        quotes=(
+            Quote("q1", "direct", "The danger is growing,", "alpha", "Alpha", "said", 1, 51, 73),
+            Quote("q2", "partial", p2[quote_start:quote_end], "beta", "Beta", cue, 2, quote_start, quote_end),
+        ),
+    )
+
+
+def test_a_contradiction_of_another_actor_is_contested():
+    b = _briefing("The Beta agency contradicted Alpha, saying its claims were “not supported by any evidence”.")
+    found = contests(b)
+    assert len(found) == 1
+    c = found[0]
+    assert (c.by, c.target, c.verb) == ("beta", "alpha", "contradicted")
+    assert [q.id for q in c.claims] == ["q1"]
+    page = render_pages(b)["quotes.md"]
+    assert '!!! question "Contested: Beta contradicted Alpha"' in page
+    assert "[¶1](source.md#p1)" in page and "[¶2](source.md#p2)" in page
+
+
+def test_denials_and_disputes_count_but_agreement_and_unnamed_targets_do_not():
+    assert contests(_briefing("The Beta agency denied Alpha's account, calling it “a fabrication from start to end”."))
+    # Same sentence shape, no contradiction verb.
+    assert (
+        contests(_briefing("The Beta agency supported Alpha, saying its claims were “well founded and urgent”.")) == []
+    )
+    # A contradiction verb whose object is not an actor with statements of their own.
+    assert (
+        contests(
+            _briefing("The Beta agency rejected the report entirely, calling it “a fabrication from start to end”.")
+        )
+        == []
+    )
+
+
+def test_contested_needs_the_target_to_have_spoken_first():
+    b = _briefing("The Beta agency contradicted Alpha, saying its claims were “not supported by any evidence”.")
+    alpha_silent = replace(b, quotes=b.quotes[1:])
+    assert contests(alpha_silent) == []
+
+
+def test_timeline_svg_is_well_formed_escaped_and_titled():
+    rows = [
+        Row("Tuesday 5 March 2024", (("Troops <script>alert(1)</script> & tanks moved " + "x" * 100, "../source/#p3"),))
+    ]
+    svg = timeline_svg(rows, 'Timeline of "A & B"')
+    assert "<script>" not in svg and "&lt;script&gt;" in svg
+    assert "\n\n" not in svg  # one raw HTML block for Markdown
+    root = ET.fromstring(svg)
+    assert root.find(f"{SVG}svg/{SVG}title").text == 'Timeline of "A & B"'
+    link = root.find(f".//{SVG}a")
+    assert link.get("href") == "../source/#p3"
+    assert link.find(f"{SVG}title").text.startswith("Troops <script>")  # the full text, as data
+    assert link.find(f"{SVG}text").text.endswith("…")  # shortened on the picture
+    assert timeline_svg([], "empty") == ""
+
+
+def test_actor_graph_draws_quotes_contradictions_and_links_each_actor():
+    b = _briefing("The Beta agency contradicted Alpha, saying its claims were “not supported by any evidence”.")
+    pairs = [(c.by, c.target) for c in contests(b)]
+    edges = actor_edges(b, pairs)
+    assert ("beta", "alpha", "contradicts") in {(e.a, e.b, e.kind) for e in edges}
+    svg = actor_graph_svg(list(b.actors), edges, "Actors & links")
+    root = ET.fromstring(svg)
+    hrefs = {a.get("href") for a in root.iter(f"{SVG}a")}
+    assert hrefs == {"#alpha", "#beta"}
+    assert root.findall(f".//{SVG}line[@class='ag-edge ag-contradicts']")
+    assert actor_graph_svg(list(b.actors[:1]), edges, "one actor") == ""
+
+
+def test_tags_are_words_only_and_valid_front_matter():
+    assert clean_tag("Mayor <script>alert('x')</script>") == "Mayor script alert 'x' script"
+    fm = front_matter(["Iran", "Iran", 'A "quoted" tag', "{: onclick }"])
+    assert fm.startswith("---\ntags:\n") and fm.endswith("---\n\n")
+    import yaml
+
+    assert yaml.safe_load(fm.split("---")[1])["tags"] == ["Iran", "A quoted tag", "onclick"]
+    assert front_matter([]) == ""
+
+
+def test_quote_is_dated_by_its_speech_clause_only():
+    b = _briefing("The Beta agency contradicted Alpha, saying its claims were “not supported by any evidence”.")
+    said = Event(
+        "e1",
+        "Beta agency contradicted Alpha, saying",
+        TimeValue("2024-03-05", "2024-03-05", "2024-03-05", "day", "on Tuesday"),
+        ("beta",),
+        2,
+        4,
+        80,
+    )
+    other = Event(
+        "e2", "the claims were made", TimeValue("2023", "2023-01-01", "2023-12-31", "year", "last year"), (), 2, 4, 60
+    )
+    view = View(replace(b, events=(other,)))
+    assert view.quote_when(b.quotes[1]) == "reported Wednesday 6 March 2024"
+    b2 = replace(b, quotes=(b.quotes[0], replace(b.quotes[1], cue="saying")), events=(said,))
+    assert View(b2).quote_when(b2.quotes[1]) == "said Tuesday 5 March 2024"
+
+
+def test_collection_pages_merge_actors_and_events_across_briefings(fixture_briefing):
+    other = replace(
+        fixture_briefing,
+        article=replace(fixture_briefing.article, id="second", title="Second story", published=date(2021, 3, 12)),
+    )
+    pages = render_collection([fixture_briefing, other])
+    actors = pages["all-actors.md"]
+    # Jane Doe appears once, with both briefings listed under her.
+    assert actors.count("### Jane Doe { #jane-doe }") == 1
+    jane = actors.split("### Jane Doe")[1].split("###")[0]
+    assert "(second/actors.md#jane-doe)" in jane and f"({fixture_briefing.article.id}/actors.md#jane-doe)" in jane
+    timeline = pages["all-timeline.md"]
+    headings = re.findall(r"^## (.+)$", timeline, flags=re.M)
+    assert headings == sorted(set(headings), key=headings.index)  # each date once
+    assert timeline.index("late 2020") < timeline.index("Tuesday 9 March 2021")
+    assert "(second/source.md#p1)" in timeline
+    assert "<!-- material/tags -->" in pages["tags.md"]
