@@ -248,3 +248,17 @@ def test_bare_generic_plurals_are_no_groups():
     assert actors_of("People were angry, and many voters stayed home.") == []
     officials = find(actors_of("Officials said the bridge would reopen."), "Officials")
     assert officials is not None and officials.type == "group"
+
+
+@pytest.mark.spacy
+def test_legal_form_suffix_joins_the_company():
+    actors = actors_of("Halvorsen Shipping Ltd said profits rose. Shares in Halvorsen Shipping fell anyway.")
+    a = find(actors, "Halvorsen Shipping Ltd")
+    assert a is not None and a.type == "organisation" and "Halvorsen Shipping" in a.aliases
+
+
+def test_organisation_key_drops_the_legal_form_only():
+    from generator.extract.actors_mentions import _org_key
+
+    assert _org_key("Courtney Mills PLC") == _org_key("Courtney Mills") == "courtney mills"
+    assert _org_key("Co") == "co"

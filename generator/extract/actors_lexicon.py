@@ -47,7 +47,7 @@ TITLE_WORDS = frozenset(
     ayatollah grand imam mullah rabbi reverend father pope cardinal archbishop bishop pastor patriarch
     metropolitan cleric mufti sayyid sister brother
     professor doctor chairman chairwoman chair councillor councilman councilwoman alderman
-    commissioner director general president-elect sheriff
+    commissioner director general president-elect sheriff executive
     """.split()
 )
 """Words that can make up a title written before a name ("Major General X", "Foreign Minister Y")."""
@@ -93,6 +93,9 @@ PLACE_NOUNS = frozenset(
     """.split()
 )
 """An entity in apposition with one of these is a place ("X, capital of Y"), whatever the tagger said."""
+
+CORPORATE_SUFFIXES = frozenset("plc inc corp co ltd llc llp ag sa nv gmbh bv spa".split())
+"""Legal-form endings: "X PLC" and "X" are one company."""
 
 LOCATIVE_PREPS = frozenset("in to from at near into across outside around inside through toward towards via".split())
 

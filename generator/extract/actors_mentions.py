@@ -16,6 +16,7 @@ from .actors_gazetteer import Gazetteer, strip_article
 from .actors_lexicon import (
     ABBREVIATIONS,
     BARE_GROUP_HEADS,
+    CORPORATE_SUFFIXES,
     GROUP_HEADS,
     HONORIFICS,
     LOCATIVE_PREPS,
@@ -89,6 +90,14 @@ def _trim(doc, start: int, end: int) -> tuple[int, int]:
 
 def _norm(text: str) -> str:
     return " ".join(strip_article(text.replace("\u2019", "'")).split()).casefold()
+
+
+def _org_key(text: str) -> str:
+    """'Courtaulds PLC' and 'Courtaulds' are one company: the key drops the legal form."""
+    words = _norm(text).split()
+    while len(words) > 1 and words[-1].replace(".", "").strip(",") in CORPORATE_SUFFIXES:
+        words.pop()
+    return " ".join(w.rstrip(",") for w in words)
 
 
 def _cand(doc, n: int, start: int, end: int, type_: str, key: str, **kw) -> Candidate:
@@ -326,15 +335,15 @@ def mentions_in(doc, n: int, gaz: Gazetteer) -> list[Candidate]:
                 continue
             out.append(cand)
             s = min(s, cand.span[0])
-        elif label in ("GPE", "LOC", "FAC") or (label == "ORG" and _appos_place(doc, s, e)):
+        elif label in ("GPE", "LOC", "FAC") or (label == "ORG" and (_appos_place(doc, s, e) or gaz.capital_of(text))):
             cand = _cand(doc, n, s, e, "place", _norm(text), name=text)
-            if label == "GPE" and gaz.capital_of(text) and _used_for_government(doc[s:e].root):
+            if label in ("GPE", "ORG") and gaz.capital_of(text) and _used_for_government(doc[s:e].root):
                 cand.notes.append(f"capital used for its government ({gaz.capital_of(text)})")
             if label == "FAC":
                 cand.weak = False
             out.append(cand)
         else:
-            out.append(_cand(doc, n, s, e, "organisation", _norm(text), name=text, from_tagger=True))
+            out.append(_cand(doc, n, s, e, "organisation", _org_key(text), name=text, from_tagger=True))
         taken.update(range(s, e))
     out.extend(_titled_names(doc, n, taken))
     for c in out:

@@ -50,6 +50,7 @@ def cluster(cands: list[Candidate]) -> list[list[Candidate]]:
     for i, c in enumerate(cands):
         if c.alias_of is not None and (c.paragraph, c.alias_of) in index:
             uf.union(i, index[(c.paragraph, c.alias_of)])
+    _names_of_organisations_tagged_as_persons(cands)
     # Same key (non-persons; persons are handled below by name).
     first_by_key: dict[tuple[str, str], int] = {}
     for i, c in enumerate(cands):
@@ -124,6 +125,17 @@ def _merge_persons(cands: list[Candidate], uf: _Clusters) -> None:
                 top = max(counts.values())
                 pick = next((j, f) for j, f in matches if counts[f.key] == top)
         uf.union(i, pick[0])
+
+
+def _names_of_organisations_tagged_as_persons(cands: list[Candidate]) -> None:
+    """'Acme Shipping' tagged as a person where 'Acme Shipping Ltd' is an organisation."""
+    from .actors_mentions import _org_key
+
+    orgs = {c.key for c in cands if c.type == "organisation" and not c.weak}
+    for c in cands:
+        if c.type == "person" and not c.title and _org_key(c.name) in orgs:
+            c.type = "organisation"
+            c.key = _org_key(c.name)
 
 
 def _surnames_tagged_as_organisations(cands: list[Candidate]) -> None:
