@@ -78,10 +78,13 @@ _NUMWORD = (
     r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
     r"|sixteen|seventeen|eighteen|nineteen|a\s+hundred|hundred|a\s+dozen|dozen|half\s+a|a\s+half"
 )
-_NUM = rf"(?:(?<!\d)\d{{1,3}}(?:\.\d+)?(?!\d)|{_NUMWORD}|a\s+couple\s+of|a\s+few|several|few|many|some|a|an)"
+_NUM = (
+    rf"(?:(?:(?<!\d)\d{{1,3}}(?:\.\d+|\s+1/2)?(?!\d)|{_NUMWORD}|(?:a\s+)?couple\s+of|a\s+few|several|few|many|some|a|an)"
+    r"(?:\s+(?:more|additional|further|extra))?)"
+)
 _UNIT = r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|year|decade|century|centurie|quarter)"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
-_MOD = r"(?:early|mid-?|late|(?:the\s+)?(?:beginning|start|middle|end)\s+of)"
+_MOD = r"(?:(?:early|mid|late)-|early|mid|late|(?:the\s+)?(?:beginning|start|middle|end)\s+of)"
 _DAYPART = r"(?:morning|afternoon|evening|night)"
 
 # ---------------------------------------------------------------- value helpers
@@ -194,9 +197,12 @@ def _mod_of(text: str | None) -> str | None:
 def _number(text: str) -> float | None:
     """'two' -> 2, 'twenty four' -> 24, '3' -> 3, 'several' -> None (unknown amount)."""
     t = re.sub(r"[\s-]+", " ", text.lower().strip())
+    t = re.sub(r"\s+(more|additional|further|extra)$", "", t)
     if re.fullmatch(r"\d+(\.\d+)?", t):
         return float(t)
-    if t in ("a couple of", "a couple"):
+    if re.fullmatch(r"\d+ 1/2", t):
+        return float(t.split()[0]) + 0.5
+    if t in ("a couple of", "a couple", "couple of"):
         return 2
     if t in ("half a", "a half"):
         return 0.5
@@ -627,7 +633,7 @@ def _relative_rule(m, dct, tense):
 
 @rule(
     "day_relative",
-    r"""(?:(?P<mod>early|late)\s+)?(?:(?P<the>the\s+day\s+(?:before|after)\s+)?(?P<word>yesterday|today|tomorrow)|(?P<tonight>tonight)|(?P<lastnight>last\s+night)
+    r"""(?:(?P<mod>early|late|earlier|later|mid-?(?:morning|afternoon|day))\s+)?(?:(?P<the>the\s+day\s+(?:before|after)\s+)?(?P<word>yesterday|today|tomorrow)|(?P<tonight>tonight)|(?P<lastnight>last\s+night)
         |(?P<this>this)\s+(?P<part1>morning|afternoon|evening))(?:\s+(?P<part>morning|afternoon|evening|night))?\b""",
 )
 def _day_relative_rule(m, dct, tense):
@@ -640,7 +646,7 @@ def _day_relative_rule(m, dct, tense):
     if m["lastnight"]:
         k = -1
     tv = day_value(dct + timedelta(days=k))
-    mod = _mod_of(m["mod"])
+    mod = _mod_of(m["mod"]) if m["mod"] and not m["mod"].lower().startswith("mid") else None
     return replace(
         tv, modifier=mod, kind="time" if (m["part"] or m["part1"] or m["tonight"] or m["lastnight"]) else "date"
     )
@@ -648,20 +654,22 @@ def _day_relative_rule(m, dct, tense):
 
 @rule(
     "weekday",
-    rf"""(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<wd>{_WEEKDAY_RE})(?:'s)?(?:\s+(?P<part>{_DAYPART}))?\b""",
+    rf"""(?:(?P<mod>early|late|earlier|later|mid-?(?:morning|afternoon|day))\s+)?(?:(?P<rel>last|next|this|past|coming|the\s+previous|the\s+following|the\s+next)\s+)?
+        (?P<wd>{_WEEKDAY_RE})(?:\s+(?P<part>{_DAYPART}))?\b""",
 )
 def _weekday_rule(m, dct, tense):
-    if dct is None:
-        return unresolved(granularity="day")
+    rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
+    if dct is None or rel.startswith("the "):
+        return unresolved(granularity="day")  # 'the following Friday' counts from another event
     wd = _weekday_num(m["wd"])
-    rel = (m["rel"] or "").lower()
     if rel in ("last", "past"):
         d = resolve_weekday(dct - timedelta(days=1), wd, "past")
     elif rel in ("next", "coming"):
         d = resolve_weekday(dct + timedelta(days=1), wd, "future")
     else:
         d = resolve_weekday(dct, wd, tense)
-    return replace(day_value(d), kind="time" if m["part"] else "date")
+    mod = _mod_of((m["mod"] or "").split("-")[0]) if m["mod"] and not m["mod"].lower().startswith("mid") else None
+    return replace(day_value(d), kind="time" if m["part"] or m["mod"] else "date", modifier=mod)
 
 
 @rule(
@@ -687,7 +695,8 @@ def _ago_rule(m, dct, tense):
 @rule(
     "clock",
     r"""(?:(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)|(?P<h2>\d{1,2}):(?P<mi2>\d{2})(?!\d)|(?P<noon>noon|midnight))
-        (?:\s+(?P<tz>(?-i:[A-Z]{2,4}T|GMT|UTC)|local\s+time))?""",
+        (?:\s+(?P<tz>(?-i:[A-Z]{2,4}T|GMT|UTC)|local\s+time))?"""
+    + rf"""(?:,?\s+(?P<day>yesterday|today|tomorrow|{_WEEKDAY_RE}|{_MONTH_RE}\s+\d{{1,2}}(?:,\s+\d{{4}})?)\b)?""",
 )
 def _clock_rule(m, dct, tense):
     if m["noon"]:
@@ -701,9 +710,10 @@ def _clock_rule(m, dct, tense):
             hh = 0
         if hh > 24 or mm > 59 or (not ampm and hh > 23):
             return None
-    if dct is None:
+    day = normalise(m["day"], dct, tense) if m["day"] else (day_value(dct) if dct else None)
+    if day is None or day.value is None:
         return unresolved(kind="time", granularity="day")
-    return replace(day_value(dct), value=f"{dct.isoformat()}T{hh:02d}:{mm:02d}", kind="time")
+    return replace(day, value=f"{day.value}T{hh:02d}:{mm:02d}", kind="time")
 
 
 @rule(
@@ -874,6 +884,14 @@ def _year_end_rule(m, dct, tense):
     text = m.group(0).lower()
     k = -1 if "last" in text else 1 if "next" in text else 0
     return with_modifier(year_value(dct.year + k), "END")
+
+
+@rule("week_of", rf"the\s+week\s+of\s+(?P<date>(?P<mo>{_MONTH_RE})\s+(?P<d>\d{{1,2}})(?:,\s+(?P<y>{_YEAR}))?)\b")
+def _week_of_rule(m, dct, tense):
+    day = _day_month(dct, tense, _month_num(m["mo"]), int(m["d"]), m["y"])
+    if day is None or day.value is None:
+        return unresolved(granularity="week")
+    return week_value(date.fromisoformat(day.value))
 
 
 @rule("the_weekend", r"the\s+weekend\b")
