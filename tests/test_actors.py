@@ -262,3 +262,24 @@ def test_organisation_key_drops_the_legal_form_only():
 
     assert _org_key("Courtney Mills PLC") == _org_key("Courtney Mills") == "courtney mills"
     assert _org_key("Co") == "co"
+
+
+def test_short_name_after_of_in_a_long_country_name():
+    from generator.extract.actors_gazetteer import gazetteer
+
+    assert gazetteer().country("America") == "United States"
+    assert gazetteer().country("Man") is None  # too short to trust
+
+
+@pytest.mark.spacy
+def test_a_name_split_into_two_touching_entities_is_joined():
+    from spacy.tokens import Span
+
+    from generator.extract.actors_mentions import _joined
+    from generator.nlp import get_nlp
+
+    doc = get_nlp()("The Northern Grain Marketing Board met in Leeds.")
+    split = [Span(doc, 1, 3, label="ORG"), Span(doc, 3, 5, label="ORG"), Span(doc, 7, 8, label="GPE")]
+    joined = [(e.text, e.label_) for e in _joined(split)]
+    assert joined == [("Northern Grain Marketing Board", "ORG"), ("Leeds", "GPE")]
+    assert [e.text for e in doc.ents] == [e.text for e in get_nlp()(doc.text).ents]  # the Doc is untouched

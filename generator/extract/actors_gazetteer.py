@@ -113,6 +113,7 @@ def gazetteer() -> Gazetteer:
     demonyms: dict[str, str] = {}
     plurals: dict[str, str] = {}
     capitals: dict[str, str] = {}
+    tails: dict[str, set[str]] = {}
     for c in ordered:
         forms = [c.name, *c.short_forms]
         if ", " in c.name:  # "Korea, Republic of" style entries: the head alone
@@ -122,6 +123,13 @@ def gazetteer() -> Gazetteer:
                 codes.setdefault(form, c.name)
             elif form[:1].isupper():
                 names.setdefault(_key(strip_article(form)), c.name)
+        # "United States of America" is also written "America": the part after
+        # the last "of" of a long name, when no other country claims it.
+        for form in forms:
+            if " of " in form and form[:1].isupper():
+                tail = strip_article(form.rsplit(" of ", 1)[1])
+                if tail[:1].isupper() and "," not in tail:
+                    tails.setdefault(_key(tail), set()).add(c.name)
         if c.demonym:
             for d in c.demonym.split(", "):
                 demonyms.setdefault(_key(d), c.name)
@@ -132,4 +140,7 @@ def gazetteer() -> Gazetteer:
             head = cap.split(" ")[0]
             if head != cap and all("." in w for w in cap.split(" ")[1:]):
                 capitals.setdefault(_key(head), c.name)
+    for tail, owners in tails.items():
+        if len(owners) == 1 and len(tail) > 3 and tail not in names and tail not in capitals and tail not in demonyms:
+            names[tail] = owners.pop()
     return Gazetteer(countries, names, codes, demonyms, plurals, capitals)

@@ -286,11 +286,30 @@ def _appos_place(doc, start: int, end: int) -> bool:
     return any(c.dep_ == "appos" and c.lower_ in PLACE_NOUNS for c in root.children)
 
 
+def _joined(ents: list) -> list:
+    """Re-join a name the tagger split in two touching entities of one kind."""
+    out: list = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.end == ent.start
+            and prev.label_ == ent.label_
+            and ent.label_ in ("ORG", "PERSON", "FAC")
+            and ent[0].tag_ != "POS"
+        ):
+            out[-1] = ent.doc[prev.start : ent.end]
+            out[-1].label_ = ent.label_
+            continue
+        out.append(ent)
+    return out
+
+
 def mentions_in(doc, n: int, gaz: Gazetteer) -> list[Candidate]:
     """All candidate mentions in paragraph n (its Doc)."""
     out: list[Candidate] = []
     taken: set[int] = set()
-    ents = [e for e in doc.ents if e.label_ in ENTITY_LABELS]
+    ents = _joined([e for e in doc.ents if e.label_ in ENTITY_LABELS])
     for ent in ents:
         s, e = _trim(doc, ent.start, ent.end)
         if s >= e:
