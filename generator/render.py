@@ -160,8 +160,10 @@ class View:
 
     @property
     def tags(self) -> list[str]:
-        """The article's own tags, its countries, and its most present people and organisations."""
-        countries = [a.name for a in self.actors_ranked if a.type == "country"]
+        """The article's own tags, its main countries, and its most present people and organisations.
+
+        Only the Overview carries them, so the tags page lists each briefing once."""
+        countries = [a.name for a in self.actors_ranked if a.type == "country"][:4]
         key = [a.name for a in self.actors_ranked if a.type in ("person", "organisation")][:3]
         return [*self.article.tags, *countries, *key]
 
@@ -313,6 +315,7 @@ class CollectionView:
                 entry = merged.setdefault((a.type, a.name.lower()), {"actor": a, "in": [], "mentions": 0, "roles": []})
                 entry["in"].append((b, a))
                 entry["mentions"] += len(a.mentions)
+                entry["quotes"] = entry.get("quotes", 0) + view.quote_count[a.id]
                 for r in view.role_text(a).split("; "):
                     if r and r not in entry["roles"]:
                         entry["roles"].append(r)
@@ -371,7 +374,8 @@ class CollectionView:
         from .visual import Edge
 
         edges = [Edge(a, b, kind, n, f"{notes[(a, b, kind)]} ({n}×)") for (a, b, kind), n in sorted(weights.items())]
-        reps.sort(key=lambda r: -len(r.mentions))
+        weight = {e["anchor"]: e["mentions"] + 2 * e["quotes"] for e in self.actors}
+        reps.sort(key=lambda r: -weight[r.id])  # as on a briefing's page: mentions, and quotes twice
         svg = actor_graph_svg(reps, edges, f"Actors across {len(self.briefings)} briefings and how they connect")
         return Raw(svg + "\n" + LEGEND) if svg else Raw("")
 

@@ -39,7 +39,7 @@ def timeline_svg(rows: list[Row], title: str) -> str:
     """A vertical timeline: one dot per date, its events beside it, linked to their paragraphs."""
     if not rows:
         return ""
-    width, top, line_h, gap = 720, 24, 20, 18
+    width, top, line_h, gap = 720, 24, 22, 16
     parts: list[str] = []
     y = top
     for row in rows:
@@ -159,6 +159,7 @@ def actor_graph_svg(actors: list[Actor], edges: list[Edge], title: str, link: st
 
 LEGEND = (
     "Lines: **arrow** = the first actor is quoted naming the second; **red arrow** = contradicts; "
-    "**pale line** = named together in two or more paragraphs. Hover a line or a name for details; "
+    "**pale line** = named together in two or more paragraphs. Dots: blue = person, green = country or place, "
+    "orange = organisation or group. Hover a line or a name for details; "
     "a name opens that actor.\n{: .briefing-meta }"
 )
