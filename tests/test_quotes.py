@@ -52,6 +52,12 @@ def test_curly_marks_pair_across_apostrophes():
     assert problems == []
 
 
+def test_opening_mark_typed_as_closing_one_still_closes():
+    texts, problems = _texts(["He called the ruling “absurd“ in a post, then “regrettable.”"])
+    assert texts == ["absurd", "regrettable."]
+    assert problems == []
+
+
 def test_straight_marks_pair():
     texts, problems = _texts(['"It is over," he said. "We lost."'])
     assert texts == ["It is over,", "We lost."]

@@ -49,12 +49,14 @@ class QuoteSpan:
 def _mark_role(text: str, i: int) -> str:
     """'open', 'close' or 'either' for the mark at text[i]."""
     ch = text[i]
-    if ch in OPENERS:
-        return "open"
-    if ch in CLOSERS:
-        return "close"
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
+    # Curly marks typed the wrong way round ('called it “abhorrent“ in'):
+    # a mark glued to the end of a word and followed by a space closes.
+    if ch in OPENERS:
+        return "close" if (before.isalnum() or before in ".,!?") and (after.isspace() or after in ".,;:!?") else "open"
+    if ch in CLOSERS:
+        return "open" if before.isspace() and after.isalnum() else "close"
     if before in _OPEN_BEFORE and not after.isspace():
         return "open"
     if after.isspace() or after in ".,;:!?)]}—–-'’" or i + 1 == len(text):

@@ -16,6 +16,8 @@ from .quotes_cues import REPORT_VERBS, is_cue, speaker_of
 
 _WH = frozenset("how when where why whether if what who whom which".split())
 _BLOCKING_HEADS = frozenset({"decline", "refuse", "fail"})
+# 'The poll found that …', 'Figures show …': sources that report without speaking.
+EVIDENCE_VERBS = frozenset({"find", "show", "indicate"})
 
 
 @dataclass(frozen=True)
@@ -129,7 +131,8 @@ def reported_speech(doc, inside_quote: Callable[[int], bool]) -> Iterator[Report
             content, speaker = got
             cue = tok
         else:
-            if tok.lemma_.lower() not in REPORT_VERBS or not tok.tag_.startswith("VB"):
+            lemma = tok.lemma_.lower()
+            if lemma not in REPORT_VERBS and lemma not in EVIDENCE_VERBS or not tok.tag_.startswith("VB"):
                 continue
             if any(c.dep_ == "neg" for c in tok.children) or tok.head.lemma_.lower() in _BLOCKING_HEADS:
                 continue
@@ -137,6 +140,8 @@ def reported_speech(doc, inside_quote: Callable[[int], bool]) -> Iterator[Report
             if not content:
                 continue
             speaker = speaker_of(tok)
+            if lemma in EVIDENCE_VERBS and (speaker is None or speaker.pos_ not in ("NOUN", "PROPN")):
+                continue  # 'this shows that …' has no source to name
             cue = tok
         if speaker is None or inside_quote(speaker.idx):
             continue
