@@ -283,3 +283,24 @@ def test_a_name_split_into_two_touching_entities_is_joined():
     joined = [(e.text, e.label_) for e in _joined(split)]
     assert joined == [("Northern Grain Marketing Board", "ORG"), ("Leeds", "GPE")]
     assert [e.text for e in doc.ents] == [e.text for e in get_nlp()(doc.text).ents]  # the Doc is untouched
+
+
+def test_city_table_reads_the_data_file():
+    from generator.extract.actors_gazetteer import gazetteer
+
+    assert gazetteer().is_city("Florence") and not gazetteer().is_city("Atlantis")
+
+
+@pytest.mark.spacy
+def test_city_tagged_as_organisation_is_a_place():
+    from spacy.tokens import Span
+
+    from generator.extract.actors_gazetteer import gazetteer
+    from generator.extract.actors_mentions import mentions_in
+    from generator.nlp import get_nlp
+
+    doc = get_nlp()("Talks were held in Florence on Monday, and Acme Holdings sent a team.")
+    doc.ents = [Span(doc, 4, 5, label="ORG"), Span(doc, 10, 12, label="ORG")]  # the tagger's mistake, forced
+    types = {c.text: c.type for c in mentions_in(doc, 1, gazetteer())}
+    assert types["Florence"] == "place"
+    assert types["Acme Holdings"] == "organisation"

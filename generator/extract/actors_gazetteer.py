@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 DATA_FILE = Path(__file__).resolve().parents[1] / "data" / "countries.tsv"
+CITIES_FILE = Path(__file__).resolve().parents[1] / "data" / "cities.tsv"
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,10 @@ class Gazetteer:
         """The country of a plural demonym naming its people ('Iraqis')."""
         return self.plurals.get(_key(text))
 
+    def is_city(self, text: str) -> bool:
+        """A large city (GeoNames, 250,000 people or more)."""
+        return _key(text) in cities()
+
     def capital_of(self, text: str) -> str | None:
         return self.capitals.get(_key(text))
 
@@ -90,6 +95,12 @@ def strip_article(text: str) -> str:
     if words and words[0].lower() == "the":
         words = words[1:]
     return " ".join(words)
+
+
+@lru_cache(maxsize=1)
+def cities() -> frozenset[str]:
+    with CITIES_FILE.open(encoding="utf-8", newline="") as fh:
+        return frozenset(_key(row["name"]) for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
 @lru_cache(maxsize=1)

@@ -271,6 +271,14 @@ def _used_for_government(tok) -> bool:
     return False
 
 
+def _city_as_org(doc, s: int, e: int, text: str, gaz: Gazetteer) -> bool:
+    """An 'organisation' that is a city: in apposition with 'capital'/'city', a country's
+    capital, or a large city whose name carries no organisation word."""
+    if _appos_place(doc, s, e) or gaz.capital_of(text):
+        return True
+    return gaz.is_city(text) and not any(t.lower_ in ORG_HEADS for t in doc[s:e])
+
+
 def _after_place(doc, start: int) -> bool:
     if start < 2 or doc[start - 1].text != ",":
         return False
@@ -354,7 +362,7 @@ def mentions_in(doc, n: int, gaz: Gazetteer) -> list[Candidate]:
                 continue
             out.append(cand)
             s = min(s, cand.span[0])
-        elif label in ("GPE", "LOC", "FAC") or (label == "ORG" and (_appos_place(doc, s, e) or gaz.capital_of(text))):
+        elif label in ("GPE", "LOC", "FAC") or (label == "ORG" and _city_as_org(doc, s, e, text, gaz)):
             cand = _cand(doc, n, s, e, "place", _norm(text), name=text)
             if label in ("GPE", "ORG") and gaz.capital_of(text) and _used_for_government(doc[s:e].root):
                 cand.notes.append(f"capital used for its government ({gaz.capital_of(text)})")
