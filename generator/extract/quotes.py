@@ -22,7 +22,7 @@ the actor id comes from whichever of the two names someone.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from ..model import Actor, Article, Mention, Quote
@@ -313,6 +313,15 @@ def _clean_span(text: str, start: int, end: int, kind: str) -> tuple[int, int]:
     return start, end
 
 
+def _head_span(head) -> tuple[int, int]:
+    """A name's whole span ('Ali Khamenei'), else the head word's."""
+    if head.ent_type_ and head.ent_iob_ != "O":
+        for ent in head.doc.ents:
+            if ent.start <= head.i < ent.end:
+                return ent.start_char, ent.end_char
+    return head.idx, head.idx + len(head)
+
+
 def _to_quote(f: _Found, i: int, article: Article, docs: list, actors: list[Actor], inside) -> Quote:
     text = article.paragraphs[f.paragraph - 1]
     start, end = _clean_span(text, f.start, f.end, f.kind)
@@ -328,18 +337,24 @@ def _to_quote(f: _Found, i: int, article: Article, docs: list, actors: list[Acto
         s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
         mention = Mention(f.cue_paragraph, s, e, ptext[s:e])
         speaker_text = mention.text
+        # The actor is looked up at the phrase's head, so that 'a US embassy
+        # spokesperson' is not given to the embassy it names (only to an actor
+        # the actor stage made for the spokesperson).
+        target = (f.cue_paragraph, *_head_span(head))
         rel = relative_antecedent(head)
         if rel is not None:
             rt = np_tokens(rel)
             s, e = rt[0].idx, rt[-1].idx + len(rt[-1])
             antecedent = Mention(f.cue_paragraph, s, e, ptext[s:e])
+            target = (f.cue_paragraph, *_head_span(named_apposition(rel)))
         elif head.lower_ in PRONOUNS:
             ante = resolve_pronoun(head, f.cue_paragraph, docs, inside)
             inferred = True
+            target = None
             if ante is not None:
                 antecedent = Mention(ante.paragraph, ante.start, ante.end, ante.text)
-    target = antecedent or mention
-    actor = actor_at(actors, target.paragraph, target.start, target.end) if target else None
+                target = (ante.paragraph, ante.head_start, ante.head_end)
+    actor = actor_at(actors, *target) if mention is not None and target is not None else None
     return Quote(
         id=f"q{i}",
         kind=f.kind,  # type: ignore[arg-type]
@@ -356,4 +371,4 @@ def _to_quote(f: _Found, i: int, article: Article, docs: list, actors: list[Acto
     )
 
 
-__all__ = ["extract_quotes", "find_quote_problems", "replace"]
+__all__ = ["extract_quotes", "find_quote_problems"]

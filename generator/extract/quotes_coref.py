@@ -51,6 +51,9 @@ class Antecedent:
     start: int
     end: int
     text: str
+    head_start: int = 0
+    head_end: int = 0
+    """The head of the mention ('the airline' -> 'airline'; a name is its own head)."""
 
 
 # Agent-noun endings ("farmers", "activists", "residents"): a weak sign of people,
@@ -89,8 +92,8 @@ def _kind(tokens: list, label: str | None) -> set[str]:
     return set()
 
 
-def _candidates(doc, sent, before: int | None, inside) -> list[tuple[bool, int, list, set[str]]]:
-    """(is_subject, position, tokens, pronouns) for the mentions in a sentence."""
+def _candidates(doc, sent, before: int | None, inside) -> list[tuple[bool, int, list, set[str], list]]:
+    """(is_subject, position, tokens, pronouns, head tokens) for the mentions in a sentence."""
     out = []
     seen: set[int] = set()
     for ent in doc.ents:
@@ -102,7 +105,7 @@ def _candidates(doc, sent, before: int | None, inside) -> list[tuple[bool, int, 
         subj = ent.root.dep_ in SUBJECT_DEPS or (
             ent.root.dep_ in ("compound", "poss") and ent.root.head.dep_ in SUBJECT_DEPS
         )
-        out.append((subj, ent.start, toks, _kind(toks, ent.label_)))
+        out.append((subj, ent.start, toks, _kind(toks, ent.label_), toks))
         seen.update(t.i for t in toks)
     for tok in sent:
         if before is not None and tok.i >= before or tok.i in seen or inside(tok.idx):
@@ -111,7 +114,7 @@ def _candidates(doc, sent, before: int | None, inside) -> list[tuple[bool, int, 
             kinds = _kind([tok], None)
             if kinds:
                 toks = np_tokens(tok)
-                out.append((tok.dep_ in SUBJECT_DEPS, toks[0].i, toks, kinds))
+                out.append((tok.dep_ in SUBJECT_DEPS, toks[0].i, toks, kinds, [tok]))
     # Subjects first, then left to right, as a reader's attention runs.
     out.sort(key=lambda c: (not c[0], c[1]))
     return out
@@ -132,8 +135,8 @@ def resolve_pronoun(pronoun, paragraph: int, docs: list, inside_quote) -> Antece
             sents = [s for s in sents if s.start <= pronoun.i]
         for sent in reversed(sents):
             before = pronoun.i if p == paragraph and sent.start <= pronoun.i < sent.end else None
-            for _subj, _pos, toks, kinds in _candidates(doc, sent, before, lambda off, p=p: inside_quote(p, off)):
+            for _subj, _pos, toks, kinds, head in _candidates(doc, sent, before, lambda off, p=p: inside_quote(p, off)):
                 if want in kinds:
                     start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
-                    return Antecedent(p, start, end, doc.text[start:end])
+                    return Antecedent(p, start, end, doc.text[start:end], head[0].idx, head[-1].idx + len(head[-1]))
     return None
