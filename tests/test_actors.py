@@ -304,3 +304,12 @@ def test_city_tagged_as_organisation_is_a_place():
     types = {c.text: c.type for c in mentions_in(doc, 1, gazetteer())}
     assert types["Florence"] == "place"
     assert types["Acme Holdings"] == "organisation"
+
+
+@pytest.mark.spacy
+def test_title_after_a_demonym_takes_the_country_and_groups_take_an_organisation():
+    actors = actors_of("Chilean Foreign Minister Rosa Alvarez said the border would reopen.")
+    a = find(actors, "Rosa Alvarez")
+    assert [(r.text, r.affiliation) for r in a.roles] == [("Foreign Minister", find(actors, "Chile").id)]
+    actors = actors_of("The Atlantic Alliance (AA) met in Oslo. AA officials said the talks would resume.")
+    assert find(actors, "AA officials").affiliation == find(actors, "Atlantic Alliance").id

@@ -35,6 +35,7 @@ def extract_actors(article: Article, docs: list) -> list[Actor]:
     ids = _assign_ids(groups)
     types = [cluster_type(g) for g in groups]
     country_ids = {g[0].key: ids[i] for i, g in enumerate(groups) if types[i] == "country"}
+    org_ids = {c.key: ids[i] for i, g in enumerate(groups) if types[i] == "organisation" for c in g}
 
     def affiliation_at(paragraph: int, start: int, end: int):
         best = None
@@ -51,7 +52,7 @@ def extract_actors(article: Article, docs: list) -> list[Actor]:
     for i, g in enumerate(groups):
         type_ = types[i]
         roles = _roles(g, docs, type_, affiliation_at)
-        affiliation = _affiliation(g, roles, country_ids, ids[i])
+        affiliation = _affiliation(g, roles, country_ids, ids[i], org_ids)
         actors.append(
             Actor(
                 id=ids[i],
@@ -133,10 +134,13 @@ def _roles(g, docs, type_: str, affiliation_at) -> list[Role]:
     return roles
 
 
-def _affiliation(g, roles: list[Role], country_ids: dict[str, str], own_id: str) -> str | None:
+def _affiliation(g, roles: list[Role], country_ids: dict[str, str], own_id: str, org_ids: dict[str, str]) -> str | None:
     for c in g:
         if c.affiliation and c.affiliation in country_ids and country_ids[c.affiliation] != own_id:
             return country_ids[c.affiliation]
+    for c in g:
+        if c.affiliation_org and org_ids.get(c.affiliation_org, own_id) != own_id:
+            return org_ids[c.affiliation_org]
     for r in roles:
         if r.affiliation and r.affiliation != own_id:
             return r.affiliation

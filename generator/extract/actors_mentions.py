@@ -55,6 +55,8 @@ class Candidate:
     """Token index of the phrase head in the paragraph's Doc."""
     span: tuple[int, int] = (0, 0)
     """Token span [start, end) in the paragraph's Doc."""
+    affiliation_org: str | None = None
+    """Key of an organisation named inside the phrase ("AA officials")."""
     from_tagger: bool = False
     """An organisation only because the tagger said so (no rule evidence)."""
     alias_of: tuple[int, int] | None = None
@@ -83,6 +85,10 @@ def _trim(doc, start: int, end: int) -> tuple[int, int]:
     """Drop leading articles and trailing possessives or punctuation from a token span."""
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
         start += 1
+    for i in range(start + 1, end):
+        if doc[i].text == "(":  # "Atlantic Alliance (AA": the bracket starts another name
+            end = i
+            break
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].text in ("'s", "’s")):
         end -= 1
     return start, end
@@ -248,7 +254,21 @@ def _phrase_candidates(doc, n: int, gaz: Gazetteer, covered: set[int]) -> Iterat
             continue
         text = doc[s:e].text
         key = _norm(" ".join(t.lemma_.lower() if t.i == tok.i and kind == "group" else t.lower_ for t in doc[s:e]))
-        yield _cand(doc, n, s, e, kind, key, name=text, affiliation=country, root=tok.i)
+        org = next(
+            (m for m, flag, c in named if flag and not c and m.ent_type_ != "PERSON" and not _agentive(doc, m)), None
+        )
+        cand = _cand(doc, n, s, e, kind, key, name=text, affiliation=country, root=tok.i)
+        if org is not None and country is None:
+            cand.affiliation_org = _org_key(_ent_text(doc, org))
+        yield cand
+
+
+def _ent_text(doc, tok) -> str:
+    for ent in doc.ents:
+        if ent.start <= tok.i < ent.end:
+            s, e = _trim(doc, ent.start, ent.end)
+            return doc[s:e].text
+    return tok.text
 
 
 def _agentive(doc, tok) -> bool:
