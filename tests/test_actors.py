@@ -218,7 +218,7 @@ def test_dev_proxy_named_speakers_land_in_actor_mentions():
         rows = [json.loads(next(fh)) for _ in range(12)]
     d = _bench().dev_proxy(rows)
     assert d["named_speakers"] > 50
-    assert d["speaker_in_person_org_group_country"] >= 0.70
+    assert d["speaker_in_person_org_group_country"] >= 0.80  # measured 0.848
 
 
 @pytest.mark.spacy
@@ -313,3 +313,11 @@ def test_title_after_a_demonym_takes_the_country_and_groups_take_an_organisation
     assert [(r.text, r.affiliation) for r in a.roles] == [("Foreign Minister", find(actors, "Chile").id)]
     actors = actors_of("The Atlantic Alliance (AA) met in Oslo. AA officials said the talks would resume.")
     assert find(actors, "AA officials").affiliation == find(actors, "Atlantic Alliance").id
+
+
+@pytest.mark.spacy
+def test_generic_possessor_is_dropped_from_a_role():
+    actors = actors_of("The company's chief executive, Maria Lind, resigned. Ms Lind had led the firm for years.")
+    a = find(actors, "Maria Lind")
+    assert a is not None and "Ms Lind" in a.aliases
+    assert [r.text for r in a.roles] == ["chief executive"]

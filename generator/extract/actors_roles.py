@@ -164,6 +164,11 @@ def roles_for(
                 i += 1
             if i < e:
                 start = doc[i].idx
+        else:
+            # "The company's chief executive": a generic possessor adds nothing to the role.
+            pos = next((t for t in doc[s:e] if t.tag_ == "POS"), None)
+            if pos is not None and pos.i + 1 < e and all(t.text.islower() for t in doc[s : pos.i]):
+                start = doc[pos.i + 1].idx
         text = doc.text[start:end]
         if not any(ch.isalpha() for ch in text):
             continue
