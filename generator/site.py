@@ -23,6 +23,7 @@ from .render import render_collection, render_index, render_pages
 log = logging.getLogger("briefing")
 
 OUT_SUBDIR = "briefings"
+GATHERED = "Across every briefing: [actors](all-actors.md) · [timeline](all-timeline.md) · [tags](tags.md)\n\n"
 MANIFEST = ".generated.json"
 CACHE_DIR = Path(".cache") / "briefing"
 
@@ -173,7 +174,8 @@ def generate(seeds_dir: Path, docs_dir: Path, cache_dir: Path | None = CACHE_DIR
         for name, text in extra_files(b).items():
             writer.write(f"{slug}/{name}", text)
     writer.write(
-        "index.md", "# Briefings\n\n" + render_index(result.briefings, [str(e) for e in result.errors], level=2)
+        "index.md",
+        "# Briefings\n\n" + GATHERED + render_index(result.briefings, [str(e) for e in result.errors], level=2),
     )
     for name, text in render_collection(result.briefings).items():
         writer.write(name, text)
