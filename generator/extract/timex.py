@@ -654,7 +654,7 @@ def _day_relative_rule(m, dct, tense):
 
 @rule(
     "weekday",
-    rf"""(?:(?P<mod>early|late|earlier|later|mid-?(?:morning|afternoon|day))\s+)?(?:(?P<rel>last|next|this|past|coming|the\s+previous|the\s+following|the\s+next)\s+)?
+    rf"""(?:(?P<mod>early|late|mid-?(?:morning|afternoon|day))\s+)?(?:(?P<rel>last|next|this|past|coming|the\s+previous|the\s+following|the\s+next)\s+)?
         (?P<wd>{_WEEKDAY_RE})(?:\s+(?P<part>{_DAYPART}))?\b""",
 )
 def _weekday_rule(m, dct, tense):
@@ -674,12 +674,12 @@ def _weekday_rule(m, dct, tense):
 
 @rule(
     "ago",
-    rf"""(?:(?P<approx>more\s+than|less\s+than|about|nearly|almost|some|roughly|around|over)\s+)?(?P<n>{_NUM})[\s-]+(?P<unit>{_UNIT})s?\s+ago\b""",
+    rf"""(?:(?P<approx>more\s+than|less\s+than|about|nearly|almost|some|roughly|around|over)\s+)?(?P<n>{_NUM})[\s-]+(?P<unit>{_UNIT})s?(?P<orso>\s+or\s+so)?\s+ago\b""",
 )
 def _ago_rule(m, dct, tense):
     unit = _unit_of(m["unit"])
     n = _number(m["n"])
-    mod = "APPROX" if m["approx"] else None
+    mod = "APPROX" if m["approx"] or m["orso"] else None
     if dct is None or n is None or n != int(n) or unit in ("second", "minute", "hour"):
         return unresolved(granularity=None, modifier=mod)
     n = int(n)
@@ -746,7 +746,7 @@ def _set_rule(m, dct, tense):
 
 @rule(
     "duration",
-    rf"""(?:(?P<the>the\s+)?(?P<rel>past|last|next|coming|first|previous|following|latest|final|same|recent)\s+)?
+    rf"""(?:(?P<the>the\s+)?(?P<rel>past|last|next|coming|first|previous|following|latest|final|same|recent)\s+|the\s+(?=\w+\s+\w+s\b))?
         (?:(?P<approx>more\s+than|less\s+than|fewer\s+than|about|nearly|almost|over|at\s+least|up\s+to|roughly|around|approximately|some)\s+)?
         (?P<n>{_NUM})[\s-]+(?P<unit>{_UNIT})s?(?P<tail>[\s-]+long|[\s-]+old)?\b(?P<of>(?=\s+of\b))?(?!\s+(?:ago|earlier|later))""",
 )
@@ -782,7 +782,7 @@ def _duration_rule(m, dct, tense):
 
 @rule(
     "bare_units",
-    r"""(?:(?P<the>the\s+)?(?P<rel>past|last|next|coming|recent)\s+)?(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b""",
+    r"""(?:(?P<the>the\s+)?(?P<rel>past|last|next|coming|recent)\s+)?(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b(?![\s-]+old\b)""",
 )
 def _bare_units_rule(m, dct, tense):
     rel = (m["rel"] or "").lower()
@@ -797,7 +797,7 @@ def _bare_units_rule(m, dct, tense):
 @rule(
     "vague",
     r"""(?:recently|currently|nowadays|lately|presently|now|soon|at\s+present|these\s+days|recent|current
-        |(?:the\s+)?(?:near|distant|immediate|foreseeable)\s+future|the\s+future|future|the\s+past
+        |(?:the\s+)?(?:near|distant|immediate|foreseeable)\s+future|the\s+future|the\s+past
         |the\s+(?:near|short|long)\s+term)\b(?!-)""",
 )
 def _vague_rule(m, dct, tense):
@@ -884,6 +884,91 @@ def _year_end_rule(m, dct, tense):
     text = m.group(0).lower()
     k = -1 if "last" in text else 1 if "next" in text else 0
     return with_modifier(year_value(dct.year + k), "END")
+
+
+def easter(y: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month = (h + l_ - 7 * m + 114) // 31
+    return date(y, month, (h + l_ - 7 * m + 114) % 31 + 1)
+
+
+def _nth_weekday(y: int, month: int, wd: int, n: int) -> date:
+    """The n-th weekday of a month (n=-1: the last one)."""
+    if n > 0:
+        first = date(y, month, 1)
+        return first + timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1))
+    last = date(y, month, monthrange(y, month)[1])
+    return last - timedelta(days=(last.weekday() - wd) % 7)
+
+
+# Fixed and computed public holidays commonly named in English-language news.
+HOLIDAYS: dict[str, Callable[[int], date]] = {
+    "new year's day": lambda y: date(y, 1, 1),
+    "new year's eve": lambda y: date(y, 12, 31),
+    "valentine's day": lambda y: date(y, 2, 14),
+    "independence day": lambda y: date(y, 7, 4),
+    "halloween": lambda y: date(y, 10, 31),
+    "christmas eve": lambda y: date(y, 12, 24),
+    "christmas day": lambda y: date(y, 12, 25),
+    "christmas": lambda y: date(y, 12, 25),
+    "boxing day": lambda y: date(y, 12, 26),
+    "easter sunday": easter,
+    "easter": easter,
+    "good friday": lambda y: easter(y) - timedelta(days=2),
+    "thanksgiving day": lambda y: _nth_weekday(y, 11, 3, 4),
+    "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
+    "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
+    "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
+    "election day": lambda y: _nth_weekday(y, 11, 0, 1) + timedelta(days=1),
+}
+_HOLIDAY_RE = "|".join(
+    re.escape(h).replace("'", "['’]").replace(r"\ ", r"\s+") for h in sorted(HOLIDAYS, key=len, reverse=True)
+)
+
+
+@rule(
+    "holiday",
+    rf"(?P<h>(?=(?-i:[A-Z]))(?:{_HOLIDAY_RE}))(?:\s+(?P<y>{_YEAR}))?\b(?!\s+(?:week|season|holiday|holidays|break|period)\b)",
+)
+def _holiday_rule(m, dct, tense):
+    key = re.sub(r"\s+", " ", m["h"].lower().replace("’", "'"))
+    fn = HOLIDAYS[key]
+    if m["y"]:
+        return day_value(fn(int(m["y"])))
+    if dct is None:
+        return unresolved(granularity="day")
+    candidates = [fn(y) for y in (dct.year - 1, dct.year, dct.year + 1)]
+    direction = _direction(tense)
+    past = [c for c in candidates if c <= dct]
+    future = [c for c in candidates if c >= dct]
+    if direction < 0 and past:
+        return day_value(max(past))
+    if direction > 0 and future:
+        return day_value(min(future))
+    return day_value(min(candidates, key=lambda c: abs((c - dct).days)))
+
+
+@rule("period_end", r"the\s+(?P<which>end|beginning|start|middle)\s+of\s+(?:the|this)\s+(?P<unit>week|month)\b")
+def _period_end_rule(m, dct, tense):
+    if dct is None:
+        return unresolved(granularity=m["unit"].lower())
+    tv = shift(dct, m["unit"].lower(), 0)
+    return with_modifier(tv, _mod_of(m["which"] + " of"))
+
+
+@rule(
+    "fiscal_year",
+    r"the\s+(?:(?:current|latest|previous|prior|full|same)\s+)?(?:(?:fiscal|financial|calendar|full)\s+)year\b",
+)
+def _fiscal_year_rule(m, dct, tense):
+    return unresolved(granularity="year")  # which fiscal year depends on the company: not guessed
 
 
 @rule("week_of", rf"the\s+week\s+of\s+(?P<date>(?P<mo>{_MONTH_RE})\s+(?P<d>\d{{1,2}})(?:,\s+(?P<y>{_YEAR}))?)\b")
