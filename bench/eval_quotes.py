@@ -235,13 +235,29 @@ def article_from_text(doc_id: str, title: str, text: str, published: str | None 
     return art, offsets
 
 
-def parse_many(articles: list, nlp=None, batch_size: int = 64, n_process: int = 1) -> list[list]:
-    """Per article, one Doc per paragraph (as generator.nlp.parse), parsed in one stream."""
+def parse_many(
+    articles: list, nlp=None, batch_size: int = 64, n_process: int = 1, cache: Path | None = None
+) -> list[list]:
+    """Per article, one Doc per paragraph (as generator.nlp.parse), parsed in one stream.
+
+    With `cache`, the parses are stored in (or read back from) a spaCy DocBin
+    file, so that repeated runs on a busy machine skip the parsing.
+    """
+    from spacy.tokens import DocBin
+
     from generator.nlp import get_nlp
 
     nlp = nlp or get_nlp()
     flat = [p for a in articles for p in a.paragraphs]
-    docs = list(nlp.pipe(flat, batch_size=batch_size, n_process=n_process))
+    docs = None
+    if cache is not None and cache.exists():
+        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+        if [d.text for d in docs] != flat:
+            docs = None  # a cache of other texts
+    if docs is None:
+        docs = list(nlp.pipe(flat, batch_size=batch_size, n_process=n_process))
+        if cache is not None:
+            DocBin(docs=docs).to_disk(cache)
     out, k = [], 0
     for a in articles:
         out.append(docs[k : k + len(a.paragraphs)])
@@ -313,14 +329,14 @@ def quote_items(doc_id: str, quotes, offsets: list[int], actors=()) -> list[Item
 
 
 def run_polnear(
-    limit: int | None = None, n_process: int = 1, docs: list[dict] | None = None
+    limit: int | None = None, n_process: int = 1, docs: list[dict] | None = None, cache: Path | None = None
 ) -> tuple[list[Item], list[Item], dict]:
     """Gold and predicted items on PolNeAR, plus the parses for reuse by other extractors."""
     from generator.extract.quotes import extract_quotes
 
     docs = docs if docs is not None else load_polnear(limit)
     arts = [article_from_text(d["id"], d["title"], d["text"], d.get("published")) for d in docs]
-    parsed = parse_many([a for a, _ in arts], n_process=n_process)
+    parsed = parse_many([a for a, _ in arts], n_process=n_process, cache=cache)
     golds: list[Item] = []
     preds: list[Item] = []
     for d, (art, offsets), pdocs in zip(docs, arts, parsed, strict=True):
@@ -384,6 +400,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None, help="score only the first N PolNeAR documents")
     ap.add_argument("--no-polnear", action="store_true")
     ap.add_argument("--n-process", type=int, default=1)
+    ap.add_argument("--cache", type=Path, default=None, help="spaCy DocBin file to keep the PolNeAR parses in")
     args = ap.parse_args(argv)
     g, p = run_seed()
     print(
@@ -406,7 +423,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"PolNeAR not found at {POLNEAR}: skipped")
         return 0
     t0 = time.time()
-    golds, preds, ctx = run_polnear(args.limit, args.n_process)
+    golds, preds, ctx = run_polnear(args.limit, args.n_process, cache=args.cache)
     n = len(ctx["docs"])
     print(format_scores(f"PolNeAR dev: {n} docs ({time.time() - t0:.0f} s)", score(golds, preds, speaker_by_span)))
     return 0

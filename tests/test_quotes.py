@@ -203,6 +203,16 @@ def test_descriptive_speaker_kept_whole_and_mapped_to_actor():
 
 
 @pytest.mark.spacy
+def test_descriptive_speaker_is_not_given_to_the_organisation_it_names():
+    text = "“The border will stay closed,” a ministry spokesperson said."
+    start = text.index("ministry")
+    ministry = Actor(id="ministry", name="ministry", type="organisation", mentions=(Mention(1, start, start + 8),))
+    q = _one(_quotes(text, actors=[ministry]), "border")
+    assert q.speaker_text == "a ministry spokesperson"
+    assert q.speaker is None  # only an actor made for the spokesperson may take it
+
+
+@pytest.mark.spacy
 def test_pronoun_speaker_maps_to_antecedent_actor():
     p1 = "Omar Said, the coach, watched the final."
     person = Actor(id="omar-said", name="Omar Said", type="person", mentions=(Mention(1, 0, 9),))

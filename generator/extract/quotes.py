@@ -235,14 +235,28 @@ def _introducer(para: _Para):
 
 def _not_a_quotation(f: _Found, para: _Para) -> bool:
     """Marks that quote nobody: markup attribute values, and the author's own
-    scare quotes or titles (a short or title-cased fragment with no cue)."""
+    scare quotes or titles (a short or title-cased fragment with no cue), and
+    names or titles in marks that no speaker is found for, even beside a cue."""
     if para.text[: max(f.span.open, 0)].endswith("="):
         return True
+    if f.kind == "partial" and f.speaker is None and _is_name(para.tokens(f.start, f.end)):
+        return True  # a title or name in marks ('on the show “Morning Talk”')
     if f.kind != "partial" or f.speaker is not None or f.cue is not None:
         return False
     words = para.text[f.start : f.end].split()
     titled = all(w[:1].isupper() or not w[:1].isalpha() for w in words)
     return len(words) <= 3 or titled
+
+
+def _is_name(tokens: list) -> bool:
+    """Title-cased words that are names: proper nouns or a named entity, no verb."""
+    words = [t for t in tokens if not t.is_punct]
+    if any(t.text in "!?" for t in tokens) or len(words) < 2 or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return False
+    if not all(t.is_title or t.is_upper or not t.is_alpha or t.is_stop for t in words):
+        return False
+    named = [t for t in words if t.pos_ == "PROPN" or t.ent_type_ or t.is_stop]
+    return len(named) == len(words)
 
 
 def _near_copies(article: Article) -> dict[int, int]:

@@ -23,12 +23,16 @@ SPEECH_VERBS = frozenset(
     counter retort shout yell scream whisper exclaim plead demand threaten brag lament criticize criticise
     caution advise inform assure reassure proclaim recount reiterate repeat charge blast slam praise
     estimate forecast predict disclose reveal concur dispute protest object caution quote cite
+    decry denounce dismiss condemn hail mock ridicule deride
     """.split()
 )
 # Particle verbs that report speech only with their particle.
 PHRASAL_CUES = {"go": "on", "point": "out", "spell": "out", "fire": "back", "hit": "back", "shoot": "back"}
 # Cues that need an object to be speech ("called the talks 'x'", "cited figures"): never content-less.
-WEAK_VERBS = frozenset({"call", "describe", "label", "dub", "brand", "term", "continue", "quote", "cite", "repeat"})
+WEAK_VERBS = frozenset(
+    {"call", "describe", "label", "dub", "brand", "term", "continue", "quote", "cite", "repeat"}
+    | {"decry", "denounce", "dismiss", "condemn", "hail", "mock", "ridicule", "deride"}
+)
 # Verbs whose complement is a claim of the subject's, for reported speech.
 REPORT_VERBS = SPEECH_VERBS - WEAK_VERBS - {"ask", "answer", "urge", "demand", "plead", "quote"}
 
@@ -82,6 +86,17 @@ def np_tokens(head) -> list:
     return list(doc[lo : hi + 1])
 
 
+# 'According to plan' is not a source: nouns of manner or measure, not of sayers.
+NOT_SOURCES = frozenset(
+    "plan schedule preference taste instinct wish need rule tradition custom script design ability order".split()
+)
+
+
+def is_source(tok) -> bool:
+    """Can `tok` head a source ('according to police', not 'according to plan')?"""
+    return tok.lemma_.lower() not in NOT_SOURCES and tok.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM", "X")
+
+
 def named_apposition(head):
     """'the other candidate, Jane Roe, said': the name in apposition to a descriptive speaker."""
     if head.pos_ == "PROPN" or head.ent_type_:
@@ -119,7 +134,7 @@ def speaker_of(cue, quote_before: bool = False):
         for to in cue.children:
             if to.lower_ == "to":
                 for g in to.children:
-                    if g.dep_ == "pobj":
+                    if g.dep_ == "pobj" and is_source(g):
                         return g
         return None
     verb = cue

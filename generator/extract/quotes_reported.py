@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from .quotes_cues import REPORT_VERBS, is_cue, speaker_of
+from .quotes_cues import REPORT_VERBS, is_cue, is_source, speaker_of
 
 _WH = frozenset("how when where why whether if what who whom which".split())
 _BLOCKING_HEADS = frozenset({"decline", "refuse", "fail"})
@@ -88,7 +88,7 @@ def _according(tok) -> tuple[list, object] | None:
         return None
     to = next((c for c in tok.children if c.lower_ == "to"), None)
     pobj = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
-    if pobj is None or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children):
+    if pobj is None or not is_source(pobj) or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children):
         return None
     own = {t.i for t in tok.subtree}
     return [t for t in head.subtree if t.i not in own], pobj
