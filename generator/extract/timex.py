@@ -297,6 +297,28 @@ def resolve_quarter(dct: date, q: int, tense: Tense) -> int:
     return dct.year if q >= cur else dct.year + 1
 
 
+def resolve_season(dct: date, s: str, rel: str, tense: Tense) -> TimeValue:
+    """'last summer' is the latest summer over before publication, 'next winter' the first one not begun;
+    a bare or 'this' season is the one under way, else the nearer one in the tense's direction."""
+    seasons = [season_value(y, s) for y in (dct.year - 2, dct.year - 1, dct.year, dct.year + 1)]
+    iso = dct.isoformat()
+    over = [t for t in seasons if t.end < iso]
+    ahead = [t for t in seasons if t.start > iso]
+    if rel in ("last", "past"):
+        return over[-1]
+    if rel in ("next", "coming"):
+        return ahead[0]
+    current = [t for t in seasons if t.start <= iso <= t.end]
+    if current:
+        return current[0]
+    direction = _direction(tense)
+    if direction < 0 or (
+        direction == 0 and (date.fromisoformat(ahead[0].start) - dct) > (dct - date.fromisoformat(over[-1].end))
+    ):
+        return over[-1]
+    return ahead[0]
+
+
 def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
     i = y * 12 + (m - 1) + k
     return i // 12, i % 12 + 1
@@ -564,16 +586,7 @@ def _season_rule(m, dct, tense):
         return None  # 'the fall of the regime', 'summer' as a noun modifier
     if dct is None:
         return unresolved(granularity="season", modifier=mod)
-    order = ["WI", "SP", "SU", "FA"]
-    cur = order[(dct.month % 12) // 3]
-    y = dct.year
-    if rel in ("last", "past"):
-        y = dct.year - 1 if order.index(s) >= order.index(cur) else dct.year
-    elif rel in ("next", "coming"):
-        y = dct.year + 1 if order.index(s) <= order.index(cur) else dct.year
-    if s == "WI" and dct.month <= 2 and rel in ("", "this"):
-        y -= 1
-    return with_modifier(season_value(y, s), mod)
+    return with_modifier(resolve_season(dct, s, rel, tense), mod)
 
 
 @rule("decade", r"(?:the\s+)?(?:(?P<mod>early|mid-?|late)[\s-]*)?(?P<d>1[5-9]\d0|20[0-9]0)'?s\b")
@@ -946,7 +959,7 @@ def _holiday_rule(m, dct, tense):
         return unresolved(granularity="day")
     candidates = [fn(y) for y in (dct.year - 1, dct.year, dct.year + 1)]
     direction = _direction(tense)
-    past = [c for c in candidates if c <= dct]
+    past = [c for c in candidates if dct - timedelta(days=183) <= c <= dct]
     future = [c for c in candidates if c >= dct]
     if direction < 0 and past:
         return day_value(max(past))
@@ -992,15 +1005,7 @@ def _the_weekend_rule(m, dct, tense):
 def _the_season_rule(m, dct, tense):
     if dct is None:
         return unresolved(granularity="season")
-    s = SEASONS[m["s"].lower()]
-    order = ["WI", "SP", "SU", "FA"]
-    cur = order[(dct.month % 12) // 3]
-    y = dct.year - (1 if s == "WI" and dct.month <= 2 else 0)
-    if tense == "past" and order.index(s) > order.index(cur):
-        y -= 1
-    elif tense == "future" and order.index(s) < order.index(cur):
-        y += 1
-    return season_value(y, s)
+    return resolve_season(dct, SEASONS[m["s"].lower()], "", tense)
 
 
 @rule(
@@ -1150,7 +1155,7 @@ def find_timexes(
 
 # ---------------------------------------------------------------- tense from a parse
 
-_FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
+_FUTURE_AUX = {"will", "shall", "'ll", "’ll", "wo", "would", "'d", "’d"}
 # Verbs whose time adjunct is the time of the planned thing: 'planned a rally on Saturday'.
 _PLAN_VERBS = {"plan", "schedule", "expect", "intend", "set", "slate", "propose", "aim", "prepare", "due"}
 
