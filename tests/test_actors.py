@@ -321,3 +321,20 @@ def test_generic_possessor_is_dropped_from_a_role():
     a = find(actors, "Maria Lind")
     assert a is not None and "Ms Lind" in a.aliases
     assert [r.text for r in a.roles] == ["chief executive"]
+
+
+@pytest.mark.spacy
+def test_unnamed_speaker_description_becomes_the_role_of_the_named_speaker_after_the_quote():
+    actors = actors_of(
+        "The chief negotiator of the Harbour Workers Union said on Monday that the strike would go on. "
+        "\u201cWe will not back down,\u201d said Paula Grant."
+    )
+    a = find(actors, "Paula Grant")
+    union = find(actors, "Harbour Workers Union")
+    assert a is not None and union is not None
+    assert [(r.text, r.affiliation) for r in a.roles] == [("chief negotiator of the Harbour Workers Union", union.id)]
+    # Someone else named in between: no role is carried over.
+    actors = actors_of(
+        "The chief negotiator said on Monday that Tom Reed was wrong. \u201cWe will not back down,\u201d said Paula Grant."
+    )
+    assert find(actors, "Paula Grant").roles == ()

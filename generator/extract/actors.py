@@ -38,15 +38,19 @@ def extract_actors(article: Article, docs: list) -> list[Actor]:
     org_ids = {c.key: ids[i] for i, g in enumerate(groups) if types[i] == "organisation" for c in g}
 
     def affiliation_at(paragraph: int, start: int, end: int):
+        # The organisation a role names wins over a country ("British deputy
+        # commander of the X coalition" is a post in the coalition); otherwise
+        # the first country ("US secretary of state", "Iran's supreme leader").
         best = None
         for i, g in enumerate(groups):
             if types[i] not in ("country", "organisation"):
                 continue
             for c in g:
                 if c.paragraph == paragraph and start <= c.start and c.end <= end:
-                    if best is None or c.start < best[1][0]:
-                        best = (ids[i], (c.start, c.end))
-        return best if best else (None, None)
+                    rank = (types[i] != "organisation", c.start)
+                    if best is None or rank < best[0]:
+                        best = (rank, ids[i], (c.start, c.end))
+        return (best[1], best[2]) if best else (None, None)
 
     actors = []
     for i, g in enumerate(groups):

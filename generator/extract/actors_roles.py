@@ -82,8 +82,12 @@ def _role_like(doc, s: int, e: int) -> bool:
     """A one-word apposition is a role only if it is a common noun naming a person's
     function ("spokesman"), not a proper name or a word for a body or place."""
     toks = [t for t in doc[s:e] if not t.is_punct and t.lower_ not in ("a", "an", "the")]
+    if not toks or toks[0].tag_ in ("CC", "WDT", "WP", "WP$", "IN"):
+        return False  # "whose son", "and Polk counties": a clause or a list, not a role
+    if any(t.like_num for t in toks) and any(t.lower_ in ("percent", "%") for t in toks):
+        return False
     if len(toks) != 1:
-        return bool(toks)
+        return True
     t = toks[0]
     word = t.lower_
     if word in TITLE_WORDS:
@@ -104,6 +108,48 @@ def _other_person(doc, head, s: int, e: int) -> bool:
         if not via_prep:
             return True
     return False
+
+
+SPEECH_VERBS = frozenset("say tell add state claim announce warn insist argue explain note write".split())
+QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''"})
+PERSON_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person", "ant", "ent")
+
+
+def _person_noun(tok) -> bool:
+    word = tok.lower_
+    if word in ORG_HEADS or word in PLACE_NOUNS or not tok.text.islower():
+        return False
+    return word in TITLE_WORDS or word.endswith(PERSON_SUFFIXES)
+
+
+def _described_speaker(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
+    """'The British deputy commander of X said ... "..." said Major General Y.'
+
+    A quote attributed by inversion ("..., said Y") right after an unnamed,
+    definite speaker ("the deputy commander of X said") of the same paragraph
+    continues that speaker's words: the description is Y's role. Only when
+    nobody else is named in between.
+    """
+    root = doc[cand.root]
+    verb = root.head
+    if root.dep_ != "nsubj" or verb.i > cand.span[0] or verb.lemma_ not in SPEECH_VERBS:
+        return
+    if not any(t.text in QUOTE_MARKS for t in doc[max(0, verb.i - 3) : verb.i]):
+        return
+    for tok in reversed(doc[: verb.i]):
+        if tok.dep_ != "nsubj" or tok.head.lemma_ not in SPEECH_VERBS or tok.head.i >= verb.i:
+            continue
+        if (
+            tok.tag_ != "NN"
+            or not _person_noun(tok)
+            or not any(c.lower_ == "the" and c.dep_ == "det" for c in tok.children)
+        ):
+            return
+        if any(t.ent_type_ == "PERSON" for t in doc[tok.left_edge.i : verb.i]):
+            return
+        s = tok.left_edge.i
+        yield s, _cut(doc, tok, s, tok.right_edge.i + 1)
+        return
 
 
 def _prenominal(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
@@ -145,6 +191,8 @@ def roles_for(
     spans = list(_appositions(doc, cand))
     if cand.type == "person":
         spans += list(_prenominal(doc, cand))
+        if not spans:
+            spans += list(_described_speaker(doc, cand))
     else:
         # An organisation's apposition is a role only when it names a kind of body ("Iran's elite force").
         spans = [(s, e) for s, e in spans if any(t.lower_ in ORG_HEADS for t in doc[s:e])]
