@@ -3,7 +3,7 @@
 A general, conservative rule over the typed model (no parsing here): a quote is
 contesting when a contradiction verb ("contradicted", "denied", "disputed",
 "rejected", "dismissed", "refuted", "rebutted", "countered") stands in the
-same sentence before the quote ends, and the words right after that verb name
+same sentence before the quoted content starts, and the words right after that verb name
 another actor who has statements of their own in the article. That actor's
 statements (the nearest ones at or before the contesting quote) are the claim
 being contested. Anything less clear is not reported.
@@ -18,7 +18,7 @@ from .model import Briefing, Quote
 
 CONTRADICTION = re.compile(
     r"\b(contradict(?:s|ed|ing)?|den(?:y|ies|ied|ying)|disput(?:e|es|ed|ing)|reject(?:s|ed|ing)?|"
-    r"dismiss(?:es|ed|ing)?|refut(?:e|es|ed|ing)|rebut(?:s|ted|ting)?|counter(?:s|ed|ing)?)\b",
+    r"dismiss(?:es|ed|ing)?|refut(?:e|es|ed|ing)|rebut(?:s|ted|ting)?|counter(?:s|ed|ing)?)\b(?!-)",
     re.IGNORECASE,
 )
 # How far after the verb the contested actor may be named: "contradicted Maj Gen X",
@@ -52,7 +52,9 @@ def contests(briefing: Briefing) -> list[Contest]:
             continue
         text = paragraphs[q.paragraph - 1]
         start = _sentence_start(text, q.start)
-        for verb in CONTRADICTION.finditer(text, start, q.end):
+        # Only the reporting frame before the content counts: "X contradicted Y, saying …".
+        # A verb inside the quoted words ("I never disputed a word") is what was said, not the act.
+        for verb in CONTRADICTION.finditer(text, start, q.start):
             target = _named_after(briefing, q, verb.end())
             if target is None:
                 continue

@@ -148,3 +148,9 @@ def test_collection_pages_merge_actors_and_events_across_briefings(fixture_brief
     assert timeline.index("late 2020") < timeline.index("Tuesday 9 March 2021")
     assert "(second/source.md#p1)" in timeline
     assert "<!-- material/tags -->" in pages["tags.md"]
+
+
+def test_a_contradiction_verb_inside_the_quoted_words_is_not_a_contest():
+    # Alpha is named right after the verb, but the verb is part of what Beta said.
+    b = _briefing("The Beta agency answered, saying: “Nobody contradicted Alpha about the threat at all”.")
+    assert contests(b) == []
