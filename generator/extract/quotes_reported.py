@@ -32,7 +32,8 @@ def _span(tokens: list) -> tuple[int, int]:
     tokens = sorted(tokens, key=lambda t: t.i)
     while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("mark", "cc") and tokens[0].lower_ in ("that", "and")):
         tokens = tokens[1:]
-    while tokens and tokens[-1].is_punct:
+    # A clause cut before a later one leaves its conjunction behind ('… lines and').
+    while tokens and (tokens[-1].is_punct or tokens[-1].lower_ in ("and", "but", "or", "so", "while")):
         tokens = tokens[:-1]
     if not tokens:
         return 0, 0
