@@ -2,7 +2,9 @@
 
 The stage runs in three steps, each in its own module:
 
-1. ``actors_mentions``: candidate mentions per paragraph (spaCy entities plus rules);
+1. ``actors_mentions``: candidate mentions per paragraph (spaCy entities plus rules),
+   ``actors_aliases``: aliases the text spells out, ``actors_propagate``: known
+   names found again where the tagger missed them;
 2. ``actors_merge``: one cluster of mentions per real-world actor;
 3. ``actors_roles``: roles and titles from appositions and pre-nominal titles.
 
@@ -17,6 +19,7 @@ from collections import Counter
 
 from ..article import slugify
 from ..model import Actor, Article, Mention, Role
+from .actors_aliases import link_aliases
 from .actors_gazetteer import gazetteer
 from .actors_mentions import Candidate, mentions_in, title_key
 from .actors_merge import cluster, cluster_type
@@ -28,7 +31,9 @@ def extract_actors(article: Article, docs: list) -> list[Actor]:
     gaz = gazetteer()
     cands: list[Candidate] = []
     for n, doc in enumerate(docs, start=1):
-        cands.extend(mentions_in(doc, n, gaz))
+        found = mentions_in(doc, n, gaz)
+        link_aliases(doc, found)
+        cands.extend(found)
     cands.extend(propagate(docs, cands))
     groups = cluster(cands)
     groups = _keep_needed_countries(groups, cands)
