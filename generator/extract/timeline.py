@@ -28,6 +28,7 @@ WORDS_BEFORE_VERB = 16
 ANCHOR_WORDS = 12
 # Children of the event verb that start another clause: cut off so the excerpt stays one event.
 CLAUSE_DEPS = {"advcl", "relcl", "conj", "parataxis", "cc", "punct", "mark", "preconj"}
+FUNCTION_POS = {"ADP", "DET", "CCONJ", "SCONJ", "PART", "PUNCT", "AUX", "PRON"}
 PAST_ADVERBS = re.compile(r"(?i)(?:recently|lately|(?:in\s+)?recent\s+(?:days|weeks|months|years))$")
 ANCHOR_PREPS = {"after": "AFTER", "before": "BEFORE", "since": "SINCE"}
 
@@ -147,6 +148,9 @@ def _governing_verb(tok, span):
             subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if tok.dep_ == "ccomp" and subj is not None and span.end <= subj.left_edge.i:
                 return tok.head
+            # 'is planning to boycott the speech next week': the event reads from the planning verb
+            if tok.dep_ == "xcomp" and tok.head.pos_ in ("VERB", "AUX") and tok.head.i != tok.i:
+                return tok.head
             return tok
         if tok.head.i == tok.i:
             return tok if tok.pos_ in ("VERB", "AUX") else None
@@ -189,12 +193,10 @@ def _clause_span(verb, exclude: set) -> tuple[int, int]:
         before = [t for t in words if t.i < verb.i]
         first = before[-min(len(before), WORDS_BEFORE_VERB)] if before else verb
         kept = [t for t in words if t.i >= first.i][:MAX_WORDS]
-        last = kept[-1]
-        # end where a phrase ends: the right edge of a phrase that starts after the verb
-        edges = [t.right_edge.i for t in run if t.i > verb.i and t.right_edge.i <= last.i and t.right_edge.i > t.i]
-        if edges and max(edges) > verb.i + 2:
-            last = verb.doc[max(edges)]
+        last = verb.doc[_phrase_end(verb, kept[-1].i, cut)]
         run = [t for t in run if first.i <= t.i <= last.i]
+        while run and run[-1].is_punct and run[-1].i != verb.i and run[-1].text not in ("”", '"', "’", ")"):
+            run = run[:-1]
     doc = verb.doc
     start = run[0].idx
     end = run[-1].idx + len(run[-1])
@@ -205,6 +207,24 @@ def _clause_span(verb, exclude: set) -> tuple[int, int]:
     elif text.count("“") > text.count("”") and doc.text[end : end + 1] == "”":
         end += 1  # close a quotation the excerpt opened
     return start, end
+
+
+def _phrase_end(tok, limit: int, cut: set) -> int:
+    """The last token index <= limit where a phrase under ``tok`` ends (never inside a phrase)."""
+    end = tok.i
+    for child in tok.children:
+        if child.i < tok.i or child in cut:
+            continue
+        if child.right_edge.i <= limit:
+            end = max(end, child.right_edge.i)
+            continue
+        # cut inside a phrase only where what is kept still reads as one ('a leading group', not 'a sign of')
+        if child.i <= limit and child.dep_ not in ("appos", "conj", "cc", "punct", "parataxis", "advcl", "relcl"):
+            inner = _phrase_end(child, limit, cut)
+            if not (inner == child.i and child.pos_ in FUNCTION_POS):
+                end = max(end, inner)
+        break
+    return end
 
 
 def _actors(actors: list[Actor], paragraph: int, start: int, end: int, verb) -> tuple[str, ...]:

@@ -252,7 +252,8 @@ def resolve_weekday(dct: date, wd: int, tense: Tense) -> date:
     back = (dct.weekday() - wd) % 7
     fwd = (wd - dct.weekday()) % 7
     direction = _direction(tense)
-    if direction < 0 or (direction == 0 and back <= fwd):
+    # with no tense to go by, lean to the past by a day: news mostly reports what happened
+    if direction < 0 or (direction == 0 and back <= fwd + 1):
         return dct - timedelta(days=back)
     return dct + timedelta(days=fwd)
 
@@ -299,7 +300,8 @@ def resolve_quarter(dct: date, q: int, tense: Tense) -> int:
 
 def resolve_season(dct: date, s: str, rel: str, tense: Tense) -> TimeValue:
     """'last summer' is the latest summer over before publication, 'next winter' the first one not begun;
-    a bare or 'this' season is the one under way, else the nearer one in the tense's direction."""
+    a bare season is the one under way, else the nearer one in the tense's direction; 'this fall'
+    said in April is the fall of the same year."""
     seasons = [season_value(y, s) for y in (dct.year - 2, dct.year - 1, dct.year, dct.year + 1)]
     iso = dct.isoformat()
     over = [t for t in seasons if t.end < iso]
@@ -311,6 +313,8 @@ def resolve_season(dct: date, s: str, rel: str, tense: Tense) -> TimeValue:
     current = [t for t in seasons if t.start <= iso <= t.end]
     if current:
         return current[0]
+    if rel == "this":
+        return next(t for t in seasons if t.value.startswith(str(dct.year)))
     direction = _direction(tense)
     if direction < 0 or (
         direction == 0 and (date.fromisoformat(ahead[0].start) - dct) > (dct - date.fromisoformat(over[-1].end))
@@ -1156,6 +1160,7 @@ def find_timexes(
 # ---------------------------------------------------------------- tense from a parse
 
 _FUTURE_AUX = {"will", "shall", "'ll", "’ll", "wo", "would", "'d", "’d"}
+_MODALS = {"could", "might", "may", "can", "should", "must", "ought"}
 # Verbs whose time adjunct is the time of the planned thing: 'planned a rally on Saturday'.
 _PLAN_VERBS = {"plan", "schedule", "expect", "intend", "set", "slate", "propose", "aim", "prepare", "due"}
 
@@ -1195,6 +1200,9 @@ def _verb_tense(verb, depth: int = 0) -> Tense:
     lower = {a.lower_ for a in auxes}
     if lower & _FUTURE_AUX:
         return "future"
+    if lower & _MODALS:
+        # 'could have big consequences in November' looks ahead; 'could have done' looks back
+        return "past" if verb.tag_ == "VBN" and "have" in lower else "future"
     if verb.lemma_.lower() in _PLAN_VERBS:
         return "future"
     if verb.tag_ == "VB" and "to" in lower:
