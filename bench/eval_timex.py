@@ -274,6 +274,12 @@ def main(argv: list[str] | None = None) -> None:
     if TIMEBANK.exists():
         docs = timebank_docs(limit=args.limit)
         tb = eval_timebank(docs, nlp)
+        for split in ("timebank", "aquaint"):
+            part = [g for g in tb["_gold"] if _split_of(docs, g["doc"]) == split]
+            pred = [p for p in tb["_pred"] if _split_of(docs, p["doc"]) == split]
+            if part:
+                n = len({g["doc"] for g in part})
+                print(_row(f"  {split} ({n} docs)", score(part, pred)))
         print(_row(f"timebank+aquaint dev ({len(docs)})", tb))
         if args.errors:
             _print_errors(tb, args.errors)
@@ -283,6 +289,16 @@ def main(argv: list[str] | None = None) -> None:
         f"HeidelTime, TempEval-3 test (UzZaman et al. 2013): value F1 {HEIDELTIME_TE3['value_f1']:.2f}; strict/relaxed span figures not retrieved"
     )
     print(f"[{time.perf_counter() - t0:.1f} s, tense from {'spaCy parse' if nlp else 'nearby words'}]")
+
+
+def _split_of(docs: list[dict], doc_id: str) -> str:
+    global _SPLITS
+    if _SPLITS is None or doc_id not in _SPLITS:
+        _SPLITS = {d["id"]: d.get("split", "") for d in docs}
+    return _SPLITS.get(doc_id, "")
+
+
+_SPLITS: dict | None = None
 
 
 def _print_errors(result: dict, n: int) -> None:

@@ -218,6 +218,32 @@ def test_may_the_verb_is_not_a_month():
     assert [t.value for t in find_timexes("They met in May.", WED)] == ["2019-05"]
 
 
+# ------------------------------------------------------------------ tense from the parse (spaCy)
+
+
+@pytest.mark.spacy
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        ("The ministry said on Wednesday it had ordered the departure.", "Wednesday", "2019-05-15"),
+        ("The minister will travel to the capital on Thursday.", "Thursday", "2019-05-16"),
+        ("The minister travelled to the capital on Thursday.", "Thursday", "2019-05-09"),
+        ("Protesters are planning a march on Saturday.", "Saturday", "2019-05-18"),
+        ("The court is going to rule on Monday.", "Monday", "2019-05-20"),
+        ("Speaking after talks in the capital on Tuesday, the envoy said the war was over.", "Tuesday", "2019-05-14"),
+        ("The decision, announced Friday, was appealed.", "Friday", "2019-05-10"),
+        ("The company said it was hit by strikes in March.", "March", "2019-03"),
+        ("The company said sales would recover in September.", "September", "2019-09"),
+    ],
+)
+def test_tense_from_the_parse(sentence, phrase, expected):
+    from generator.nlp import get_nlp
+
+    doc = get_nlp()(sentence)
+    found = {t.phrase: t.value for t in find_timexes(doc, WED)}
+    assert found[phrase] == expected, found
+
+
 # ------------------------------------------------------------------ TimeBank subset (spaCy)
 
 SUBSET = [
