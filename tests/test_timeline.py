@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -157,3 +158,29 @@ def test_event_actors_from_mentions_inside_the_clause():
     flew = [e for e in events if e.paragraph == 6 and "flew" in e.text]
     assert flew and flew[0].actors == ("pompeo",)
     assert by_para[(16, "late last year")].actors == ()
+
+
+def _events(text: str, published=date(2019, 5, 15)):
+    from generator.nlp import get_nlp
+
+    article = replace(seed()[0], paragraphs=(text,), published=published)
+    return extract_events(article, [get_nlp()(text)], [])
+
+
+def test_invented_anchors_order_but_do_not_date():
+    (e,) = _events("Two days after the election, the party replaced its leader.")
+    assert (e.date.value, e.date.modifier) == (None, "AFTER")
+    assert e.date.phrase.startswith("Two days after the election") and "replaced its leader" in e.text
+    assert _events("Since then, prices have risen sharply.") == []
+    (e,) = _events("Since 2001 the country has doubled its exports.")
+    assert (e.date.phrase, e.date.value) == ("2001", "2001")
+
+
+def test_durations_sets_and_present_words_make_no_events():
+    assert _events("The talks lasted three days and are held every week; officials are now hopeful.") == []
+
+
+def test_explicit_dates_resolve_without_publication_date():
+    (e,) = _events("The treaty was signed on 15 May 2019 in the capital.", published=None)
+    assert (e.date.value, e.date.granularity) == ("2019-05-15", "day")
+    assert "The treaty was signed" in e.text

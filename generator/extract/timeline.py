@@ -99,8 +99,8 @@ def _anchors(doc, paragraph: int, taken: set[tuple[int, int]]):
         if mod is None or tok.dep_ not in ("prep", "mark"):
             continue
         obj = [t for t in tok.subtree if t.i > tok.i] if tok.dep_ == "prep" else list(tok.head.subtree)
-        if not obj:
-            continue
+        if not any(t.pos_ in ("NOUN", "PROPN", "VERB", "NUM") for t in obj):
+            continue  # 'since then': the anchor is in another sentence, nothing to show
         if tok.dep_ == "mark":  # 'since X made ...': the clause is the head verb's subtree
             clause = [t for t in tok.head.subtree if t.i >= tok.i]
             anchor_tok = tok.head
