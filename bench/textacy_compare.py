@@ -119,6 +119,14 @@ def main(argv: list[str] | None = None) -> int:
             ev.score(golds, theirs, ev.speaker_by_span),
         )
     )
+    # Like for like: textacy yields only quotations in marks with a speaker found.
+    attributed = [p for p in ours if p.marks and p.has_speaker]
+    print(
+        ev.format_scores(
+            f"PolNeAR dev ({n} docs): Briefing, only quotes in marks with a speaker (what textacy yields)",
+            ev.score(golds, attributed, ev.speaker_by_span),
+        )
+    )
     print(
         f"textacy refused {stats['refused_docs']} whole documents (odd number of quotation marks); "
         f"{stats['refused_paragraphs']} of their paragraphs stayed refused"

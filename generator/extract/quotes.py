@@ -141,11 +141,17 @@ def _attribute(para: _Para, span: QuoteSpan) -> _Found:
     ranked.sort(key=lambda x: (x[0], x[1]))
     for _, _, cue in ranked:
         spk = speaker_of(cue, quote_before=cue.idx > span.close)
-        if spk is not None and not para.inside(spk.idx):
+        if spk is not None and not para.inside(spk.idx) and not _holds(spk, span):
             found.cue, found.speaker = cue, spk
             return found
     found.cue = ranked[0][2]
     return found
+
+
+def _holds(head, span: QuoteSpan) -> bool:
+    """The speaker phrase contains the quotation ('the “Never Trump” movement continues')."""
+    toks = np_tokens(head)
+    return toks[0].idx <= span.open and span.close < toks[-1].idx + len(toks[-1])
 
 
 def _distance(tok, span: QuoteSpan) -> int:
@@ -239,6 +245,8 @@ def _not_a_quotation(f: _Found, para: _Para) -> bool:
     names or titles in marks that no speaker is found for, even beside a cue."""
     if para.text[: max(f.span.open, 0)].endswith("="):
         return True
+    if _is_title(para, f):
+        return True
     if f.kind == "partial" and f.speaker is None and _is_name(para.tokens(f.start, f.end)):
         return True  # a title or name in marks ('on the show “Morning Talk”')
     if f.kind != "partial" or f.speaker is not None or f.cue is not None:
@@ -257,6 +265,24 @@ def _is_name(tokens: list) -> bool:
         return False
     named = [t for t in words if t.pos_ == "PROPN" or t.ent_type_ or t.is_stop]
     return len(named) == len(words)
+
+
+_TITLE_BEFORE = frozenset("on in of from at with titled entitled".split())
+_TITLE_SMALL = frozenset("a an the of and & with to for in on at or".split())
+
+
+def _is_title(para: _Para, f: _Found) -> bool:
+    """A show, book or film named in marks: 'on CNN’s “State of the Union”', 'starred in “X”'."""
+    if f.span.open < 0:
+        return False
+    words = para.text[f.start : f.end].strip(" .,").split()
+    if not words or len(words) > 6 or words[0][:1].islower():
+        return False
+    if not all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in _TITLE_SMALL for w in words):
+        return False
+    before = para.text[: f.span.open].rstrip()
+    last = before.split()[-1].lower() if before.split() else ""
+    return last.endswith(("’s", "'s")) or last in _TITLE_BEFORE
 
 
 def _near_copies(article: Article) -> dict[int, int]:
