@@ -45,7 +45,14 @@ def _with_briefings(nav: list, briefings: list) -> list:
         # Material prints nav titles as HTML, unescaped.
         {
             html.escape(b.article.title): [
-                {title: f"{OUT_SUBDIR}/{b.article.id}/{name}"} for name, title in PAGE_TITLES.items()
+                # The Overview has no nav title: it is the section's index (navigation.indexes), and its
+                # title comes from its front matter, so tag listings and search name the article.
+                f"{OUT_SUBDIR}/{b.article.id}/index.md",
+                *(
+                    {title: f"{OUT_SUBDIR}/{b.article.id}/{name}"}
+                    for name, title in PAGE_TITLES.items()
+                    if name != "index.md"
+                ),
             ]
         }
         for b in ordered

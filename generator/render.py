@@ -7,6 +7,7 @@ itself is marked :class:`Raw`.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections import Counter
@@ -88,12 +89,15 @@ def clean_tag(text: str) -> str:
     return " ".join(_TAG_UNSAFE.sub(" ", text).split())[:60]
 
 
-def front_matter(tags: list[str]) -> Raw:
-    """YAML front matter with the page's tags (JSON strings are valid YAML scalars)."""
+def front_matter(tags: list[str], title: str | None = None) -> Raw:
+    """YAML front matter: the page's title and tags (JSON strings are valid YAML scalars).
+
+    The title is HTML-escaped because Material prints page titles into the nav and tag listings as HTML."""
     tags = [t for t in dict.fromkeys(clean_tag(t) for t in tags) if t]
-    if not tags:
-        return Raw("")
-    return Raw("---\ntags:\n" + "".join(f"  - {json.dumps(t, ensure_ascii=False)}\n" for t in tags) + "---\n\n")
+    lines = [f"title: {json.dumps(html.escape(title, quote=False), ensure_ascii=False)}\n"] if title else []
+    if tags:
+        lines += ["tags:\n", *(f"  - {json.dumps(t, ensure_ascii=False)}\n" for t in tags)]
+    return Raw("---\n" + "".join(lines) + "---\n\n") if lines else Raw("")
 
 
 def para_link(paragraph: int, page: str = "source.md") -> Raw:

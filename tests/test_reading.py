@@ -154,3 +154,10 @@ def test_a_contradiction_verb_inside_the_quoted_words_is_not_a_contest():
     # Alpha is named right after the verb, but the verb is part of what Beta said.
     b = _briefing("The Beta agency answered, saying: “Nobody contradicted Alpha about the threat at all”.")
     assert contests(b) == []
+
+
+def test_overview_title_in_front_matter_is_html_escaped():
+    import yaml
+
+    fm = front_matter([], title="Mayor <script>alert('x')</script> & co")
+    assert yaml.safe_load(fm.split("---")[1]) == {"title": "Mayor &lt;script&gt;alert('x')&lt;/script&gt; &amp; co"}
