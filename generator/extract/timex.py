@@ -260,11 +260,15 @@ def resolve_weekday(dct: date, wd: int, tense: Tense) -> date:
 
 
 def resolve_month(dct: date, m: int, tense: Tense) -> int:
-    """The year of a bare month name."""
+    """The year of a bare month name.
+
+    A past tense reaches back at most eight months: 'gave it until January' in an
+    October article is the coming January; 'was hit in September' in May is last September.
+    """
     back = (dct.month - m) % 12
     fwd = (m - dct.month) % 12
     direction = _direction(tense)
-    if direction < 0 or (direction == 0 and back <= fwd):
+    if (direction < 0 and back <= 8) or (direction == 0 and back <= fwd):
         return dct.year if m <= dct.month else dct.year - 1
     return dct.year if m >= dct.month else dct.year + 1
 
@@ -291,10 +295,12 @@ def resolve_day_of_month(dct: date, m: int, d: int, tense: Tense) -> date | None
 
 
 def resolve_quarter(dct: date, q: int, tense: Tense) -> int:
+    """The year of 'the third quarter'. The current and the last quarter win whatever the tense:
+    results are announced, and expected, after a quarter ends ('expects to report a third-quarter loss')."""
     cur = (dct.month - 1) // 3 + 1
     back, fwd = (cur - q) % 4, (q - cur) % 4
     direction = _direction(tense)
-    if direction < 0 or (direction == 0 and back <= fwd):
+    if back <= 1 or direction < 0 or (direction == 0 and back <= fwd):
         return dct.year if q <= cur else dct.year - 1
     return dct.year if q >= cur else dct.year + 1
 
