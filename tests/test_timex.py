@@ -287,5 +287,5 @@ def test_timebank_subset_floors():
     assert r["value_accuracy"] >= FLOORS["value_accuracy"], r
 
 
-# measured 2026-11-26: relaxed P 0.914, R 0.975, strict F1 0.895, value accuracy 0.726 (120 gold timexes)
-FLOORS = {"relaxed_p": 0.87, "relaxed_r": 0.93, "strict_f1": 0.85, "value_accuracy": 0.69}
+# measured 2026-11-26: relaxed P 0.914, R 0.975, strict F1 0.903, value accuracy 0.709 (120 gold timexes)
+FLOORS = {"relaxed_p": 0.87, "relaxed_r": 0.93, "strict_f1": 0.86, "value_accuracy": 0.67}
