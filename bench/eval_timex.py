@@ -286,7 +286,9 @@ def main(argv: list[str] | None = None) -> None:
     else:
         print(f"(no TimeBank dev data at {TIMEBANK}: skipped)")
     print(
-        f"HeidelTime, TempEval-3 test (UzZaman et al. 2013): value F1 {HEIDELTIME_TE3['value_f1']:.2f}; strict/relaxed span figures not retrieved"
+        "HeidelTime (HeidelTime-t) on the TempEval-3 English test set, TE3-Platinum (UzZaman et al. 2013, Task A): "
+        f"value F1 {HEIDELTIME_TE3['value_f1']:.2f}; its strict/relaxed span figures could not be retrieved here.\n"
+        "Not the same documents: our dev set is TempEval-3's TimeBank+AQUAINT training data."
     )
     print(f"[{time.perf_counter() - t0:.1f} s, tense from {'spaCy parse' if nlp else 'nearby words'}]")
 
