@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from generator.extract.quotes_marks import find_quote_spans
-from generator.model import Actor, Article, Mention
+from generator.model import Actor, Article, Mention, Role
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL_DIR = ROOT.parent / "shared" / "eval"
@@ -210,6 +210,16 @@ def test_descriptive_speaker_is_not_given_to_the_organisation_it_names():
     q = _one(_quotes(text, actors=[ministry]), "border")
     assert q.speaker_text == "a ministry spokesperson"
     assert q.speaker is None  # only an actor made for the spokesperson may take it
+
+
+@pytest.mark.spacy
+def test_descriptive_speaker_maps_to_the_actor_given_that_role():
+    text = "The head of the port authority said on Monday that the harbour would reopen."
+    start = text.index("head of the port authority")
+    role = Role("head of the port authority", paragraph=1, start=start, end=start + len("head of the port authority"))
+    person = Actor(id="kim-berg", name="Kim Berg", type="person", roles=(role,), mentions=((Mention(2, 0, 8)),))
+    q = _one(_quotes(text, "Kim Berg has led it since 2019.", actors=[person]), "harbour")
+    assert (q.speaker_text, q.speaker) == ("The head of the port authority", "kim-berg")
 
 
 @pytest.mark.spacy

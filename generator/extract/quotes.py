@@ -353,6 +353,19 @@ def _clean_span(text: str, start: int, end: int, kind: str) -> tuple[int, int]:
     return start, end
 
 
+def _actor_for(actors: list[Actor], paragraph: int, start: int, end: int) -> Actor | None:
+    """The actor named at the span, else the one the actor stage gave that role to
+    ('the deputy commander …, said' when the commander is named later)."""
+    found = actor_at(actors, paragraph, start, end)
+    if found is not None:
+        return found
+    for actor in actors:
+        for role in actor.roles:
+            if role.paragraph == paragraph and role.start < end and start < role.end:
+                return actor
+    return None
+
+
 def _head_span(head) -> tuple[int, int]:
     """A name's whole span ('Ali Khamenei'), else the head word's."""
     if head.ent_type_ and head.ent_iob_ != "O":
@@ -394,7 +407,7 @@ def _to_quote(f: _Found, i: int, article: Article, docs: list, actors: list[Acto
             if ante is not None:
                 antecedent = Mention(ante.paragraph, ante.start, ante.end, ante.text)
                 target = (ante.paragraph, ante.head_start, ante.head_end)
-    actor = actor_at(actors, *target) if mention is not None and target is not None else None
+    actor = _actor_for(actors, *target) if mention is not None and target is not None else None
     return Quote(
         id=f"q{i}",
         kind=f.kind,  # type: ignore[arg-type]
