@@ -48,7 +48,7 @@ def main() -> None:
     for name, fn in _stages(articles, docs):
         t_stage, _ = timed(fn, args.repeat)
         print(f"{name}: {t_stage * 1000:.1f} ms")
-    t_ext, briefings = timed(lambda: [extract_briefing(a, d) for a, d in zip(articles, docs)], args.repeat)
+    t_ext, briefings = timed(lambda: [extract_briefing(a, d) for a, d in zip(articles, docs, strict=True)], args.repeat)
     print(f"all extraction (after parse): {t_ext * 1000:.1f} ms")
     t_render, _ = timed(lambda: [render_pages(b) for b in briefings], args.repeat)
     print(f"render pages: {t_render * 1000:.1f} ms")
@@ -76,10 +76,10 @@ def _stages(articles, docs):
     from generator.extract.quotes import extract_quotes
     from generator.extract.timeline import extract_events
 
-    actors = [extract_actors(a, d) for a, d in zip(articles, docs)]
-    yield "actors", lambda: [extract_actors(a, d) for a, d in zip(articles, docs)]
-    yield "quotes", lambda: [extract_quotes(a, d, ac) for a, d, ac in zip(articles, docs, actors)]
-    yield "timeline", lambda: [extract_events(a, d, ac) for a, d, ac in zip(articles, docs, actors)]
+    actors = [extract_actors(a, d) for a, d in zip(articles, docs, strict=True)]
+    yield "actors", lambda: [extract_actors(a, d) for a, d in zip(articles, docs, strict=True)]
+    yield "quotes", lambda: [extract_quotes(a, d, ac) for a, d, ac in zip(articles, docs, actors, strict=True)]
+    yield "timeline", lambda: [extract_events(a, d, ac) for a, d, ac in zip(articles, docs, actors, strict=True)]
 
 
 if __name__ == "__main__":

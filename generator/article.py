@@ -24,6 +24,8 @@ from .model import Article
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 META_KEYS = {"title", "published", "source", "url", "tags", "id"}
+# Page names the site uses beside the briefing folders (docs/briefings/<name>.md).
+RESERVED_SLUGS = ("index", "all-actors", "all-timeline", "tags")
 
 
 @dataclass
@@ -182,11 +184,11 @@ def read_seeds(seeds_dir: Path) -> tuple[list[Article], list[ArticleError]]:
     """Every readable article, and an error for each one that is not.
 
     Slugs are made unique in file-name order (a second article with the same
-    title gets '-2').
+    title gets '-2'), and never take a name the site uses for its own pages.
     """
     articles: list[Article] = []
     errors: list[ArticleError] = []
-    seen: dict[str, int] = {}
+    seen: dict[str, int] = dict.fromkeys(RESERVED_SLUGS, 1)
     for path in find_seeds(seeds_dir):
         try:
             art = read_article(path, seeds_dir)

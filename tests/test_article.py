@@ -83,6 +83,13 @@ def test_read_seeds_keeps_going_after_a_bad_file(tmp_path):
     assert len(errors) == 1 and errors[0].path.endswith("2.txt")
 
 
+def test_slugs_never_clash_with_site_pages(tmp_path):
+    write(tmp_path, "t.txt", "Tags\n\nBody.")
+    write(tmp_path, "u.txt", "All actors\n\nBody.")
+    articles, _ = read_seeds(tmp_path)
+    assert [a.id for a in articles] == ["tags-2", "all-actors-2"]
+
+
 def test_slugify_and_paragraphs():
     assert slugify("Ünïcode: “quoted” title!") == "unicode-quoted-title"
     assert slugify("!!!") == "article"

@@ -10,7 +10,6 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
 from test_build import make_project
 
 pytestmark = [pytest.mark.slow, pytest.mark.spacy]
