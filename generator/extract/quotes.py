@@ -117,9 +117,10 @@ def _ancestors(tok):
         yield depth, tok
 
 
-def _attribute(para: _Para, span: QuoteSpan) -> _Found:
+def _attribute(para: _Para, span: QuoteSpan, prev: _Found | None) -> _Found:
     lo, hi = para.sentence_of(span.open, span.close)
     found = _Found("direct", para.n, span.start, span.end, span=span, sentence=(lo, hi), cue_paragraph=para.n)
+    found.kind = _kind(para, found, prev)
     frame = para.frame(lo, hi)
     cues = [t for t in frame if is_cue(t)]
     if not cues:
@@ -134,10 +135,19 @@ def _attribute(para: _Para, span: QuoteSpan) -> _Found:
             if anc.i in cue_ids:  # the cue governs the quotation
                 ranked.append((0, depth, anc))
                 break
+    quote_ancestors = {anc.i for r in roots for _, anc in _ancestors(r)} | {r.i for r in roots}
     for c in cues:
         if any(anc.i in ids for _, anc in _ancestors(c)):  # '"…," he said' hangs off the quote
             ranked.append((1, _distance(c, span), c))
-    ranked += [(2, _distance(c, span), c) for c in cues]
+        elif c.dep_ in ("parataxis", "ccomp") and c.head.i in quote_ancestors:
+            # '… decided because of “…”, said a spokesperson': the cue hangs off the clause holding the quote
+            ranked.append((1, _distance(c, span), c))
+    if found.kind != "partial":
+        # A whole quoted sentence belongs to the nearest cue; a fragment only to a
+        # cue the parse links it to (not 'the show “X”, Y said later').
+        ranked += [(2, _distance(c, span), c) for c in cues]
+    if not ranked:
+        return found
     ranked.sort(key=lambda x: (x[0], x[1]))
     for _, _, cue in ranked:
         spk = speaker_of(cue, quote_before=cue.idx > span.close)
@@ -313,8 +323,7 @@ def extract_quotes(article: Article, docs: list, actors: list[Actor]) -> list[Qu
         for span in para.spans:
             if span.end - span.start <= 0 or not para.text[span.start : span.end].strip():
                 continue
-            f = _attribute(para, span)
-            f.kind = _kind(para, f, prev)
+            f = _attribute(para, span, prev)
             found.append(f)
             prev = f
     _continue(found, paras)
