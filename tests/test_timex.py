@@ -213,6 +213,12 @@ def test_find_timexes_offsets_point_at_the_phrase():
         assert text[t.offset : t.offset + len(t.phrase)] == t.phrase and t.paragraph == 3
 
 
+def test_weekdays_and_holidays_inside_names_are_not_dates():
+    assert find_timexes("He told the Sunday Times that the Good Friday Agreement held.", WED) == []
+    assert [t.value for t in find_timexes("On Tuesday Mr Smith flew home.", WED)] == ["2019-05-14"]
+    assert [t.value for t in find_timexes("They met on Christmas Day.", WED)] == ["2018-12-25"]
+
+
 def test_may_the_verb_is_not_a_month():
     assert find_timexes("Officials may meet again.", WED) == []
     assert [t.value for t in find_timexes("They met in May.", WED)] == ["2019-05"]

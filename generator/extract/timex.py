@@ -676,12 +676,28 @@ def _day_relative_rule(m, dct, tense):
     )
 
 
+_NOT_NAME_WORDS = {"on", "by", "since", "until", "till", "last", "next", "this", "early", "late", "from", "and", "but",
+                   "or", "before", "after", "every", "each", "through", "to", "at", "in", "that", "said", "says"}  # fmt: skip
+
+
+def _in_a_name(m: re.Match) -> bool:
+    """A weekday between 'the' or a capitalised word and another capitalised word is part of a name."""
+    before, after = m.string[: m.start()], m.string[m.end() :]
+    prev = re.search(r"(\S+)\s+$", before)
+    if not prev or not re.match(r"\s+(?-i:[A-Z])(?!r\b|rs\b|s\b)", after) or re.match(r"\s+" + _MONTH_RE, after):
+        return False
+    word = prev[1]
+    return word.lower() == "the" or (word[:1].isupper() and word.lower().strip(",.") not in _NOT_NAME_WORDS)
+
+
 @rule(
     "weekday",
     rf"""(?:(?P<mod>early|late|mid-?(?:morning|afternoon|day))\s+)?(?:(?P<rel>last|next|this|past|coming|the\s+previous|the\s+following|the\s+next)\s+)?
         (?P<wd>{_WEEKDAY_RE})(?:\s+(?P<part>{_DAYPART}))?\b""",
 )
 def _weekday_rule(m, dct, tense):
+    if _in_a_name(m):
+        return None  # 'the Sunday Times', 'the Good Friday Agreement': a weekday inside a name
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
     if dct is None or rel.startswith("the "):
         return unresolved(granularity="day")  # 'the following Friday' counts from another event
@@ -959,7 +975,7 @@ _HOLIDAY_RE = "|".join(
 
 @rule(
     "holiday",
-    rf"(?P<h>(?=(?-i:[A-Z]))(?:{_HOLIDAY_RE}))(?:\s+(?P<y>{_YEAR}))?\b(?!\s+(?:week|season|holiday|holidays|break|period)\b)",
+    rf"(?P<h>(?=(?-i:[A-Z]))(?:{_HOLIDAY_RE}))(?:\s+(?P<y>{_YEAR}))?\b(?!\s+(?:week|season|holiday|holidays|break|period)\b|\s+(?-i:[A-Z]))",
 )
 def _holiday_rule(m, dct, tense):
     key = re.sub(r"\s+", " ", m["h"].lower().replace("’", "'"))
