@@ -35,7 +35,7 @@ ANCHOR_PREPS = {"after": "AFTER", "before": "BEFORE", "since": "SINCE"}
 
 def extract_events(article: Article, docs: list, actors: list[Actor]) -> list[Event]:
     """Dated and anchored events in text order, ids e1, e2, ..."""
-    found: list[tuple[int, int, int, TimeValue, tuple[int, int], object]] = []
+    found: list[tuple[int, int, int, TimeValue, int, object]] = []  # paragraph, start, end, date, verb index, doc
     for n, doc in enumerate(docs, start=1):
         seen_verbs: dict[int, int] = {}
         items = [(tv, None) for tv in find_timexes(doc, article.published, paragraph=n)]
@@ -58,9 +58,9 @@ def extract_events(article: Article, docs: list, actors: list[Actor]) -> list[Ev
             exclude = set(anchor_tok.subtree) if anchor_tok is not None else set()
             start, end = _clause_span(verb, exclude)
             seen_verbs[verb.i] = len(found)
-            found.append((n, start, end, tv, (verb.i, 0), doc))
+            found.append((n, start, end, tv, verb.i, doc))
     events = []
-    for i, (n, start, end, tv, (verb_i, _), doc) in enumerate(sorted(found, key=lambda f: (f[0], f[1])), start=1):
+    for i, (n, start, end, tv, verb_i, doc) in enumerate(sorted(found, key=lambda f: (f[0], f[1])), start=1):
         text = doc.text[start:end]
         events.append(
             Event(
