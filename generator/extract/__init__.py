@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ..model import Article, Briefing
 from .actors import extract_actors
-from .quotes import extract_quotes
+from .quotes import extract_quotes, find_quote_problems
 from .timeline import extract_events
 
 
@@ -23,6 +23,8 @@ def extract_briefing(article: Article, docs: list) -> Briefing:
     warnings = []
     if article.published is None:
         warnings.append("No publication date was given: relative dates (\"on Tuesday\", \"last week\") are left unresolved.")
+    for problem in find_quote_problems(article):
+        warnings.append(f"A quotation was not extracted ({problem}): where it ends would be a guess.")
     unresolved = sum(1 for q in quotes if q.speaker is None)
     if unresolved:
         warnings.append(f"{unresolved} quote(s) could not be attributed to a named speaker.")
