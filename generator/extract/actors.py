@@ -45,7 +45,7 @@ def extract_actors(article: Article, docs: list) -> list[Actor]:
     def affiliation_at(paragraph: int, start: int, end: int):
         # The organisation a role names wins over a country ("British deputy
         # commander of the X coalition" is a post in the coalition); otherwise
-        # the first country ("US secretary of state", "Iran's supreme leader").
+        # the first country ("French foreign minister", "Peru's chief justice").
         best = None
         for i, g in enumerate(groups):
             if types[i] not in ("country", "organisation"):
@@ -114,7 +114,7 @@ def _aliases(g: list[Candidate], name: str) -> tuple[str, ...]:
     seen = {name.casefold()}
     out = []
     for c in sorted(g, key=lambda c: (c.paragraph, c.start)):
-        # Surface forms only: "Pompeo" is no alias when the text always writes "Mr Pompeo".
+        # Surface forms only: "Moreau" is no alias when the text always writes "Ms Moreau".
         for form in (c.text,):
             if form and form.casefold() not in seen:
                 seen.add(form.casefold())

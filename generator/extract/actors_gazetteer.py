@@ -61,11 +61,11 @@ class Gazetteer:
         return self.codes.get(code)
 
     def demonym(self, text: str) -> str | None:
-        """The country of a demonym used as an adjective or a singular noun ('Iraqi')."""
+        """The country of a demonym used as an adjective or a singular noun ('Kenyan')."""
         return self.demonyms.get(_key(text))
 
     def plural_demonym(self, text: str) -> str | None:
-        """The country of a plural demonym naming its people ('Iraqis')."""
+        """The country of a plural demonym naming its people ('Kenyans')."""
         return self.plurals.get(_key(text))
 
     def is_city(self, text: str) -> bool:
@@ -78,8 +78,8 @@ class Gazetteer:
     def demonym_prefix(self, text: str) -> str | None:
         """A country whose multi-word demonym and name both start with this word.
 
-        News writing shortens such demonyms to their first word ('Saudi' for
-        'Saudi Arabian'); only called on spans the tagger marked as a nationality.
+        News writing shortens such demonyms to their first word ('New' for
+        'New Zealander'); only called on spans the tagger marked as a nationality.
         """
         key = _key(text)
         found = [

@@ -74,7 +74,7 @@ GROUP_HEADS = frozenset(
     aides advisers advisors donors spokesmen spokeswomen
     """.split()
 )
-"""Plural nouns naming unnamed collectives of people ("Iranian officials", "protesters")."""
+"""Plural nouns naming unnamed collectives of people ("Kenyan officials", "protesters")."""
 
 BARE_GROUP_HEADS = frozenset(
     """

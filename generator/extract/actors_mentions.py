@@ -3,7 +3,7 @@
 spaCy's entities are the starting point; rules then add what the small model
 misses or mislabels: titles before a name, lower-case organisations built on a
 named modifier ("US state department", "anti-X coalition"), unnamed groups
-("Iranian officials"), demonyms, and entities tagged as the wrong kind.
+("Kenyan officials"), demonyms, and entities tagged as the wrong kind.
 Nothing here changes the Doc.
 """
 
@@ -47,7 +47,7 @@ class Candidate:
     title: str = ""
     title_span: tuple[int, int] | None = None
     affiliation: str | None = None
-    """Country name (or org text) named inside the phrase ("Iranian officials" -> Iran)."""
+    """Country name (or org text) named inside the phrase ("Kenyan officials" -> Kenya)."""
     notes: list[str] = field(default_factory=list)
     weak: bool = False
     """Kept only if it merges with a non-weak mention (a demonym inside a group phrase)."""
@@ -213,7 +213,7 @@ def _left_modifiers(doc, head) -> int:
 
 
 def _phrase_candidates(doc, n: int, gaz: Gazetteer, covered: set[int]) -> Iterator[Candidate]:
-    """Organisations and groups built on a head noun: 'US state department', 'Iranian officials'."""
+    """Organisations and groups built on a head noun: 'French foreign ministry', 'Kenyan officials'."""
     for tok in doc:
         lower = tok.lower_
         if tok.i in covered or tok.pos_ not in ("NOUN", "PROPN"):
@@ -242,7 +242,7 @@ def _phrase_candidates(doc, n: int, gaz: Gazetteer, covered: set[int]) -> Iterat
                 continue
             if quantified and not has_name:
                 continue
-        # "Iran-backed rebels" are backed by Iran, not part of it.
+        # "Chad-backed rebels" are backed by Chad, not part of it.
         country = next((c for m, flag, c in named if flag and c and not _agentive(doc, m)), None)
         s, e = _trim(doc, start, tok.i + 1)
         if s >= e:
@@ -267,7 +267,7 @@ def _ent_text(doc, tok) -> str:
 
 
 def _agentive(doc, tok) -> bool:
-    """'Iran' in 'Iran-backed': the name is the agent of a participle, not an affiliation."""
+    """'Chad' in 'Chad-backed': the name is the agent of a participle, not an affiliation."""
     i = tok.i
     while i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I":
         i += 1
@@ -341,7 +341,7 @@ def mentions_in(doc, n: int, gaz: Gazetteer) -> list[Candidate]:
         if _is_pronoun(text) or not text[:1].isupper():
             continue
         if any(t.like_num for t in doc[s:e]) and any(t.lower_ in ("percent", "%", "per") for t in doc[s:e]):
-            continue  # "Trump 34 percent": a figure the tagger swept into an entity
+            continue  # "Smith 34 percent": a figure the tagger swept into an entity
         label = ent.label_
         if (
             label != "PERSON"
@@ -370,7 +370,7 @@ def mentions_in(doc, n: int, gaz: Gazetteer) -> list[Candidate]:
             elif doc[e - 1].tag_ in ("NNS", "NNPS") and doc[e - 1].dep_ not in ("amod", "compound"):
                 out.append(_cand(doc, n, s, e, "group", _norm(text), name=text))
             else:
-                continue  # a nationality or creed used as an adjective ("Sunni") is no actor
+                continue  # a nationality or creed used as an adjective ("Catholic") is no actor
         elif label == "PERSON":
             cand = _person(doc, n, s, e)
             if cand is None:
@@ -399,7 +399,7 @@ def _resolve_phrases(ents: list[Candidate], phrases: list[Candidate], gaz: Gazet
 
     A phrase that merely repeats an entity (the tagger already has the whole
     organisation) is dropped. Inside a phrase, a person's name ("X
-    administration") and a demonym ("Iranian officials") belong to the phrase;
+    administration") and a demonym ("Kenyan officials") belong to the phrase;
     a country's name stays a mention of that country too ("US" in "US embassy").
     """
     kept = []
@@ -439,7 +439,7 @@ def _resolve_phrases(ents: list[Candidate], phrases: list[Candidate], gaz: Gazet
 
 
 def _demonym_tokens(doc, n: int, gaz: Gazetteer, found: list[Candidate]) -> Iterator[Candidate]:
-    """Demonyms the tagger did not mark ('Iranian fuel')."""
+    """Demonyms the tagger did not mark ('Kenyan tea')."""
     covered = {i for c in found for i in range(*c.span)}
     for tok in doc:
         if tok.i in covered or not tok.text[:1].isupper():

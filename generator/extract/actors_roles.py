@@ -5,7 +5,7 @@ Four shapes, all read off the dependency parse of one paragraph:
 * a title before the name: "President X", "Major General X" (courtesy titles
   such as "Mr" mark a person but are no role);
 * an apposition after the name: "X, US secretary of state,", "X, a former MP";
-* an apposition before the name: "Iran's supreme leader, X,";
+* an apposition before the name: "Peru's chief justice, X,";
 * a lower-case role noun phrase right before the name: "foreign minister X".
 
 The affiliation is the country or organisation named inside the role
@@ -68,7 +68,7 @@ def _appositions(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
             if not _other_person(doc, child, s, e):
                 yield s, e
     head = root.head
-    # "Iran's supreme leader, X, said": the role is a subject or object, not "In this week's episode, X".
+    # "Peru's chief justice, X, said": the role is a subject or object, not "In this week's episode, X".
     if root.dep_ == "appos" and head.i < cand.span[0] and head.pos_ == "NOUN" and head.dep_ != "pobj":
         s = head.left_edge.i
         e = _cut(doc, head, s, cand.span[0])
@@ -194,7 +194,7 @@ def roles_for(
         if not spans:
             spans += list(_described_speaker(doc, cand))
     else:
-        # An organisation's apposition is a role only when it names a kind of body ("Iran's elite force").
+        # An organisation's apposition is a role only when it names a kind of body ("Peru's elite police unit").
         spans = [(s, e) for s, e in spans if any(t.lower_ in ORG_HEADS for t in doc[s:e])]
     for s, e in spans:
         s, e = _span_text(doc, s, e)

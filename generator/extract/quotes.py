@@ -159,7 +159,7 @@ def _attribute(para: _Para, span: QuoteSpan, prev: _Found | None) -> _Found:
 
 
 def _holds(head, span: QuoteSpan) -> bool:
-    """The speaker phrase contains the quotation ('the “Never Trump” movement continues')."""
+    """The speaker phrase contains the quotation ('the “Stop Smith” movement continues')."""
     toks = np_tokens(head)
     return toks[0].idx <= span.open and span.close < toks[-1].idx + len(toks[-1])
 
@@ -376,7 +376,7 @@ def _actor_for(actors: list[Actor], paragraph: int, start: int, end: int) -> Act
 
 
 def _head_span(head) -> tuple[int, int]:
-    """A name's whole span ('Ali Khamenei'), else the head word's."""
+    """A name's whole span ('Jane Moreau'), else the head word's."""
     if head.ent_type_ and head.ent_iob_ != "O":
         for ent in head.doc.ents:
             if ent.start <= head.i < ent.end:

@@ -43,7 +43,7 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _INVERTIBLE = frozenset(
     "say add write state explain continue note recall insist reply respond argue warn tweet claim".split()
 )
-# Children dropped from a speaker's noun phrase: "Mike Pompeo[, US secretary of state,]".
+# Children dropped from a speaker's noun phrase: "Jane Moreau[, French foreign minister,]".
 _NP_DROP = frozenset({"appos", "relcl", "acl", "punct", "advcl", "parataxis", "ccomp"})
 
 

@@ -2,7 +2,7 @@
 
 Only double marks open and close quotations (curly, straight, low-9 and
 guillemets). Single marks are left alone because ’ is also the apostrophe
-("Iraq’s", "don’t", "players’"), and a guess there would split quotes.
+("Kenya’s", "don’t", "players’"), and a guess there would split quotes.
 
 A quotation still open at the end of a paragraph runs on into the next one
 only when the next paragraph shows it (it starts with an opening mark, the
