@@ -1,6 +1,6 @@
 """Timings of every stage on the seeds (prints figures; nothing here asserts).
 
-    .venv/bin/python bench/bench_pipeline.py [--repeat N]
+.venv/bin/python bench/bench_pipeline.py [--repeat N]
 """
 
 from __future__ import annotations
@@ -60,7 +60,11 @@ def main() -> None:
         project = Path(tmp)
         shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("briefings"))
         shutil.copytree(ROOT / "seeds", project / "seeds")
-        config = (ROOT / "mkdocs.yml").read_text().replace("generator/mkdocs_hook.py", str(ROOT / "generator/mkdocs_hook.py"))
+        config = (
+            (ROOT / "mkdocs.yml")
+            .read_text()
+            .replace("generator/mkdocs_hook.py", str(ROOT / "generator/mkdocs_hook.py"))
+        )
         (project / "mkdocs.yml").write_text(config)
         import logging
 

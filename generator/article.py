@@ -54,8 +54,7 @@ def find_seeds(seeds_dir: Path) -> list[Path]:
     if not seeds_dir.is_dir():
         return []
     return sorted(
-        p for p in seeds_dir.iterdir()
-        if p.is_file() and p.suffix in ARTICLE_SUFFIXES and not p.name.startswith(".")
+        p for p in seeds_dir.iterdir() if p.is_file() and p.suffix in ARTICLE_SUFFIXES and not p.name.startswith(".")
     )
 
 
@@ -93,7 +92,9 @@ def _load_yaml(text: str, shown: str, first_line: int = 1) -> dict:
 def _check_meta(meta: dict, shown: str) -> dict:
     unknown = sorted(str(k) for k in meta if k not in META_KEYS)
     if unknown:
-        raise ArticleError(shown, f"unknown metadata key(s): {', '.join(unknown)} (allowed: {', '.join(sorted(META_KEYS))})")
+        raise ArticleError(
+            shown, f"unknown metadata key(s): {', '.join(unknown)} (allowed: {', '.join(sorted(META_KEYS))})"
+        )
     out: dict = {}
     published = meta.get("published")
     if isinstance(published, datetime):

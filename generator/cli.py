@@ -81,7 +81,10 @@ def _cmd_build(args: argparse.Namespace) -> int:
         return 2
     for err in result.errors:
         print(f"error: {err}", file=sys.stderr)
-    print(f"built {len(result.briefings)} briefing(s) into {config.site_dir}" + (f"; {len(result.errors)} article(s) skipped" if result.errors else ""))
+    print(
+        f"built {len(result.briefings)} briefing(s) into {config.site_dir}"
+        + (f"; {len(result.errors)} article(s) skipped" if result.errors else "")
+    )
     return 1 if result.errors else 0
 
 
@@ -90,7 +93,9 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("build", help="generate the briefing pages from seeds/ and build the site with MkDocs")
     p.add_argument("-f", "--config-file", default="mkdocs.yml", help="the MkDocs configuration (default: mkdocs.yml)")
-    p.add_argument("-d", "--site-dir", default=None, help="where to write the site (default: site_dir of the configuration)")
+    p.add_argument(
+        "-d", "--site-dir", default=None, help="where to write the site (default: site_dir of the configuration)"
+    )
     p.add_argument("--strict", action="store_true", help="fail on any MkDocs warning")
     p.set_defaults(func=_cmd_build)
     p = sub.add_parser("extract", help="print one article's briefing")

@@ -50,11 +50,19 @@ def from_dict(data: dict, path: str = "") -> Briefing:
         for a in data.get("actors", ())
     )
     quotes = tuple(
-        Quote(**{**q, "speaker_mention": _mention(q.get("speaker_mention")), "speaker_antecedent": _mention(q.get("speaker_antecedent"))})
+        Quote(
+            **{
+                **q,
+                "speaker_mention": _mention(q.get("speaker_mention")),
+                "speaker_antecedent": _mention(q.get("speaker_antecedent")),
+            }
+        )
         for q in data.get("quotes", ())
     )
     events = tuple(
         Event(**{**e, "date": TimeValue(**e["date"]) if e.get("date") else None, "actors": tuple(e.get("actors", ()))})
         for e in data.get("events", ())
     )
-    return Briefing(article=article, actors=actors, quotes=quotes, events=events, warnings=tuple(data.get("warnings", ())))
+    return Briefing(
+        article=article, actors=actors, quotes=quotes, events=events, warnings=tuple(data.get("warnings", ()))
+    )

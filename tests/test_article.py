@@ -53,10 +53,16 @@ def test_crlf_and_bom_are_accepted(tmp_path):
         ({"x.txt": "   \n\n"}, "x.txt: empty file: expected a title line and at least one paragraph"),
         ({"x.txt": "Only a title\n"}, "x.txt: no paragraphs after the title"),
         ({"x.txt": "T\n\nB", "x.yml": "published: 2019-05-15\nsource: [unclosed\n"}, "x.yml:3: malformed metadata"),
-        ({"x.txt": "T\n\nB", "x.yml": "published: 15/05/2019\n"}, "x.yml: metadata 'published' is not a date (YYYY-MM-DD): '15/05/2019'"),
+        (
+            {"x.txt": "T\n\nB", "x.yml": "published: 15/05/2019\n"},
+            "x.yml: metadata 'published' is not a date (YYYY-MM-DD): '15/05/2019'",
+        ),
         ({"x.txt": "T\n\nB", "x.yml": "publshed: 2019-05-15\n"}, "x.yml: unknown metadata key(s): publshed"),
         ({"x.txt": "T\n\nB", "x.yml": "- a list\n"}, "x.yml:1: malformed metadata: expected a mapping"),
-        ({"x.txt": "T\n\nB", "x.yml": "url: javascript:alert(1)\n"}, "x.yml: metadata 'url' must start with http:// or https://"),
+        (
+            {"x.txt": "T\n\nB", "x.yml": "url: javascript:alert(1)\n"},
+            "x.yml: metadata 'url' must start with http:// or https://",
+        ),
         ({"x.md": "no front matter\n"}, "x.md:1: a .md article must start with YAML front matter"),
         ({"x.md": "---\ntitle: T\n"}, "x.md:1: front matter is not closed by a '---' line"),
         ({"x.md": "---\npublished: 2019-01-01\n---\nBody\n"}, "x.md:1: front matter has no 'title'"),

@@ -82,17 +82,22 @@ def check_internal_links(site: Path) -> int:
                 target = target / "index.html"
             assert target.exists(), f"{page.relative_to(site)}: broken link {href}"
             if parts.fragment and target.suffix == ".html":
-                assert unquote(parts.fragment) in parse(target).ids, f"{page.relative_to(site)}: no #{parts.fragment} in {target.relative_to(site)}"
+                assert unquote(parts.fragment) in parse(target).ids, (
+                    f"{page.relative_to(site)}: no #{parts.fragment} in {target.relative_to(site)}"
+                )
             checked += 1
     return checked
 
 
 def test_fixture_project_builds_strict_and_escapes_article_text(tmp_path):
-    project = make_project(tmp_path, {
-        "a.txt": "Council approves budget\n\nThe city council approved the budget on Monday, said Mayor Ann Lee.\n",
-        "a.yml": "published: 2022-06-08\nsource: Example Gazette\n",
-        "evil.txt": EVIL,
-    })
+    project = make_project(
+        tmp_path,
+        {
+            "a.txt": "Council approves budget\n\nThe city council approved the budget on Monday, said Mayor Ann Lee.\n",
+            "a.yml": "published: 2022-06-08\nsource: Example Gazette\n",
+            "evil.txt": EVIL,
+        },
+    )
     proc = run([str(BIN / "mkdocs"), "build", "--strict"], project)
     assert proc.returncode == 0, proc.stderr
     site = project / "site"
@@ -115,11 +120,14 @@ def test_fixture_project_builds_strict_and_escapes_article_text(tmp_path):
 
 
 def test_bad_article_fails_with_its_name_and_the_rest_still_builds(tmp_path):
-    project = make_project(tmp_path, {
-        "good.txt": "Council approves budget\n\nThe council approved the budget.\n",
-        "broken.txt": "Title\n\nBody",
-        "broken.yml": "published: [2019\n",
-    })
+    project = make_project(
+        tmp_path,
+        {
+            "good.txt": "Council approves budget\n\nThe council approved the budget.\n",
+            "broken.txt": "Title\n\nBody",
+            "broken.yml": "published: [2019\n",
+        },
+    )
     proc = run([str(BIN / "briefing"), "build"], project)
     assert proc.returncode == 1
     assert "error: seeds/broken.yml:2: malformed metadata" in proc.stderr
@@ -131,10 +139,13 @@ def test_bad_article_fails_with_its_name_and_the_rest_still_builds(tmp_path):
 
 def test_seed_end_to_end(tmp_path):
     seed = "000_826671d92ab4721b"
-    project = make_project(tmp_path, {
-        f"{seed}.txt": (ROOT / "seeds" / f"{seed}.txt").read_text(encoding="utf-8"),
-        f"{seed}.yml": (ROOT / "seeds" / f"{seed}.yml").read_text(encoding="utf-8"),
-    })
+    project = make_project(
+        tmp_path,
+        {
+            f"{seed}.txt": (ROOT / "seeds" / f"{seed}.txt").read_text(encoding="utf-8"),
+            f"{seed}.yml": (ROOT / "seeds" / f"{seed}.yml").read_text(encoding="utf-8"),
+        },
+    )
     proc = run([str(BIN / "briefing"), "build", "--strict"], project)
     assert proc.returncode == 0, proc.stderr
     site = project / "site"
@@ -145,5 +156,8 @@ def test_seed_end_to_end(tmp_path):
     source_ids = parse(base / "source" / "index.html").ids
     assert {f"p{n}" for n in range(1, 22)} <= source_ids and "p22" not in source_ids
     home = (site / "index.html").read_text(encoding="utf-8")
-    assert "US evacuates diplomatic staff from Iraq" in home and "briefings/us-evacuates-diplomatic-staff-from-iraq/" in home
+    assert (
+        "US evacuates diplomatic staff from Iraq" in home
+        and "briefings/us-evacuates-diplomatic-staff-from-iraq/" in home
+    )
     assert check_internal_links(site) > 50

@@ -71,7 +71,10 @@ def test_extract_missing_file(capsys):
 def test_extract_json_validates_against_the_schema():
     proc = subprocess.run(
         [str(BIN / "briefing"), "extract", "seeds/000_826671d92ab4721b.txt", "--json"],
-        cwd=ROOT, capture_output=True, text=True, timeout=300,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)

@@ -20,7 +20,9 @@ def _check_golden(name: str, text: str, update: bool) -> None:
         path.write_text(text, encoding="utf-8")
         if not update:
             pytest.fail(f"golden file {name} was missing and has been written; check it and run again")
-    assert text == path.read_text(encoding="utf-8"), f"{name} differs from its golden file (run pytest --update-goldens to accept)"
+    assert text == path.read_text(encoding="utf-8"), (
+        f"{name} differs from its golden file (run pytest --update-goldens to accept)"
+    )
 
 
 @pytest.mark.parametrize("page", ["index.md", "actors.md", "timeline.md", "quotes.md", "source.md"])
@@ -69,7 +71,11 @@ def test_undated_event_is_not_placed(fixture_briefing):
 
 def test_timeline_is_chronological(fixture_briefing):
     timeline = render_pages(fixture_briefing)["timeline.md"]
-    assert timeline.index("## late 2020") < timeline.index("## week of 22 February 2021") < timeline.index("## Tuesday 9 March 2021")
+    assert (
+        timeline.index("## late 2020")
+        < timeline.index("## week of 22 February 2021")
+        < timeline.index("## Tuesday 9 March 2021")
+    )
 
 
 @pytest.mark.parametrize(

@@ -40,15 +40,20 @@ def wait_for(predicate, seconds: float) -> bool:
 
 
 def test_serve_regenerates_on_seed_edit_without_looping(tmp_path):
-    project = make_project(tmp_path, {
-        "a.txt": "Council approves budget\n\nThe council approved the budget on Monday.\n",
-        "a.yml": "published: 2022-06-08\n",
-    })
+    project = make_project(
+        tmp_path,
+        {
+            "a.txt": "Council approves budget\n\nThe council approved the budget on Monday.\n",
+            "a.yml": "published: 2022-06-08\n",
+        },
+    )
     port = free_port()
     log = (tmp_path / "serve.log").open("w")
     proc = subprocess.Popen(
         [str(BIN / "mkdocs"), "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project, stdout=log, stderr=subprocess.STDOUT,
+        cwd=project,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     try:
         source = f"http://127.0.0.1:{port}/briefings/council-approves-budget/source/"

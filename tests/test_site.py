@@ -52,7 +52,9 @@ def test_writer_writes_only_changes_and_keeps_hand_edits(tmp_path):
 def test_generate_builds_good_articles_and_reports_bad_ones(tmp_path):
     seeds = tmp_path / "seeds"
     seeds.mkdir()
-    (seeds / "good.txt").write_text("Council approves budget\n\nThe city council approved the budget on Monday.\n", encoding="utf-8")
+    (seeds / "good.txt").write_text(
+        "Council approves budget\n\nThe city council approved the budget on Monday.\n", encoding="utf-8"
+    )
     (seeds / "good.yml").write_text("published: 2022-06-08\n", encoding="utf-8")
     (seeds / "bad.txt").write_bytes(b"Title\n\n\xc3\x28 broken")
     docs = tmp_path / "docs"
@@ -60,9 +62,20 @@ def test_generate_builds_good_articles_and_reports_bad_ones(tmp_path):
     assert [b.article.id for b in result.briefings] == ["council-approves-budget"]
     assert [str(e) for e in result.errors] == ["seeds/bad.txt:3: not UTF-8 text (byte 0xc3 at offset 7)"]
     pages = sorted(p.name for p in (docs / "briefings" / "council-approves-budget").iterdir())
-    assert pages == ["actors.md", "briefing.json", "index.md", "quotes.md", "source.md", "timeline.ics", "timeline.json", "timeline.md"]
+    assert pages == [
+        "actors.md",
+        "briefing.json",
+        "index.md",
+        "quotes.md",
+        "source.md",
+        "timeline.ics",
+        "timeline.json",
+        "timeline.md",
+    ]
     index = (docs / "briefings" / "index.md").read_text(encoding="utf-8")
-    assert "bad.txt:3: not UTF-8 text" in index and "[Council approves budget](council-approves-budget/index.md)" in index
+    assert (
+        "bad.txt:3: not UTF-8 text" in index and "[Council approves budget](council-approves-budget/index.md)" in index
+    )
     # A second run uses the cache and writes nothing.
     again = generate(seeds, docs, cache_dir=tmp_path / "cache")
     assert again.written == [] and len(list((tmp_path / "cache").iterdir())) == 1

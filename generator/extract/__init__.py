@@ -22,10 +22,14 @@ def extract_briefing(article: Article, docs: list) -> Briefing:
     events = extract_events(article, docs, actors)
     warnings = []
     if article.published is None:
-        warnings.append("No publication date was given: relative dates (\"on Tuesday\", \"last week\") are left unresolved.")
+        warnings.append(
+            'No publication date was given: relative dates ("on Tuesday", "last week") are left unresolved.'
+        )
     for problem in find_quote_problems(article):
         warnings.append(f"A quotation was not extracted ({problem}): where it ends would be a guess.")
     unresolved = sum(1 for q in quotes if q.speaker is None)
     if unresolved:
         warnings.append(f"{unresolved} quote(s) could not be attributed to a named speaker.")
-    return Briefing(article=article, actors=tuple(actors), quotes=tuple(quotes), events=tuple(events), warnings=tuple(warnings))
+    return Briefing(
+        article=article, actors=tuple(actors), quotes=tuple(quotes), events=tuple(events), warnings=tuple(warnings)
+    )
