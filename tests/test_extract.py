@@ -26,3 +26,23 @@ def test_unclosed_quotation_is_reported_not_guessed():
     b = briefing("The mayor said: “we will rebuild the bridge. Nobody doubts it.")
     assert any("paragraph 1, offset 16: unclosed quotation mark" in w for w in b.warnings)
     assert not [q for q in b.quotes if q.kind == "direct"]
+
+
+def test_described_speaker_is_an_actor_affiliated_with_what_it_names():
+    b = briefing(
+        "“The plant will close,” said an Acme Corp spokesperson. “Nobody will lose their job.”",
+        "The Acme Corp spokesperson said the decision was final.",
+        published=None,
+    )
+    speakers = {q.speaker for q in b.quotes}
+    assert len(speakers) == 1 and None not in speakers
+    actor = b.actor(speakers.pop())
+    assert actor.name == "Acme Corp spokesperson" and actor.type == "person"
+    assert actor.affiliation and b.actor(actor.affiliation).name.startswith("Acme")
+    assert {m.paragraph for m in actor.mentions} == {1, 2}
+
+
+def test_described_plural_speaker_is_a_group():
+    b = briefing("Hospital officials said the ward would reopen on Monday.")
+    officials = [a for a in b.actors if a.type == "group"]
+    assert [q.speaker for q in b.quotes] == [officials[0].id]

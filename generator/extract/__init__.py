@@ -13,12 +13,14 @@ from __future__ import annotations
 from ..model import Article, Briefing
 from .actors import extract_actors
 from .quotes import extract_quotes, find_quote_problems
+from .speakers import add_descriptive_speakers
 from .timeline import extract_events
 
 
 def extract_briefing(article: Article, docs: list) -> Briefing:
     actors = extract_actors(article, docs)
     quotes = extract_quotes(article, docs, actors)
+    actors, quotes = add_descriptive_speakers(article, docs, actors, quotes)
     events = extract_events(article, docs, actors)
     warnings = []
     if article.published is None:
@@ -29,7 +31,16 @@ def extract_briefing(article: Article, docs: list) -> Briefing:
         warnings.append(f"A quotation was not extracted ({problem}): where it ends would be a guess.")
     unresolved = sum(1 for q in quotes if q.speaker is None)
     if unresolved:
-        warnings.append(f"{unresolved} quote(s) could not be attributed to a named speaker.")
+        warnings.append(f"{unresolved} quote(s) could not be attributed to a speaker.")
+    described = sum(
+        1 for q in quotes if (a := _by_id(actors, q.speaker)) and a.notes and a.notes[0].startswith("unnamed")
+    )
+    if described:
+        warnings.append(f"{described} quote(s) come from a speaker the article describes but does not name.")
     return Briefing(
         article=article, actors=tuple(actors), quotes=tuple(quotes), events=tuple(events), warnings=tuple(warnings)
     )
+
+
+def _by_id(actors, actor_id):
+    return next((a for a in actors if a.id == actor_id), None)

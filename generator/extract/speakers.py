@@ -1,0 +1,91 @@
+"""Descriptive speakers ("a government spokesperson", "officials") as actors of their own.
+
+The quote stage keeps such a speaker as written; when no actor covers it, this
+pass makes one, typed from the phrase's head (a plural head is a group), and
+affiliated with the organisation or country the phrase names. The same
+description written with another determiner ("a …" / "the …") is one actor.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..article import slugify
+from ..model import Actor, Article, Mention, Quote, Role
+from .common import actor_at
+
+_DETERMINER = re.compile(r"^(?:a|an|the|one|another)\s+", re.IGNORECASE)
+
+
+def _head(doc, start: int, end: int):
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def add_descriptive_speakers(
+    article: Article, docs: list, actors: list[Actor], quotes: list[Quote]
+) -> tuple[list[Actor], list[Quote]]:
+    actors = list(actors)
+    by_key: dict[str, int] = {}
+    out: list[Quote] = []
+    given: dict[tuple[int, int, int], str] = {}
+    for q in quotes:
+        m = q.speaker_mention
+        if q.speaker is not None or m is None:
+            out.append(q)
+            continue
+        if q.speaker_inferred:
+            # A continuation of a quote by a described speaker stays with that speaker.
+            ident = given.get((m.paragraph, m.start, m.end))
+            out.append(replace(q, speaker=ident) if ident else q)
+            continue
+        doc = docs[m.paragraph - 1]
+        head = _head(doc, m.start, m.end)
+        if head is None or head.pos_ not in ("NOUN", "PROPN"):
+            out.append(q)  # a pronoun or a parse we cannot read: leave it unattributed
+            continue
+        name = _DETERMINER.sub("", m.text).strip()
+        key = name.lower()
+        if key not in by_key:
+            # The organisation or country named inside the phrase, not the phrase's own head.
+            head_start = head.idx
+            named = [
+                a
+                for a in actors
+                if any(
+                    x.paragraph == m.paragraph
+                    and m.start <= x.start
+                    and x.end <= m.end
+                    and not x.start <= head_start < x.end
+                    for x in a.mentions
+                )
+            ]
+            affiliation = actor_at(named, m.paragraph, m.start, m.end) if named else None
+            ids = {a.id for a in actors}
+            base = slugify(name)
+            ident, n = base, 2
+            while ident in ids:
+                ident, n = f"{base}-{n}", n + 1
+            actors.append(
+                Actor(
+                    id=ident,
+                    name=name,
+                    type="group" if head.tag_ in ("NNS", "NNPS") else "person",
+                    affiliation=affiliation.id if affiliation else None,
+                    roles=(Role(name, affiliation.id if affiliation else None, m.paragraph, m.end - len(name), m.end),),
+                    notes=("unnamed: the article describes this speaker but does not name them",),
+                )
+            )
+            by_key[key] = len(actors) - 1
+        i = by_key[key]
+        actor = actors[i]
+        mention = Mention(m.paragraph, m.start, m.end, m.text)
+        if mention not in actor.mentions:
+            aliases = actor.aliases
+            if m.text != actor.name and m.text not in aliases:
+                aliases = (*aliases, m.text)
+            actors[i] = replace(actor, mentions=(*actor.mentions, mention), aliases=aliases)
+        given[(m.paragraph, m.start, m.end)] = actor.id
+        out.append(replace(q, speaker=actor.id))
+    return actors, out
