@@ -239,6 +239,15 @@ class View:
     def quotes_by(self, actor_id: str) -> list[Quote]:
         return [q for q in self.b.quotes if q.speaker == actor_id]
 
+    def reported_about(self, actor: Actor) -> list[Quote]:
+        """What others said or reported that mentions this actor."""
+        return [
+            q
+            for q in self.b.quotes
+            if q.speaker != actor.id
+            and any(m.paragraph == q.paragraph and q.start <= m.start and m.end <= q.end for m in actor.mentions)
+        ]
+
     def events_of(self, actor_id: str) -> list[Event]:
         return [e for e in self.b.events if actor_id in e.actors]
 

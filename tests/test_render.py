@@ -93,3 +93,30 @@ def test_timeline_is_chronological(fixture_briefing):
 def test_dates_shown_at_their_precision(value, granularity, start, modifier, shown):
     t = TimeValue(value=value, start=start, end=start, granularity=granularity, phrase="x", modifier=modifier)
     assert describe_time(t) == shown
+
+
+def test_actor_lists_what_others_said_of_it(fixture_briefing):
+    from dataclasses import replace
+
+    from generator.model import Quote
+
+    # The authority reports something about Portville (paragraph 1, offsets 16-25).
+    q = Quote(
+        id="q9",
+        kind="reported",
+        text="workers in Portville ended",
+        speaker="harbour-authority",
+        speaker_text="The authority",
+        cue="said",
+        paragraph=1,
+        start=5,
+        end=31,
+    )
+    b = replace(fixture_briefing, quotes=(*fixture_briefing.quotes, q))
+    actors = render_pages(b)["actors.md"]
+    portville = actors[actors.index("### Portville") :]
+    assert (
+        "- **What others said of it:**\n    - [Harbour Authority](#harbour-authority): workers in Portville ended [¶1](source.md#p1)"
+        in portville
+    )
+    assert "What others said of it" not in actors[actors.index("### Harbour Authority") : actors.index("### dockers")]
