@@ -17,6 +17,7 @@ from pathlib import Path
 import jinja2
 
 from .contested import Contest, contests
+from .export_timeline import MONTH_NAMES, display_date
 from .markup import Raw, attr_escape, md_escape
 from .model import ACTOR_TYPES, Actor, Briefing, Event, Quote, TimeValue
 from .visual import LEGEND, Row, actor_edges, actor_graph_svg, timeline_svg
@@ -43,21 +44,6 @@ TYPE_HEADINGS = {
     "place": "Places",
     "group": "Groups",
 }
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-MODIFIER_WORDS = {"START": "early", "MID": "mid-", "END": "late", "APPROX": "about"}
 
 
 def _env(extra_dir: Path | None = None) -> jinja2.Environment:
@@ -107,30 +93,16 @@ def para_link(paragraph: int, page: str = "source.md") -> Raw:
 def long_date(d: date | None) -> str:
     if d is None:
         return "no date given"
-    return f"{d.strftime('%A')} {d.day} {MONTHS[d.month - 1]} {d.year}"
+    return f"{d.strftime('%A')} {d.day} {MONTH_NAMES[d.month - 1]} {d.year}"
 
 
 def describe_time(t: TimeValue | None) -> str:
-    """A date at its precision: '14 May 2019', 'week of 6 May 2019', 'late 2018'."""
-    if t is None or not t.value:
+    """A date at its precision: 'Tuesday 14 May 2019', 'week of 6 May 2019', 'late 2018'."""
+    if t is None or not t.value or not t.start:
         return "date unresolved"
-    v, g = t.value, t.granularity
-    start = date.fromisoformat(t.start) if t.start else None
-    text = v
-    if g == "day" and start:
-        text = long_date(start)
-    elif g == "week" and start:
-        text = f"week of {start.day} {MONTHS[start.month - 1]} {start.year}"
-    elif g == "month" and start:
-        text = f"{MONTHS[start.month - 1]} {start.year}"
-    elif g == "quarter" and len(v) >= 7:
-        text = f"Q{v[-1]} {v[:4]}"
-    elif g in ("year", "half", "season") or len(v) == 4:
-        text = v[:4] if g == "year" else v
-    if t.modifier in MODIFIER_WORDS:
-        word = MODIFIER_WORDS[t.modifier]
-        text = f"{word}{text}" if word.endswith("-") else f"{word} {text}"
-    return text
+    if t.granularity == "day":
+        return long_date(date.fromisoformat(t.start))
+    return display_date(t)
 
 
 class View:
