@@ -163,7 +163,14 @@ def generate(seeds_dir: Path, docs_dir: Path, cache_dir: Path | None = CACHE_DIR
     for err in result.errors:
         log.warning("briefing: skipped %s", err)
     for article in articles:
-        result.briefings.append(extract_cached(article, cache_dir))
+        try:
+            result.briefings.append(extract_cached(article, cache_dir))
+        except Exception as exc:  # noqa: BLE001 - one article's failure must not stop the others
+            err = ArticleError(
+                str(seeds_dir.name + "/" + article.path), f"extraction failed ({type(exc).__name__}: {exc})"
+            )
+            log.warning("briefing: %s", err, exc_info=True)
+            result.errors.append(err)
     out = docs_dir / OUT_SUBDIR
     writer = Writer(out, result)
     for b in result.briefings:

@@ -79,3 +79,26 @@ def test_generate_builds_good_articles_and_reports_bad_ones(tmp_path):
     # A second run uses the cache and writes nothing.
     again = generate(seeds, docs, cache_dir=tmp_path / "cache")
     assert again.written == [] and len(list((tmp_path / "cache").iterdir())) == 1
+
+
+@pytest.mark.spacy
+def test_an_extraction_failure_skips_only_that_article(tmp_path, monkeypatch):
+    import sys
+
+    extract_package = sys.modules["generator.extract"]  # the name generator.extract is the extract() function
+
+    real = extract_package.extract_briefing
+
+    def fail_on_one(article, docs):
+        if article.title == "Broken story":
+            raise RuntimeError("parser surprise")
+        return real(article, docs)
+
+    monkeypatch.setattr(extract_package, "extract_briefing", fail_on_one)
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text("Broken story\n\nSomething happened.\n", encoding="utf-8")
+    (seeds / "b.txt").write_text("Fine story\n\nSomething else happened.\n", encoding="utf-8")
+    result = generate(seeds, tmp_path / "docs", cache_dir=None)
+    assert [b.article.title for b in result.briefings] == ["Fine story"]
+    assert [str(e) for e in result.errors] == ["seeds/a.txt: extraction failed (RuntimeError: parser surprise)"]

@@ -46,7 +46,12 @@ def add_descriptive_speakers(
             out.append(q)  # a pronoun or a parse we cannot read: leave it unattributed
             continue
         name = _DETERMINER.sub("", m.text).strip()
+        if m.text.lower().startswith("the ") and len(name.split()) == 1:
+            # 'the actress' points back at someone named earlier: not a new actor, and no guess at whom
+            out.append(q)
+            continue
         key = name.lower()
+        name_start = m.start + m.text.index(name)
         if key not in by_key:
             # The organisation or country named inside the phrase, not the phrase's own head.
             head_start = head.idx
@@ -73,7 +78,15 @@ def add_descriptive_speakers(
                     name=name,
                     type="group" if head.tag_ in ("NNS", "NNPS") else "person",
                     affiliation=affiliation.id if affiliation else None,
-                    roles=(Role(name, affiliation.id if affiliation else None, m.paragraph, m.end - len(name), m.end),),
+                    roles=(
+                        Role(
+                            name,
+                            affiliation.id if affiliation else None,
+                            m.paragraph,
+                            name_start,
+                            name_start + len(name),
+                        ),
+                    ),
                     notes=("unnamed: the article describes this speaker but does not name them",),
                 )
             )

@@ -168,6 +168,7 @@ def _clause_span(verb, exclude: set) -> tuple[int, int]:
         clauses += [c for c in verb.children if c.dep_ == "cc"]
     for child in clauses:
         cut.update(child.subtree)
+    cut.discard(verb)  # an anchor phrase can hang off the verb's own head: the verb still makes the event
     tokens = sorted((t for t in verb.subtree if t not in cut), key=lambda t: t.i)
     # the contiguous run around the verb
     idx = [t.i for t in tokens]
