@@ -61,7 +61,9 @@ def main() -> int:
         with (EVAL / name).open(encoding="utf-8") as f:
             rows = [json.loads(line) for line in f]
         docs += rows[: args.limit] if args.limit else rows
-    arts = [article_from_text(slugify(d["id"]), d.get("title") or d["id"], d["text"], d.get("published"))[0] for d in docs]
+    arts = [
+        article_from_text(slugify(d["id"]), d.get("title") or d["id"], d["text"], d.get("published"))[0] for d in docs
+    ]
     t = time.perf_counter()
     parsed = parse_many(arts, cache=args.cache)
     t_parse = time.perf_counter() - t
