@@ -242,7 +242,11 @@ class View:
 
     @property
     def key_actors(self) -> list[Actor]:
-        return self.actors_ranked[:6]
+        """The six most prominent actors, people and bodies first: countries and
+        places are already the 'where', and would otherwise crowd out the people."""
+        agents = [a for a in self.actors_ranked if a.type in ("person", "organisation", "group")]
+        others = [a for a in self.actors_ranked if a not in agents]
+        return (agents + others)[:6]
 
     @property
     def key_quotes(self) -> list[Quote]:

@@ -120,3 +120,27 @@ def test_actor_lists_what_others_said_of_it(fixture_briefing):
         in portville
     )
     assert "What others said of it" not in actors[actors.index("### Harbour Authority") : actors.index("### dockers")]
+
+
+def test_key_actors_put_people_and_bodies_before_countries(fixture_briefing):
+    from dataclasses import replace
+
+    from generator.model import Actor, Mention
+    from generator.render import View
+
+    country = Actor(
+        id="ruritania",
+        name="Ruritania",
+        type="country",
+        mentions=tuple(Mention(1, 0, 5, "Dock ") for _ in range(9)),
+    )
+    view = View(replace(fixture_briefing, actors=(*fixture_briefing.actors, country)))
+    assert view.actors_ranked[0].id == "ruritania"  # the most mentioned
+    assert [a.id for a in view.key_actors] == [
+        "jane-doe",
+        "harbour-authority",
+        "dock-workers",
+        "dockers-union",
+        "ruritania",
+        "portville",
+    ]

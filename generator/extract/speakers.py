@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from ..article import slugify
-from ..model import Actor, Article, Mention, Quote, Role
+from ..model import Actor, Article, Mention, Quote
 from .common import actor_at
 
 _DETERMINER = re.compile(r"^(?:a|an|the|one|another)\s+", re.IGNORECASE)
@@ -51,7 +51,6 @@ def add_descriptive_speakers(
             out.append(q)
             continue
         key = name.lower()
-        name_start = m.start + m.text.index(name)
         if key not in by_key:
             # The organisation or country named inside the phrase, not the phrase's own head.
             head_start = head.idx
@@ -78,15 +77,6 @@ def add_descriptive_speakers(
                     name=name,
                     type="group" if head.tag_ in ("NNS", "NNPS") else "person",
                     affiliation=affiliation.id if affiliation else None,
-                    roles=(
-                        Role(
-                            name,
-                            affiliation.id if affiliation else None,
-                            m.paragraph,
-                            name_start,
-                            name_start + len(name),
-                        ),
-                    ),
                     notes=("unnamed: the article describes this speaker but does not name them",),
                 )
             )
