@@ -64,6 +64,7 @@ def main() -> None:
             (ROOT / "mkdocs.yml")
             .read_text()
             .replace("generator/mkdocs_hook.py", str(ROOT / "generator/mkdocs_hook.py"))
+            .replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
         )
         (project / "mkdocs.yml").write_text(config)
         import logging

@@ -99,6 +99,8 @@ def test_gh_deploy_pushes_the_built_site_to_a_bare_repository(tmp_path):
     shutil.copy2(ROOT / "mkdocs.yml", clone / "mkdocs.yml")
     shutil.rmtree(clone / "docs")
     shutil.copytree(ROOT / "docs", clone / "docs", ignore=shutil.ignore_patterns("briefings"))
+    shutil.rmtree(clone / "overrides", ignore_errors=True)
+    shutil.copytree(ROOT / "overrides", clone / "overrides")
     git("remote", "set-url", "origin", str(bare), cwd=clone)
     git("config", "user.name", "Test", cwd=clone)
     git("config", "user.email", "test@example.invalid", cwd=clone)
