@@ -13,15 +13,14 @@ from .export import briefing_dict
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    from .extract import extract_briefing
-    from .nlp import parse
+    from . import extract
 
     try:
         article = read_article(Path(args.path))
     except ArticleError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
-    briefing = extract_briefing(article, parse(article))
+    briefing = extract(article)
     data = briefing_dict(briefing)
     if args.json:
         json.dump(data, sys.stdout, ensure_ascii=False, indent=2)

@@ -45,12 +45,11 @@ def display_date(tv: TimeValue) -> str:
     start = date.fromisoformat(tv.start)
     value = tv.value
     gran = tv.granularity
+    day = f"{start.day} {MONTH_NAMES[start.month - 1]} {start.year}"
     if gran == "day":
-        text = f"{start.day} {MONTH_NAMES[start.month - 1]} {start.year}"
+        text = day
     elif gran == "week":
-        text = f"week of {start.day} {MONTH_NAMES[start.month - 1]} {start.year}"
-        if value.endswith("-WE"):
-            text = f"weekend of {start.day} {MONTH_NAMES[start.month - 1]} {start.year}"
+        text = f"{'weekend' if value.endswith('-WE') else 'week'} of {day}"
     elif gran == "month":
         text = f"{MONTH_NAMES[start.month - 1]} {start.year}"
     elif gran == "quarter":
