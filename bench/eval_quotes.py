@@ -55,7 +55,8 @@ SEED_GOLD = ROOT / "tests" / "gold" / "seed_quotes.yml"
 
 _EDGE = " \t\n\"“”‘’'.,;:!?—–-()[]"
 _DET = re.compile(r"^(the|a|an)\s+")
-_QUOTED = re.compile(r"[“\"]([^“”\"]+)[”\"]")
+# A pair of marks: curly or straight, or two apostrophes (archive text).
+_QUOTED = re.compile(r"[“\"]([^“”\"]+)[”\"]|''((?:(?!'').)+)''", re.S)
 
 
 @dataclass
@@ -292,7 +293,7 @@ def polnear_gold(doc: dict) -> list[Item]:
             spk = tuple(tuple(s) for s in q.get("speaker_spans") or [(q["speaker_start"], q["speaker_end"])])
         parts = {norm_text(doc["text"][a:b]) for a, b in spans} if len(spans) > 1 else set()
         # The words inside each pair of marks: the exact quotation within a framing clause.
-        parts |= {norm_text(m) for a, b in spans for m in _QUOTED.findall(doc["text"][a:b])}
+        parts |= {norm_text(m.group(1) or m.group(2)) for a, b in spans for m in _QUOTED.finditer(doc["text"][a:b])}
         parts = frozenset(parts)
         items.append(Item(doc["id"], spans, norm_text(q["content"]), bool(q["has_quote_marks"]), spk, parts=parts))
     return items

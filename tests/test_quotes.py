@@ -87,6 +87,32 @@ def test_quote_running_on_into_next_paragraph():
 # --- attribution patterns ----------------------------------------------------------------------
 
 
+def test_doubled_apostrophes_and_backticks_are_quotation_marks():
+    # Some newspaper archives print both marks as two apostrophes; typeset text opens with ``.
+    texts, problems = _texts(["''We won't stop,'' the organiser said. ``Never,'' she added."])
+    assert texts == ["We won't stop,", "Never,"]
+    assert problems == []
+
+
+def test_doubled_apostrophes_with_a_nested_single_quotation():
+    texts, problems = _texts(["He recalled: " + "'" * 3 + "Wait' was all she said.''", "''Then we left.''"])
+    assert texts == ["'Wait' was all she said.", "Then we left."]
+    assert problems == []
+
+
+def test_quotation_of_another_family_nests_inside_an_open_one():
+    # A block quotation opened with a straight mark holds a curly one: the curly
+    # marks do not close it, and it runs on into the next paragraph.
+    paras = ['"The crowd kept chanting “we want more” all night.', '"Then it was over."']
+    spans, problems = find_quote_spans(paras)
+    assert [(s.paragraph, paras[s.paragraph - 1][s.start : s.end]) for s in spans] == [
+        (1, "The crowd kept chanting “we want more” all night."),
+        (2, "Then it was over."),
+    ]
+    assert spans[0].runs_on and spans[1].continued
+    assert problems == []
+
+
 @pytest.mark.spacy
 def test_said_after_quote_inverted():
     q = _one(_quotes("“The harvest failed this year,” said Maria Lopez, a farmer."), "harvest")
@@ -258,6 +284,69 @@ def test_accuses_and_denied_are_reported():
     b = _one(quotes, "claim")
     assert (a.kind, a.speaker_text, a.cue) == ("reported", "The opposition", "accuses")
     assert (b.kind, b.speaker_text, b.cue) == ("reported", "The minister", "denied")
+
+
+@pytest.mark.spacy
+def test_doubled_apostrophe_quotes_are_attributed():
+    qs = _quotes("''The plan is dead,'' Mr. Okafor said. ''We start again on Monday.''")
+    first = _one(qs, "The plan is dead")
+    assert (first.kind, first.speaker_text) == ("direct", "Mr. Okafor")
+    assert _one(qs, "We start again").speaker_text == "Mr. Okafor"
+
+
+@pytest.mark.spacy
+@pytest.mark.parametrize(
+    "paragraph, title",
+    [
+        ("In her 2019 memoir, “Walking Uphill,” Dana Pruitt said the years were hard.", "Walking Uphill"),
+        ("He told the podcast “Morning Ledger” that he would run again.", "Morning Ledger"),
+        ("“Harbor Lights” star Tom Avery said the show was ending.", "Harbor Lights"),
+        ("Supporters waved “Vote Early Today” signs as the mayor said she was confident.", "Vote Early Today"),
+        ("—“Museum to close its doors in May,” by Lena Ortiz: the board said it had no choice.", "Museum to close"),
+        ("Retired pilot Margaret “Peggy” Hale said the airport was too small.", "Peggy"),
+        ("A group is staging a play called “The Long Count” in the city, its director said.", "The Long Count"),
+    ],
+)
+def test_titles_names_and_headlines_in_marks_are_not_quotes(paragraph, title):
+    assert [q.text for q in _quotes(paragraph) if title in q.text and q.kind != "reported"] == []
+
+
+@pytest.mark.spacy
+def test_passive_agent_after_a_quote_is_its_speaker_not_a_byline():
+    q = _one(_quotes("The merger was called “a costly mistake” by the union leader."), "a costly mistake")
+    assert q.speaker_text == "the union leader"
+
+
+@pytest.mark.spacy
+def test_headings_and_transcript_markers_are_not_quotes():
+    qs = _quotes(
+        "“We will appeal,” the lawyer said.",
+        "“Related”:",
+        "“(CROSSTALK)”",
+        "“FINAL WARNING”",
+    )
+    assert [q.text for q in qs] == ["We will appeal"]
+
+
+@pytest.mark.spacy
+def test_a_title_cased_quoted_sentence_still_continues_its_speaker():
+    qs = _quotes("“We lost the vote,” the senator said. “Thank You All!”")
+    assert _one(qs, "Thank You All").speaker_text == "the senator"
+
+
+@pytest.mark.spacy
+def test_so_called_is_the_writers_word_not_a_speech_cue():
+    qs = _quotes("The so-called “reform” package passed on Tuesday.")
+    assert all(q.cue is None or "called" not in q.cue for q in qs)
+
+
+@pytest.mark.spacy
+def test_quote_inside_the_speakers_relative_clause_is_not_theirs():
+    q = _one(
+        _quotes("“We are ready,” said Ms. Ibsen, whose new album features “restless” songs about the sea."),
+        "restless",
+    )
+    assert q.speaker_text != "Ms. Ibsen"
 
 
 @pytest.mark.spacy

@@ -22,6 +22,7 @@ the actor id comes from whichever of the two names someone.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -50,6 +51,8 @@ class _Found:
     inferred_from: _Found | None = None
     span: QuoteSpan | None = None
     sentence: tuple[int, int] = (0, 0)
+    linked: bool = False
+    """The parse links the quotation and its cue (not only nearness)."""
 
 
 def find_quote_problems(article: Article) -> list[str]:
@@ -65,7 +68,7 @@ class _Para:
 
     def __init__(self, n: int, text: str, doc, spans: list[QuoteSpan]):
         self.n, self.text, self.doc, self.spans = n, text, doc, spans
-        self.ranges = [(max(s.open, 0), min(s.close + 1, len(text))) for s in spans]
+        self.ranges = [(max(s.open, 0), min(s.after, len(text))) for s in spans]
         self.sentences = self._sentences()
 
     def inside(self, off: int) -> bool:
@@ -149,19 +152,24 @@ def _attribute(para: _Para, span: QuoteSpan, prev: _Found | None) -> _Found:
     if not ranked:
         return found
     ranked.sort(key=lambda x: (x[0], x[1]))
-    for _, _, cue in ranked:
+    for rank, _, cue in ranked:
         spk = speaker_of(cue, quote_before=cue.idx > span.close)
         if spk is not None and not para.inside(spk.idx) and not _holds(spk, span):
-            found.cue, found.speaker = cue, spk
+            found.cue, found.speaker, found.linked = cue, spk, rank < 2
             return found
-    found.cue = ranked[0][2]
+    found.cue, found.linked = ranked[0][2], ranked[0][0] < 2
     return found
 
 
 def _holds(head, span: QuoteSpan) -> bool:
-    """The speaker phrase contains the quotation ('the “Stop Smith” movement continues')."""
+    """The speaker phrase, its relative clauses and appositions included,
+    contains the quotation ('the “Stop Smith” movement continues'; '“…,” said
+    Roe, whose book features “rebel” voices': the book's words, not Roe's)."""
     toks = np_tokens(head)
-    return toks[0].idx <= span.open and span.close < toks[-1].idx + len(toks[-1])
+    if toks[0].idx <= span.open and span.close < toks[-1].idx + len(toks[-1]):
+        return True
+    sub = list(head.subtree)
+    return sub[0].idx <= span.open and span.close < sub[-1].idx + len(sub[-1]) and head.idx < span.open
 
 
 def _distance(tok, span: QuoteSpan) -> int:
@@ -177,8 +185,8 @@ def _kind(para: _Para, f: _Found, prev: _Found | None) -> str:
     if not before or before.endswith(":"):
         return "direct"
     if prev is not None and prev.kind == "direct" and prev.paragraph == f.paragraph and prev.sentence == f.sentence:
-        between = para.text[prev.span.close + 1 : span.open]
-        if any(is_cue(t) for t in para.tokens(prev.span.close + 1, span.open)) and "." not in between:
+        between = para.text[prev.span.after : span.open]
+        if any(is_cue(t) for t in para.tokens(prev.span.after, span.open)) and "." not in between:
             return "direct"  # the second half of '“A,” he said, “B.”'
     left = [t for t in para.frame(lo, span.open) if not t.is_punct]
     inner = para.tokens(span.start, span.end)
@@ -250,12 +258,15 @@ def _introducer(para: _Para):
 
 
 def _not_a_quotation(f: _Found, para: _Para) -> bool:
-    """Marks that quote nobody: markup attribute values, and the author's own
-    scare quotes or titles (a short or title-cased fragment with no cue), and
-    names or titles in marks that no speaker is found for, even beside a cue."""
+    """Marks that quote nobody: markup attribute values; titles of works and
+    names in marks; headings; and the author's own scare quotes (a short or
+    title-cased fragment with no cue), and names in marks that no speaker is
+    found for, even beside a cue."""
     if para.text[: max(f.span.open, 0)].endswith("="):
         return True
-    if _is_title(para, f):
+    if _is_title(para, f) or _is_byline_title(para, f) or _is_nickname(para, f):
+        return True
+    if _is_heading(para, f) or _is_aside(para, f):
         return True
     if f.kind == "partial" and f.speaker is None and _is_name(para.tokens(f.start, f.end)):
         return True  # a title or name in marks ('on the show “Morning Talk”')
@@ -277,22 +288,96 @@ def _is_name(tokens: list) -> bool:
     return len(named) == len(words)
 
 
-_TITLE_BEFORE = frozenset("on in of from at with titled entitled".split())
-_TITLE_SMALL = frozenset("a an the of and & with to for in on at or".split())
+_TITLE_BEFORE = frozenset("on in of from at with during including told to titled entitled".split())
+# Participles that name what precedes them: 'a play called “X”', 'a blog, named “Y”'.
+_NAMED = frozenset("called named dubbed titled entitled nicknamed".split())
+_TITLE_SMALL = frozenset("a an the of and & with to for in on at or is are be".split())
+# Nouns that name a work, a label or a name given, before it in marks:
+# 'his 2012 book, “X”', 'the podcast “Y”', 'under the pseudonym “Z”'.
+_WORK_NOUNS = frozenset(
+    """
+    book memoir autobiography biography novel collection film movie documentary show series sitcom program
+    programme podcast broadcast song anthem album hit hits play musical opera column commentary op-ed essay
+    article editorial headline poem painting exhibition hashtag slogan motto poster newsletter magazine
+    initiative forum summit campaign course syllabus pseudonym nickname alias moniker dubbed nicknamed named
+    """.split()
+)
+_BY_AUTHOR = re.compile(r"[,.]?\s*by\s+(?:the\s+)?[A-Z]")
+_TERMINAL_IN = re.compile(r"[.!?…]")
+
+
+def _title_cased(words: list[str]) -> bool:
+    return (
+        bool(words)
+        and (words[0][:1].isupper() or words[0][:1].isdigit())
+        and all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in _TITLE_SMALL for w in words)
+    )
 
 
 def _is_title(para: _Para, f: _Found) -> bool:
-    """A show, book or film named in marks: 'on CNN’s “State of the Union”', 'starred in “X”'."""
+    """A show, book or film named in marks: 'on CNN’s “State of the Union”',
+    'starred in “X”', 'her memoir, “Y”', 'the “Z” star', 'the “Z” hats'."""
     if f.span.open < 0:
         return False
     words = para.text[f.start : f.end].strip(" .,").split()
-    if not words or len(words) > 6 or words[0][:1].islower():
+    if len(words) > 12 or not _title_cased(words):
         return False
-    if not all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in _TITLE_SMALL for w in words):
+    before = para.text[: f.span.open].rstrip().rstrip(",").split()
+    if before and before[-1].lower() in ("the", "a", "an"):
+        before = before[:-1]
+    last = before[-1].lower().strip("(,") if before else ""
+    if last.endswith(("’s", "'s")) or last in _TITLE_BEFORE or last in _WORK_NOUNS:
+        return True
+    if last in _NAMED:
+        toks = [t for t in para.doc if t.idx < f.span.open and t.lower_ == last]
+        if toks and toks[-1].dep_ == "acl":
+            return True
+    if last == "as" and len(before) > 1 and before[-2].lower() == "known":
+        return True
+    # The title modifies the noun after it: '“Some Show” star Jane Roe'.
+    after = [t for t in para.doc if t.idx >= f.span.after][:1]
+    return len(words) <= 6 and bool(after) and after[0].pos_ == "NOUN" and after[0].is_lower
+
+
+def _is_byline_title(para: _Para, f: _Found) -> bool:
+    """A headline or title credited to its author: '“Museum to close,” by Jane Roe'
+    (not a passive cue's agent: 'was called “a mistake” by the mayor')."""
+    if f.span.open < 0 or f.span.runs_on:
         return False
-    before = para.text[: f.span.open].rstrip()
-    last = before.split()[-1].lower() if before.split() else ""
-    return last.endswith(("’s", "'s")) or last in _TITLE_BEFORE
+    cue_before = any(is_cue(t) for t in para.frame(f.sentence[0], f.span.open))
+    if cue_before and not _title_cased(para.text[f.start : f.end].split()):
+        return False
+    return bool(_BY_AUTHOR.match(para.text, f.span.after))
+
+
+def _is_aside(para: _Para, f: _Found) -> bool:
+    """Words wholly in parentheses: a transcript's '“(CROSSTALK)”'."""
+    text = para.text[f.start : f.end].strip(" .,")
+    return text.startswith("(") and text.endswith(")") and "(" not in text[1:]
+
+
+def _is_nickname(para: _Para, f: _Found) -> bool:
+    """A name's nickname in marks between its parts: 'Margaret “Peggy” Roe'."""
+    words = para.text[f.start : f.end].split()
+    if not 1 <= len(words) <= 2 or not _title_cased(words) or f.span.open < 1:
+        return False
+    before = para.text[: f.span.open]
+    after = para.text[f.span.after :]
+    return (
+        before.endswith(" ")
+        and before.rstrip()[-1:].isalpha()
+        and before.split()[-1][:1].isupper()
+        and (after[:1] == " " and after[1:2].isupper())
+    )
+
+
+def _is_heading(para: _Para, f: _Found) -> bool:
+    """A title-cased or capitalised fragment without a sentence's end, that no
+    cue governs in the parse: a heading, a name or a slogan ('“Related”:')."""
+    if f.linked and f.inferred_from is None:
+        return False
+    text = para.text[f.start : f.end].strip(" ,:;")
+    return len(text.split()) <= 6 and _title_cased(text.split()) and not _TERMINAL_IN.search(text)
 
 
 def _near_copies(article: Article) -> dict[int, int]:

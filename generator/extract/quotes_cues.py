@@ -52,6 +52,8 @@ def is_cue(tok) -> bool:
         return True
     if not (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")):
         return False
+    if tok.i > 0 and tok.doc[tok.i - 1].text == "-" and not tok.doc[tok.i - 1].whitespace_:
+        return False  # 'the so-called “x”', 'a self-described “y”': the writer's words
     lemma = tok.lemma_.lower()
     if lemma in PHRASAL_CUES:  # 'went on', 'pointed out'
         return any(c.dep_ == "prt" and c.lower_ == PHRASAL_CUES[lemma] for c in tok.children)
@@ -116,6 +118,15 @@ def _subject(verb):
             for g in c.children:
                 if g.dep_ == "pobj":
                     return g
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        # 'was called “a mistake” by the mayor': the parser may hang the agent
+        # off the verb's complement, or read it as a plain preposition.
+        for c in verb.children:
+            for by in [c] if c.lower_ == "by" else [g for g in c.children if c.dep_ in ("oprd", "attr", "dobj")]:
+                if by.lower_ == "by" and by.dep_ in ("prep", "agent"):
+                    for g in by.children:
+                        if g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN", "PRON"):
+                            return g
     for c in verb.children:
         # "was quoted as saying": the quoted one speaks.
         if c.dep_ == "nsubjpass" and verb.lemma_ in ("quote", "cite"):

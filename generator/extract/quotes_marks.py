@@ -1,8 +1,11 @@
 """Quotation marks: pairing them, paragraph by paragraph, without spaCy.
 
-Only double marks open and close quotations (curly, straight, low-9 and
-guillemets). Single marks are left alone because ’ is also the apostrophe
-("Kenya’s", "don’t", "players’"), and a guess there would split quotes.
+Only double marks open and close quotations: curly, straight, low-9 and
+guillemets, and the two-character forms of archive and typeset text (two
+apostrophes for both ends, as some newspaper archives print them, and two
+backticks to open). Single marks are left alone because ’ is also the
+apostrophe ("Kenya’s", "don’t", "players’"), and a guess there would split
+quotes.
 
 A quotation still open at the end of a paragraph runs on into the next one
 only when the next paragraph shows it (it starts with an opening mark, the
@@ -13,7 +16,8 @@ beats guessing where a quote ends.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 OPENERS = "“„‟«"
 CLOSERS = "”»"
@@ -21,6 +25,9 @@ STRAIGHT = '"'
 MARKS = OPENERS + CLOSERS + STRAIGHT
 # Characters after which a straight mark reads as an opening one.
 _OPEN_BEFORE = " \t\n([{—–-/:;,"
+# A mark: one character, two apostrophes (three when a single quotation
+# nested inside begins or ends at the same place), or two backticks.
+_MARK_RE = re.compile("'{2,3}|``|[" + re.escape(MARKS) + "]")
 
 
 @dataclass(frozen=True)
@@ -36,21 +43,48 @@ class QuoteSpan:
     """The quotation continues in the next paragraph."""
     continued: bool = False
     """This piece continues a quotation from the previous paragraph."""
+    open_width: int = 1
+    close_width: int = 1
+    """How many characters the marks take: 2 for two apostrophes or backticks."""
 
     @property
     def start(self) -> int:
-        return self.open + 1
+        return self.open + self.open_width
 
     @property
     def end(self) -> int:
         return self.close
 
+    @property
+    def after(self) -> int:
+        """Offset just past the closing mark."""
+        return self.close + self.close_width
 
-def _mark_role(text: str, i: int) -> str:
-    """'open', 'close' or 'either' for the mark at text[i]."""
+
+def _marks(text: str) -> list[tuple[int, int, str]]:
+    """(offset, width, role) of every quotation mark in the text.
+
+    Of three apostrophes, the double mark is the first two when they open
+    (a single quotation nested at the start) and the last two when they close.
+    """
+    out = []
+    for m in _MARK_RE.finditer(text):
+        i, width = m.start(), len(m.group())
+        role = _mark_role(text, i, width)
+        if width == 3:
+            out.append((i + 1, 2, role) if role == "close" else (i, 2, role))
+        else:
+            out.append((i, width, role))
+    return out
+
+
+def _mark_role(text: str, i: int, width: int = 1) -> str:
+    """'open', 'close' or 'either' for the mark at text[i : i + width]."""
     ch = text[i]
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
+    if ch == "`":
+        return "open"
     # Curly marks typed the wrong way round ('called it “abhorrent“ in'):
     # a mark glued to the end of a word and followed by a space closes.
     if ch in OPENERS:
@@ -59,34 +93,55 @@ def _mark_role(text: str, i: int) -> str:
         return "open" if before.isspace() and after.isalnum() else "close"
     if before in _OPEN_BEFORE and not after.isspace():
         return "open"
-    if after.isspace() or after in ".,;:!?)]}—–-'’" or i + 1 == len(text):
+    if after.isspace() or after in ".,;:!?)]}—–-'’" or i + width == len(text):
         return "close"
     return "either"
 
 
-def _scan(text: str) -> tuple[list[tuple[int, int]], int | None, int | None, list[tuple[int, str]]]:
-    """Pairs (open, close), the last unclosed opener, the first stray closer, and problems."""
-    pairs: list[tuple[int, int]] = []
+_Mark = tuple[int, int]  # (offset, width)
+
+
+def _family(text: str, i: int) -> str:
+    """Marks of one family pair with each other: curly, straight, guillemets, doubled."""
+    ch = text[i]
+    if ch in "“”„‟":
+        return "curly"
+    if ch in "«»":
+        return "guillemet"
+    return "straight" if ch == STRAIGHT else "doubled"
+
+
+def _scan(text: str) -> tuple[list[tuple[_Mark, _Mark]], _Mark | None, _Mark | None, list[tuple[int, str]]]:
+    """Pairs (open, close), the last unclosed opener, the first stray closer, and problems.
+
+    Inside an open quotation, a mark of another family that can only open
+    starts a quotation nested in it ('"She said “no” twice"'): the marks up
+    to its closing one belong to the outer quotation.
+    """
+    pairs: list[tuple[_Mark, _Mark]] = []
     problems: list[tuple[int, str]] = []
-    open_at: int | None = None
-    stray_close: int | None = None
-    for i, ch in enumerate(text):
-        if ch not in MARKS:
-            continue
-        role = _mark_role(text, i)
+    open_at: _Mark | None = None
+    nested: str | None = None  # family of a quotation open inside the current one
+    stray_close: _Mark | None = None
+    for i, width, role in _marks(text):
         if open_at is None:
             if role == "close" and not pairs and stray_close is None:
-                stray_close = i  # may close a quote begun in the previous paragraph
+                stray_close = (i, width)  # may close a quote begun in the previous paragraph
             elif role == "close":
                 problems.append((i, "closing quotation mark with no opening mark"))
             else:
-                open_at = i
-        elif role == "open" and text[i] in OPENERS and text[open_at] in OPENERS:
+                open_at = (i, width)
+        elif nested is not None:
+            if _family(text, i) == nested and role != "open":
+                nested = None
+        elif role == "open" and _family(text, i) != _family(text, open_at[0]):
+            nested = _family(text, i)
+        elif role == "open" and text[i] in OPENERS and text[open_at[0]] in OPENERS:
             # Two curly openers in a row: the first was never closed.
-            problems.append((open_at, "unclosed quotation mark"))
-            open_at = i
+            problems.append((open_at[0], "unclosed quotation mark"))
+            open_at = (i, width)
         else:
-            pairs.append((open_at, i))
+            pairs.append((open_at, (i, width)))
             open_at = None
     return pairs, open_at, stray_close, problems
 
@@ -105,26 +160,27 @@ def find_quote_spans(paragraphs: tuple[str, ...] | list[str]) -> tuple[list[Quot
         local = list(probs)
         if stray_close is not None:
             if carried:
-                spans.append(QuoteSpan(n, -1, stray_close, continued=True))
+                spans.append(QuoteSpan(n, -1, stray_close[0], continued=True, close_width=stray_close[1]))
             else:
-                local.append((stray_close, "closing quotation mark with no opening mark"))
-        for o, c in pairs:
-            spans.append(QuoteSpan(n, o, c))
+                local.append((stray_close[0], "closing quotation mark with no opening mark"))
+        for (o, ow), (c, cw) in pairs:
+            spans.append(QuoteSpan(n, o, c, open_width=ow, close_width=cw))
         carried = False
         if open_at is not None:
             nxt = scans[n] if n < len(paragraphs) else None
             if nxt is not None and _runs_on(paragraphs[n], nxt):
-                spans.append(QuoteSpan(n, open_at, len(text.rstrip()), runs_on=True))
+                spans.append(QuoteSpan(n, open_at[0], len(text.rstrip()), runs_on=True, open_width=open_at[1]))
                 carried = True
             else:
-                local.append((open_at, "unclosed quotation mark"))
+                local.append((open_at[0], "unclosed quotation mark"))
         problems.extend(f"paragraph {n}, offset {off}: {msg}" for off, msg in sorted(local))
     spans.sort(key=lambda s: (s.paragraph, s.open))
     return _mark_continued(spans), problems
 
 
 def _first_mark(text: str) -> int:
-    return next((i for i, ch in enumerate(text) if ch in MARKS), -2)
+    m = _MARK_RE.search(text)
+    return m.start() if m else -2
 
 
 def _opens_para(text: str, i: int) -> bool:
@@ -143,7 +199,7 @@ def _mark_continued(spans: list[QuoteSpan]) -> list[QuoteSpan]:
     for s in spans:
         prev = out[-1] if out else None
         cont = s.continued or (prev is not None and prev.runs_on and prev.paragraph == s.paragraph - 1)
-        out.append(QuoteSpan(s.paragraph, s.open, s.close, s.runs_on, cont) if cont != s.continued else s)
+        out.append(replace(s, continued=cont) if cont != s.continued else s)
     return out
 
 

@@ -150,6 +150,6 @@ def reported_speech(doc, inside_quote: Callable[[int], bool]) -> Iterator[Report
         start, end = _span(content)
         if end - start < 8 or any(inside_quote(i) for i in range(start, end)):
             continue
-        if any(ch in doc.text[start:end] for ch in '“”"'):
+        if any(m in doc.text[start:end] for m in ("“", "”", '"', "''", "``")):
             continue
         yield Report(start, end, cue, speaker)
