@@ -29,7 +29,11 @@ Figures (precision / recall / F1):
 
 PolNeAR annotates every attribution relation, beliefs and intentions
 included ('he thinks', 'voters want'), so recall on reported speech is
-bounded well below 1 for any speech-only extractor.
+bounded well below 1 for any speech-only extractor. It also misses
+quotations (one annotator a document), so on the full set the script also
+prints an adjudicated span precision for quotations in marks: predictions
+that overlap no gold item are looked up in bench/adjudication/ (labelled
+blind, both systems mixed; see its README).
 """
 
 from __future__ import annotations
@@ -195,6 +199,46 @@ def score(golds: list[Item], preds: list[Item], speaker_ok: Callable[[Item, Item
         figs["speaker_acc"] = (len(fp & both), len(both))
         out[row] = figs
     return out
+
+
+ADJUDICATED = ROOT / "bench" / "adjudication" / "polnear-marks-unmatched.jsonl"
+
+
+def load_adjudication(path: Path = ADJUDICATED) -> dict[tuple[str, int, int], str]:
+    """(doc, start, end) -> label for predicted quotations in marks that match no gold item."""
+    if not path.exists():
+        return {}
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return {(r["doc"], r["start"], r["end"]): r["label"] for r in rows}
+
+
+def adjudicated_marks_precision(golds: list[Item], preds: list[Item], labels: dict) -> dict:
+    """Span precision of quotations in marks, where a prediction that overlaps no gold item
+    is looked up in the adjudication (bench/adjudication/README.md): right when it was
+    judged a quotation ('quote' or 'unattributed'), wrong when 'not_quote' or unlabelled."""
+    by_doc: dict[str, list[Item]] = {}
+    for g in golds:
+        by_doc.setdefault(g.doc, []).append(g)
+    marks = [p for p in preds if p.marks]
+    counts = {"n": len(marks), "matched": 0, "quote": 0, "unattributed": 0, "not_quote": 0, "unlabelled": 0}
+    for p in marks:
+        if any(_overlap(g.spans, p.spans) > 0 for g in by_doc.get(p.doc, ())):
+            counts["matched"] += 1
+            continue
+        label = labels.get((p.doc, p.spans[0][0], p.spans[0][1]), "unlabelled")
+        counts[label] += 1
+    right = counts["matched"] + counts["quote"] + counts["unattributed"]
+    counts["precision"] = right / counts["n"] if counts["n"] else 0.0
+    counts["raw_precision"] = counts["matched"] / counts["n"] if counts["n"] else 0.0
+    return counts
+
+
+def format_adjudicated(title: str, c: dict) -> str:
+    return (
+        f"{title}: marks overlap P {c['raw_precision']:.4f} raw, {c['precision']:.4f} adjudicated "
+        f"({c['n']} quotations; unmatched: {c['quote']} quote, {c['unattributed']} unattributed, "
+        f"{c['not_quote']} not a quotation, {c['unlabelled']} unlabelled)"
+    )
 
 
 def format_scores(title: str, scores: dict) -> str:
@@ -433,6 +477,8 @@ def main(argv: list[str] | None = None) -> int:
     golds, preds, ctx = run_polnear(args.limit, args.n_process, cache=args.cache)
     n = len(ctx["docs"])
     print(format_scores(f"PolNeAR dev: {n} docs ({time.time() - t0:.0f} s)", score(golds, preds, speaker_by_span)))
+    if args.limit is None:
+        print(format_adjudicated("adjudicated", adjudicated_marks_precision(golds, preds, load_adjudication())))
     return 0
 
 

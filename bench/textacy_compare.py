@@ -127,6 +127,10 @@ def main(argv: list[str] | None = None) -> int:
             ev.score(golds, attributed, ev.speaker_by_span),
         )
     )
+    labels = ev.load_adjudication()
+    if args.limit is None and labels:
+        for name, preds in (("Briefing", ours), ("Briefing, like for like", attributed), ("textacy", theirs)):
+            print(ev.format_adjudicated(name, ev.adjudicated_marks_precision(golds, preds, labels)))
     print(
         f"textacy refused {stats['refused_docs']} whole documents (odd number of quotation marks); "
         f"{stats['refused_paragraphs']} of their paragraphs stayed refused"
