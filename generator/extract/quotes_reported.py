@@ -50,6 +50,12 @@ def _content(verb) -> list | None:
                 return None
             if c.i < verb.i and any(t.i > verb.i for t in sub):
                 return None
+            if c.i > verb.i:
+                # 'said the plan is dead, the money is gone': the parser may give
+                # the verb a second complement clause that goes on with the first.
+                for d in verb.children:
+                    if d.dep_ == "ccomp" and d.i > max(t.i for t in sub) and d.lower_ not in _WH:
+                        sub += list(d.subtree)
             return sub
     if lemma in ("accuse", "deny", "allege", "admit", "confirm", "announce"):
         objs = [c for c in verb.children if c.dep_ in ("dobj", "prep") and c.i > verb.i]
