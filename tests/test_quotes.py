@@ -113,6 +113,38 @@ def test_quotation_of_another_family_nests_inside_an_open_one():
     assert problems == []
 
 
+def test_single_marks_pair_in_an_article_that_quotes_with_them():
+    paras = [
+        "‘We will not back down,’ the minister said. She called the cuts ‘reckless’ and ‘cruel’.",
+        "Members of the nurses’ union said ‘enough is enough’ on the ’80s-style rock ‘n’ roll march.",
+        "‘It’s the workers’ money,’ one nurse said.",
+    ]
+    texts, problems = _texts(paras)
+    assert texts == ["We will not back down,", "reckless", "cruel", "enough is enough", "It’s the workers’ money,"]
+    assert problems == []
+
+
+def test_single_marks_run_on_and_report_an_unclosed_one():
+    texts, problems = _texts(["‘The first part goes on", "‘and ends here,’ she added."])
+    assert texts == ["The first part goes on", "and ends here,"]
+    assert problems == []
+    texts, problems = _texts(["‘This one never ends.", "Nobody said more."])
+    assert texts == [] and problems == ["paragraph 1, offset 0: unclosed quotation mark"]
+
+
+def test_single_marks_stay_apostrophes_where_the_article_uses_double_marks():
+    texts, problems = _texts(["“We agreed,” she said.", "The players’ union called it ‘fair’ at first."])
+    assert texts == ["We agreed,"]
+    assert problems == []
+
+
+@pytest.mark.spacy
+def test_single_mark_quotes_are_attributed():
+    qs = _quotes("‘We will not back down,’ the minister said.", "She called the cuts ‘reckless’.")
+    assert _one(qs, "We will not back down").speaker_text == "the minister"
+    assert _one(qs, "reckless").speaker_text == "She"
+
+
 @pytest.mark.spacy
 def test_said_after_quote_inverted():
     q = _one(_quotes("“The harvest failed this year,” said Maria Lopez, a farmer."), "harvest")

@@ -1,11 +1,15 @@
 """Quotation marks: pairing them, paragraph by paragraph, without spaCy.
 
-Only double marks open and close quotations: curly, straight, low-9 and
+Double marks open and close quotations: curly, straight, low-9 and
 guillemets, and the two-character forms of archive and typeset text (two
 apostrophes for both ends, as some newspaper archives print them, and two
-backticks to open). Single marks are left alone because ’ is also the
-apostrophe ("Kenya’s", "don’t", "players’"), and a guess there would split
-quotes.
+backticks to open). Single marks are left alone where an article uses
+double ones, because ’ is also the apostrophe ("Kenya’s", "don’t",
+"players’") and a guess there would split quotes. An article with no double
+marks at all that opens quotations with ‘ (the house style of some British
+papers) has its single marks paired: ’ closes only where it cannot be an
+apostrophe (not before a letter, not after a space, not a plural possessive
+as in "the players’ union").
 
 A quotation still open at the end of a paragraph runs on into the next one
 only when the next paragraph shows it (it starts with an opening mark, the
@@ -61,13 +65,56 @@ class QuoteSpan:
         return self.close + self.close_width
 
 
-def _marks(text: str) -> list[tuple[int, int, str]]:
+_SINGLE_OPEN_BEFORE = ' \t\n([{—–-/:;,“"'
+
+
+def uses_single_marks(paragraphs: tuple[str, ...] | list[str]) -> bool:
+    """The article quotes with ‘…’: it has no double marks and opens a single one before a word."""
+    if any(_MARK_RE.search(p) for p in paragraphs):
+        return False
+    return any(
+        (i == 0 or p[i - 1] in _SINGLE_OPEN_BEFORE) and p[i + 1 : i + 2].isalpha()
+        for p in paragraphs
+        for i, ch in enumerate(p)
+        if ch == "‘"
+    )
+
+
+def _single_marks(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    for i, ch in enumerate(text):
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if ch == "‘" and before in _SINGLE_OPEN_BEFORE and not after.isspace() and not after.isdigit():
+            if text[i + 2 : i + 3] != "’":  # not 'rock ‘n’ roll'
+                out.append((i, 1, "open"))
+        elif ch == "’" and not after.isalnum() and not before.isspace() and text[i - 2 : i - 1] != "‘":
+            if before == "s" and after == " " and _possessed(text[i + 2 :]):
+                continue  # 'the players’ union': a plural possessive
+            out.append((i, 1, "close"))
+    return out
+
+
+# Words that do not follow a plural possessive: after 'cuts’ and', the mark closes.
+_NOT_POSSESSED = frozenset(
+    "and or but nor as in on to for with at by from of that which who is was were are be been he she they it "
+    "we i you said says say told added than then so if when while".split()
+)
+
+
+def _possessed(rest: str) -> bool:
+    word = rest.split(maxsplit=1)[0].strip(".,;:!?") if rest.split() else ""
+    return word.islower() and word not in _NOT_POSSESSED
+
+
+def _marks(text: str, single: bool = False) -> list[tuple[int, int, str]]:
     """(offset, width, role) of every quotation mark in the text.
 
     Of three apostrophes, the double mark is the first two when they open
     (a single quotation nested at the start) and the last two when they close.
+    With `single`, ‘ and ’ are marks too (see :func:`uses_single_marks`).
     """
-    out = []
+    out = _single_marks(text) if single else []
     for m in _MARK_RE.finditer(text):
         i, width = m.start(), len(m.group())
         role = _mark_role(text, i, width)
@@ -75,7 +122,7 @@ def _marks(text: str) -> list[tuple[int, int, str]]:
             out.append((i + 1, 2, role) if role == "close" else (i, 2, role))
         else:
             out.append((i, width, role))
-    return out
+    return sorted(out)
 
 
 def _mark_role(text: str, i: int, width: int = 1) -> str:
@@ -104,6 +151,8 @@ _Mark = tuple[int, int]  # (offset, width)
 def _family(text: str, i: int) -> str:
     """Marks of one family pair with each other: curly, straight, guillemets, doubled."""
     ch = text[i]
+    if ch in "‘’":
+        return "single"
     if ch in "“”„‟":
         return "curly"
     if ch in "«»":
@@ -111,7 +160,9 @@ def _family(text: str, i: int) -> str:
     return "straight" if ch == STRAIGHT else "doubled"
 
 
-def _scan(text: str) -> tuple[list[tuple[_Mark, _Mark]], _Mark | None, _Mark | None, list[tuple[int, str]]]:
+def _scan(
+    text: str, single: bool = False
+) -> tuple[list[tuple[_Mark, _Mark]], _Mark | None, _Mark | None, list[tuple[int, str]]]:
     """Pairs (open, close), the last unclosed opener, the first stray closer, and problems.
 
     Inside an open quotation, a mark of another family that can only open
@@ -123,8 +174,10 @@ def _scan(text: str) -> tuple[list[tuple[_Mark, _Mark]], _Mark | None, _Mark | N
     open_at: _Mark | None = None
     nested: str | None = None  # family of a quotation open inside the current one
     stray_close: _Mark | None = None
-    for i, width, role in _marks(text):
+    for i, width, role in _marks(text, single):
         if open_at is None:
+            if role == "close" and text[i] == "’":
+                continue  # a closing single mark with nothing open is an apostrophe
             if role == "close" and not pairs and stray_close is None:
                 stray_close = (i, width)  # may close a quote begun in the previous paragraph
             elif role == "close":
@@ -136,8 +189,14 @@ def _scan(text: str) -> tuple[list[tuple[_Mark, _Mark]], _Mark | None, _Mark | N
                 nested = None
         elif role == "open" and _family(text, i) != _family(text, open_at[0]):
             nested = _family(text, i)
-        elif role == "open" and text[i] in OPENERS and text[open_at[0]] in OPENERS:
-            # Two curly openers in a row: the first was never closed.
+        elif "single" in (_family(text, i), _family(text, open_at[0])) and _family(text, i) != _family(
+            text, open_at[0]
+        ):
+            continue  # single and double marks never close each other
+        elif role == "open" and (
+            (text[i] in OPENERS and text[open_at[0]] in OPENERS) or text[i] == text[open_at[0]] == "‘"
+        ):
+            # Two openers in a row: the first was never closed.
             problems.append((open_at[0], "unclosed quotation mark"))
             open_at = (i, width)
         else:
@@ -152,7 +211,8 @@ def find_quote_spans(paragraphs: tuple[str, ...] | list[str]) -> tuple[list[Quot
     Problems name the paragraph (from 1) and the character offset of the
     mark, e.g. ``"paragraph 3, offset 17: unclosed quotation mark"``.
     """
-    scans = [_scan(p) for p in paragraphs]
+    single = uses_single_marks(paragraphs)
+    scans = [_scan(p, single) for p in paragraphs]
     spans: list[QuoteSpan] = []
     problems: list[str] = []
     carried = False  # the previous paragraph ended inside a quotation
@@ -168,7 +228,7 @@ def find_quote_spans(paragraphs: tuple[str, ...] | list[str]) -> tuple[list[Quot
         carried = False
         if open_at is not None:
             nxt = scans[n] if n < len(paragraphs) else None
-            if nxt is not None and _runs_on(paragraphs[n], nxt):
+            if nxt is not None and _runs_on(paragraphs[n], nxt, single):
                 spans.append(QuoteSpan(n, open_at[0], len(text.rstrip()), runs_on=True, open_width=open_at[1]))
                 carried = True
             else:
@@ -178,18 +238,18 @@ def find_quote_spans(paragraphs: tuple[str, ...] | list[str]) -> tuple[list[Quot
     return _mark_continued(spans), problems
 
 
-def _first_mark(text: str) -> int:
-    m = _MARK_RE.search(text)
-    return m.start() if m else -2
+def _first_mark(text: str, single: bool = False) -> int:
+    marks = _marks(text, single)
+    return marks[0][0] if marks else -2
 
 
 def _opens_para(text: str, i: int) -> bool:
     return not text[:i].strip()
 
 
-def _runs_on(next_text: str, next_scan: tuple) -> bool:
+def _runs_on(next_text: str, next_scan: tuple, single: bool = False) -> bool:
     pairs, open_at, stray_close, _ = next_scan
-    first = _first_mark(next_text)
+    first = _first_mark(next_text, single)
     return stray_close is not None or (first >= 0 and _opens_para(next_text, first))
 
 
