@@ -382,6 +382,34 @@ def test_quote_inside_the_speakers_relative_clause_is_not_theirs():
 
 
 @pytest.mark.spacy
+def test_cue_right_after_the_quote_outranks_a_later_one():
+    q = _one(
+        _quotes(
+            '"I never said that. I never said that," Dorn said, after NBC\'s Ana Ruiz said the billionaire had denied it.'
+        ),
+        "I never said that",
+    )
+    assert q.speaker_text == "Dorn"
+
+
+@pytest.mark.spacy
+def test_of_two_subjects_the_speaker_is_the_one_next_to_the_verb():
+    # The parser sometimes reads a place before the subject as a second subject
+    # ('In Dover, New Hampshire, Varga went after Ortiz, calling him “…”').
+    from spacy.tokens import Doc
+
+    from generator.extract.quotes_cues import speaker_of
+    from generator.nlp import get_nlp
+
+    words = ["Hampshire", ",", "Varga", "went", ",", "calling", "him", "names"]
+    heads = [3, 3, 3, 3, 3, 3, 5, 5]
+    deps = ["nsubj", "punct", "nsubj", "ROOT", "punct", "advcl", "dobj", "oprd"]
+    pos = ["PROPN", "PUNCT", "PROPN", "VERB", "PUNCT", "VERB", "PRON", "NOUN"]
+    doc = Doc(get_nlp().vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert speaker_of(doc[5]).text == "Varga"
+
+
+@pytest.mark.spacy
 def test_near_repeated_paragraph_yields_its_quote_once():
     quotes = _quotes(
         "The chef said the menu was “a love letter to the sea”, and guests agreed last night.",

@@ -145,6 +145,9 @@ def _attribute(para: _Para, span: QuoteSpan, prev: _Found | None) -> _Found:
         elif c.dep_ in ("parataxis", "ccomp") and c.head.i in quote_ancestors:
             # '… decided because of “…”, said a spokesperson': the cue hangs off the clause holding the quote
             ranked.append((1, _distance(c, span), c))
+    adjacent = _adjacent_cue(para, span, cues) if found.kind == "direct" else None
+    if adjacent is not None:
+        ranked.append((-1, 0, adjacent))
     if found.kind != "partial":
         # A whole quoted sentence belongs to the nearest cue; a fragment only to a
         # cue the parse links it to (not 'the show “X”, Y said later').
@@ -159,6 +162,22 @@ def _attribute(para: _Para, span: QuoteSpan, prev: _Found | None) -> _Found:
             return found
     found.cue, found.linked = ranked[0][2], ranked[0][0] < 2
     return found
+
+
+def _adjacent_cue(para: _Para, span: QuoteSpan, cues: list):
+    """'“…,” Roe said': a cue within the first words after a quotation that
+    ends on a comma, question or exclamation mark, news style's own
+    attribution, which outranks a cue the parse links from further away."""
+    if span.runs_on or span.open < 0:
+        return None
+    inner = para.text[span.start : span.end].rstrip()
+    if not inner or inner[-1] not in ",?!—–-":
+        return None
+    ids = {c.i for c in cues}
+    for t in [t for t in para.frame(span.after, len(para.text)) if not t.is_punct][:4]:
+        if t.i in ids:
+            return t
+    return None
 
 
 def _holds(head, span: QuoteSpan) -> bool:

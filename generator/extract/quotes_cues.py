@@ -54,6 +54,10 @@ def is_cue(tok) -> bool:
         return False
     if tok.i > 0 and tok.doc[tok.i - 1].text == "-" and not tok.doc[tok.i - 1].whitespace_:
         return False  # 'the so-called “x”', 'a self-described “y”': the writer's words
+    if tok.tag_ == "VBN" and tok.dep_ in ("acl", "advcl") and not any(
+        c.dep_ in ("aux", "auxpass", "agent") for c in tok.children
+    ):
+        return False  # 'Roe, asked about it, said …': the one asked speaks through another verb
     lemma = tok.lemma_.lower()
     if lemma in PHRASAL_CUES:  # 'went on', 'pointed out'
         return any(c.dep_ == "prt" and c.lower_ == PHRASAL_CUES[lemma] for c in tok.children)
@@ -110,9 +114,11 @@ def named_apposition(head):
 
 
 def _subject(verb):
-    for c in verb.children:
-        if c.dep_ in ("nsubj", "csubj"):
-            return c
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if subjects:
+        # Of two (a misparse of 'In Salem, New Hampshire, Roe went'), the one next to the verb.
+        before = [c for c in subjects if c.i < verb.i]
+        return before[-1] if before else subjects[0]
     for c in verb.children:
         if c.dep_ == "agent":
             for g in c.children:
