@@ -54,8 +54,10 @@ def is_cue(tok) -> bool:
         return False
     if tok.i > 0 and tok.doc[tok.i - 1].text == "-" and not tok.doc[tok.i - 1].whitespace_:
         return False  # 'the so-called “x”', 'a self-described “y”': the writer's words
-    if tok.tag_ == "VBN" and tok.dep_ in ("acl", "advcl") and not any(
-        c.dep_ in ("aux", "auxpass", "agent") for c in tok.children
+    if (
+        tok.tag_ == "VBN"
+        and tok.dep_ in ("acl", "advcl")
+        and not any(c.dep_ in ("aux", "auxpass", "agent") for c in tok.children)
     ):
         return False  # 'Roe, asked about it, said …': the one asked speaks through another verb
     lemma = tok.lemma_.lower()
