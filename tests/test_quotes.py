@@ -337,6 +337,10 @@ def test_doubled_apostrophe_quotes_are_attributed():
         ("—“Museum to close its doors in May,” by Lena Ortiz: the board said it had no choice.", "Museum to close"),
         ("Retired pilot Margaret “Peggy” Hale said the airport was too small.", "Peggy"),
         ("A group is staging a play called “The Long Count” in the city, its director said.", "The Long Count"),
+        ("Comedians staged a play called “Los Hijos del Sol” in the city, its director said.", "Los Hijos del Sol"),
+        ("Critics said “Quiet Harbor,” a novel by Jane Roe, was too long.", "Quiet Harbor"),
+        ("I agree with the mayor (“Mayor backs tram plan,” Daily Ledger, Monday), she said.", "Mayor backs tram"),
+        ("She starred in “Low Tide” and “High Water,” her agent said.", "High Water"),
     ],
 )
 def test_titles_names_and_headlines_in_marks_are_not_quotes(paragraph, title):
@@ -356,8 +360,15 @@ def test_headings_and_transcript_markers_are_not_quotes():
         "“Related”:",
         "“(CROSSTALK)”",
         "“FINAL WARNING”",
+        "“NEW RULES FOR OLD” The plan will start in May, the mayor’s spokesman said.",
     )
-    assert [q.text for q in qs] == ["We will appeal"]
+    assert [q.text for q in qs if q.kind != "reported"] == ["We will appeal"]
+
+
+@pytest.mark.spacy
+def test_a_document_that_states_its_words_is_quoted():
+    q = _one(_quotes("“Family Leave Starts After One Year,” the document said."), "Family Leave")
+    assert q.speaker_text == "the document"
 
 
 @pytest.mark.spacy

@@ -285,7 +285,7 @@ def _not_a_quotation(f: _Found, para: _Para) -> bool:
         return True
     if _is_title(para, f) or _is_byline_title(para, f) or _is_nickname(para, f):
         return True
-    if _is_heading(para, f) or _is_aside(para, f):
+    if _is_heading(para, f) or _is_aside(para, f) or _is_citation(para, f):
         return True
     if f.kind == "partial" and f.speaker is None and _is_name(para.tokens(f.start, f.end)):
         return True  # a title or name in marks ('on the show “Morning Talk”')
@@ -310,7 +310,11 @@ def _is_name(tokens: list) -> bool:
 _TITLE_BEFORE = frozenset("on in of from at with during including told to titled entitled".split())
 # Participles that name what precedes them: 'a play called “X”', 'a blog, named “Y”'.
 _NAMED = frozenset("called named dubbed titled entitled nicknamed".split())
-_TITLE_SMALL = frozenset("a an the of and & with to for in on at or is are be".split())
+# Small words a title leaves in lower case, English and the particles of names
+# and titles in other languages ('Los Hijos de la Noche', 'Ludwig van Beethoven').
+_TITLE_SMALL = frozenset(
+    "a an the of and & with to for in on at or is are be de del la le les el y da di du des van von der".split()
+)
 # Nouns that name a work, a label or a name given, before it in marks:
 # 'his 2012 book, “X”', 'the podcast “Y”', 'under the pseudonym “Z”'.
 _WORK_NOUNS = frozenset(
@@ -319,8 +323,11 @@ _WORK_NOUNS = frozenset(
     programme podcast broadcast song anthem album hit hits play musical opera column commentary op-ed essay
     article editorial headline poem painting exhibition hashtag slogan motto poster newsletter magazine
     initiative forum summit campaign course syllabus pseudonym nickname alias moniker dubbed nicknamed named
+    document report study memo manifesto petition blog website newspaper tweet
     """.split()
 )
+# After a title, an apposition naming the work: '“Blue Hour,” a novel by …', '“The Plan,” a document'.
+_WORK_AFTER = re.compile(r"\s*([,(—–-]?)\s*(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?([a-z-]+)\b")
 _BY_AUTHOR = re.compile(r"[,.]?\s*by\s+(?:the\s+)?[A-Z]")
 _TERMINAL_IN = re.compile(r"[.!?…]")
 
@@ -349,10 +356,20 @@ def _is_title(para: _Para, f: _Found) -> bool:
         return True
     if last in _NAMED:
         toks = [t for t in para.doc if t.idx < f.span.open and t.lower_ == last]
-        if toks and toks[-1].dep_ == "acl":
+        if toks and (
+            toks[-1].dep_ == "acl"
+            or toks[-1].tag_ == "VBN"
+            and not any(c.dep_ in ("aux", "auxpass") for c in toks[-1].children)
+        ):
             return True
     if last == "as" and len(before) > 1 and before[-2].lower() == "known":
         return True
+    m = _WORK_AFTER.match(para.text, f.span.after)
+    if m and m.group(2) in _WORK_NOUNS and (m.group(1) or para.text[f.start : f.end].rstrip().endswith(",")):
+        # Not where the work then speaks: '“Leave is unpaid,” the document states'.
+        nxt = [t for t in para.doc if t.idx >= m.end(2)][:1]
+        if not (nxt and is_cue(nxt[0]) and nxt[0].tag_ in ("VBZ", "VBD", "VBP")):
+            return True
     # The title modifies the noun after it: '“Some Show” star Jane Roe'.
     after = [t for t in para.doc if t.idx >= f.span.after][:1]
     return len(words) <= 6 and bool(after) and after[0].pos_ == "NOUN" and after[0].is_lower
@@ -393,10 +410,44 @@ def _is_nickname(para: _Para, f: _Found) -> bool:
 def _is_heading(para: _Para, f: _Found) -> bool:
     """A title-cased or capitalised fragment without a sentence's end, that no
     cue governs in the parse: a heading, a name or a slogan ('“Related”:')."""
-    if f.linked and f.inferred_from is None:
-        return False
     text = para.text[f.start : f.end].strip(" ,:;")
-    return len(text.split()) <= 6 and _title_cased(text.split()) and not _TERMINAL_IN.search(text)
+    words = text.split()
+    if len(words) < 2 or not all(w.isupper() for w in words if any(ch.isalpha() for ch in w)):
+        if f.linked and f.inferred_from is None:
+            return False
+    # Capitals throughout ('“NEW RULES FOR OLD”') make a heading even where a cue follows.
+    return len(words) <= 6 and _title_cased(words) and not _TERMINAL_IN.search(text)
+
+
+_CITATION_AFTER = re.compile(r",?\s*[A-Z][\w.&' -]{1,40}(?:,[^)]{0,30})?\)")
+
+
+def _is_citation(para: _Para, f: _Found) -> bool:
+    """A headline cited in parentheses: '(“Mayor quits,” Daily Ledger, Monday)'."""
+    if f.span.open < 1 or para.text[: f.span.open].rstrip()[-1:] != "(":
+        return False
+    return bool(_CITATION_AFTER.match(para.text, f.span.after))
+
+
+_JOINED = re.compile(r"^\s*,?\s*(?:and|or|not|nor|,)?\s*$")
+
+
+def _titles_joined(found: list[_Found], dropped: set[int], paras: dict[int, _Para]) -> set[int]:
+    """Titles in a row: '“Title One” and “Title Two”', '“Original,” or “Translation”'.
+    A title-cased quotation joined by 'and', 'or', 'not' or a comma to one read
+    as a title is a title too."""
+    out = set()
+    for k in range(1, len(found)):
+        f, prev = found[k], found[k - 1]
+        if k in dropped or (k - 1) not in dropped and (k - 1) not in out:
+            continue
+        if f.paragraph != prev.paragraph or f.span is None or prev.span is None or f.span.open < 0:
+            continue
+        para = paras[f.paragraph]
+        between = para.text[prev.span.after : f.span.open]
+        if _JOINED.match(between) and _title_cased(para.text[f.start : f.end].strip(" .,").split()):
+            out.add(k)
+    return out
 
 
 def _near_copies(article: Article) -> dict[int, int]:
@@ -431,7 +482,9 @@ def extract_quotes(article: Article, docs: list, actors: list[Actor]) -> list[Qu
             found.append(f)
             prev = f
     _continue(found, paras)
-    found = [f for f in found if not _not_a_quotation(f, paras[f.paragraph])]
+    dropped = {k for k, f in enumerate(found) if _not_a_quotation(f, paras[f.paragraph])}
+    dropped |= _titles_joined(found, dropped, paras)
+    found = [f for k, f in enumerate(found) if k not in dropped]
     for para in paras.values():
         for r in reported_speech(para.doc, para.inside):
             found.append(_Found("reported", para.n, r.start, r.end, cue=r.cue, speaker=r.speaker, cue_paragraph=para.n))
