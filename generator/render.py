@@ -68,6 +68,8 @@ def _env(extra_dir: Path | None = None) -> jinja2.Environment:
 
 
 _TAG_UNSAFE = re.compile(r"[^\w .'’&-]+")
+# Speakers as written that name nobody until resolved.
+_UNRESOLVED = frozenset("he she they it we i you who which that this these those".split())
 
 
 def clean_tag(text: str) -> str:
@@ -166,6 +168,13 @@ class View:
             role = self.role_text(a)
             if role:
                 who += f", {md_escape(role)}"
+        elif q.speaker_antecedent is not None and q.speaker_text:
+            # 'Opponents, who called it …': name the one the pronoun stands for.
+            who = (
+                f"{md_escape(q.speaker_antecedent.text)} *(“{md_escape(q.speaker_text)}”; not linked to a known actor)*"
+            )
+        elif q.speaker_text and q.speaker_text.lower() in _UNRESOLVED:
+            who = f"*speaker unknown* (“{md_escape(q.speaker_text)}” could not be resolved)"
         elif q.speaker_text:
             who = f"{md_escape(q.speaker_text)} *(not linked to a known actor)*"
         else:

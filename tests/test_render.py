@@ -144,3 +144,24 @@ def test_key_actors_put_people_and_bodies_before_countries(fixture_briefing):
         "ruritania",
         "portville",
     ]
+
+
+def test_unresolved_and_relative_speakers_say_whom_they_stand_for(fixture_briefing):
+    from dataclasses import replace
+
+    from generator.model import Mention, Quote
+
+    base = {"kind": "partial", "speaker": None, "cue": "called", "paragraph": 1, "start": 5, "end": 12}
+    relative = Quote(
+        id="q8",
+        text="workers",
+        speaker_text="who",
+        speaker_mention=Mention(1, 0, 3, "who"),
+        speaker_antecedent=Mention(1, 0, 9, "Opponents"),
+        **base,
+    )
+    pronoun = Quote(id="q9", text="workers", speaker_text="he", speaker_inferred=True, **base)
+    b = replace(fixture_briefing, quotes=(*fixture_briefing.quotes, relative, pronoun))
+    quotes = render_pages(b)["quotes.md"]
+    assert "— Opponents *(“who”; not linked to a known actor)*" in quotes
+    assert "— *speaker unknown* (“he” could not be resolved)" in quotes
