@@ -421,6 +421,12 @@ def test_of_two_subjects_the_speaker_is_the_one_next_to_the_verb():
 
 
 @pytest.mark.spacy
+def test_fragment_inside_what_someone_reports_is_the_reporters_words():
+    q = _one(_quotes("Ms. Ruiz said the board members were calling “every fifteen minutes.”"), "every fifteen")
+    assert q.speaker_text == "Ms. Ruiz"
+
+
+@pytest.mark.spacy
 def test_near_repeated_paragraph_yields_its_quote_once():
     quotes = _quotes(
         "The chef said the menu was “a love letter to the sea”, and guests agreed last night.",

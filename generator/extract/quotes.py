@@ -158,10 +158,27 @@ def _attribute(para: _Para, span: QuoteSpan, prev: _Found | None) -> _Found:
     for rank, _, cue in ranked:
         spk = speaker_of(cue, quote_before=cue.idx > span.close)
         if spk is not None and not para.inside(spk.idx) and not _holds(spk, span):
+            if found.kind == "partial" and rank == 0:
+                cue, spk = _outer_source(para, span, cue, spk)
             found.cue, found.speaker, found.linked = cue, spk, rank < 2
             return found
     found.cue, found.linked = ranked[0][2], ranked[0][0] < 2
     return found
+
+
+def _outer_source(para: _Para, span: QuoteSpan, cue, spk):
+    """'Roe said the board were calling “every hour”': a fragment quoted inside
+    what someone reports is the reporter's words, as the writer heard them. The
+    outermost speech cue whose complement holds the inner one, and its speaker."""
+    tok = cue
+    while tok.dep_ == "ccomp" and tok.head.i != tok.i:
+        outer = tok.head
+        if is_cue(outer):
+            outer_spk = speaker_of(outer, quote_before=outer.idx > span.close)
+            if outer_spk is not None and not para.inside(outer_spk.idx) and not _holds(outer_spk, span):
+                cue, spk = outer, outer_spk
+        tok = outer
+    return cue, spk
 
 
 def _adjacent_cue(para: _Para, span: QuoteSpan, cues: list):
