@@ -427,6 +427,16 @@ def test_fragment_inside_what_someone_reports_is_the_reporters_words():
 
 
 @pytest.mark.spacy
+def test_cue_set_off_inside_the_reported_sentence():
+    q = _one(_quotes("The new bridge, the mayor said, will open in June."), "will open in June")
+    assert (q.kind, q.speaker_text, q.text) == (
+        "reported",
+        "the mayor",
+        "The new bridge, the mayor said, will open in June",
+    )
+
+
+@pytest.mark.spacy
 def test_near_repeated_paragraph_yields_its_quote_once():
     quotes = _quotes(
         "The chef said the menu was “a love letter to the sea”, and guests agreed last night.",

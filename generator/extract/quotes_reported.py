@@ -66,6 +66,23 @@ def _content(verb) -> list | None:
         elif not any(c.dep_ == "dobj" for c in objs):
             return None
         return [t for c in objs for t in c.subtree]
+    if verb.dep_ == "parataxis" and verb.head.i > verb.i:
+        # 'The plan, she said, is dead.': the clause around a cue set off by commas
+        # (the span keeps the cue's words between its two halves).
+        own = sorted(t.i for t in verb.subtree)
+        doc = verb.doc
+
+        def comma(i: int) -> bool:
+            return 0 <= i < len(doc) and doc[i].text == ","
+
+        set_off = (comma(own[0]) or comma(own[0] - 1)) and (comma(own[-1]) or comma(own[-1] + 1))
+        head = verb.head
+        if (
+            set_off
+            and own[0] > head.left_edge.i
+            and any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in head.children)
+        ):
+            return list(head.subtree)
     if verb.dep_ == "parataxis" and verb.head.i < verb.i:
         # 'The plan is dead, he said.': the head clause, minus the cue's own words.
         own = {t.i for t in verb.subtree}
