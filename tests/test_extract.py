@@ -46,3 +46,11 @@ def test_described_plural_speaker_is_a_group():
     b = briefing("Hospital officials said the ward would reopen on Monday.")
     officials = [a for a in b.actors if a.type == "group"]
     assert [q.speaker for q in b.quotes] == [officials[0].id]
+
+
+def test_described_speaker_behind_a_relative_pronoun_is_a_group():
+    # 'Opponents' opens the sentence, so the tagger may read it as a name.
+    b = briefing("Opponents, who called the scheme “reckless”, cheered as the vote was announced.")
+    q = next(q for q in b.quotes if q.text == "reckless")
+    actor = b.actor(q.speaker)
+    assert (q.speaker_text, actor.name, actor.type) == ("who", "Opponents", "group")

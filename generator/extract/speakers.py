@@ -23,6 +23,20 @@ def _head(doc, start: int, end: int):
     return span.root if span is not None and len(span) else None
 
 
+def _plural(head) -> bool:
+    """'officials', and 'Opponents' opening a sentence, which the tagger may read as a name."""
+    if head.tag_ in ("NNS", "NNPS"):
+        return True
+    word = head.text
+    return (
+        head.is_sent_start
+        and not head.ent_type_
+        and word[:1].isupper()
+        and word.endswith("s")
+        and not word.endswith(("ss", "us", "is"))
+    )
+
+
 def add_descriptive_speakers(
     article: Article, docs: list, actors: list[Actor], quotes: list[Quote]
 ) -> tuple[list[Actor], list[Quote]]:
@@ -32,6 +46,8 @@ def add_descriptive_speakers(
     given: dict[tuple[int, int, int], str] = {}
     for q in quotes:
         m = q.speaker_mention
+        if m is not None and q.speaker_antecedent is not None and m.text.lower() in ("who", "which", "that"):
+            m = q.speaker_antecedent  # 'Opponents, who called it …': the phrase the relative stands for
         if q.speaker is not None or m is None:
             out.append(q)
             continue
@@ -75,7 +91,7 @@ def add_descriptive_speakers(
                 Actor(
                     id=ident,
                     name=name,
-                    type="group" if head.tag_ in ("NNS", "NNPS") else "person",
+                    type="group" if _plural(head) else "person",
                     affiliation=affiliation.id if affiliation else None,
                     notes=("unnamed: the article describes this speaker but does not name them",),
                 )
