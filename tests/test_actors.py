@@ -339,3 +339,18 @@ def test_unnamed_speaker_description_becomes_the_role_of_the_named_speaker_after
         "The chief negotiator said on Monday that Tom Reed was wrong. \u201cWe will not back down,\u201d said Paula Grant."
     )
     assert find(actors, "Paula Grant").roles == ()
+
+
+@pytest.mark.spacy
+def test_a_possessive_inside_the_role_keeps_the_whole_role():
+    # 'the company's chief executive' drops a generic possessor; a possessive
+    # further in belongs to the role ('chairman of the fishermen’s association').
+    people = {
+        a.name: [r.text for r in a.roles]
+        for a in actors_of(
+            "Tom Avery, chairman of the fishermen’s association, said the wall would cut access.",
+            "Maria Lopez, the company's chief executive, said the plant would close.",
+        )
+        if a.type == "person"
+    }
+    assert people == {"Tom Avery": ["chairman of the fishermen’s association"], "Maria Lopez": ["chief executive"]}

@@ -214,8 +214,11 @@ def roles_for(
                 start = doc[i].idx
         else:
             # "The company's chief executive": a generic possessor adds nothing to the role.
+            # Only the role's own possessor: not 'chairman of the fishermen's association'.
             pos = next((t for t in doc[s:e] if t.tag_ == "POS"), None)
-            if pos is not None and pos.i + 1 < e and all(t.text.islower() for t in doc[s : pos.i]):
+            roots = [t for t in doc[s:e] if not s <= t.head.i < e or t.head.i == t.i]
+            owns_role = pos is not None and any(pos.head.head.i == r.i or pos.head.i == r.i for r in roots)
+            if owns_role and pos.i + 1 < e and all(t.text.islower() for t in doc[s : pos.i]):
                 start = doc[pos.i + 1].idx
         text = doc.text[start:end]
         if not any(ch.isalpha() for ch in text):
