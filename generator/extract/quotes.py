@@ -23,13 +23,14 @@ the actor id comes from whichever of the two names someone.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from ..model import Actor, Article, Mention, Quote
 from .common import actor_at
 from .quotes_coref import PRONOUNS, resolve_pronoun
-from .quotes_cues import cue_text, is_cue, named_apposition, np_tokens, relative_antecedent, speaker_of
+from .quotes_cues import RELATIVES, cue_text, is_cue, named_apposition, np_tokens, relative_antecedent, speaker_of
 from .quotes_marks import QuoteSpan, find_quote_spans
 from .quotes_reported import reported_speech
 
@@ -70,6 +71,7 @@ class _Para:
         self.n, self.text, self.doc, self.spans = n, text, doc, spans
         self.ranges = [(max(s.open, 0), min(s.after, len(text))) for s in spans]
         self.sentences = self._sentences()
+        self._starts = [t.idx for t in doc]
 
     def inside(self, off: int) -> bool:
         return any(a <= off < b for a, b in self.ranges)
@@ -110,6 +112,11 @@ class _Para:
 
     def tokens(self, a: int, b: int) -> list:
         return [t for t in self.doc if a <= t.idx < b]
+
+    def token_from(self, off: int):
+        """The first token starting at or after `off`, or None."""
+        k = bisect_left(self._starts, off)
+        return self.doc[k] if k < len(self.doc) else None
 
 
 def _ancestors(tok):
@@ -384,12 +391,12 @@ def _is_title(para: _Para, f: _Found) -> bool:
     m = _WORK_AFTER.match(para.text, f.span.after)
     if m and m.group(2) in _WORK_NOUNS and (m.group(1) or para.text[f.start : f.end].rstrip().endswith(",")):
         # Not where the work then speaks: '“Leave is unpaid,” the document states'.
-        nxt = [t for t in para.doc if t.idx >= m.end(2)][:1]
-        if not (nxt and is_cue(nxt[0]) and nxt[0].tag_ in ("VBZ", "VBD", "VBP")):
+        nxt = para.token_from(m.end(2))
+        if not (nxt is not None and is_cue(nxt) and nxt.tag_ in ("VBZ", "VBD", "VBP")):
             return True
     # The title modifies the noun after it: '“Some Show” star Jane Roe'.
-    after = [t for t in para.doc if t.idx >= f.span.after][:1]
-    return len(words) <= 6 and bool(after) and after[0].pos_ == "NOUN" and after[0].is_lower
+    after = para.token_from(f.span.after)
+    return len(words) <= 6 and after is not None and after.pos_ == "NOUN" and after.is_lower
 
 
 def _is_byline_title(para: _Para, f: _Found) -> bool:
@@ -429,10 +436,10 @@ def _is_heading(para: _Para, f: _Found) -> bool:
     cue governs in the parse: a heading, a name or a slogan ('“Related”:')."""
     text = para.text[f.start : f.end].strip(" ,:;")
     words = text.split()
-    if len(words) < 2 or not all(w.isupper() for w in words if any(ch.isalpha() for ch in w)):
-        if f.linked and f.inferred_from is None:
-            return False
     # Capitals throughout ('“NEW RULES FOR OLD”') make a heading even where a cue follows.
+    capitals = len(words) >= 2 and all(w.isupper() for w in words if any(ch.isalpha() for ch in w))
+    if f.linked and f.inferred_from is None and not capitals:
+        return False
     return len(words) <= 6 and _title_cased(words) and not _TERMINAL_IN.search(text)
 
 
@@ -456,7 +463,7 @@ def _titles_joined(found: list[_Found], dropped: set[int], paras: dict[int, _Par
     out = set()
     for k in range(1, len(found)):
         f, prev = found[k], found[k - 1]
-        if k in dropped or (k - 1) not in dropped and (k - 1) not in out:
+        if k in dropped or ((k - 1) not in dropped and (k - 1) not in out):
             continue
         if f.paragraph != prev.paragraph or f.span is None or prev.span is None or f.span.open < 0:
             continue
@@ -566,9 +573,9 @@ def _to_quote(f: _Found, i: int, article: Article, docs: list, actors: list[Acto
     inferred = f.inferred_from is not None
     if f.speaker is not None:
         head = f.speaker
-        if head.lower_ not in PRONOUNS and head.lower_ not in ("who", "which", "that"):
+        if head.lower_ not in PRONOUNS and head.lower_ not in RELATIVES:
             head = named_apposition(head)
-        toks = [head] if head.lower_ in PRONOUNS or head.lower_ in ("who", "which", "that") else np_tokens(head)
+        toks = [head] if head.lower_ in PRONOUNS or head.lower_ in RELATIVES else np_tokens(head)
         ptext = docs[f.cue_paragraph - 1].text
         s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
         mention = Mention(f.cue_paragraph, s, e, ptext[s:e])

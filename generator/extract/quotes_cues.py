@@ -37,6 +37,8 @@ WEAK_VERBS = frozenset(
 REPORT_VERBS = SPEECH_VERBS - WEAK_VERBS - {"ask", "answer", "urge", "demand", "plead", "quote"}
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# Relative pronouns: a speaker written so stands for the phrase it hangs off.
+RELATIVES = frozenset({"who", "which", "that"})
 # Verbs news style puts before their subject ('…," said the minister'); the
 # parser sometimes reads that subject as an object. Not 'tell' or 'ask',
 # whose object is the one spoken to.
@@ -206,7 +208,7 @@ def _name_before(cue):
 def relative_antecedent(subj):
     """For 'who'/'which'/'that' subjects of a relative clause: the noun it refers to."""
     verb = subj.head
-    if subj.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+    if subj.lower_ in RELATIVES and verb.dep_ == "relcl":
         return verb.head
     return None
 

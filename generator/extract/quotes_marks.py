@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 OPENERS = "“„‟«"
 CLOSERS = "”»"
@@ -160,10 +161,19 @@ def _family(text: str, i: int) -> str:
     return "straight" if ch == STRAIGHT else "doubled"
 
 
-def _scan(
-    text: str, single: bool = False
-) -> tuple[list[tuple[_Mark, _Mark]], _Mark | None, _Mark | None, list[tuple[int, str]]]:
-    """Pairs (open, close), the last unclosed opener, the first stray closer, and problems.
+class _Scan(NamedTuple):
+    pairs: list[tuple[_Mark, _Mark]]
+    open_at: _Mark | None
+    """The last opener left unclosed."""
+    stray_close: _Mark | None
+    """The first closer with nothing open: it may close a quote begun in the previous paragraph."""
+    problems: list[tuple[int, str]]
+    first: int
+    """Offset of the paragraph's first mark, -2 when it has none."""
+
+
+def _scan(text: str, single: bool = False) -> _Scan:
+    """Pair the marks of one paragraph.
 
     Inside an open quotation, a mark of another family that can only open
     starts a quotation nested in it ('"She said “no” twice"'): the marks up
@@ -174,24 +184,25 @@ def _scan(
     open_at: _Mark | None = None
     nested: str | None = None  # family of a quotation open inside the current one
     stray_close: _Mark | None = None
-    for i, width, role in _marks(text, single):
+    marks = _marks(text, single)
+    for i, width, role in marks:
         if open_at is None:
             if role == "close" and text[i] == "’":
                 continue  # a closing single mark with nothing open is an apostrophe
             if role == "close" and not pairs and stray_close is None:
-                stray_close = (i, width)  # may close a quote begun in the previous paragraph
+                stray_close = (i, width)
             elif role == "close":
                 problems.append((i, "closing quotation mark with no opening mark"))
             else:
                 open_at = (i, width)
-        elif nested is not None:
-            if _family(text, i) == nested and role != "open":
+            continue
+        family, open_family = _family(text, i), _family(text, open_at[0])
+        if nested is not None:
+            if family == nested and role != "open":
                 nested = None
-        elif role == "open" and _family(text, i) != _family(text, open_at[0]):
-            nested = _family(text, i)
-        elif "single" in (_family(text, i), _family(text, open_at[0])) and _family(text, i) != _family(
-            text, open_at[0]
-        ):
+        elif role == "open" and family != open_family:
+            nested = family
+        elif family != open_family and "single" in (family, open_family):
             continue  # single and double marks never close each other
         elif role == "open" and (
             (text[i] in OPENERS and text[open_at[0]] in OPENERS) or text[i] == text[open_at[0]] == "‘"
@@ -202,7 +213,7 @@ def _scan(
         else:
             pairs.append((open_at, (i, width)))
             open_at = None
-    return pairs, open_at, stray_close, problems
+    return _Scan(pairs, open_at, stray_close, problems, marks[0][0] if marks else -2)
 
 
 def find_quote_spans(paragraphs: tuple[str, ...] | list[str]) -> tuple[list[QuoteSpan], list[str]]:
@@ -216,7 +227,7 @@ def find_quote_spans(paragraphs: tuple[str, ...] | list[str]) -> tuple[list[Quot
     spans: list[QuoteSpan] = []
     problems: list[str] = []
     carried = False  # the previous paragraph ended inside a quotation
-    for n, (text, (pairs, open_at, stray_close, probs)) in enumerate(zip(paragraphs, scans, strict=True), start=1):
+    for n, (text, (pairs, open_at, stray_close, probs, _)) in enumerate(zip(paragraphs, scans, strict=True), start=1):
         local = list(probs)
         if stray_close is not None:
             if carried:
@@ -228,7 +239,7 @@ def find_quote_spans(paragraphs: tuple[str, ...] | list[str]) -> tuple[list[Quot
         carried = False
         if open_at is not None:
             nxt = scans[n] if n < len(paragraphs) else None
-            if nxt is not None and _runs_on(paragraphs[n], nxt, single):
+            if nxt is not None and _runs_on(paragraphs[n], nxt):
                 spans.append(QuoteSpan(n, open_at[0], len(text.rstrip()), runs_on=True, open_width=open_at[1]))
                 carried = True
             else:
@@ -238,19 +249,13 @@ def find_quote_spans(paragraphs: tuple[str, ...] | list[str]) -> tuple[list[Quot
     return _mark_continued(spans), problems
 
 
-def _first_mark(text: str, single: bool = False) -> int:
-    marks = _marks(text, single)
-    return marks[0][0] if marks else -2
-
-
 def _opens_para(text: str, i: int) -> bool:
     return not text[:i].strip()
 
 
-def _runs_on(next_text: str, next_scan: tuple, single: bool = False) -> bool:
-    pairs, open_at, stray_close, _ = next_scan
-    first = _first_mark(next_text, single)
-    return stray_close is not None or (first >= 0 and _opens_para(next_text, first))
+def _runs_on(next_text: str, next_scan: _Scan) -> bool:
+    first = next_scan.first
+    return next_scan.stray_close is not None or (first >= 0 and _opens_para(next_text, first))
 
 
 def _mark_continued(spans: list[QuoteSpan]) -> list[QuoteSpan]:

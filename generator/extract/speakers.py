@@ -14,6 +14,7 @@ from dataclasses import replace
 from ..article import slugify
 from ..model import Actor, Article, Mention, Quote
 from .common import actor_at
+from .quotes_cues import RELATIVES
 
 _DETERMINER = re.compile(r"^(?:a|an|the|one|another)\s+", re.IGNORECASE)
 
@@ -46,7 +47,7 @@ def add_descriptive_speakers(
     given: dict[tuple[int, int, int], str] = {}
     for q in quotes:
         m = q.speaker_mention
-        if m is not None and q.speaker_antecedent is not None and m.text.lower() in ("who", "which", "that"):
+        if m is not None and q.speaker_antecedent is not None and m.text.lower() in RELATIVES:
             m = q.speaker_antecedent  # 'Opponents, who called it …': the phrase the relative stands for
         if q.speaker is not None or m is None:
             out.append(q)
