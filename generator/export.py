@@ -6,7 +6,7 @@ import json
 from datetime import date
 from pathlib import Path
 
-from .model import Actor, Article, Briefing, Event, Mention, Quote, Role, TimeValue, to_dict
+from .model import Actor, Article, Briefing, Dateline, Event, LeftOut, Mention, Quote, Role, TimeValue, to_dict
 
 SCHEMA_VERSION = 1
 SCHEMA_PATH = Path(__file__).parent / "schema" / "briefing.schema.json"
@@ -64,5 +64,11 @@ def from_dict(data: dict, path: str = "") -> Briefing:
         for e in data.get("events", ())
     )
     return Briefing(
-        article=article, actors=actors, quotes=quotes, events=events, warnings=tuple(data.get("warnings", ()))
+        article=article,
+        actors=actors,
+        quotes=quotes,
+        events=events,
+        warnings=tuple(data.get("warnings", ())),
+        left_out=tuple(LeftOut(**f) for f in data.get("left_out", ())),
+        dateline=Dateline(**data["dateline"]) if data.get("dateline") else None,
     )

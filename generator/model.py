@@ -136,6 +136,31 @@ class Event:
 
 
 @dataclass(frozen=True)
+class LeftOut:
+    """Text kept out of extraction: page furniture, wire markup, a dateline (shown as written)."""
+
+    paragraph: int
+    start: int
+    end: int
+    kind: str
+    """What it was, for the reader: 'dateline', 'image credit', 'newsletter or sign-up form' …"""
+    rule: str
+    """The furniture rule that recognised it (generator/resources/en/furniture.yml)."""
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """The 'CITY (Agency) —' opening of wire copy: where it was filed and by whom."""
+
+    place: str | None
+    agency: str | None
+    paragraph: int = 1
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(frozen=True)
 class Briefing:
     """Everything extracted from one article."""
 
@@ -145,6 +170,9 @@ class Briefing:
     events: tuple[Event, ...] = ()
     warnings: tuple[str, ...] = field(default=())
     """What the extraction could not settle, for the reader ('no publication date …')."""
+    left_out: tuple[LeftOut, ...] = ()
+    """Page furniture and wire markup that no actor, quote or event was read from."""
+    dateline: Dateline | None = None
 
     def actor(self, actor_id: str | None) -> Actor | None:
         for a in self.actors:

@@ -26,8 +26,12 @@ def get_nlp(name: str | None = None):
 def parse(article: Article, nlp=None) -> list:
     """One spaCy Doc per paragraph: ``docs[n - 1]`` is paragraph n.
 
-    Parsing paragraphs separately keeps every offset paragraph-relative;
+    Page furniture and wire markup (:mod:`generator.clean`) are blanked out
+    before parsing, offsets unchanged. Parsing paragraphs separately keeps every offset paragraph-relative;
     extractors that need context across paragraphs look at neighbouring docs.
     """
+    from .clean import clean
+
     nlp = nlp or get_nlp()
-    return list(nlp.pipe(article.paragraphs))
+    # The extractors read the article with its page furniture blanked out (same offsets).
+    return list(nlp.pipe(clean(article).article.paragraphs))

@@ -45,7 +45,9 @@ def code_fingerprint() -> str:
 
     h = hashlib.sha256(model_name().encode())
     root = Path(__file__).parent
-    for path in sorted([*root.glob("*.py"), *root.glob("extract/*.py"), *root.glob("data/*")]):
+    for path in sorted(
+        [*root.glob("*.py"), *root.glob("extract/*.py"), *root.glob("data/*"), *root.glob("resources/*/*")]
+    ):
         h.update(path.name.encode())
         h.update(path.read_bytes())
     return h.hexdigest()[:16]

@@ -10,6 +10,9 @@ spaCy docs:
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from ..clean import clean
 from ..model import Article, Briefing
 from .actors import extract_actors
 from .quotes import extract_quotes, find_quote_problems
@@ -18,16 +21,28 @@ from .timeline import extract_events
 
 
 def extract_briefing(article: Article, docs: list) -> Briefing:
-    actors = extract_actors(article, docs)
-    quotes = extract_quotes(article, docs, actors)
-    actors, quotes = add_descriptive_speakers(article, docs, actors, quotes)
-    events = extract_events(article, docs, actors)
+    """`docs` are the parses of ``clean(article).article`` (what :func:`generator.nlp.parse` gives)."""
+    cleaned = clean(article)
+    text = cleaned.article
+    actors = extract_actors(text, docs)
+    quotes = extract_quotes(text, docs, actors)
+    actors, quotes = add_descriptive_speakers(text, docs, actors, quotes)
+    events = extract_events(text, docs, actors)
+    if cleaned.left_out:
+        # Items never start inside furniture, but a span may run over an inline mark: give back the words as written.
+        quotes = [replace(q, text=article.paragraphs[q.paragraph - 1][q.start : q.end]) for q in quotes]
+        events = [replace(e, text=article.paragraphs[e.paragraph - 1][e.start : e.end]) for e in events]
     warnings = []
     if article.published is None:
         warnings.append(
             'No publication date was given: relative dates ("on Tuesday", "last week") are left unresolved.'
         )
-    for problem in find_quote_problems(article):
+    if cleaned.left_out:
+        kinds = sorted({f.kind for f in cleaned.left_out})
+        warnings.append(
+            f"{len(cleaned.left_out)} passage(s) left out as page furniture or wire markup ({', '.join(kinds)})."
+        )
+    for problem in find_quote_problems(text):
         warnings.append(f"A quotation was not extracted ({problem}): where it ends would be a guess.")
     unresolved = sum(1 for q in quotes if q.speaker is None)
     if unresolved:
@@ -38,7 +53,13 @@ def extract_briefing(article: Article, docs: list) -> Briefing:
     if described:
         warnings.append(f"{described} quote(s) come from a speaker the article describes but does not name.")
     return Briefing(
-        article=article, actors=tuple(actors), quotes=tuple(quotes), events=tuple(events), warnings=tuple(warnings)
+        article=article,
+        actors=tuple(actors),
+        quotes=tuple(quotes),
+        events=tuple(events),
+        warnings=tuple(warnings),
+        left_out=cleaned.left_out,
+        dateline=cleaned.dateline,
     )
 
 

@@ -1,0 +1,146 @@
+"""Page furniture, wire markup and datelines: read, kept on the Source page, kept out of extraction.
+
+Rules are data (``resources/en/furniture.yml``): each recognises one shape of
+text that is not the story (a newsletter form, a photo credit, a dateline, a
+ticker code). :func:`clean` gives the article the extractors read, with every
+such span replaced by spaces of the same length, so that every offset still
+points into the article as written; the spans themselves become
+:class:`~generator.model.LeftOut` items, and a dateline's place and agency
+become :class:`~generator.model.Dateline` metadata.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from .model import Article, Dateline, LeftOut
+
+RULES_FILE = Path(__file__).parent / "resources" / "en" / "furniture.yml"
+# A table of figures: a paragraph of at least this many tokens, most of them numbers.
+TABLE_MIN_TOKENS = 6
+TABLE_NUMBER_SHARE = 0.5
+_NUMBER = re.compile(r"^[-+(]?[$€£¥]?\d[\d.,:/%)-]*[a-z%]{0,3}$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    kind: str
+    scope: str
+    pattern: re.Pattern
+    max_words: int | None = None
+    first: int | None = None
+    examples: tuple[str, ...] = ()
+    counter_examples: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=1)
+def rules() -> tuple[Rule, ...]:
+    data = yaml.safe_load(RULES_FILE.read_text(encoding="utf-8"))
+    out = []
+    for r in data["rules"]:
+        flags = 0 if r.get("case") else re.IGNORECASE
+        out.append(
+            Rule(
+                name=r["name"],
+                kind=r["kind"],
+                scope=r["scope"],
+                pattern=re.compile(r["pattern"], flags),
+                max_words=r.get("max_words"),
+                first=r.get("first"),
+                examples=tuple(r.get("examples") or ()),
+                counter_examples=tuple(r.get("not") or ()),
+            )
+        )
+    return tuple(out)
+
+
+def _is_table(text: str) -> bool:
+    words = text.split()
+    if len(words) < TABLE_MIN_TOKENS:
+        return False
+    numbers = sum(1 for w in words if _NUMBER.match(w.strip(".,;")))
+    return numbers / len(words) >= TABLE_NUMBER_SHARE
+
+
+def find_furniture(paragraphs: tuple[str, ...] | list[str]) -> tuple[list[LeftOut], Dateline | None]:
+    """Every furniture span of the article, and its dateline if it has one."""
+    found: list[LeftOut] = []
+    dateline: Dateline | None = None
+    for n, text in enumerate(paragraphs, start=1):
+        stripped = text.strip()
+        if not stripped:
+            continue
+        whole = _whole(n, text, stripped)
+        if whole is not None:
+            found.append(whole)
+            continue
+        for rule in rules():
+            if rule.first is not None and n > rule.first:
+                continue
+            if rule.scope == "prefix":
+                m = rule.pattern.match(text)
+                if m and m.end() < len(text):
+                    found.append(LeftOut(n, 0, m.end(), rule.kind, rule.name, text[: m.end()]))
+                    if rule.kind == "dateline" and dateline is None:
+                        groups = m.groupdict()
+                        place = (groups.get("place") or "").strip(" ,") or None
+                        dateline = Dateline(place, groups.get("agency"), n, 0, m.end())
+            elif rule.scope == "suffix":
+                m = rule.pattern.search(text)
+                if m and m.start() > 0:
+                    found.append(LeftOut(n, m.start(), m.end(), rule.kind, rule.name, text[m.start() : m.end()]))
+            elif rule.scope == "inline":
+                for m in rule.pattern.finditer(text):
+                    found.append(LeftOut(n, m.start(), m.end(), rule.kind, rule.name, m.group(0)))
+    return found, dateline
+
+
+def _whole(n: int, text: str, stripped: str) -> LeftOut | None:
+    words = len(stripped.split())
+    for rule in rules():
+        if rule.scope != "paragraph" or (rule.max_words is not None and words > rule.max_words):
+            continue
+        if rule.first is not None and n > rule.first:
+            continue
+        if rule.pattern.fullmatch(stripped):
+            return LeftOut(n, 0, len(text), rule.kind, rule.name, text)
+    if _is_table(stripped):
+        return LeftOut(n, 0, len(text), "table of figures", "table", text)
+    return None
+
+
+def _masked(text: str, spans: list[LeftOut]) -> str:
+    chars = list(text)
+    for s in spans:
+        for i in range(s.start, s.end):
+            if not chars[i].isspace():
+                chars[i] = " "
+    return "".join(chars)
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    article: Article
+    """The article the extractors read: furniture replaced by spaces, offsets unchanged."""
+    left_out: tuple[LeftOut, ...]
+    dateline: Dateline | None
+
+
+@lru_cache(maxsize=256)
+def clean(article: Article) -> Cleaned:
+    found, dateline = find_furniture(article.paragraphs)
+    if not found:
+        return Cleaned(article, (), dateline)
+    by_para: dict[int, list[LeftOut]] = {}
+    for f in found:
+        by_para.setdefault(f.paragraph, []).append(f)
+    paragraphs = tuple(
+        _masked(text, by_para[n]) if n in by_para else text for n, text in enumerate(article.paragraphs, start=1)
+    )
+    return Cleaned(replace(article, paragraphs=paragraphs), tuple(found), dateline)

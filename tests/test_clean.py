@@ -1,0 +1,59 @@
+"""Page furniture, wire markup and datelines: recognised by shape, kept out of extraction."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.clean import clean, find_furniture, rules
+from generator.model import Article
+
+
+@pytest.mark.parametrize("rule", rules(), ids=lambda r: r.name)
+def test_every_rule_matches_its_examples_and_not_its_counter_examples(rule):
+    for text in rule.examples:
+        found, _ = find_furniture([text])
+        assert any(f.rule == rule.name for f in found) or any(f.kind == rule.kind for f in found), text
+    for text in rule.counter_examples:
+        found, _ = find_furniture([text, text])  # not the first paragraph only: 'first' rules aside
+        assert not any(f.rule == rule.name for f in found), text
+
+
+def _article(*paragraphs: str) -> Article:
+    return Article(id="a", title="T", published=None, source=None, url=None, tags=(), paragraphs=paragraphs)
+
+
+def test_dateline_becomes_metadata_and_is_blanked_with_offsets_kept():
+    art = _article("WASHINGTON (AP) — The senator said the bill would pass.", "Later she left.")
+    cleaned = clean(art)
+    assert cleaned.dateline is not None
+    assert (cleaned.dateline.place, cleaned.dateline.agency) == ("WASHINGTON", "AP")
+    text = cleaned.article.paragraphs[0]
+    assert len(text) == len(art.paragraphs[0])
+    assert text.strip().startswith("The senator") and "WASHINGTON" not in text
+    assert cleaned.article.paragraphs[1] == "Later she left."
+
+
+def test_story_text_is_never_furniture():
+    story = (
+        "More than 27 million passengers used the service in 2015, the operator said.",
+        "By Tuesday the floodwaters had receded across the valley, officials said.",
+        "Twitter said it would suspend the account, and Facebook followed.",
+        "Reporting on the war has become dangerous, the editor said.",
+    )
+    found, dateline = find_furniture(story)
+    assert found == [] and dateline is None
+
+
+def test_ticker_markup_and_furniture_paragraphs_are_left_out():
+    art = _article(
+        "Example Holdings Inc <EXH.N> said on Monday it would cut 300 jobs.",
+        "Invalid email address. Please re-enter.",
+        "Copyright 2018 The Associated Press. All rights reserved.",
+        "1.25 3.40 5.10 7.95 12.00 2.5% 4.1%",
+    )
+    cleaned = clean(art)
+    kinds = [(f.paragraph, f.kind) for f in cleaned.left_out]
+    assert (1, "wire markup") in kinds
+    assert {p for p, _ in kinds} == {1, 2, 3, 4}
+    assert "<EXH.N>" not in cleaned.article.paragraphs[0]
+    assert cleaned.article.paragraphs[0].startswith("Example Holdings Inc")
