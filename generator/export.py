@@ -45,6 +45,7 @@ def from_dict(data: dict, path: str = "") -> Briefing:
                 "roles": tuple(Role(**r) for r in a.get("roles", ())),
                 "mentions": tuple(Mention(**m) for m in a.get("mentions", ())),
                 "notes": tuple(a.get("notes", ())),
+                "evidence": tuple(a.get("evidence", ())),
             }
         )
         for a in data.get("actors", ())

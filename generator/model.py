@@ -74,6 +74,8 @@ class Actor:
     """Actor id of the country or organisation this actor belongs to, when the text says."""
     notes: tuple[str, ...] = ()
     """Flags such as 'capital used for its government'."""
+    evidence: tuple[str, ...] = ()
+    """Why a person is taken for one ('a personal title', 'a full name', 'speaks or is quoted')."""
 
 
 @dataclass(frozen=True)

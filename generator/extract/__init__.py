@@ -15,6 +15,7 @@ from dataclasses import replace
 from ..clean import clean
 from ..model import Article, Briefing
 from .actors import extract_actors
+from .actors_evidence import settle_people
 from .quotes import extract_quotes, find_quote_problems
 from .speakers import add_descriptive_speakers
 from .timeline import extract_events
@@ -24,9 +25,11 @@ def extract_briefing(article: Article, docs: list) -> Briefing:
     """`docs` are the parses of ``clean(article).article`` (what :func:`generator.nlp.parse` gives)."""
     cleaned = clean(article)
     text = cleaned.article
-    actors = extract_actors(text, docs)
+    rejected: list[str] = []
+    actors = extract_actors(text, docs, rejected)
     quotes = extract_quotes(text, docs, actors)
     actors, quotes = add_descriptive_speakers(text, docs, actors, quotes)
+    actors, quotes = settle_people(actors, quotes, rejected)
     events = extract_events(text, docs, actors)
     if cleaned.left_out:
         # Items never start inside furniture, but a span may run over an inline mark: give back the words as written.
@@ -42,6 +45,8 @@ def extract_briefing(article: Article, docs: list) -> Briefing:
         warnings.append(
             f"{len(cleaned.left_out)} passage(s) left out as page furniture or wire markup ({', '.join(kinds)})."
         )
+    if rejected:
+        warnings.append("Not taken as actors: " + "; ".join(rejected) + ".")
     for problem in find_quote_problems(text):
         warnings.append(f"A quotation was not extracted ({problem}): where it ends would be a guess.")
     unresolved = sum(1 for q in quotes if q.speaker is None)

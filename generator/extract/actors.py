@@ -20,6 +20,7 @@ from collections import Counter
 from ..article import slugify
 from ..model import Actor, Article, Mention, Role
 from .actors_aliases import link_aliases
+from .actors_evidence import not_a_name, person_evidence
 from .actors_gazetteer import gazetteer
 from .actors_mentions import Candidate, mentions_in, title_key
 from .actors_merge import cluster, cluster_type
@@ -27,7 +28,8 @@ from .actors_propagate import propagate
 from .actors_roles import FoundRole, roles_for
 
 
-def extract_actors(article: Article, docs: list) -> list[Actor]:
+def extract_actors(article: Article, docs: list, rejected: list[str] | None = None) -> list[Actor]:
+    """The actors of an article; names ruled out as people are added to `rejected` with the reason."""
     gaz = gazetteer()
     cands: list[Candidate] = []
     for n, doc in enumerate(docs, start=1):
@@ -37,6 +39,7 @@ def extract_actors(article: Article, docs: list) -> list[Actor]:
     cands.extend(propagate(docs, cands))
     groups = cluster(cands)
     groups = _keep_needed_countries(groups, cands)
+    groups = _settle_types(groups, article, rejected if rejected is not None else [])
     ids = _assign_ids(groups)
     types = [cluster_type(g) for g in groups]
     country_ids = {g[0].key: ids[i] for i, g in enumerate(groups) if types[i] == "country"}
@@ -75,11 +78,34 @@ def extract_actors(article: Article, docs: list) -> list[Actor]:
                 ),
                 affiliation=affiliation,
                 notes=_notes(g),
+                evidence=tuple(person_evidence(g)) if type_ == "person" else (),
             )
         )
     # Most prominent first; ties keep the order of first mention.
     order = {a.id: k for k, a in enumerate(actors)}
     return sorted(actors, key=lambda a: (-len(a.mentions), order[a.id]))
+
+
+def _settle_types(groups: list[list[Candidate]], article: Article, rejected: list[str]) -> list[list[Candidate]]:
+    """Drop would-be people whose name cannot be a person's (a common noun, a month,
+    markup), and mentions of nothing at all; a platform named as a person is an organisation."""
+    out = []
+    for g in groups:
+        type_ = cluster_type(g)
+        name = _name(g, type_)
+        if sum(ch.isalpha() for ch in name) < 2:
+            rejected.append(f"{name!r} (no letters to name anything)")
+            continue
+        if type_ == "person":
+            why = not_a_name(name, article.paragraphs)
+            if why == "a platform":
+                for c in g:
+                    c.type, c.key = "organisation", name.casefold()
+            elif why:
+                rejected.append(f"{name!r} ({why})")
+                continue
+        out.append(g)
+    return out
 
 
 def _keep_needed_countries(groups: list[list[Candidate]], cands: list[Candidate]) -> list[list[Candidate]]:

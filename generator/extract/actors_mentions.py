@@ -59,6 +59,8 @@ class Candidate:
     """Key of an organisation named inside the phrase ("AA officials")."""
     from_tagger: bool = False
     """An organisation only because the tagger said so (no rule evidence)."""
+    label: str = ""
+    """The language model's entity label for the mention, if it gave one."""
     alias_of: tuple[int, int] | None = None
     """Token span of another mention the text says this one names ("X (Y)", "X or Y")."""
 
@@ -385,6 +387,8 @@ def mentions_in(doc, n: int, gaz: Gazetteer) -> list[Candidate]:
         else:
             out.append(_cand(doc, n, s, e, "organisation", _org_key(text), name=text, from_tagger=True))
         taken.update(range(s, e))
+        if out and out[-1].span[1] == e and not out[-1].label:
+            out[-1].label = ent.label_
     out.extend(_titled_names(doc, n, taken))
     for c in out:
         taken.update(range(*c.span))

@@ -14,32 +14,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..lexicon import person_nouns, wordset
 from .quotes_cues import SUBJECT_DEPS, np_tokens
 
-PERSON_NOUNS = frozenset(
-    """
-    spokesperson spokesman spokeswoman official minister president leader director secretary senator
-    governor mayor ambassador diplomat commander general officer chief chairman chairwoman chair head
-    executive ceo founder manager analyst expert economist lawyer attorney prosecutor judge candidate
-    lawmaker legislator congressman congresswoman representative aide adviser advisor strategist
-    spokespeople source sources official officials member members resident residents witness witnesses
-    activist activists researcher researchers scientist scientists professor teacher doctor police
-    people voter voters supporter supporters critic critics protester protesters worker workers
-    negotiator envoy prime king queen prince princess pope cleric mp mps deputy colonel captain
-    farmer parent student nurse patient fan player citizen employee staff investor trader owner
-    family families neighbour neighbor victim survivor refugee migrant immigrant politician campaigner
-    """.split()
-)
-ORG_NOUNS = frozenset(
-    """
-    government department ministry agency company firm group party campaign committee commission council
-    administration office court military army navy embassy consulate bank union organisation organization
-    newspaper network channel website board police authority authorities regime coalition alliance
-    airline carrier club team school university college hospital city country nation state corporation
-    manufacturer retailer operator provider charity foundation institute service force study report
-    survey poll statement magazine paper station broadcaster parliament congress senate house cabinet
-    """.split()
-)
+PERSON_NOUNS = person_nouns()
+ORG_NOUNS = wordset("organisation_nouns")
 _FEMALE = frozenset("mrs ms miss madam dame lady queen princess spokeswoman chairwoman congresswoman woman she".split())
 _MALE = frozenset("mr sir lord king prince spokesman chairman congressman man he".split())
 PRONOUNS = {"he": "he", "him": "he", "she": "she", "her": "she", "they": "they", "them": "they", "it": "it"}

@@ -12,7 +12,9 @@ import re
 from dataclasses import replace
 
 from ..article import slugify
+from ..lexicon import person_nouns, wordset
 from ..model import Actor, Article, Mention, Quote
+from .actors_lexicon import GROUP_HEADS
 from .common import actor_at
 from .quotes_cues import RELATIVES
 
@@ -38,6 +40,18 @@ def _plural(head) -> bool:
     )
 
 
+def _speaking_kind(head) -> str | None:
+    """What a described speaker is, from its head noun: a person or a group of people,
+    an organisation, or nothing that speaks."""
+    word, lemma = head.lower_, head.lemma_.lower()
+    people = person_nouns() | GROUP_HEADS
+    if word in people or lemma in people:
+        return "group" if _plural(head) else "person"
+    if lemma in wordset("organisation_nouns") and lemma not in ("study", "report", "survey", "poll", "statement"):
+        return "organisation"
+    return None
+
+
 def add_descriptive_speakers(
     article: Article, docs: list, actors: list[Actor], quotes: list[Quote]
 ) -> tuple[list[Actor], list[Quote]]:
@@ -61,6 +75,10 @@ def add_descriptive_speakers(
         head = _head(doc, m.start, m.end)
         if head is None or head.pos_ not in ("NOUN", "PROPN"):
             out.append(q)  # a pronoun or a parse we cannot read: leave it unattributed
+            continue
+        kind = _speaking_kind(head)
+        if kind is None:
+            out.append(q)  # 'a new poll', 'the truth': nothing that can speak; the quote stays unattributed
             continue
         name = _DETERMINER.sub("", m.text).strip()
         if m.text.lower().startswith("the ") and len(name.split()) == 1:
@@ -92,7 +110,7 @@ def add_descriptive_speakers(
                 Actor(
                     id=ident,
                     name=name,
-                    type="group" if _plural(head) else "person",
+                    type=kind,
                     affiliation=affiliation.id if affiliation else None,
                     notes=("unnamed: the article describes this speaker but does not name them",),
                 )

@@ -1,0 +1,1 @@
+"""Scorers: extraction against gold annotations (`python -m generator.evaluate.<name>`)."""

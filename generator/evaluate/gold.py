@@ -1,0 +1,316 @@
+"""Score actors and speakers on the blind gold (tests/gold/CONVENTIONS.md).
+
+    python -m generator.evaluate.gold [--set dev|test|all] [--errors] [--json FILE]
+
+For each gold file, the article is read as a seed and run through the whole
+pipeline; its actors are mapped to the gold's by shared names, and its quotes
+by overlapping text. Prints, per set and source:
+
+* people found, typed person, split into more than one entry; junk actors
+  (predicted actors that are no entity of the gold), junk persons;
+* roles right (people whose role the text states); organisations, countries
+  and places typed right;
+* quotes in marks: right, wrong and unattributed speaker (rates over every gold
+  quote, found or not) and missed; reported statements found and with the right
+  speaker; predicted quotes that match nothing.
+
+`--errors` lists every miss (use it on dev only: the test set is for scoring).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+GOLD = ROOT / "tests" / "gold"
+_HONORIFIC = re.compile(
+    r"^(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady|sen|rep|gov|gen|col|capt|lt|sgt|prof|rev|president|senator|"
+    r"governor|secretary|judge|justice|mayor|chairman|minister|prime minister|vice president|pope|king|queen|prince)"
+    r"\.?\s+",
+    re.IGNORECASE,
+)
+SPEAKING = ("person", "organisation", "country", "group")
+
+
+def norm(text: str) -> str:
+    text = text.replace("\u2019", "'").replace("\u2018", "'").strip()
+    text = re.sub(r"['’]s$|'$", "", text)
+    text = re.sub(r"^(?:the|a|an|one)\s+", "", text, flags=re.IGNORECASE)
+    return " ".join(text.strip(' .,;:"“”').split()).casefold()
+
+
+def forms(names) -> set[str]:
+    out = set()
+    for n in names:
+        if not n:
+            continue
+        f = norm(n)
+        if f:
+            out.add(f)
+            bare = norm(_HONORIFIC.sub("", n))
+            if bare:
+                out.add(bare)
+    return out
+
+
+@dataclass
+class Tally:
+    c: Counter = field(default_factory=Counter)
+    errors: list[str] = field(default_factory=list)
+
+    def add(self, other: Tally) -> None:
+        self.c.update(other.c)
+        self.errors.extend(other.errors)
+
+
+def load_gold(set_name: str) -> list[tuple[Path, dict]]:
+    sets = ("dev", "test") if set_name == "all" else (set_name,)
+    out = []
+    for s in sets:
+        for path in sorted((GOLD / s).glob("*.yml")):
+            out.append((path, yaml.safe_load(path.read_text(encoding="utf-8"))))
+    return out
+
+
+def _map_actors(actors, gold_actors: list[dict]) -> dict[str, int]:
+    """System actor id -> gold actor index (the gold entity it names), by shared forms."""
+    gforms = [forms([g["name"], *(g.get("aliases") or [])]) for g in gold_actors]
+    dforms = [forms(g.get("descriptors") or []) for g in gold_actors]
+    out: dict[str, int] = {}
+    for a in actors:
+        sforms = forms([a.name, *a.aliases, *(m.text for m in a.mentions)])
+        best = None
+        for gi, gf in enumerate(gforms):
+            shared = len(sforms & gf)
+            if shared:
+                key = (shared, gold_actors[gi]["type"] == a.type, -gi)
+                if best is None or key > best[0]:
+                    best = (key, gi)
+        if best is None:
+            for gi, df in enumerate(dforms):
+                if sforms & df:
+                    best = ((0, False, -gi), gi)
+                    break
+        if best is not None:
+            out[a.id] = best[1]
+    return out
+
+
+def _role_ok(gold_roles: list[str], roles) -> bool:
+    def key(t: str) -> str:
+        return " ".join(re.sub(r"[^\w\s-]", " ", norm(t)).split())
+
+    for g in gold_roles:
+        for r in roles:
+            gk, rk = key(g), key(r.text)
+            if gk and rk and (gk == rk or gk in rk or rk in gk):
+                return True
+    return False
+
+
+def _locate(paragraphs, q: dict) -> tuple[int, int, int] | None:
+    p = q["paragraph"]
+    if not 1 <= p <= len(paragraphs):
+        return None
+    at = paragraphs[p - 1].find(q["text"])
+    return (p, at, at + len(q["text"])) if at >= 0 else None
+
+
+def score_article(briefing, gold: dict, name: str) -> Tally:
+    t = Tally()
+    c = t.c
+    gactors = gold.get("actors") or []
+    mapping = _map_actors(briefing.actors, gactors)
+    by_gold: dict[int, list] = defaultdict(list)
+    for a in briefing.actors:
+        if a.id in mapping:
+            by_gold[mapping[a.id]].append(a)
+        else:
+            c["junk actors"] += 1
+            if a.type == "person":
+                c["junk persons"] += 1
+                t.errors.append(f"{name}: junk person {a.name!r} ({', '.join(a.aliases[:3])})")
+            else:
+                t.errors.append(f"{name}: junk {a.type} {a.name!r}")
+    c["predicted actors"] += len(briefing.actors)
+    c["predicted persons"] += sum(1 for a in briefing.actors if a.type == "person")
+    for gi, g in enumerate(gactors):
+        found = sorted(by_gold.get(gi, []), key=lambda a: -len(a.mentions))
+        gtype = g["type"]
+        if gtype == "person" and g.get("named", True):
+            c["gold people"] += 1
+            if found:
+                c["people found"] += 1
+                if found[0].type == "person":
+                    c["people typed person"] += 1
+                else:
+                    t.errors.append(f"{name}: person {g['name']!r} typed {found[0].type}")
+                if len(found) > 1:
+                    c["people split"] += 1
+                    t.errors.append(f"{name}: person {g['name']!r} split into {[a.name for a in found]}")
+                if g.get("roles"):
+                    c["people with roles"] += 1
+                    roles = [r for a in found for r in a.roles]
+                    if _role_ok(g["roles"], roles):
+                        c["roles right"] += 1
+                    else:
+                        t.errors.append(
+                            f"{name}: role of {g['name']!r}: gold {g['roles']} got {[r.text for r in roles]}"
+                        )
+            else:
+                t.errors.append(f"{name}: person {g['name']!r} not found")
+        elif gtype in ("organisation", "country", "place"):
+            c[f"gold {gtype}"] += 1
+            if found:
+                c[f"{gtype} found"] += 1
+                if found[0].type == gtype:
+                    c[f"{gtype} typed right"] += 1
+                else:
+                    t.errors.append(f"{name}: {gtype} {g['name']!r} typed {found[0].type}")
+    # Quotes
+    paragraphs = briefing.article.paragraphs
+    gnames = {g["name"]: i for i, g in enumerate(gactors)}
+    sys_quotes = list(briefing.quotes)
+    used: set[str] = set()
+    for q in gold.get("quotes") or []:
+        loc = _locate(paragraphs, q)
+        group = "reported" if q["kind"] == "reported" else "marks"
+        c[f"gold {group}"] += 1
+        if loc is None:
+            c[f"gold {group} unlocatable"] += 1
+            continue
+        p, s, e = loc
+        best, best_ov = None, 0
+        for sq in sys_quotes:
+            if sq.paragraph != p or sq.id in used:
+                continue
+            ov = min(e, sq.end) - max(s, sq.start)
+            if group == "marks" and sq.kind == "reported":
+                continue
+            if ov > best_ov:
+                best, best_ov = sq, ov
+        if best is None or best_ov < 0.3 * min(e - s, best.end - best.start):
+            c[f"{group} missed"] += 1
+            t.errors.append(f"{name}: ¶{p} {group} missed: {q['text'][:70]!r} ({q.get('speaker')})")
+            continue
+        used.add(best.id)
+        c[f"{group} found"] += 1
+        gspk = gnames.get(q.get("speaker")) if q.get("speaker") else None
+        if best.speaker is None:
+            if gspk is None:
+                c[f"{group} right speaker"] += 1
+            else:
+                c[f"{group} unattributed"] += 1
+                t.errors.append(
+                    f"{name}: ¶{p} {group} unattributed (gold {q['speaker']!r}, written {best.speaker_text!r}): "
+                    f"{q['text'][:60]!r}"
+                )
+        elif gspk is not None and mapping.get(best.speaker) == gspk:
+            c[f"{group} right speaker"] += 1
+        else:
+            c[f"{group} wrong speaker"] += 1
+            spk = briefing.actor(best.speaker)
+            t.errors.append(
+                f"{name}: ¶{p} {group} WRONG speaker {spk.name if spk else best.speaker!r} "
+                f"(gold {q.get('speaker')!r}, written {best.speaker_text!r}): {q['text'][:60]!r}"
+            )
+    for sq in sys_quotes:
+        if sq.id not in used:
+            c["predicted quotes unmatched"] += 1
+            if sq.kind != "reported":
+                c["predicted marks unmatched"] += 1
+    # Speakers of a type that cannot speak.
+    for sq in sys_quotes:
+        a = briefing.actor(sq.speaker)
+        if a is not None and a.type not in SPEAKING:
+            c["speakers of a non-speaking type"] += 1
+            t.errors.append(f"{name}: speaker of non-speaking type {a.type} {a.name!r}")
+    return t
+
+
+def _rate(c: Counter, num: str, den: str) -> str:
+    return f"{c[num] / c[den]:.1%} ({c[num]}/{c[den]})" if c[den] else "n/a"
+
+
+def report(c: Counter) -> dict[str, str]:
+    return {
+        "people found": _rate(c, "people found", "gold people"),
+        "people typed person": _rate(c, "people typed person", "people found"),
+        "people split": _rate(c, "people split", "people found"),
+        "junk persons": f"{c['junk persons']} of {c['predicted persons']} predicted persons",
+        "junk actors": f"{c['junk actors']} of {c['predicted actors']} predicted actors",
+        "roles right": _rate(c, "roles right", "people with roles"),
+        "organisations typed right": _rate(c, "organisation typed right", "organisation found"),
+        "countries typed right": _rate(c, "country typed right", "country found"),
+        "places typed right": _rate(c, "place typed right", "place found"),
+        "orgs+places+countries typed right": f"{_orgplace(c)}",
+        "marks: right speaker": _rate(c, "marks right speaker", "gold marks"),
+        "marks: wrong speaker": _rate(c, "marks wrong speaker", "gold marks"),
+        "marks: unattributed": _rate(c, "marks unattributed", "gold marks"),
+        "marks: missed": _rate(c, "marks missed", "gold marks"),
+        "marks: right speaker of found": _rate(c, "marks right speaker", "marks found"),
+        "reported: found": _rate(c, "reported found", "gold reported"),
+        "reported: right speaker": _rate(c, "reported right speaker", "gold reported"),
+        "reported: wrong speaker": _rate(c, "reported wrong speaker", "gold reported"),
+        "predicted quotes matching no gold": f"{c['predicted quotes unmatched']} ({c['predicted marks unmatched']} in marks)",
+        "speakers of a non-speaking type": str(c["speakers of a non-speaking type"]),
+    }
+
+
+def _orgplace(c: Counter) -> str:
+    num = sum(c[f"{t} typed right"] for t in ("organisation", "country", "place"))
+    den = sum(c[f"{t} found"] for t in ("organisation", "country", "place"))
+    return f"{num / den:.1%} ({num}/{den})" if den else "n/a"
+
+
+def run(set_name: str = "dev") -> dict[str, Tally]:
+    from generator import extract
+    from generator.article import read_article
+
+    tallies: dict[str, Tally] = defaultdict(Tally)
+    for _path, gold in load_gold(set_name):
+        ref = gold["article"]
+        art_path = GOLD / "articles" / f"{ref}.txt"
+        briefing = extract(read_article(art_path))
+        t = score_article(briefing, gold, ref)
+        split, name = ref.split("/")
+        for key in ("all", split, f"{split}/{name[:2]}"):
+            tallies[key].add(t)
+    return tallies
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--set", default="dev", choices=("dev", "test", "all"))
+    ap.add_argument("--errors", action="store_true", help="list every miss (dev only)")
+    ap.add_argument("--json", type=Path, help="write the figures to this file")
+    args = ap.parse_args(argv)
+    tallies = run(args.set)
+    table = {k: report(t.c) for k, t in sorted(tallies.items())}
+    keys = list(next(iter(table.values())).keys()) if table else []
+    cols = sorted(table)
+    print("| measure | " + " | ".join(cols) + " |")
+    print("| --- |" + " --- |" * len(cols))
+    for k in keys:
+        print(f"| {k} | " + " | ".join(table[c][k] for c in cols) + " |")
+    if args.errors:
+        if args.set != "dev":
+            print("errors are listed for the dev set only", file=sys.stderr)
+        else:
+            for e in tallies["all"].errors:
+                print(e)
+    if args.json:
+        args.json.write_text(json.dumps({k: dict(t.c) for k, t in tallies.items()}, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
