@@ -100,6 +100,9 @@ class Quote:
     speaker_mention: Mention | None = None
     speaker_antecedent: Mention | None = None
     """For a pronoun or relative speaker ('he', 'who'): the earlier mention it refers to."""
+    attribution: str = ""
+    """How the speaker was reached ('named at the cue', 'pronoun', 'continues the previous quote' …),
+    or, for an unattributed quote, why there is none."""
 
 
 @dataclass(frozen=True)

@@ -189,8 +189,28 @@ def test_told():
 
 @pytest.mark.spacy
 def test_in_a_statement_said():
-    q = _one(_quotes("In a statement, the company said it “regrets the delay” and will refund customers."), "regrets")
-    assert (q.kind, q.speaker_text, q.cue) == ("partial", "the company", "said")
+    # The mixed frame: the quoted fragment, and the statement it sits in as reported speech.
+    quotes = _quotes("In a statement, the company said it “regrets the delay” and will refund customers.")
+    got = sorted((q.kind, q.text, q.speaker_text, q.cue) for q in quotes)
+    assert got == [
+        ("partial", "regrets the delay", "the company", "said"),
+        ("reported", "it “regrets the delay” and will refund customers", "the company", "said"),
+    ]
+
+
+@pytest.mark.spacy
+def test_commitments_appeals_and_nested_quoting_are_reported_with_their_speaker():
+    quotes = _quotes(
+        "Jane Roe vowed to rebuild the bridge within a year. "
+        "Opposition leaders urged the government to hold early elections. "
+        "The Farmers Union called for an independent inquiry into the crash. "
+        "The state news agency quoted Ahmed Karimi as saying the talks had failed."
+    )
+    got = {(q.text, q.speaker_text) for q in quotes if q.kind == "reported"}
+    assert ("to rebuild the bridge within a year", "Jane Roe") in got
+    assert ("the government to hold early elections", "Opposition leaders") in got
+    assert ("an independent inquiry into the crash", "The Farmers Union") in got
+    assert ("the talks had failed", "Ahmed Karimi") in got
 
 
 @pytest.mark.spacy
@@ -422,8 +442,12 @@ def test_of_two_subjects_the_speaker_is_the_one_next_to_the_verb():
 
 @pytest.mark.spacy
 def test_fragment_inside_what_someone_reports_is_the_reporters_words():
-    q = _one(_quotes("Ms. Ruiz said the board members were calling “every fifteen minutes.”"), "every fifteen")
+    quotes = _quotes("Ms. Ruiz said the board members were calling “every fifteen minutes.”")
+    q = next(q for q in quotes if q.kind == "partial")
     assert q.speaker_text == "Ms. Ruiz"
+    # The mixed frame: the sentence she reports is hers too, the fragment's closing mark included.
+    r = next(q for q in quotes if q.kind == "reported")
+    assert (r.text, r.speaker_text) == ("the board members were calling “every fifteen minutes.”", "Ms. Ruiz")
 
 
 @pytest.mark.spacy

@@ -105,6 +105,9 @@ def settle_people(actors: list, quotes: list, rejected: list[str]) -> tuple[list
         kept.append(a)
     types = {a.id: a.type for a in kept}
     quotes = [
-        q if q.speaker is None or types.get(q.speaker) in SPEAKING_TYPES else replace(q, speaker=None) for q in quotes
+        q
+        if q.speaker is None or types.get(q.speaker) in SPEAKING_TYPES
+        else replace(q, speaker=None, attribution=f"unattributed: the speaker found is a {types.get(q.speaker)}")
+        for q in quotes
     ]
     return kept, quotes

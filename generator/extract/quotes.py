@@ -565,6 +565,29 @@ def _head_span(head) -> tuple[int, int]:
     return head.idx, head.idx + len(head)
 
 
+def _how(f: _Found, head, actor, antecedent) -> str:
+    """How the speaker was reached, or why there is none, in words for the reader."""
+    if f.speaker is None:
+        if f.cue is None:
+            return "unattributed: no speech verb or source in the sentence, and no speaker before it to continue"
+        return f"unattributed: “{cue_text(f.cue)}” has no speaker the parse can find"
+    if f.inferred_from is not None:
+        how = "continues the quote before it"
+    elif f.cue_paragraph != f.paragraph:
+        how = "introduced at the end of the paragraph before"
+    elif head is not None and head.lower_ in PRONOUNS:
+        how = "pronoun" + (" (resolved to the nearest fitting earlier mention)" if antecedent else "")
+    elif head is not None and head.lower_ in RELATIVES:
+        how = "relative pronoun"
+    elif f.cue is not None and f.cue.lower_ == "according":
+        how = "according to"
+    else:
+        how = "named at the speech verb"
+    if actor is None:
+        return f"unattributed: {how}, but “{head.text if head is not None else ''}” is no actor of the article"
+    return how
+
+
 def _to_quote(f: _Found, i: int, article: Article, docs: list, actors: list[Actor], inside) -> Quote:
     text = article.paragraphs[f.paragraph - 1]
     start, end = _clean_span(text, f.start, f.end, f.kind)
@@ -599,6 +622,7 @@ def _to_quote(f: _Found, i: int, article: Article, docs: list, actors: list[Acto
                 target = (ante.paragraph, ante.head_start, ante.head_end)
     actor = _actor_for(actors, *target) if mention is not None and target is not None else None
     return Quote(
+        attribution=_how(f, head if mention is not None else None, actor, antecedent),
         id=f"q{i}",
         kind=f.kind,  # type: ignore[arg-type]
         text=text[start:end],

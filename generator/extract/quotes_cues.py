@@ -174,6 +174,9 @@ def speaker_of(cue, quote_before: bool = False):
             nxt = verb.head
             if verb.dep_ == "pcomp" and nxt.dep_ == "prep":  # "… as saying"
                 nxt = nxt.head
+                quoted = [c for c in nxt.children if c.dep_ == "dobj"] if nxt.lemma_ in ("quote", "cite") else []
+                if quoted:
+                    return quoted[0]  # 'the agency quoted the minister as saying': the minister speaks
             verb = nxt
             continue
         if verb.dep_ == "relcl":

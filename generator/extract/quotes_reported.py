@@ -1,8 +1,8 @@
 """Reported speech: 'X said (that) …', 'X accuses Y of …', 'according to X, …', 'X: …'.
 
-A report is emitted only when its content holds no quotation: the quote
-record already carries that attribution, and a reader should not see the
-same words twice. Indirect questions ('declined to say how …'), negated
+A report whose content is a quotation is left to the quote record (a reader
+should not see the same words twice); one that mixes the writer's words with
+a quoted fragment is a report too, beside the fragment's own record. Indirect questions ('declined to say how …'), negated
 or refused cues, and complements without a subject of their own (as in
 'the threat they say is escalating') are not claims and are skipped.
 """
@@ -16,6 +16,9 @@ from .quotes_cues import REPORT_VERBS, is_cue, is_source, speaker_of
 
 _WH = frozenset("how when where why whether if what who whom which".split())
 _BLOCKING_HEADS = frozenset({"decline", "refuse", "fail"})
+# Commitments reported with an infinitive ('vowed to …') and appeals ('urged X to …', 'called for …').
+_PROMISES = frozenset({"vow", "pledge", "promise", "threaten", "swear"})
+_APPEALS = frozenset({"urge", "call", "demand", "recommend", "advise", "warn"})
 # 'The poll found that …', 'Figures show …': sources that report without speaking.
 EVIDENCE_VERBS = frozenset({"find", "show", "indicate"})
 
@@ -50,6 +53,18 @@ def _content(verb) -> list | None:
                 return None
             if c.i < verb.i and any(t.i > verb.i for t in sub):
                 return None
+            subj = next((t for t in c.children if t.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")), None)
+            if c.i > verb.i and subj is not None:
+                # 'said on Wednesday it had …': a time or place phrase right after the cue is the cue's.
+                lead = {
+                    t.i
+                    for d in c.children
+                    if d.dep_ in ("prep", "npadvmod", "advmod")
+                    and d.right_edge.i < subj.left_edge.i
+                    and d.left_edge.i <= verb.i + 1
+                    for t in d.subtree
+                }
+                sub = [t for t in sub if t.i not in lead]
             if c.i > verb.i:
                 # 'said the plan is dead, the money is gone': the parser may give
                 # the verb a second complement clause that goes on with the first.
@@ -57,6 +72,20 @@ def _content(verb) -> list | None:
                     if d.dep_ == "ccomp" and d.i > max(t.i for t in sub) and d.lower_ not in _WH:
                         sub += list(d.subtree)
             return sub
+    if lemma in _PROMISES:
+        # 'vowed to rebuild the bridge': what the subject committed to, as the infinitive clause.
+        for c in verb.children:
+            if c.dep_ == "xcomp" and c.i > verb.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                return list(c.subtree)
+    if lemma in _APPEALS:
+        # 'urged the government to hold elections', 'called for an inquiry', 'recommended that …'
+        objs = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "xcomp", "ccomp")]
+        fors = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" and c.i > verb.i]
+        if lemma == "call":
+            objs = [g for f in fors for g in f.children if g.dep_ == "pobj"]
+        if objs and (lemma != "urge" or any(c.dep_ in ("xcomp", "ccomp") for c in objs) or len(objs) > 0):
+            return [t for c in objs for t in c.subtree]
+        return None
     if lemma in ("accuse", "deny", "allege", "admit", "confirm", "announce"):
         objs = [c for c in verb.children if c.dep_ in ("dobj", "prep") and c.i > verb.i]
         if lemma == "accuse":
@@ -156,7 +185,8 @@ def reported_speech(doc, inside_quote: Callable[[int], bool]) -> Iterator[Report
             cue = tok
         else:
             lemma = tok.lemma_.lower()
-            if lemma not in REPORT_VERBS and lemma not in EVIDENCE_VERBS or not tok.tag_.startswith("VB"):
+            reports = lemma in REPORT_VERBS or lemma in EVIDENCE_VERBS or lemma in _APPEALS
+            if not reports or not tok.tag_.startswith("VB"):
                 continue
             if any(c.dep_ == "neg" for c in tok.children) or tok.head.lemma_.lower() in _BLOCKING_HEADS:
                 continue
@@ -171,8 +201,30 @@ def reported_speech(doc, inside_quote: Callable[[int], bool]) -> Iterator[Report
             continue
         content = _before_nested_cue(content, cue)
         start, end = _span(content)
-        if end - start < 8 or any(inside_quote(i) for i in range(start, end)):
-            continue
-        if any(m in doc.text[start:end] for m in ("“", "”", '"', "''", "``")):
+        end = _past_closing_mark(doc.text, start, end)
+        if end - start < 8 or _mostly_quoted(doc.text, start, end, inside_quote):
             continue
         yield Report(start, end, cue, speaker)
+
+
+_OPEN, _CLOSE = "“‘", "”’"
+
+
+def _past_closing_mark(text: str, start: int, end: int) -> int:
+    """A content that ends inside a quoted fragment ('calling “every fifteen minutes.”') runs to its closing mark."""
+    inner = text[start:end]
+    if inner.count("“") > inner.count("”") or inner.count('"') % 2:
+        for k in range(end, min(len(text), end + 4)):
+            if text[k] in '”"':
+                return k + 1
+    return end
+
+
+def _mostly_quoted(text: str, start: int, end: int, inside_quote: Callable[[int], bool]) -> bool:
+    """Content that is a quotation (or mostly one) is the quote record's; content that mixes
+    the writer's words with a quoted fragment ('said the deal was “a disaster”') is a report too."""
+    if inside_quote(start) or text[start : start + 1] in "“\"'‘`":
+        return True
+    quoted = sum(1 for i in range(start, end) if inside_quote(i) and not text[i].isspace())
+    words = sum(1 for i in range(start, end) if not text[i].isspace())
+    return quoted >= 0.5 * max(words, 1)

@@ -69,7 +69,7 @@ def add_descriptive_speakers(
         if q.speaker_inferred:
             # A continuation of a quote by a described speaker stays with that speaker.
             ident = given.get((m.paragraph, m.start, m.end))
-            out.append(replace(q, speaker=ident) if ident else q)
+            out.append(replace(q, speaker=ident, attribution="continues a described speaker") if ident else q)
             continue
         doc = docs[m.paragraph - 1]
         head = _head(doc, m.start, m.end)
@@ -125,5 +125,5 @@ def add_descriptive_speakers(
                 aliases = (*aliases, m.text)
             actors[i] = replace(actor, mentions=(*actor.mentions, mention), aliases=aliases)
         given[(m.paragraph, m.start, m.end)] = actor.id
-        out.append(replace(q, speaker=actor.id))
+        out.append(replace(q, speaker=actor.id, attribution="described speaker (the article does not name them)"))
     return actors, out
