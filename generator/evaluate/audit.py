@@ -88,6 +88,23 @@ def gold_ids(eval_dir: Path) -> set[str]:
     return out
 
 
+_FUNCTION = frozenset("of for the and on in at to de del la le du des y & a an".split())
+
+
+def _allowed_lower(word: str, type_: str) -> bool:
+    """Lower-case words a name may hold: particles ('van', 'al-Assad'); in an organisation's
+    name also function words and the word for the body ('Council of X', 'Y administration')."""
+    from generator.extract.actors_lexicon import ORG_HEADS
+    from generator.lexicon import wordset
+
+    w = word.lower().strip(".,’'")
+    head = re.split(r"[-'’]", w, maxsplit=1)[0]
+    if w in PARTICLES or (head in PARTICLES and head != w):
+        return True
+    bodies = ORG_HEADS | wordset("organisation_nouns")
+    return type_ != "person" and (w in _FUNCTION or w in bodies or w.rstrip("s") in bodies)
+
+
 def checks(actor, article, docs) -> list[str]:
     """The rules an actor's name breaks."""
     name = actor.name
@@ -98,7 +115,8 @@ def checks(actor, article, docs) -> list[str]:
         from generator.extract.actors_lexicon import GROUP_HEADS
         from generator.lexicon import person_nouns, wordset
 
-        head = re.sub(r"[^a-z-]", "", words[-1].lower()) if words else ""
+        before = re.split(r"\s(?:for|of|at|with|from|in|on|to|by)\s", name, maxsplit=1)[0].split()
+        head = re.sub(r"[^a-z-]", "", before[-1].lower()) if before else ""
         known = person_nouns() | GROUP_HEADS | wordset("organisation_nouns")
         if head not in known and head.rstrip("s") not in known:
             out.append("described speaker whose head is no noun for people or a body")
@@ -108,7 +126,7 @@ def checks(actor, article, docs) -> list[str]:
         not any(ch.isupper() for ch in name)
         or _MARKUP.search(name)
         or any(ch.isdigit() for ch in name)
-        or any(w[:1].islower() and w.lower() not in PARTICLES for w in words)
+        or any(w[:1].islower() and not _allowed_lower(w, actor.type) for w in words)
         or len(words) > 5
     ):
         out.append("not a name shape")

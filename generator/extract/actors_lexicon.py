@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ..lexicon import wordset
+
 HONORIFICS = frozenset("mr mrs ms miss mx dr sir dame lord lady madam monsieur herr mme mlle".split())
 """Courtesy titles: they mark a person but are not a role."""
 
@@ -49,7 +51,7 @@ TITLE_WORDS = frozenset(
     professor doctor chairman chairwoman chair councillor councilman councilwoman alderman
     commissioner director general president-elect sheriff executive
     """.split()
-)
+) | wordset("member_titles")
 """Words that can make up a title written before a name ("Major General X", "Foreign Minister Y")."""
 
 ORG_HEADS = frozenset(

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .actors_gazetteer import Gazetteer, strip_article
+from ..lexicon import wordset
 from .actors_lexicon import (
     ABBREVIATIONS,
     BARE_GROUP_HEADS,
@@ -137,6 +138,8 @@ def _person(doc, n: int, start: int, end: int) -> Candidate | None:
     t_start = start
     while t_start > 0 and is_title_token(doc[t_start - 1]) and not doc[t_start - 1].ent_type_:
         t_start -= 1
+    if t_start < start or name_start > start:
+        t_start = _title_lead(doc, t_start)
     name = doc[name_start:end].text
     if all(w.lower().rstrip("s.") in TITLE_WORDS or w.lower().rstrip(".") in ABBREVIATIONS for w in name.split()):
         return None  # "Deputy Secretaries": titles only, no name
@@ -148,6 +151,26 @@ def _person(doc, n: int, start: int, end: int) -> Candidate | None:
         cand.title = title
         cand.title_span = (doc[t_start].idx, doc[name_start - 1].idx + len(doc[name_start - 1]))
     return cand
+
+
+def _title_lead(doc, t_start: int) -> int:
+    """Extend a title leftwards over its qualifiers and the body it names: 'Senior Colonel',
+    'Former Treasury Secretary', 'Labour MP', 'regional President'."""
+    qualifiers = wordset("title_qualifiers")
+    i = t_start
+    while i > 0:
+        tok = doc[i - 1]
+        word = tok.lower_.rstrip(".")
+        if word in qualifiers or (tok.text[:1].isupper() and is_title_token(tok)):
+            i -= 1
+        elif tok.tag_ in ("NNP", "NNPS") and tok.text[:1].isupper() and tok.dep_ in ("compound", "nmod", "amod"):
+            i -= 1  # the body or place the title belongs to ('Treasury', 'Labour', 'Senate')
+        else:
+            break
+    # Never start on a word that only joins ('and', 'the'); keep the qualifier run honest.
+    while i < t_start and (doc[i].is_punct or doc[i].lower_ in ("the", "a", "an", "and")):
+        i += 1
+    return i
 
 
 def _titled_names(doc, n: int, taken: set[int]) -> Iterator[Candidate]:

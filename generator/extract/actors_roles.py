@@ -181,9 +181,9 @@ def roles_for(
         if words:
             text = " ".join(words)
             s_char = cand.title_span[0] + cand.title.index(words[0])
-            aff = None
+            aff, _ = affiliation_at(cand.paragraph, s_char, s_char + len(text))  # 'Treasury Secretary'
             first = doc[cand.span[0]]
-            if first.i > 0:
+            if aff is None and first.i > 0:
                 aff, _ = affiliation_at(
                     cand.paragraph, doc[first.i - 1].idx, doc[first.i - 1].idx + len(doc[first.i - 1])
                 )
