@@ -17,6 +17,7 @@ from pathlib import Path
 import jinja2
 
 from .contested import Contest, contests
+from .derive import best_name, merge_actors
 from .export_timeline import MONTH_NAMES, display_date
 from .markup import Raw, attr_escape, md_escape
 from .model import ACTOR_TYPES, Actor, Briefing, Event, Quote, TimeValue
@@ -307,10 +308,13 @@ class CollectionView:
         )
         self.views = {b.article.id: View(b) for b in self.briefings}
         merged: dict[tuple[str, str], dict] = {}
-        for b in self.briefings:
-            view = self.views[b.article.id]
-            for a in b.actors:
-                entry = merged.setdefault((a.type, a.name.lower()), {"actor": a, "in": [], "mentions": 0, "roles": []})
+        for k, group in enumerate(merge_actors(self.briefings)):
+            rep = best_name(group)
+            entry = merged.setdefault(
+                (rep.type, f"{rep.name.lower()}#{k}"), {"actor": rep, "in": [], "mentions": 0, "roles": []}
+            )
+            for b, a in group:
+                view = self.views[b.article.id]
                 entry["in"].append((b, a))
                 entry["mentions"] += len(a.mentions)
                 entry["quotes"] = entry.get("quotes", 0) + view.quote_count[a.id]
