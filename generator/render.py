@@ -243,6 +243,47 @@ class View:
                 seen.append(r.text)
         return "; ".join(seen)
 
+    @property
+    def quotes_by_speaker(self) -> list[tuple[Actor | None, list[Quote]]]:
+        """Quotes grouped by speaker, in order of each speaker's first quote; unattributed last."""
+        groups: dict[str | None, list[Quote]] = {}
+        for q in self.b.quotes:
+            key = q.speaker if self.actor(q.speaker) is not None else None
+            groups.setdefault(key, []).append(q)
+        out = [(self.actor(k), qs) for k, qs in groups.items() if k is not None]
+        if None in groups:
+            out.append((None, groups[None]))
+        return out
+
+    def quote_line(self, q: Quote) -> Raw:
+        """'direct · reported Wednesday … · ¶n' under a quote of the speaker's section."""
+        parts = [f"{q.kind}" + (f", “{md_escape(q.cue)}”" if q.cue else "")]
+        if q.speaker is None or self.actor(q.speaker) is None:
+            parts.append(f"*{self.unattributed_text(q)}*")
+        when = self.quote_when(q)
+        parts += ([md_escape(when)] if when else []) + [para_link(q.paragraph)]
+        return Raw(" · ".join(parts))
+
+    def unattributed_text(self, q: Quote) -> str:
+        if q.speaker_antecedent is not None and q.speaker_text:
+            return f"{md_escape(q.speaker_antecedent.text)} (“{md_escape(q.speaker_text)}”), not linked to a known actor"
+        if q.speaker_text and q.speaker_text.lower() in _UNRESOLVED:
+            return f"“{md_escape(q.speaker_text)}” could not be resolved"
+        if q.speaker_text:
+            return f"{md_escape(q.speaker_text)}, not linked to a known actor"
+        return "speaker unknown"
+
+    def how_attributed(self, q: Quote) -> Raw:
+        """How the speaker was found, folded away: an HTML details element (text escaped)."""
+        how = q.attribution or ("unattributed" if q.speaker is None else "named at the speech verb")
+        bits = [how]
+        if q.speaker_text:
+            bits.append(f"written “{q.speaker_text}”")
+        if q.speaker_antecedent is not None:
+            bits.append(f"refers to “{q.speaker_antecedent.text}” (¶{q.speaker_antecedent.paragraph})")
+        text = html.escape("; ".join(bits))
+        return Raw(f'<details class="briefing-how"><summary>How attributed</summary>{text}</details>')
+
     def quote_marks(self, q: Quote) -> str:
         return q.text if q.kind == "reported" else f"“{q.text}”"
 

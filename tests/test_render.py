@@ -60,7 +60,15 @@ def test_links_point_at_source_paragraphs(fixture_briefing):
 
 def test_unattributed_quote_says_so(fixture_briefing):
     quotes = render_pages(fixture_briefing)["quotes.md"]
-    assert "a spokesperson *(not linked to a known actor)*" in quotes
+    assert "*a spokesperson, not linked to a known actor*" in quotes.split("## Unattributed", 1)[1]
+
+
+def test_quotes_are_grouped_by_speaker_with_the_role_once(fixture_briefing):
+    quotes = render_pages(fixture_briefing)["quotes.md"]
+    assert quotes.count("head of the dockers' union") == 1
+    section = quotes.split("## Jane Doe", 1)[1].split("\n## ", 1)[0]
+    assert "We got what we came for" in section and "the deal would be put to a vote" in section
+    assert section.count("<details") == 2  # how each was attributed, folded
 
 
 def test_undated_event_is_not_placed(fixture_briefing):
@@ -163,5 +171,6 @@ def test_unresolved_and_relative_speakers_say_whom_they_stand_for(fixture_briefi
     pronoun = Quote(id="q9", text="workers", speaker_text="he", speaker_inferred=True, **base)
     b = replace(fixture_briefing, quotes=(*fixture_briefing.quotes, relative, pronoun))
     quotes = render_pages(b)["quotes.md"]
-    assert "— Opponents *(“who”; not linked to a known actor)*" in quotes
-    assert "— *speaker unknown* (“he” could not be resolved)" in quotes
+    unattributed = quotes.split("## Unattributed", 1)[1]
+    assert "*Opponents (“who”), not linked to a known actor*" in unattributed
+    assert "*“he” could not be resolved*" in unattributed
