@@ -266,7 +266,9 @@ class View:
 
     def unattributed_text(self, q: Quote) -> str:
         if q.speaker_antecedent is not None and q.speaker_text:
-            return f"{md_escape(q.speaker_antecedent.text)} (“{md_escape(q.speaker_text)}”), not linked to a known actor"
+            return (
+                f"{md_escape(q.speaker_antecedent.text)} (“{md_escape(q.speaker_text)}”), not linked to a known actor"
+            )
         if q.speaker_text and q.speaker_text.lower() in _UNRESOLVED:
             return f"“{md_escape(q.speaker_text)}” could not be resolved"
         if q.speaker_text:

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from .actors_gazetteer import Gazetteer, strip_article
 from ..lexicon import wordset
+from .actors_gazetteer import Gazetteer, strip_article
 from .actors_lexicon import (
     ABBREVIATIONS,
     BARE_GROUP_HEADS,
