@@ -579,3 +579,19 @@ def test_adjudication_file_is_well_formed():
     assert len(labels) >= 300
     assert set(labels.values()) <= {"quote", "unattributed", "not_quote"}
     assert all(isinstance(d, str) and 0 <= a < b for d, a, b in labels)
+
+
+@pytest.mark.spacy
+def test_she_is_not_given_to_a_man_of_unknown_gender_when_a_woman_was_just_named():
+    from generator import extract
+
+    # 'Ms Roe' makes Roe a she; Hale's gender is unknown: two readings, so no guess (and never Hale).
+    b = extract(
+        _art(
+            "Ms Jane Roe, a nurse, spoke first. Tom Hale, a doctor, agreed with Roe on the figures.",
+            "“It is worse than we thought,” she said.",
+        )
+    )
+    q = next(q for q in b.quotes if q.text.startswith("It is worse"))
+    assert q.speaker_text == "she"
+    assert q.speaker is None and "more than one person" in q.attribution

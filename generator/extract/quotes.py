@@ -583,6 +583,8 @@ def _how(f: _Found, head, actor, antecedent) -> str:
         how = "according to"
     else:
         how = "named at the speech verb"
+    if actor is None and head is not None and head.lower_ in PRONOUNS and antecedent is None:
+        return f"unattributed: “{head.text}” could mean more than one person named before, or none"
     if actor is None:
         return f"unattributed: {how}, but “{head.text if head is not None else ''}” is no actor of the article"
     return how

@@ -40,9 +40,27 @@ class Antecedent:
 _AGENT_SUFFIXES = ("ers", "ors", "ists", "ians", "ants", "ents")
 
 
-def _kind(tokens: list, label: str | None) -> set[str]:
+def _genders(docs: list) -> dict[str, str]:
+    """Surname -> 'he'/'she' where the article writes the person with a gendered
+    title somewhere ('Ms Roe' makes a later bare 'Roe' a she)."""
+    out: dict[str, str] = {}
+    for doc in docs:
+        for tok in doc:
+            word = tok.lower_.rstrip(".")
+            if word in _FEMALE | _MALE and tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper():
+                name = doc[tok.i + 1]
+                while name.i + 1 < len(doc) and doc[name.i + 1].ent_iob_ == "I" and doc[name.i + 1].text[:1].isupper():
+                    name = doc[name.i + 1]
+                g = "she" if word in _FEMALE else "he"
+                out[name.lower_] = g if out.get(name.lower_, g) == g else "?"
+    return {k: v for k, v in out.items() if v != "?"}
+
+
+def _kind(tokens: list, label: str | None, genders: dict[str, str] | None = None) -> set[str]:
     """The pronouns a candidate mention can be referred to by."""
     words = {t.lower_.rstrip(".") for t in tokens}
+    if label == "PERSON" and genders and tokens and tokens[-1].lower_ in genders and not words & (_FEMALE | _MALE):
+        return {genders[tokens[-1].lower_]}
     root = max(tokens, key=lambda t: t.head not in tokens)
     if label == "PERSON":
         if words & _FEMALE:
@@ -71,7 +89,7 @@ def _kind(tokens: list, label: str | None) -> set[str]:
     return set()
 
 
-def _candidates(doc, sent, before: int | None, inside) -> list[tuple[bool, int, list, set[str], list]]:
+def _candidates(doc, sent, before: int | None, inside, genders=None) -> list[tuple[bool, int, list, set[str], list]]:
     """(is_subject, position, tokens, pronouns, head tokens) for the mentions in a sentence."""
     out = []
     seen: set[int] = set()
@@ -84,7 +102,7 @@ def _candidates(doc, sent, before: int | None, inside) -> list[tuple[bool, int, 
         subj = ent.root.dep_ in SUBJECT_DEPS or (
             ent.root.dep_ in ("compound", "poss") and ent.root.head.dep_ in SUBJECT_DEPS
         )
-        out.append((subj, ent.start, toks, _kind(toks, ent.label_), toks))
+        out.append((subj, ent.start, toks, _kind(toks, ent.label_, genders), toks))
         seen.update(t.i for t in toks)
     for tok in sent:
         if before is not None and tok.i >= before or tok.i in seen or inside(tok.idx):
@@ -107,6 +125,9 @@ def resolve_pronoun(pronoun, paragraph: int, docs: list, inside_quote) -> Antece
     want = PRONOUNS.get(pronoun.lower_)
     if want is None:
         return None
+    genders = _genders(docs) if want in ("he", "she") else None
+    found: Antecedent | None = None
+    looked = 0
     for p in range(paragraph, max(0, paragraph - 4), -1):
         doc = docs[p - 1]
         sents = list(doc.sents)
@@ -114,8 +135,21 @@ def resolve_pronoun(pronoun, paragraph: int, docs: list, inside_quote) -> Antece
             sents = [s for s in sents if s.start <= pronoun.i]
         for sent in reversed(sents):
             before = pronoun.i if p == paragraph and sent.start <= pronoun.i < sent.end else None
-            for _subj, _pos, toks, kinds, head in _candidates(doc, sent, before, lambda off, p=p: inside_quote(p, off)):
-                if want in kinds:
-                    start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
-                    return Antecedent(p, start, end, doc.text[start:end], head[0].idx, head[-1].idx + len(head[-1]))
-    return None
+            inside = lambda off, p=p: inside_quote(p, off)  # noqa: E731
+            for _subj, _pos, toks, kinds, head in _candidates(doc, sent, before, inside, genders):
+                if want not in kinds:
+                    continue
+                start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+                if found is None:
+                    found = Antecedent(p, start, end, doc.text[start:end], head[0].idx, head[-1].idx + len(head[-1]))
+                    if want not in ("he", "she") or kinds != {"he", "she"}:
+                        return found
+                elif kinds == {want} and doc.text[start:end] != found.text:
+                    # The nearest fits only because its gender is unknown, and someone the article
+                    # writes as a "he"/"she" is just before: two readings, so no guess.
+                    return None
+            if found is not None:
+                looked += 1
+                if looked > 1:
+                    return found
+    return found
