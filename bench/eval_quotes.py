@@ -295,8 +295,11 @@ def parse_many(
 
     from generator.nlp import get_nlp
 
+    from generator.clean import clean
+
     nlp = nlp or get_nlp()
-    flat = [p for a in articles for p in a.paragraphs]
+    # As generator.nlp.parse: page furniture blanked, offsets unchanged.
+    flat = [p for a in articles for p in clean(a).article.paragraphs]
     docs = None
     if cache is not None and cache.exists():
         docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
@@ -383,6 +386,7 @@ def run_polnear(
     limit: int | None = None, n_process: int = 1, docs: list[dict] | None = None, cache: Path | None = None
 ) -> tuple[list[Item], list[Item], dict]:
     """Gold and predicted items on PolNeAR, plus the parses for reuse by other extractors."""
+    from generator.clean import clean
     from generator.extract.quotes import extract_quotes
 
     docs = docs if docs is not None else load_polnear(limit)
@@ -393,7 +397,7 @@ def run_polnear(
     for d, (art, offsets), pdocs in zip(docs, arts, parsed, strict=True):
         golds += polnear_gold(d)
         # Actors are left out: PolNeAR scores speakers as written, not resolved actors.
-        preds += quote_items(d["id"], extract_quotes(art, pdocs, []), offsets)
+        preds += quote_items(d["id"], extract_quotes(clean(art).article, pdocs, []), offsets)
     return golds, preds, {"docs": docs, "articles": arts, "parsed": parsed}
 
 

@@ -290,8 +290,21 @@ class View:
         return q.text if q.kind == "reported" else f"“{q.text}”"
 
     @property
+    def lede_paragraph(self) -> int:
+        """The first paragraph of the story: page furniture before it (a sign-up form) is skipped."""
+        whole = {
+            f.paragraph
+            for f in self.b.left_out
+            if f.start == 0 and f.end >= len(self.article.paragraphs[f.paragraph - 1])
+        }
+        return next((n for n in range(1, len(self.article.paragraphs) + 1) if n not in whole), 1)
+
+    @property
     def lede(self) -> str:
-        return self.article.paragraphs[0]
+        n = self.lede_paragraph
+        text = self.article.paragraphs[n - 1]
+        cut = max((f.end for f in self.b.left_out if f.paragraph == n and f.start == 0), default=0)
+        return text[cut:].strip() or text
 
     @property
     def key_actors(self) -> list[Actor]:

@@ -57,3 +57,34 @@ def test_ticker_markup_and_furniture_paragraphs_are_left_out():
     assert {p for p, _ in kinds} == {1, 2, 3, 4}
     assert "<EXH.N>" not in cleaned.article.paragraphs[0]
     assert cleaned.article.paragraphs[0].startswith("Example Holdings Inc")
+
+
+@pytest.mark.spacy
+def test_no_item_reads_furniture_and_the_overview_skips_it():
+    from datetime import date
+
+    from generator import extract
+    from generator.render import render_pages
+
+    art = Article(
+        id="a",
+        title="Trains collide",
+        published=date(2017, 12, 27),
+        source="Example",
+        url=None,
+        tags=(),
+        paragraphs=(
+            "News Email Enter your email address Please enter an email address Email address is invalid",
+            "NEW YORK (AP) — Two work trains collided in a tunnel on Wednesday, injuring one worker, officials said.",
+            "Copyright 2017 The Associated Press. All rights reserved.",
+        ),
+    )
+    b = extract(art)
+    assert b.dateline is not None and (b.dateline.place, b.dateline.agency) == ("NEW YORK", "AP")
+    items = [*b.quotes, *b.events]
+    assert items and all(not x.text.startswith("NEW YORK") for x in items)
+    assert all(x.text == art.paragraphs[x.paragraph - 1][x.start : x.end] for x in items)
+    assert all(m.paragraph == 2 for a in b.actors for m in a.mentions)
+    overview = render_pages(b)["index.md"]
+    assert "**What:** Two work trains collided" in overview and "(AP)" in overview
+    assert "Enter your email" not in overview.split("## Source", 1)[0]

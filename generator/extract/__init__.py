@@ -32,9 +32,10 @@ def extract_briefing(article: Article, docs: list) -> Briefing:
     actors, quotes = settle_people(actors, quotes, rejected)
     events = extract_events(text, docs, actors)
     if cleaned.left_out:
-        # Items never start inside furniture, but a span may run over an inline mark: give back the words as written.
-        quotes = [replace(q, text=article.paragraphs[q.paragraph - 1][q.start : q.end]) for q in quotes]
-        events = [replace(e, text=article.paragraphs[e.paragraph - 1][e.start : e.end]) for e in events]
+        # A span may take in the blanked furniture at its edge (a dateline before an event's clause)
+        # or run over an inline mark: trim the edge, and give back the words as written.
+        quotes = [replace(q, **_outside(article, cleaned, q.paragraph, q.start, q.end)) for q in quotes]
+        events = [replace(e, **_outside(article, cleaned, e.paragraph, e.start, e.end)) for e in events]
     warnings = []
     if article.published is None:
         warnings.append(
@@ -70,3 +71,13 @@ def extract_briefing(article: Article, docs: list) -> Briefing:
 
 def _by_id(actors, actor_id):
     return next((a for a in actors if a.id == actor_id), None)
+
+
+def _outside(article: Article, cleaned, paragraph: int, start: int, end: int) -> dict:
+    """Start and end moved off the blanked furniture at a span's edges, and the text as written."""
+    text = cleaned.article.paragraphs[paragraph - 1]
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return {"start": start, "end": end, "text": article.paragraphs[paragraph - 1][start:end]}
