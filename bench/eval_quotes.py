@@ -293,9 +293,8 @@ def parse_many(
     """
     from spacy.tokens import DocBin
 
-    from generator.nlp import get_nlp
-
     from generator.clean import clean
+    from generator.nlp import get_nlp
 
     nlp = nlp or get_nlp()
     # As generator.nlp.parse: page furniture blanked, offsets unchanged.
