@@ -20,7 +20,7 @@ from collections import Counter
 from ..article import slugify
 from ..model import Actor, Article, Mention, Role
 from .actors_aliases import link_aliases
-from .actors_evidence import not_a_name, person_evidence
+from .actors_evidence import not_a_name, people_by_name, person_evidence
 from .actors_gazetteer import gazetteer
 from .actors_mentions import Candidate, mentions_in, title_key
 from .actors_merge import cluster, cluster_type
@@ -37,6 +37,7 @@ def extract_actors(article: Article, docs: list, rejected: list[str] | None = No
         link_aliases(doc, found)
         cands.extend(found)
     cands.extend(propagate(docs, cands))
+    people_by_name(cands, docs, gaz)
     groups = cluster(cands)
     groups = _keep_needed_countries(groups, cands)
     groups = _settle_types(groups, article, rejected if rejected is not None else [])

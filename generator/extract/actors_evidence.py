@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..lexicon import calendar_words, wordset
+from ..lexicon import calendar_words, person_nouns, wordset
+from .actors_lexicon import CORPORATE_SUFFIXES, ORG_HEADS, PLACE_NOUNS, TITLE_WORDS
+from .names import is_given_name
 
 _MARKUP = re.compile(r"[<>|@#/\\=_*{}\[\]~^+%$&]")
 TITLE = "a personal title"
@@ -111,3 +113,58 @@ def settle_people(actors: list, quotes: list, rejected: list[str]) -> tuple[list
         for q in quotes
     ]
     return kept, quotes
+
+
+def _given_name_shape(name: str, gaz) -> bool:
+    """Two to four capitalised words, the first a common given name that is no country or
+    large city, the last no word for a body or a place and not a plural ('Panthers')."""
+    words = name.replace("\u2019", "'").split()
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() or _particle(w) for w in words):
+        return False
+    first, last = words[0], words[-1].strip(".,")
+    if not is_given_name(first) or gaz.country(first, codes=False) or gaz.is_city(first) or gaz.capital_of(first):
+        return False
+    low = {w.lower().strip(".,") for w in words}
+    if low & (ORG_HEADS | PLACE_NOUNS | CORPORATE_SUFFIXES):
+        return False
+    return not (
+        last.endswith("s") and not last.endswith(("ss", "us", "is")) and len(words) == 2 and last[:-1].istitle()
+    )
+
+
+def people_by_name(cands: list, docs: list, gaz) -> None:
+    """Mentions the tagger called a place or an organisation that are people by their name:
+    a common given name before a family name, with one more sign (the tagger's PERSON label
+    elsewhere, a family name another person of the article bears, a word for a person or a
+    title right before it, a middle name or initial). Then a lone family name or given name
+    of such a person is that person too."""
+    persons = [c for c in cands if c.type == "person"]
+    labelled = {c.text for c in cands if c.label == "PERSON"}
+    families = {c.name.split()[-1] for c in persons if len(c.name.split()) > 1}
+    for c in cands:
+        if c.type not in ("place", "organisation") or c.weak or not _given_name_shape(c.name, gaz):
+            continue
+        words = c.name.split()
+        doc = docs[c.paragraph - 1]
+        before = doc[c.span[0] - 1] if c.span[0] > 0 else None
+        signs = (
+            c.text in labelled
+            or words[-1] in families
+            or (before is not None and (before.lower_ in person_nouns() or before.lower_ in TITLE_WORDS))
+            or (len(words) >= 3 and (is_given_name(words[1]) or re.fullmatch(r"[A-Z]\.", words[1]) is not None))
+        )
+        if signs:
+            c.type, c.key, c.from_tagger = "person", " ".join(c.name.split()).casefold(), False
+            persons.append(c)
+    full = [c for c in persons if len(c.name.split()) > 1]
+    lasts = {c.name.split()[-1] for c in full}
+    firsts: dict[str, set[str]] = {}
+    for c in full:
+        firsts.setdefault(c.name.split()[0], set()).add(c.key)
+    for c in cands:
+        if c.type not in ("place", "organisation") or c.weak or len(c.name.split()) != 1 or c.name.isupper():
+            continue
+        if gaz.country(c.name, codes=False) or gaz.is_city(c.name) or gaz.capital_of(c.name):
+            continue
+        if c.name in lasts or len(firsts.get(c.name, ())) == 1:
+            c.type, c.key = "person", c.name.casefold()

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..lexicon import person_nouns, wordset
+from .names import gender
 from .quotes_cues import SUBJECT_DEPS, np_tokens
 
 PERSON_NOUNS = person_nouns()
@@ -53,6 +54,13 @@ def _genders(docs: list) -> dict[str, str]:
                     name = doc[name.i + 1]
                 g = "she" if word in _FEMALE else "he"
                 out[name.lower_] = g if out.get(name.lower_, g) == g else "?"
+    for doc in docs:
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and len(ent) > 1:
+                g = gender(ent[0].text)
+                last = ent[-1].lower_
+                if g and out.get(last, g) in (g,):
+                    out.setdefault(last, g)
     return {k: v for k, v in out.items() if v != "?"}
 
 
@@ -67,7 +75,8 @@ def _kind(tokens: list, label: str | None, genders: dict[str, str] | None = None
             return {"she"}
         if words & _MALE:
             return {"he"}
-        return {"he", "she"}
+        by_name = gender(tokens[0].text) if len(tokens) > 1 else None
+        return {by_name} if by_name else {"he", "she"}
     if label in ("ORG", "GPE"):
         return {"it", "they"}
     if label == "NORP":

@@ -65,6 +65,8 @@ def is_cue(tok) -> bool:
     lemma = tok.lemma_.lower()
     if lemma in PHRASAL_CUES:  # 'went on', 'pointed out'
         return any(c.dep_ == "prt" and c.lower_ == PHRASAL_CUES[lemma] for c in tok.children)
+    if lemma == "know" and tok.dep_ == "xcomp" and tok.head.lemma_ in ("want", "wish"):
+        return True  # 'he wanted to know, “…?”': a question asked
     return lemma in SPEECH_VERBS
 
 

@@ -40,6 +40,30 @@ def _plural(head) -> bool:
     )
 
 
+def _nominal_antecedent(head, m: Mention, docs: list, actors: list[Actor]) -> Actor | None:
+    """The one named person the article gave the description's head noun as a role
+    ('Morning Joe host Jane Roe' … 'the host said'), named before the quote; None if none or several."""
+    words = {head.lower_, head.lemma_.lower()}
+    found = []
+    for a in actors:
+        if a.type != "person" or any(n.startswith("unnamed") for n in a.notes):
+            continue
+        first = min(((x.paragraph, x.start) for x in a.mentions), default=None)
+        if first is None or first > (m.paragraph, m.start):
+            continue
+        role_words = {w.strip(".,").lower() for r in a.roles for w in r.text.split()}
+        before = set()
+        for x in a.mentions:
+            doc = docs[x.paragraph - 1]
+            span = doc.char_span(x.start, x.end, alignment_mode="expand")
+            if span is not None:
+                before |= {t.lower_ for t in doc[max(0, span.start - 2) : span.start]}
+                before |= {t.lemma_.lower() for t in doc[max(0, span.start - 2) : span.start]}
+        if words & (role_words | before):
+            found.append(a)
+    return found[0] if len(found) == 1 else None
+
+
 def _speaking_kind(head) -> str | None:
     """What a described speaker is, from its head noun: a person or a group of people,
     an organisation, or nothing that speaks."""
@@ -81,10 +105,18 @@ def add_descriptive_speakers(
             out.append(q)  # 'a new poll', 'the truth': nothing that can speak; the quote stays unattributed
             continue
         name = _DETERMINER.sub("", m.text).strip()
-        if m.text.lower().startswith("the ") and len(name.split()) == 1:
-            # 'the actress' points back at someone named earlier: not a new actor, and no guess at whom
-            out.append(q)
-            continue
+        if m.text.lower().startswith("the "):
+            # 'the host said', 'the Democratic candidate said': someone named earlier, if the
+            # article gave exactly one named person that role.
+            named = _nominal_antecedent(head, m, docs, actors)
+            if named is not None:
+                out.append(
+                    replace(q, speaker=named.id, attribution=f"nominal reference (“{m.text}”) to a role given earlier")
+                )
+                continue
+            if len(name.split()) == 1:
+                out.append(q)  # 'the actress' points back at someone, but at whom is a guess
+                continue
         key = name.lower()
         if key not in by_key:
             # The organisation or country named inside the phrase, not the phrase's own head.
@@ -126,4 +158,22 @@ def add_descriptive_speakers(
             actors[i] = replace(actor, mentions=(*actor.mentions, mention), aliases=aliases)
         given[(m.paragraph, m.start, m.end)] = actor.id
         out.append(replace(q, speaker=actor.id, attribution="described speaker (the article does not name them)"))
-    return actors, out
+    return actors, _through_resolved_mentions(out)
+
+
+def _through_resolved_mentions(quotes: list[Quote]) -> list[Quote]:
+    """'“…,” the host said. … he wanted to know': a pronoun whose antecedent is a speaker
+    phrase already resolved ('the host' -> Jane Roe) speaks for the same actor."""
+    resolved: dict[tuple[int, int, int], str] = {}
+    out = []
+    for q in quotes:
+        ante = q.speaker_antecedent
+        if q.speaker is None and ante is not None:
+            who = resolved.get((ante.paragraph, ante.start, ante.end))
+            if who is not None:
+                q = replace(q, speaker=who, attribution=f"pronoun, through “{ante.text}”, resolved before")
+        m = q.speaker_mention
+        if q.speaker is not None and m is not None:
+            resolved[(m.paragraph, m.start, m.end)] = q.speaker
+        out.append(q)
+    return out
