@@ -54,28 +54,37 @@ def _genders(docs: list) -> dict[str, str]:
                     name = doc[name.i + 1]
                 g = "she" if word in _FEMALE else "he"
                 out[name.lower_] = g if out.get(name.lower_, g) == g else "?"
+    # A family name takes the gender of the given name before it, unless two people share it.
+    fulls: dict[str, set[str]] = {}
     for doc in docs:
         for ent in doc.ents:
             if ent.label_ == "PERSON" and len(ent) > 1:
-                g = gender(ent[0].text)
-                last = ent[-1].lower_
-                if g and out.get(last, g) in (g,):
-                    out.setdefault(last, g)
-    return {k: v for k, v in out.items() if v != "?"}
+                fulls.setdefault(ent[-1].lower_, set()).add(ent.text)
+    for last, names in fulls.items():
+        if len(names) > 1:
+            out[last] = "?"
+            continue
+        g = gender(next(iter(names)).split()[0])
+        if out.get(last, g) == g:
+            out[last] = g or "?"
+    return out  # '?': a family name of unknown or mixed gender
 
 
 def _kind(tokens: list, label: str | None, genders: dict[str, str] | None = None) -> set[str]:
     """The pronouns a candidate mention can be referred to by."""
     words = {t.lower_.rstrip(".") for t in tokens}
-    if label == "PERSON" and genders and tokens and tokens[-1].lower_ in genders and not words & (_FEMALE | _MALE):
-        return {genders[tokens[-1].lower_]}
+    known = genders.get(tokens[-1].lower_, "?") if genders and tokens else "?"
+    if label == "PERSON" and known != "?" and not words & (_FEMALE | _MALE):
+        return {known}
     root = max(tokens, key=lambda t: t.head not in tokens)
     if label == "PERSON":
         if words & _FEMALE:
             return {"she"}
         if words & _MALE:
             return {"he"}
-        by_name = gender(tokens[0].text) if len(tokens) > 1 else None
+        # A given name gives the gender ('Jane Roe', or 'Jane' alone), a family name does not.
+        first = tokens[0].text
+        by_name = gender(first) if len(tokens) > 1 or not (genders and first.lower() in genders) else None
         return {by_name} if by_name else {"he", "she"}
     if label in ("ORG", "GPE"):
         return {"it", "they"}

@@ -16,6 +16,7 @@ from ..lexicon import person_nouns, wordset
 from ..model import Actor, Article, Mention, Quote
 from .actors_lexicon import GROUP_HEADS
 from .common import actor_at
+from .names import gender
 from .quotes_cues import RELATIVES
 
 _DETERMINER = re.compile(r"^(?:a|an|the|one|another)\s+", re.IGNORECASE)
@@ -158,19 +159,26 @@ def add_descriptive_speakers(
             actors[i] = replace(actor, mentions=(*actor.mentions, mention), aliases=aliases)
         given[(m.paragraph, m.start, m.end)] = actor.id
         out.append(replace(q, speaker=actor.id, attribution="described speaker (the article does not name them)"))
-    return actors, _through_resolved_mentions(out)
+    return actors, _through_resolved_mentions(out, actors)
 
 
-def _through_resolved_mentions(quotes: list[Quote]) -> list[Quote]:
+def _agrees(pronoun: str | None, known: str | None) -> bool:
+    p = (pronoun or "").lower()
+    return known is None or p not in ("he", "she", "him", "her") or {"him": "he", "her": "she"}.get(p, p) == known
+
+
+def _through_resolved_mentions(quotes: list[Quote], actors: list[Actor]) -> list[Quote]:
     """'“…,” the host said. … he wanted to know': a pronoun whose antecedent is a speaker
-    phrase already resolved ('the host' -> Jane Roe) speaks for the same actor."""
+    phrase already resolved ('the host' -> Jane Roe) speaks for the same actor, if the
+    pronoun agrees with the gender the actor's given name shows."""
+    genders = {a.id: gender(a.name.split()[0]) for a in actors if a.type == "person" and len(a.name.split()) > 1}
     resolved: dict[tuple[int, int, int], str] = {}
     out = []
     for q in quotes:
         ante = q.speaker_antecedent
         if q.speaker is None and ante is not None:
             who = resolved.get((ante.paragraph, ante.start, ante.end))
-            if who is not None:
+            if who is not None and _agrees(q.speaker_text, genders.get(who)):
                 q = replace(q, speaker=who, attribution=f"pronoun, through “{ante.text}”, resolved before")
         m = q.speaker_mention
         if q.speaker is not None and m is not None:
