@@ -52,6 +52,16 @@ def _adjective(word: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _nouns() -> frozenset[str]:
+    """Common nouns the English lemmatizer's tables know, without those that are also given names."""
+    from .extract.names import is_given_name
+    from .nlp import get_nlp
+
+    table = get_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    return frozenset(w for w in table["noun"] if w.isalpha() and not is_given_name(w.title(), max_rank=10**9))
+
+
+@lru_cache(maxsize=1)
 def _adjectives() -> frozenset[str]:
     from .nlp import get_nlp
 

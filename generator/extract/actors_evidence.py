@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from ..lexicon import calendar_words, person_nouns, wordset
 from .actors_lexicon import CORPORATE_SUFFIXES, ORG_HEADS, PLACE_NOUNS, TITLE_WORDS
-from .names import is_given_name
+from .names import common_word, is_given_name
 
 _MARKUP = re.compile(r"[<>|@#/\\=_*{}\[\]~^+%$&]")
 TITLE = "a personal title"
@@ -63,13 +63,25 @@ def _particle(word: str) -> bool:
     return word.lower() in particles or (head in particles | {"d", "l"} and word != head)
 
 
+def _full_name(name: str) -> bool:
+    """A given and a family name: two or more name words, the first a known given name or
+    an initial, or none of them a common English word ('App Store', 'Getty Images' are not)."""
+    words = name_words(name)
+    if len(words) < 2:
+        return False
+    first = words[0].strip(".")
+    if is_given_name(first, max_rank=10**9) or re.fullmatch(r"[A-Z]", first):
+        return True
+    return not any(common_word(w.strip(".,’'")) for w in words)
+
+
 def person_evidence(cands) -> list[str]:
     """What in the mentions shows a person (before quotes and pronouns are read)."""
     persons = [c for c in cands if c.type == "person"]
     out = []
     if any(c.title for c in persons):
         out.append(TITLE)
-    if any(len(name_words(c.name)) >= 2 for c in persons):
+    if any(_full_name(c.name) for c in persons):
         out.append(FULL_NAME)
     if any(c.label == "PERSON" for c in cands):
         out.append(TAGGED)
@@ -115,14 +127,14 @@ def settle_people(actors: list, quotes: list, rejected: list[str]) -> tuple[list
     return kept, quotes
 
 
-def _given_name_shape(name: str, gaz) -> bool:
-    """Two to four capitalised words, the first a common given name that is no country or
-    large city, the last no word for a body or a place and not a plural ('Panthers')."""
+def _name_shape(name: str, gaz) -> bool:
+    """Two to four capitalised words, the first no country or large city, the last no word
+    for a body or a place and not a plural ('Panthers')."""
     words = name.replace("\u2019", "'").split()
     if not 2 <= len(words) <= 4 or not all(w[:1].isupper() or _particle(w) for w in words):
         return False
     first, last = words[0], words[-1].strip(".,")
-    if not is_given_name(first) or gaz.country(first, codes=False) or gaz.is_city(first) or gaz.capital_of(first):
+    if gaz.country(first, codes=False) or gaz.is_city(first) or gaz.capital_of(first):
         return False
     low = {w.lower().strip(".,") for w in words}
     if low & (ORG_HEADS | PLACE_NOUNS | CORPORATE_SUFFIXES):
@@ -142,20 +154,47 @@ def people_by_name(cands: list, docs: list, gaz) -> None:
     labelled = {c.text for c in cands if c.label == "PERSON"}
     families = {c.name.split()[-1] for c in persons if len(c.name.split()) > 1}
     for c in cands:
-        if c.type not in ("place", "organisation") or c.weak or not _given_name_shape(c.name, gaz):
+        if c.type not in ("place", "organisation") or c.weak or not _name_shape(c.name, gaz):
             continue
         words = c.name.split()
         doc = docs[c.paragraph - 1]
         before = doc[c.span[0] - 1] if c.span[0] > 0 else None
-        signs = (
+        # Strong signs need no given name; the weaker ones need a common given name first.
+        strong_sign = (
+            before is not None and (before.lower_ in person_nouns() or before.lower_ in TITLE_WORDS)
+        ) or _listed_with_people(c, doc, persons)
+        weak_sign = (
             c.text in labelled
             or words[-1] in families
-            or (before is not None and (before.lower_ in person_nouns() or before.lower_ in TITLE_WORDS))
             or (len(words) >= 3 and (is_given_name(words[1]) or re.fullmatch(r"[A-Z]\.", words[1]) is not None))
         )
+        signs = strong_sign or (weak_sign and is_given_name(words[0]))
         if signs:
             c.type, c.key, c.from_tagger = "person", " ".join(c.name.split()).casefold(), False
             persons.append(c)
+    for c in cands:
+        # 'his daughter Tiffany', 'women like Rihanna, Jane Roe and …': one word, but a person.
+        if c.type in ("place", "organisation") and not c.weak and len(c.name.split()) == 1 and c.name.istitle():
+            if gaz.country(c.name, codes=False) or gaz.is_city(c.name) or gaz.capital_of(c.name):
+                continue
+            doc = docs[c.paragraph - 1]
+            before = doc[c.span[0] - 1] if c.span[0] > 0 else None
+            kin = before is not None and before.lower_ in person_nouns() and before.tag_ in ("NN", "NNS")
+            if kin or _listed_with_people(c, doc, persons):
+                c.type, c.key, c.from_tagger = "person", c.name.casefold(), False
+                persons.append(c)
+    person_names = {c.name for c in persons if len(c.name.split()) > 1}
+    for c in cands:
+        # The same full name elsewhere in the article is the same person, whatever the tagger said.
+        if c.type in ("place", "organisation") and not c.weak and c.name in person_names:
+            c.type, c.key, c.from_tagger = "person", " ".join(c.name.split()).casefold(), False
+            persons.append(c)
+    for c in persons:
+        # 'Donald J. Trump' is 'Donald Trump': a middle initial does not make another person.
+        words = c.name.split()
+        if len(words) >= 3:
+            kept = [w for i, w in enumerate(words) if not (0 < i < len(words) - 1 and re.fullmatch(r"[A-Z]\.?", w))]
+            c.key = " ".join(kept).casefold()
     full = [c for c in persons if len(c.name.split()) > 1]
     lasts = {c.name.split()[-1] for c in full}
     firsts: dict[str, set[str]] = {}
@@ -168,3 +207,15 @@ def people_by_name(cands: list, docs: list, gaz) -> None:
             continue
         if c.name in lasts or len(firsts.get(c.name, ())) == 1:
             c.type, c.key = "person", c.name.casefold()
+
+
+def _listed_with_people(c, doc, persons: list) -> bool:
+    """In a list with named people ('Jane Roe, Tom Hale and Ann Lee'): the head is a conjunct of,
+    or the head of a conjunct that is, a person's name in the same paragraph."""
+    head = doc[c.root]
+    linked = [t for t in (head.head, *head.children) if t.dep_ == "conj" or head.dep_ == "conj"]
+    spans = {(p.span, p.paragraph) for p in persons if p.paragraph == c.paragraph and len(p.name.split()) > 1}
+    for t in linked:
+        if any(s <= t.i < e for (s, e), _ in spans):
+            return True
+    return False

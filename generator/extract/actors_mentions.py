@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from ..lexicon import wordset
+from ..lexicon import person_nouns, wordset
 from .actors_gazetteer import Gazetteer, strip_article
 from .actors_lexicon import (
     ABBREVIATIONS,
@@ -70,7 +70,11 @@ def is_title_token(tok) -> bool:
     word = tok.text.rstrip(".").lower()
     if not (tok.text[:1].isupper()):
         return False
-    return word in HONORIFICS or word in TITLE_WORDS or word in ABBREVIATIONS
+    if word in HONORIFICS or word in TITLE_WORDS or word in ABBREVIATIONS:
+        return True
+    # 'Founder Jane Roe', 'Coach Tom Hale': a capitalised word for a person's job before a name.
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and nxt.ent_type_ == "PERSON" and tok.ent_iob_ != "I" and word in person_nouns()
 
 
 def _honorific(tok) -> bool:

@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 
 GIVEN_NAMES_FILE = Path(__file__).resolve().parents[1] / "data" / "given_names.tsv"
-COMMON_RANK = 500
+COMMON_RANK = 1000
 """A given name counts as evidence of a person when it ranks this high in some country."""
 
 
@@ -33,3 +33,11 @@ def gender(word: str) -> str | None:
     if hit[1] <= 0.1:
         return "he"
     return None
+
+
+def common_word(word: str) -> bool:
+    """A common English noun or adjective (the lemmatizer's tables): 'store', 'images', 'glass'."""
+    from ..lexicon import _adjectives, _nouns
+
+    w = word.lower()
+    return w in _nouns() or w in _adjectives() or (w.endswith("s") and w[:-1] in _nouns())
