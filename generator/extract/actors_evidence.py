@@ -43,6 +43,8 @@ def not_a_name(name: str, paragraphs: tuple[str, ...] | list[str]) -> str | None
         return "not a name (lower-case words)"
     if any(w.lower().strip(".,’'s") in calendar_words() for w in words):
         return "a weekday or month"
+    if any(w.lower().strip(".,’'s") in wordset("platforms") for w in words) and len(words) > 1:
+        return "names a platform ('X Twitter account')"
     if len(words) == 1:
         word = words[0].strip(".,")
         if word.isupper() and len(word) > 1:
@@ -166,7 +168,7 @@ def people_by_name(cands: list, docs: list, gaz) -> None:
         weak_sign = (
             c.text in labelled
             or words[-1] in families
-            or (len(words) >= 3 and (is_given_name(words[1]) or re.fullmatch(r"[A-Z]\.", words[1]) is not None))
+            or (len(words) >= 3 and (is_given_name(words[1], 10**9) or re.fullmatch(r"[A-Z]\.", words[1]) is not None))
         )
         signs = strong_sign or (weak_sign and is_given_name(words[0]))
         if signs:

@@ -61,6 +61,7 @@ ORG_HEADS = frozenset(
     corps guard guards service services office bureau authority authorities cabinet forces force
     assembly union federation league bank company corporation group network organisation organization
     foundation institute university regime junta media newspaper channel campaign
+    partners associates holdings ventures industries enterprises technologies laboratories labs
     """.split()
 )
 """Head nouns that make a named phrase an organisation ("US state department", "anti-X coalition")."""

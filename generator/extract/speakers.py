@@ -65,6 +65,12 @@ def _nominal_antecedent(head, m: Mention, docs: list, actors: list[Actor]) -> Ac
     return found[0] if len(found) == 1 else None
 
 
+# What an actor publishes through: the speaker is its owner, never the channel itself.
+_CHANNELS = frozenset(
+    "website site statement account page blog feed release letter post tweet report memo email newsletter".split()
+)
+
+
 def _speaking_kind(head) -> str | None:
     """What a described speaker is, from its head noun: a person or a group of people,
     an organisation, or nothing that speaks."""
@@ -100,6 +106,15 @@ def add_descriptive_speakers(
         head = _head(doc, m.start, m.end)
         if head is None or head.pos_ not in ("NOUN", "PROPN"):
             out.append(q)  # a pronoun or a parse we cannot read: leave it unattributed
+            continue
+        if head.lemma_.lower() in _CHANNELS:
+            # "Ripple's website says", "the company's statement": the owner speaks through it.
+            owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+            named = actor_at(actors, m.paragraph, owner.idx, owner.idx + len(owner)) if owner is not None else None
+            if named is not None and named.type in ("organisation", "person", "country", "group"):
+                out.append(replace(q, speaker=named.id, attribution=f"through its {head.lower_} (“{m.text}”)"))
+            else:
+                out.append(q)
             continue
         kind = _speaking_kind(head)
         if kind is None:
