@@ -36,6 +36,7 @@ def extract_actors(article: Article, docs: list, rejected: list[str] | None = No
         found = mentions_in(doc, n, gaz)
         link_aliases(doc, found)
         cands.extend(found)
+    people_by_name(cands, docs, gaz)  # before propagation, so a retyped person's surname is found again
     cands.extend(propagate(docs, cands))
     people_by_name(cands, docs, gaz)
     groups = cluster(cands)

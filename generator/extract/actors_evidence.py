@@ -41,8 +41,9 @@ def not_a_name(name: str, paragraphs: tuple[str, ...] | list[str]) -> str | None
         return "markup, digits or symbols"
     if any(w[:1].islower() and not _particle(w) for w in words):
         return "not a name (lower-case words)"
-    if any(w.lower().strip(".,’'s") in calendar_words() for w in words):
-        return "a weekday or month"
+    calendar = [w for w in words if w.lower().strip(".,’'s") in calendar_words()]
+    if calendar and (len(words) == 1 or len(calendar) == len(words) or words[0] in calendar):
+        return "a weekday or month"  # not 'Theresa May': a family name that is also a month
     if any(w.lower().strip(".,’'s") in wordset("platforms") for w in words) and len(words) > 1:
         return "names a platform ('X Twitter account')"
     if len(words) == 1:
