@@ -595,3 +595,17 @@ def test_she_is_not_given_to_a_man_of_unknown_gender_when_a_woman_was_just_named
     q = next(q for q in b.quotes if q.text.startswith("It is worse"))
     assert q.speaker_text == "she"
     assert q.speaker is None and "more than one person" in q.attribution
+
+
+@pytest.mark.spacy
+def test_a_participle_after_declined_still_reports_and_a_statement_saying_is_its_issuers():
+    quotes = _quotes(
+        "Jane Roe declined to say whether race was a factor, explaining that airline officials are still "
+        "reviewing the matter.",
+        "The ministry issued a statement saying, “We will not negotiate with the rebels.”",
+        "Tom Hale declined to say whether he would run again.",
+    )
+    got = {(q.paragraph, q.kind, q.text, q.speaker_text) for q in quotes}
+    assert (1, "reported", "airline officials are still reviewing the matter", "Jane Roe") in got
+    assert (2, "direct", "We will not negotiate with the rebels.", "The ministry") in got
+    assert not any(q.paragraph == 3 for q in quotes)  # 'declined to say' says nothing

@@ -183,6 +183,15 @@ def speaker_of(cue, quote_before: bool = False):
             continue
         if verb.dep_ == "relcl":
             return verb.head
+        if (
+            verb.dep_ == "acl"
+            and verb.tag_ == "VBG"
+            and verb.head.dep_ in ("dobj", "pobj")
+            and verb.head.head.pos_ == "VERB"
+        ):
+            # 'X issued a statement saying …', 'Y released an advisory warning …': X and Y speak.
+            verb = verb.head.head
+            continue
         break
     return _name_before(cue)
 

@@ -188,7 +188,8 @@ def reported_speech(doc, inside_quote: Callable[[int], bool]) -> Iterator[Report
             reports = lemma in REPORT_VERBS or lemma in EVIDENCE_VERBS or lemma in _APPEALS
             if not reports or not tok.tag_.startswith("VB"):
                 continue
-            if any(c.dep_ == "neg" for c in tok.children) or tok.head.lemma_.lower() in _BLOCKING_HEADS:
+            blocked = tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _BLOCKING_HEADS  # 'declined to say'
+            if any(c.dep_ == "neg" for c in tok.children) or blocked:
                 continue
             content = _content(tok)
             if not content:
