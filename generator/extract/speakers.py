@@ -67,8 +67,11 @@ def _nominal_antecedent(head, m: Mention, docs: list, actors: list[Actor]) -> Ac
 
 # What an actor publishes through: the speaker is its owner, never the channel itself.
 _CHANNELS = frozenset(
-    "website site statement account page blog feed release letter post tweet report memo email newsletter".split()
+    "website site statement account page blog feed release letter post tweet report memo email newsletter"
+    " survey study poll analysis complaint filing lawsuit review audit paper research data".split()
 )
+# Endings of nouns for people by what they do ('attendant', 'resident', 'spokesperson').
+_AGENT_ENDINGS = ("ant", "ent", "er", "or", "ist", "ian", "man", "woman", "person", "ee")
 
 
 def _named_speaker(m: Mention, article: Article, actors: list[Actor]) -> Actor | None:
@@ -109,6 +112,10 @@ def _speaking_kind(head) -> str | None:
     people = person_nouns() | GROUP_HEADS
     if word in people or lemma in people:
         return "group" if _plural(head) else "person"
+    bodies = wordset("organisation_nouns") | _CHANNELS
+    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "one", "another") for c in head.children)
+    if head.tag_ == "NN" and indefinite and lemma.endswith(_AGENT_ENDINGS) and lemma not in bodies and len(lemma) > 4:
+        return "person"  # 'a flight attendant said': one person, by what they do
     if lemma in wordset("organisation_nouns") and lemma not in ("study", "report", "survey", "poll", "statement"):
         return "organisation"
     return None
@@ -146,10 +153,17 @@ def add_descriptive_speakers(
                 out.append(replace(q, speaker=named.id, attribution=f"its government (“{m.text}”)"))
                 continue
         if head.lemma_.lower() in _CHANNELS:
-            # "Ripple's website says", "the company's statement": the owner speaks through it.
-            owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
-            named = actor_at(actors, m.paragraph, owner.idx, owner.idx + len(owner)) if owner is not None else None
-            if named is not None and named.type in ("organisation", "person", "country", "group"):
+            # "Ripple's website says", "a Reuters survey found", "a study by X found": the one
+            # who publishes speaks through it, when the phrase names exactly one.
+            inside = {
+                a.id: a
+                for a in actors
+                if a.type in ("organisation", "person", "country")
+                and not any(n.startswith("unnamed") for n in a.notes)
+                and any(x.paragraph == m.paragraph and m.start <= x.start and x.end <= m.end for x in a.mentions)
+            }
+            named = next(iter(inside.values())) if len(inside) == 1 else None
+            if named is not None:
                 out.append(replace(q, speaker=named.id, attribution=f"through its {head.lower_} (“{m.text}”)"))
             else:
                 out.append(q)
