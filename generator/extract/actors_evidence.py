@@ -28,7 +28,12 @@ PRONOUN = "referred to as he or she"
 def name_words(name: str) -> list[str]:
     """The words of a name without particles and suffixes ('Jr.')."""
     particles, suffixes = wordset("name_particles"), wordset("name_suffixes")
-    return [w for w in name.split() if w.lower().strip(".,") not in particles | suffixes]
+    # A particle is written in lower case ('van', 'al-'); 'Al' or 'Van' as written is a name.
+    return [
+        w
+        for w in name.split()
+        if not (w.islower() and w.strip(".,") in particles) and w.lower().strip(".,") not in suffixes
+    ]
 
 
 def not_a_name(name: str, paragraphs: tuple[str, ...] | list[str]) -> str | None:
@@ -75,7 +80,8 @@ def _full_name(name: str) -> bool:
     first = words[0].strip(".")
     if is_given_name(first, max_rank=10**9) or re.fullmatch(r"[A-Z]", first):
         return True
-    return not any(common_word(w.strip(".,’'")) for w in words)
+    # A first name no list knows: the family name must not be a common word ('App Store').
+    return not common_word(words[-1].strip(".,’'"))
 
 
 def person_evidence(cands) -> list[str]:

@@ -26,6 +26,7 @@ from .actors_lexicon import (
     PRONOUNS,
     TITLE_WORDS,
 )
+from .names import is_given_name
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 MODIFIER_TAGS = {"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "HYPH", "AFX"}
@@ -74,7 +75,11 @@ def is_title_token(tok) -> bool:
         return True
     # 'Founder Jane Roe', 'Coach Tom Hale': a capitalised word for a person's job before a name.
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    return nxt is not None and nxt.ent_type_ == "PERSON" and tok.ent_iob_ != "I" and word in person_nouns()
+    if nxt is None or nxt.ent_type_ != "PERSON" or tok.ent_iob_ == "I" or is_given_name(tok.text, 10**9):
+        return False
+    # Inside the tagger's name only the plain job words count ('Founder Jane Roe'); nameparser's
+    # list also holds ranks that are given names too ('Marquis Teague').
+    return word in (wordset("person_nouns") if tok.ent_iob_ == "B" else person_nouns())
 
 
 def _honorific(tok) -> bool:
@@ -142,6 +147,7 @@ def _person(doc, n: int, start: int, end: int) -> Candidate | None:
     t_start = start
     while t_start > 0 and is_title_token(doc[t_start - 1]) and not doc[t_start - 1].ent_type_:
         t_start -= 1
+    t_start = _title_of(doc, t_start)
     if t_start < start or name_start > start:
         t_start = _title_lead(doc, t_start)
     name = doc[name_start:end].text
@@ -155,6 +161,17 @@ def _person(doc, n: int, start: int, end: int) -> Candidate | None:
         cand.title = title
         cand.title_span = (doc[t_start].idx, doc[name_start - 1].idx + len(doc[name_start - 1]))
     return cand
+
+
+def _title_of(doc, t_start: int) -> int:
+    """'Secretary of State Jane Roe', 'Minister of Foreign Affairs Jane Roe': a title with
+    'of' and the capitalised body it names, right before the name."""
+    i = t_start
+    while i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].lower_ != "of" and t_start - i < 4:
+        i -= 1
+    if i >= 2 and i < t_start and doc[i - 1].lower_ == "of" and is_title_token(doc[i - 2]):
+        return i - 2
+    return t_start
 
 
 def _title_lead(doc, t_start: int) -> int:
@@ -175,6 +192,27 @@ def _title_lead(doc, t_start: int) -> int:
     while i < t_start and (doc[i].is_punct or doc[i].lower_ in ("the", "a", "an", "and")):
         i += 1
     return i
+
+
+def _untagged_names(doc, n: int, taken: set[int]) -> Iterator[Candidate]:
+    """'Jane Roe, a pollster, said' where the tagger marked nothing: two or three proper nouns
+    outside any entity, the first a common given name, the others capitalised words."""
+    i = 0
+    while i < len(doc):
+        if i in taken or doc[i].ent_type_ or doc[i].tag_ != "NNP" or not is_given_name(doc[i].text):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc) and j - i < 3 and doc[j].tag_ == "NNP" and not doc[j].ent_type_ and j not in taken:
+            j += 1
+        words = doc[i:j]
+        if j - i >= 2 and all(t.is_alpha and t.text[:1].isupper() and not is_title_token(t) for t in words):
+            after = doc[j] if j < len(doc) else None
+            if after is None or after.lower_ not in ORG_HEADS:
+                cand = _person(doc, n, i, j)
+                if cand is not None:
+                    yield cand
+        i = j
 
 
 def _titled_names(doc, n: int, taken: set[int]) -> Iterator[Candidate]:
@@ -254,6 +292,9 @@ def _phrase_candidates(doc, n: int, gaz: Gazetteer, covered: set[int]) -> Iterat
             kind = "organisation"
         else:
             continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and nxt.ent_type_ == "PERSON" and nxt.ent_iob_ == "B":
+            continue  # 'Example Hustle guard Jane Roe': a role before a name, not a body
         start = _left_modifiers(doc, tok)
         mods = doc[start : tok.i]
         named = [(m, *_named_modifier(doc, m, gaz)) for m in mods]
@@ -357,11 +398,27 @@ def _joined(ents: list) -> list:
     return out
 
 
+def _split_possessives(ents: list) -> list:
+    """'Example Corps’ Jane Roe' tagged as one entity: the owner, and a person after the possessive."""
+    out: list = []
+    for ent in ents:
+        cut = next((t.i for t in ent[1:-1] if t.tag_ == "POS" or t.text in ("’", "'")), None)
+        if cut is None or not all(t.text[:1].isupper() for t in ent.doc[cut + 1 : ent.end]) or ent.end - cut < 3:
+            out.append(ent)
+            continue
+        left = ent.doc[ent.start : cut]
+        left.label_ = ent.label_
+        right = ent.doc[cut + 1 : ent.end]
+        right.label_ = "PERSON"
+        out += [left, right]
+    return out
+
+
 def mentions_in(doc, n: int, gaz: Gazetteer) -> list[Candidate]:
     """All candidate mentions in paragraph n (its Doc)."""
     out: list[Candidate] = []
     taken: set[int] = set()
-    ents = _joined([e for e in doc.ents if e.label_ in ENTITY_LABELS])
+    ents = _split_possessives(_joined([e for e in doc.ents if e.label_ in ENTITY_LABELS]))
     for ent in ents:
         s, e = _trim(doc, ent.start, ent.end)
         if s >= e:
@@ -417,6 +474,7 @@ def mentions_in(doc, n: int, gaz: Gazetteer) -> list[Candidate]:
         if out and out[-1].span[1] == e and not out[-1].label:
             out[-1].label = ent.label_
     out.extend(_titled_names(doc, n, taken))
+    out.extend(_untagged_names(doc, n, taken | {i for c in out for i in range(*c.span)}))
     for c in out:
         taken.update(range(*c.span))
     phrases = list(_phrase_candidates(doc, n, gaz, set()))
