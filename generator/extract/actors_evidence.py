@@ -47,8 +47,15 @@ def not_a_name(name: str, paragraphs: tuple[str, ...] | list[str]) -> str | None
     if any(w[:1].islower() and not _particle(w) for w in words):
         return "not a name (lower-case words)"
     calendar = [w for w in words if w.lower().strip(".,’'s") in calendar_words()]
-    if calendar and (len(words) == 1 or len(calendar) == len(words) or words[0] in calendar):
+    abbreviated = [
+        w
+        for w in calendar
+        if w.lower().strip(".,") in wordset("weekday_abbreviations") | wordset("month_abbreviations")
+    ]
+    if calendar and (len(words) == 1 or len(calendar) == len(words) or words[0] in calendar or abbreviated):
         return "a weekday or month"  # not 'Theresa May': a family name that is also a month
+    if any(w.lower().strip(".,") in ORG_HEADS | CORPORATE_SUFFIXES for w in words):
+        return "a word for a body ('Institute', 'Partners')"
     if any(w.lower().strip(".,’'s") in wordset("platforms") for w in words) and len(words) > 1:
         return "names a platform ('X Twitter account')"
     if len(words) == 1:
