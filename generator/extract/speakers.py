@@ -16,7 +16,7 @@ from ..lexicon import person_nouns, wordset
 from ..model import Actor, Article, Mention, Quote
 from .actors_lexicon import GROUP_HEADS
 from .common import actor_at
-from .names import gender
+from .names import gender, is_given_name
 from .quotes_cues import RELATIVES
 
 _DETERMINER = re.compile(r"^(?:a|an|the|one|another)\s+", re.IGNORECASE)
@@ -52,7 +52,8 @@ def _nominal_antecedent(head, m: Mention, docs: list, actors: list[Actor]) -> Ac
         first = min(((x.paragraph, x.start) for x in a.mentions), default=None)
         if first is None or first > (m.paragraph, m.start):
             continue
-        role_words = {w.strip(".,").lower() for r in a.roles for w in r.text.split()}
+        # The head of each role ('secretary' of 'Secretary of State', 'host' of 'Morning Joe host').
+        role_words = {r.text.split(" of ")[0].split()[-1].strip(".,").lower() for r in a.roles if r.text.split()}
         before = set()
         for x in a.mentions:
             doc = docs[x.paragraph - 1]
@@ -86,8 +87,8 @@ def _named_speaker(m: Mention, article: Article, actors: list[Actor]) -> Actor |
     if len(words) == 1:
         same = [a for a in actors if a.type == "person" and len(a.name.split()) > 1 and a.name.split()[-1] == words[0]]
         return same[0] if len(same) == 1 else None
-    if not 2 <= len(words) <= 4:
-        return None
+    if not 2 <= len(words) <= 4 or not is_given_name(words[0], 10**9):
+        return None  # a new person needs a given name first ('Humane Design' is a slogan)
     existing = next((a for a in actors if a.type == "person" and a.name == m.text), None)
     if existing is not None:
         return existing
