@@ -1,0 +1,61 @@
+"""Floors on the blind gold (tests/gold): actors and speakers on articles from other outlets.
+
+The figures sit a little below those measured when the floors were set (see the session note);
+a change that makes them worse fails here. The held-out set is scored, never tuned to.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.evaluate.gold import run
+
+
+def _rate(c, num: str, den: str) -> float:
+    return c[num] / c[den] if c[den] else 0.0
+
+
+@pytest.fixture(scope="module")
+def tallies():
+    return run("all")
+
+
+@pytest.mark.spacy
+def test_development_gold_floors(tallies):
+    c = tallies["dev"].c
+    assert c["gold people"] >= 130 and c["gold marks"] >= 150  # the gold is all there
+    assert _rate(c, "people typed person", "people found") >= 0.97
+    assert _rate(c, "people found", "gold people") >= 0.89
+    assert c["junk persons"] <= 3
+    assert _rate(c, "people split", "people found") <= 0.07
+    assert _rate(c, "roles right", "people with roles") >= 0.74
+    assert _rate(c, "marks right speaker", "gold marks") >= 0.70
+    assert _rate(c, "marks wrong speaker", "gold marks") <= 0.045
+    assert _rate(c, "reported found", "gold reported") >= 0.58
+    assert _rate(c, "reported wrong speaker", "gold reported") <= 0.05
+    assert c["speakers of a non-speaking type"] == 0
+
+
+@pytest.mark.spacy
+def test_held_out_gold_floors(tallies):
+    c = tallies["test"].c
+    assert c["gold people"] >= 100 and c["gold marks"] >= 120
+    assert _rate(c, "people typed person", "people found") >= 0.94
+    assert _rate(c, "marks right speaker", "gold marks") >= 0.50
+    assert _rate(c, "marks wrong speaker", "gold marks") <= 0.15
+    assert _rate(c, "reported found", "gold reported") >= 0.58
+    assert c["speakers of a non-speaking type"] == 0
+
+
+def test_every_gold_file_is_well_formed_and_quotes_its_article_verbatim():
+    import importlib.util
+    from pathlib import Path
+
+    here = Path(__file__).parent / "gold"
+    spec = importlib.util.spec_from_file_location("gold_validate", here / "validate.py")
+    validate = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(validate)
+    files = sorted([*here.glob("dev/*.yml"), *here.glob("test/*.yml")])
+    assert len(files) == 45
+    problems = {f.name: validate.check(f) for f in files}
+    assert not {k: v for k, v in problems.items() if v}
