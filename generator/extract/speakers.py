@@ -115,7 +115,8 @@ def _speaking_kind(head) -> str | None:
         return "group" if _plural(head) else "person"
     bodies = wordset("organisation_nouns") | _CHANNELS
     indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "one", "another") for c in head.children)
-    if head.tag_ == "NN" and indefinite and lemma.endswith(_AGENT_ENDINGS) and lemma not in bodies and len(lemma) > 4:
+    agent = lemma.endswith(_AGENT_ENDINGS) and not lemma.endswith(("ment", "cent"))  # not 'document', 'percent'
+    if head.tag_ == "NN" and indefinite and agent and lemma not in bodies and len(lemma) > 4:
         return "person"  # 'a flight attendant said': one person, by what they do
     if lemma in wordset("organisation_nouns") and lemma not in ("study", "report", "survey", "poll", "statement"):
         return "organisation"
