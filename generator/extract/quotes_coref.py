@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .common import text_of
 from .quotes_cues import SUBJECT_DEPS, np_tokens
 
 PERSON_NOUNS = frozenset(
@@ -138,5 +139,5 @@ def resolve_pronoun(pronoun, paragraph: int, docs: list, inside_quote) -> Antece
             for _subj, _pos, toks, kinds, head in _candidates(doc, sent, before, lambda off, p=p: inside_quote(p, off)):
                 if want in kinds:
                     start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
-                    return Antecedent(p, start, end, doc.text[start:end], head[0].idx, head[-1].idx + len(head[-1]))
+                    return Antecedent(p, start, end, text_of(doc)[start:end], head[0].idx, head[-1].idx + len(head[-1]))
     return None

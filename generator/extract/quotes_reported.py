@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from .common import text_of
 from .quotes_cues import REPORT_VERBS, is_cue, is_source, speaker_of
 
 _WH = frozenset("how when where why whether if what who whom which".split())
@@ -136,7 +137,7 @@ def _speaker_label(doc) -> Report | None:
         return None
     speaker = ents[0].root if named else label[0]
     start = doc[colon.i + 1].idx
-    end = len(doc.text.rstrip().rstrip("."))
+    end = len(text_of(doc).rstrip().rstrip("."))
     return Report(start, end, colon, speaker)
 
 
@@ -173,6 +174,6 @@ def reported_speech(doc, inside_quote: Callable[[int], bool]) -> Iterator[Report
         start, end = _span(content)
         if end - start < 8 or any(inside_quote(i) for i in range(start, end)):
             continue
-        if any(m in doc.text[start:end] for m in ("“", "”", '"', "''", "``")):
+        if any(m in text_of(doc)[start:end] for m in ("“", "”", '"', "''", "``")):
             continue
         yield Report(start, end, cue, speaker)
