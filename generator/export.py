@@ -36,6 +36,8 @@ def from_dict(data: dict, path: str = "") -> Briefing:
     art["published"] = date.fromisoformat(art["published"]) if art.get("published") else None
     art["tags"] = tuple(art.get("tags") or ())
     art["paragraphs"] = tuple(art["paragraphs"])
+    art["authors"] = tuple(art.get("authors") or ())
+    art["extra"] = dict(art.get("extra") or {})
     article = Article(**art, path=path)
     actors = tuple(
         Actor(
@@ -45,6 +47,7 @@ def from_dict(data: dict, path: str = "") -> Briefing:
                 "roles": tuple(Role(**r) for r in a.get("roles", ())),
                 "mentions": tuple(Mention(**m) for m in a.get("mentions", ())),
                 "notes": tuple(a.get("notes", ())),
+                "corrected": tuple(a.get("corrected", ())),
             }
         )
         for a in data.get("actors", ())
@@ -55,14 +58,27 @@ def from_dict(data: dict, path: str = "") -> Briefing:
                 **q,
                 "speaker_mention": _mention(q.get("speaker_mention")),
                 "speaker_antecedent": _mention(q.get("speaker_antecedent")),
+                "corrected": tuple(q.get("corrected", ())),
             }
         )
         for q in data.get("quotes", ())
     )
     events = tuple(
-        Event(**{**e, "date": TimeValue(**e["date"]) if e.get("date") else None, "actors": tuple(e.get("actors", ()))})
+        Event(
+            **{
+                **e,
+                "date": TimeValue(**e["date"]) if e.get("date") else None,
+                "actors": tuple(e.get("actors", ())),
+                "corrected": tuple(e.get("corrected", ())),
+            }
+        )
         for e in data.get("events", ())
     )
     return Briefing(
-        article=article, actors=actors, quotes=quotes, events=events, warnings=tuple(data.get("warnings", ()))
+        article=article,
+        actors=actors,
+        quotes=quotes,
+        events=events,
+        warnings=tuple(data.get("warnings", ())),
+        corrections=tuple(data.get("corrections", ())),
     )

@@ -35,6 +35,10 @@ class Article:
     """Body paragraphs, without the title; paragraph n is ``paragraphs[n - 1]``."""
     path: str = ""
     """The seed file it was read from, relative to the seeds folder."""
+    authors: tuple[str, ...] = ()
+    """From the metadata's ``author`` or ``authors``."""
+    extra: dict = field(default_factory=dict, compare=True)
+    """Metadata keys this tool does not use, passed through to the JSON as they were."""
 
 
 @dataclass(frozen=True)
@@ -74,6 +78,8 @@ class Actor:
     """Actor id of the country or organisation this actor belongs to, when the text says."""
     notes: tuple[str, ...] = ()
     """Flags such as 'capital used for its government'."""
+    corrected: tuple[str, ...] = ()
+    """What a correction by hand changed ('renamed from …'); empty when nothing was."""
 
 
 @dataclass(frozen=True)
@@ -98,6 +104,8 @@ class Quote:
     speaker_mention: Mention | None = None
     speaker_antecedent: Mention | None = None
     """For a pronoun or relative speaker ('he', 'who'): the earlier mention it refers to."""
+    corrected: tuple[str, ...] = ()
+    """What a correction by hand changed ('speaker set by hand'); empty when nothing was."""
 
 
 @dataclass(frozen=True)
@@ -133,6 +141,8 @@ class Event:
     paragraph: int
     start: int = 0
     end: int = 0
+    corrected: tuple[str, ...] = ()
+    """What a correction by hand changed ('date set by hand'); empty when nothing was."""
 
 
 @dataclass(frozen=True)
@@ -145,6 +155,8 @@ class Briefing:
     events: tuple[Event, ...] = ()
     warnings: tuple[str, ...] = field(default=())
     """What the extraction could not settle, for the reader ('no publication date …')."""
+    corrections: tuple[str, ...] = ()
+    """Every correction by hand applied, in words ('quote ¶3 “We will …”: dropped')."""
 
     def actor(self, actor_id: str | None) -> Actor | None:
         for a in self.actors:

@@ -23,11 +23,19 @@ def get_nlp(name: str | None = None):
     return spacy.load(name or model_name())
 
 
-def parse(article: Article, nlp=None) -> list:
+def parse(article: Article, nlp=None, deadline: float | None = None) -> list:
     """One spaCy Doc per paragraph: ``docs[n - 1]`` is paragraph n.
 
     Parsing paragraphs separately keeps every offset paragraph-relative;
     extractors that need context across paragraphs look at neighbouring docs.
+    Past `deadline` (time.monotonic) it stops with :class:`~generator.budget.OverBudget`.
     """
+    from .budget import check
+
     nlp = nlp or get_nlp()
-    return list(nlp.pipe(article.paragraphs))
+    docs = []
+    for text, doc in zip(article.paragraphs, nlp.pipe(article.paragraphs), strict=True):
+        doc.user_data["briefing_text"] = text  # see extract.common.text_of
+        docs.append(doc)
+        check(deadline)
+    return docs
