@@ -18,7 +18,7 @@ import jinja2
 
 from .contested import Contest, contests
 from .export_timeline import MONTH_NAMES, display_date
-from .markup import Raw, attr_escape, md_escape
+from .markup import Raw, attr_escape, md_escape, url_escape
 from .model import ACTOR_TYPES, Actor, Briefing, Event, Quote, TimeValue
 from .visual import LEGEND, Row, actor_edges, actor_graph_svg, timeline_svg
 
@@ -60,6 +60,7 @@ def _env(extra_dir: Path | None = None) -> jinja2.Environment:
     )
     env.filters["raw"] = Raw
     env.filters["attr"] = lambda v: Raw(attr_escape(v))
+    env.filters["url"] = lambda v: Raw(url_escape(v))
     env.filters["para"] = para_link
     env.filters["when"] = describe_time
     env.filters["day"] = long_date
