@@ -28,6 +28,9 @@ __all__ = ["ArticleError", "ArticleWarning", "read_article", "read_seeds", "slug
 
 # Page names the site uses beside the briefing folders (docs/briefings/<name>.md).
 RESERVED_SLUGS = ("index", "all-actors", "all-timeline", "tags")
+# Control characters other than line breaks and tabs: invisible on a page, and a sign of a
+# binary or wrongly decoded file.
+_CONTROL = re.compile(r"[\x01-\x08\x0e-\x1f\x7f-\x9f]")
 _SENTENCE_END = re.compile(r"(?<=[.!?…”\"’)])\s+")
 
 
@@ -56,6 +59,11 @@ def read_text(path: Path, shown: str, folder: Path | None = None) -> str:
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         raise ArticleError(shown, "binary data (NUL byte) in text", line)
+    control = _CONTROL.search(text)
+    if control:
+        line = text[: control.start()].count("\n") + 1
+        hint = " (text decoded from Windows-1252?)" if "\x80" <= control[0] <= "\x9f" else ""
+        raise ArticleError(shown, f"control character U+{ord(control[0]):04X} in text{hint}", line)
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

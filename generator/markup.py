@@ -23,6 +23,7 @@ _LINE_START = re.compile(r"^(\s*)([-+]|\d+(?=[.)]))")
 # spaces, '<', '>', '*', non-ASCII) is percent-encoded, so an address can end neither the
 # Markdown link nor the HTML attribute it lands in.
 _URL_SAFE = ":/?#@!$&+,;=%-._~"
+_BREAKS = re.compile(r"[ \t\n\r\f\v\x1c-\x1f\x85\u2028\u2029]+")
 
 
 class Raw(str):
@@ -35,8 +36,9 @@ def md_escape(text: object) -> str:
         return text
     if text is None:
         return ""
-    # A line break inside a value could start a list or a heading on the next line.
-    escaped = html.escape(" ".join(str(text).splitlines()), quote=False)
+    # A line break inside a value could start a list or a heading on the next line; two
+    # spaces before one make a <br>, four at a line start a code block: runs become one space.
+    escaped = html.escape(_BREAKS.sub(" ", str(text)), quote=False)
     escaped = _MD_SPECIAL.sub(r"\\\1", escaped)
     return _LINE_START.sub(lambda m: m[1] + (m[2] + "\\" if m[2][0].isdigit() else "\\" + m[2]), escaped)
 

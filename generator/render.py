@@ -79,13 +79,14 @@ def clean_tag(text: str) -> str:
 
 
 def front_matter(tags: list[str], title: str | None = None) -> Raw:
-    """YAML front matter: the page's title and tags (JSON strings are valid YAML scalars).
+    """YAML front matter: the page's title and tags (ASCII JSON strings are valid YAML scalars, whatever
+    characters the title holds: YAML refuses some, such as U+007F, unescaped).
 
     The title is HTML-escaped because Material prints page titles into the nav and tag listings as HTML."""
     tags = [t for t in dict.fromkeys(clean_tag(t) for t in tags) if t]
-    lines = [f"title: {json.dumps(html.escape(title, quote=False), ensure_ascii=False)}\n"] if title else []
+    lines = [f"title: {json.dumps(html.escape(title, quote=False))}\n"] if title else []
     if tags:
-        lines += ["tags:\n", *(f"  - {json.dumps(t, ensure_ascii=False)}\n" for t in tags)]
+        lines += ["tags:\n", *(f"  - {json.dumps(t)}\n" for t in tags)]
     return Raw("---\n" + "".join(lines) + "---\n\n") if lines else Raw("")
 
 
