@@ -38,6 +38,7 @@ def md_escape(text: object) -> str:
         return ""
     # A line break inside a value could start a list or a heading on the next line; two
     # spaces before one make a <br>, four at a line start a code block: runs become one space.
+    # (Templates pass their own separators through here too, so a lone space must stay one.)
     escaped = html.escape(_BREAKS.sub(" ", str(text)), quote=False)
     escaped = _MD_SPECIAL.sub(r"\\\1", escaped)
     return _LINE_START.sub(lambda m: m[1] + (m[2] + "\\" if m[2][0].isdigit() else "\\" + m[2]), escaped)
