@@ -132,15 +132,18 @@ class Cleaned:
     dateline: Dateline | None
 
 
-@lru_cache(maxsize=256)
 def clean(article: Article) -> Cleaned:
-    found, dateline = find_furniture(article.paragraphs)
+    paragraphs, found, dateline = _clean_paragraphs(tuple(article.paragraphs))
     if not found:
         return Cleaned(article, (), dateline)
+    return Cleaned(replace(article, paragraphs=paragraphs), found, dateline)
+
+
+@lru_cache(maxsize=256)
+def _clean_paragraphs(paragraphs: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[LeftOut, ...], Dateline | None]:
+    found, dateline = find_furniture(paragraphs)
     by_para: dict[int, list[LeftOut]] = {}
     for f in found:
         by_para.setdefault(f.paragraph, []).append(f)
-    paragraphs = tuple(
-        _masked(text, by_para[n]) if n in by_para else text for n, text in enumerate(article.paragraphs, start=1)
-    )
-    return Cleaned(replace(article, paragraphs=paragraphs), tuple(found), dateline)
+    masked = tuple(_masked(text, by_para[n]) if n in by_para else text for n, text in enumerate(paragraphs, start=1))
+    return masked, tuple(found), dateline

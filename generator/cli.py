@@ -5,90 +5,166 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
+import shutil
 import sys
 from pathlib import Path
 
-from .article import ArticleError, find_seeds, read_article
-from .export import briefing_dict
+from .limits import Limits, LimitsError, limits_for_project
+from .problems import ArticleError
+
+
+def _emit(kind: str, text: str) -> None:
+    print(f"{kind}: {text}", file=sys.stderr)
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("briefing")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def _limits(config_file: str) -> Limits:
+    return limits_for_project(Path(config_file))
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    from . import extract
+    from .produce import produce
+    from .validate import check_file
 
-    try:
-        article = read_article(Path(args.path))
-    except ArticleError as err:
-        print(f"error: {err}", file=sys.stderr)
+    checked = check_file(Path(args.path), _limits(args.config_file))
+    checked.report(_emit)
+    if checked.errors:
         return 1
-    briefing = extract(article)
-    data = briefing_dict(briefing)
+    article = checked.articles[0]
+    briefing, problems = produce(
+        article, checked.corrections.get(article.id), None, _limits(args.config_file).seconds_per_article, args.path
+    )
+    for err in problems:
+        _emit("error", str(err))
+    if briefing is None:
+        return 1
     if args.json:
-        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+        from .export import briefing_dict
+
+        json.dump(briefing_dict(briefing), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        print(f"{article.title} ({article.published or 'no date'})")
-        print(f"  {len(briefing.actors)} actors, {len(briefing.quotes)} quotes, {len(briefing.events)} events")
-        for a in briefing.actors:
-            print(f"  actor  {a.type:<12} {a.name}" + (f" ({', '.join(a.aliases)})" if a.aliases else ""))
-        for q in briefing.quotes:
-            print(f"  quote  ¶{q.paragraph} {q.kind:<8} {q.speaker or q.speaker_text or '?'}: {q.text[:70]}")
-        for e in briefing.events:
-            print(f"  event  ¶{e.paragraph} {(e.date.value if e.date else None) or '?'}: {e.text[:70]}")
-    return 0
+        _summary(briefing)
+    return 1 if problems else 0
+
+
+def _summary(briefing) -> None:
+    article = briefing.article
+    print(f"{article.title} ({article.published or 'no date'})")
+    print(f"  {len(briefing.actors)} actors, {len(briefing.quotes)} quotes, {len(briefing.events)} events")
+    for a in briefing.actors:
+        print(f"  actor  {a.type:<12} {a.name}" + (f" ({', '.join(a.aliases)})" if a.aliases else ""))
+    for q in briefing.quotes:
+        print(f"  quote  ¶{q.paragraph} {q.kind:<8} {q.speaker or q.speaker_text or '?'}: {q.text[:70]}")
+    for e in briefing.events:
+        print(f"  event  ¶{e.paragraph} {(e.date.value if e.date else None) or '?'}: {e.text[:70]}")
+    for c in briefing.corrections:
+        print(f"  corrected  {c}")
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    seeds = Path(args.seeds)
-    if not seeds.is_dir():
-        print(f"error: {seeds}: no such folder", file=sys.stderr)
+    from .produce import produce
+    from .validate import check_file, check_seeds
+
+    target = Path(args.seeds)
+    limits = _limits(args.config_file)
+    if target.is_dir():
+        checked = check_seeds(target, limits)
+    elif target.exists() or target.suffix:
+        checked = check_file(target, limits)
+    else:
+        _emit("error", f"{target}: no such folder or file")
         return 2
-    paths = find_seeds(seeds)
-    bad = 0
-    for path in paths:
-        try:
-            read_article(path, seeds)
-        except ArticleError as err:
-            print(f"error: {err}", file=sys.stderr)
-            bad += 1
-    orphans = [p for p in sorted(seeds.glob("*.y*ml")) if not p.with_suffix(".txt").exists()]
-    for p in orphans:
-        print(f"warning: {p}: metadata file with no matching .txt article", file=sys.stderr)
-    print(f"{len(paths) - bad} of {len(paths)} article(s) OK")
+    checked.report(_emit)
+    # Corrections are checked against what they correct: those articles are extracted (cached).
+    cache = (target if target.is_dir() else target.parent).resolve().parent / ".cache" / "briefing"
+    bad = len(checked.errors)
+    ok = len(checked.articles)
+    for article in checked.articles:
+        fixes = checked.corrections.get(article.id)
+        if fixes is None:
+            continue
+        briefing, problems = produce(article, fixes, cache, limits.seconds_per_article, fixes.path)
+        for err in problems:
+            _emit("error", str(err))
+        bad += bool(problems)
+        ok -= bool(problems or briefing is None)
+    print(f"{ok} of {checked.files} article(s) OK")
     return 1 if bad else 0
+
+
+def _swap_in(built: Path, site_dir: Path) -> None:
+    """Replace the site by the new build in two renames: a failed build never gets here, so
+    the last good site stays."""
+    old = site_dir.with_name(f".{site_dir.name}.old-{os.getpid()}")
+    if site_dir.exists():
+        site_dir.rename(old)
+    built.rename(site_dir)
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
+    from mkdocs.exceptions import Abort, MkDocsException
 
-    from .site import generate
+    from . import site
+    from .progress import Progress
 
     config_file = Path(args.config_file)
-    root = config_file.resolve().parent
     try:
         config = load_config(str(config_file), strict=args.strict, site_dir=args.site_dir)
     except MkDocsException as err:
         print(f"error: {config_file}: {err}", file=sys.stderr)
         return 2
+    root = config_file.resolve().parent
     seeds = root / config.extra.get("briefing_seeds", "seeds")
-    result = generate(seeds, Path(config.docs_dir), cache_dir=root / ".cache" / "briefing")
+    if not seeds.is_dir():
+        _emit(
+            "error",
+            f"{seeds.relative_to(root) if seeds.is_relative_to(root) else seeds}: no such folder; nothing was built or removed",
+        )
+        return 2
+    final = Path(config.site_dir)
+    for stale in final.parent.glob(f".{final.name}.building-*"):
+        shutil.rmtree(stale, ignore_errors=True)  # left by a build that was killed
+    staging = final.with_name(f".{final.name}.building-{os.getpid()}")
+    config.site_dir = str(staging)
+    site.RUN.update(progress=Progress(), caller_reports=True)
     try:
         build(config)
-    except MkDocsException as err:
-        print(f"error: mkdocs build failed: {err}", file=sys.stderr)
+    except (MkDocsException, Abort) as err:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"error: mkdocs build failed, the last site was kept: {err}", file=sys.stderr)
         return 2
-    for err in result.errors:
-        print(f"error: {err}", file=sys.stderr)
+    finally:
+        result = site.RUN.pop("result", None)
+        site.RUN.clear()
+    _swap_in(staging, final)
+    if result is None:
+        return 2
+    result.report(_emit)
+    skipped = len(result.errors)
     print(
-        f"built {len(result.briefings)} briefing(s) into {config.site_dir}"
-        + (f"; {len(result.errors)} article(s) skipped" if result.errors else "")
+        f"built {len(result.briefings)} briefing(s) into {final}"
+        + (f"; {skipped} article(s) skipped" if skipped else "")
+        + (f"; {len(result.problems)} correction(s) did not apply" if result.problems else "")
     )
-    return 1 if result.errors else 0
+    return 1 if result.failed else 0
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="briefing", description="Turn news articles into a static briefing site.")
+    parser.add_argument("--version", action="version", version=f"briefing {_version()}")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("build", help="generate the briefing pages from seeds/ and build the site with MkDocs")
     p.add_argument("-f", "--config-file", default="mkdocs.yml", help="the MkDocs configuration (default: mkdocs.yml)")
@@ -100,13 +176,22 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("extract", help="print one article's briefing")
     p.add_argument("path", help="an article file (.txt with optional .yml sidecar, or .md with front matter)")
     p.add_argument("--json", action="store_true", help="print the briefing as JSON (see docs/schema.md)")
+    p.add_argument("-f", "--config-file", default="mkdocs.yml", help="where the limits are set (default: mkdocs.yml)")
     p.set_defaults(func=_cmd_extract)
-    p = sub.add_parser("check", help="validate every article in the seeds folder")
-    p.add_argument("seeds", nargs="?", default="seeds", help="the seeds folder (default: seeds)")
+    p = sub.add_parser("check", help="validate the articles of the seeds folder, or one article file")
+    p.add_argument("seeds", nargs="?", default="seeds", help="the seeds folder or an article file (default: seeds)")
+    p.add_argument("-f", "--config-file", default="mkdocs.yml", help="where the limits are set (default: mkdocs.yml)")
     p.set_defaults(func=_cmd_check)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
-    return args.func(args)
+    try:
+        return args.func(args)
+    except LimitsError as err:
+        _emit("error", f"limits: {err}")
+        return 2
+    except ArticleError as err:
+        _emit("error", str(err))
+        return 2
 
 
 if __name__ == "__main__":

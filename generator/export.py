@@ -36,6 +36,8 @@ def from_dict(data: dict, path: str = "") -> Briefing:
     art["published"] = date.fromisoformat(art["published"]) if art.get("published") else None
     art["tags"] = tuple(art.get("tags") or ())
     art["paragraphs"] = tuple(art["paragraphs"])
+    art["authors"] = tuple(art.get("authors") or ())
+    art["extra"] = dict(art.get("extra") or {})
     article = Article(**art, path=path)
     actors = tuple(
         Actor(
@@ -46,6 +48,7 @@ def from_dict(data: dict, path: str = "") -> Briefing:
                 "mentions": tuple(Mention(**m) for m in a.get("mentions", ())),
                 "notes": tuple(a.get("notes", ())),
                 "evidence": tuple(a.get("evidence", ())),
+                "corrected": tuple(a.get("corrected", ())),
             }
         )
         for a in data.get("actors", ())
@@ -56,12 +59,20 @@ def from_dict(data: dict, path: str = "") -> Briefing:
                 **q,
                 "speaker_mention": _mention(q.get("speaker_mention")),
                 "speaker_antecedent": _mention(q.get("speaker_antecedent")),
+                "corrected": tuple(q.get("corrected", ())),
             }
         )
         for q in data.get("quotes", ())
     )
     events = tuple(
-        Event(**{**e, "date": TimeValue(**e["date"]) if e.get("date") else None, "actors": tuple(e.get("actors", ()))})
+        Event(
+            **{
+                **e,
+                "date": TimeValue(**e["date"]) if e.get("date") else None,
+                "actors": tuple(e.get("actors", ())),
+                "corrected": tuple(e.get("corrected", ())),
+            }
+        )
         for e in data.get("events", ())
     )
     return Briefing(
@@ -72,4 +83,5 @@ def from_dict(data: dict, path: str = "") -> Briefing:
         warnings=tuple(data.get("warnings", ())),
         left_out=tuple(LeftOut(**f) for f in data.get("left_out", ())),
         dateline=Dateline(**data["dateline"]) if data.get("dateline") else None,
+        corrections=tuple(data.get("corrections", ())),
     )

@@ -10,6 +10,11 @@ import html
 import logging
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
+
+from generator import site
+from generator.limits import LimitsError, limits_from
+from generator.problems import ArticleError
 from generator.render import COLLECTION_PAGES, PAGE_TITLES, render_index
 from generator.site import CACHE_DIR, OUT_SUBDIR, generate
 
@@ -26,10 +31,32 @@ def _seeds(config) -> Path:
     return _root(config) / config.extra.get("briefing_seeds", "seeds")
 
 
+def _log_progress(done: int, total: int, name: str, seconds: float | None) -> None:
+    if seconds is not None:
+        log.info("briefing: [%d/%d] %s: %.1f s", done, total, name, seconds)
+    elif done == 0:
+        log.info("briefing: extracting %d article(s) (the first loads the spaCy model)", total)
+
+
 def on_pre_build(config, **kwargs) -> None:
-    result = generate(_seeds(config), Path(config.docs_dir), cache_dir=_root(config) / CACHE_DIR)
-    for err in result.errors:
-        log.warning("Article skipped: %s", err)
+    # `briefing build` reports every problem itself, once, and shows its own progress
+    # (site.RUN); under plain `mkdocs build` or `serve` the problems go to MkDocs' log.
+    run = site.RUN
+    try:
+        limits = limits_from(config.extra)
+        result = generate(
+            _seeds(config),
+            Path(config.docs_dir),
+            cache_dir=_root(config) / CACHE_DIR,
+            limits=limits,
+            progress=run.get("progress") or _log_progress,
+        )
+    except (ArticleError, LimitsError) as err:
+        # Nothing generated was touched: the last good pages stay.
+        raise PluginError(f"briefing: {err}") from None
+    run["result"] = result
+    if not run.get("caller_reports"):
+        result.report(lambda kind, text: (log.info if kind == "note" else log.warning)("briefing: %s", text))
     _state["result"] = result
     if config.nav:
         config.nav = _with_briefings(config.nav, result.briefings)

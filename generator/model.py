@@ -35,6 +35,10 @@ class Article:
     """Body paragraphs, without the title; paragraph n is ``paragraphs[n - 1]``."""
     path: str = ""
     """The seed file it was read from, relative to the seeds folder."""
+    authors: tuple[str, ...] = ()
+    """From the metadata's ``author`` or ``authors``."""
+    extra: dict = field(default_factory=dict, compare=True)
+    """Metadata keys this tool does not use, passed through to the JSON as they were."""
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,8 @@ class Actor:
     """Flags such as 'capital used for its government'."""
     evidence: tuple[str, ...] = ()
     """Why a person is taken for one ('a personal title', 'a full name', 'speaks or is quoted')."""
+    corrected: tuple[str, ...] = ()
+    """What a correction by hand changed ('renamed from …'); empty when nothing was."""
 
 
 @dataclass(frozen=True)
@@ -103,6 +109,8 @@ class Quote:
     attribution: str = ""
     """How the speaker was reached ('named at the cue', 'pronoun', 'continues the previous quote' …),
     or, for an unattributed quote, why there is none."""
+    corrected: tuple[str, ...] = ()
+    """What a correction by hand changed ('speaker set by hand'); empty when nothing was."""
 
 
 @dataclass(frozen=True)
@@ -138,6 +146,8 @@ class Event:
     paragraph: int
     start: int = 0
     end: int = 0
+    corrected: tuple[str, ...] = ()
+    """What a correction by hand changed ('date set by hand'); empty when nothing was."""
 
 
 @dataclass(frozen=True)
@@ -178,6 +188,8 @@ class Briefing:
     left_out: tuple[LeftOut, ...] = ()
     """Page furniture and wire markup that no actor, quote or event was read from."""
     dateline: Dateline | None = None
+    corrections: tuple[str, ...] = ()
+    """Every correction by hand applied, in words ('quote ¶3 “We will …”: dropped')."""
 
     def actor(self, actor_id: str | None) -> Actor | None:
         for a in self.actors:

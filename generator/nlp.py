@@ -31,15 +31,23 @@ def get_nlp(name: str | None = None):
     return nlp
 
 
-def parse(article: Article, nlp=None) -> list:
+def parse(article: Article, nlp=None, deadline: float | None = None) -> list:
     """One spaCy Doc per paragraph: ``docs[n - 1]`` is paragraph n.
 
     Page furniture and wire markup (:mod:`generator.clean`) are blanked out
     before parsing, offsets unchanged. Parsing paragraphs separately keeps every offset paragraph-relative;
     extractors that need context across paragraphs look at neighbouring docs.
+    Past `deadline` (time.monotonic) it stops with :class:`~generator.budget.OverBudget`.
     """
+    from .budget import check
     from .clean import clean
 
     nlp = nlp or get_nlp()
     # The extractors read the article with its page furniture blanked out (same offsets).
-    return list(nlp.pipe(clean(article).article.paragraphs))
+    texts = clean(article).article.paragraphs
+    docs = []
+    for text, doc in zip(texts, nlp.pipe(texts), strict=True):
+        doc.user_data["briefing_text"] = text  # see extract.common.text_of
+        docs.append(doc)
+        check(deadline)
+    return docs

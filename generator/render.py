@@ -19,7 +19,7 @@ import jinja2
 from .contested import Contest, contests
 from .derive import best_name, merge_actors
 from .export_timeline import MONTH_NAMES, display_date
-from .markup import Raw, attr_escape, md_escape
+from .markup import Raw, attr_escape, md_escape, url_escape
 from .model import ACTOR_TYPES, Actor, Briefing, Event, Quote, TimeValue
 from .visual import LEGEND, Row, actor_edges, actor_graph_svg, timeline_svg
 
@@ -61,6 +61,7 @@ def _env(extra_dir: Path | None = None) -> jinja2.Environment:
     )
     env.filters["raw"] = Raw
     env.filters["attr"] = lambda v: Raw(attr_escape(v))
+    env.filters["url"] = lambda v: Raw(url_escape(v))
     env.filters["para"] = para_link
     env.filters["when"] = describe_time
     env.filters["day"] = long_date
@@ -79,13 +80,14 @@ def clean_tag(text: str) -> str:
 
 
 def front_matter(tags: list[str], title: str | None = None) -> Raw:
-    """YAML front matter: the page's title and tags (JSON strings are valid YAML scalars).
+    """YAML front matter: the page's title and tags (ASCII JSON strings are valid YAML scalars, whatever
+    characters the title holds: YAML refuses some, such as U+007F, unescaped).
 
     The title is HTML-escaped because Material prints page titles into the nav and tag listings as HTML."""
     tags = [t for t in dict.fromkeys(clean_tag(t) for t in tags) if t]
-    lines = [f"title: {json.dumps(html.escape(title, quote=False), ensure_ascii=False)}\n"] if title else []
+    lines = [f"title: {json.dumps(html.escape(title, quote=False))}\n"] if title else []
     if tags:
-        lines += ["tags:\n", *(f"  - {json.dumps(t, ensure_ascii=False)}\n" for t in tags)]
+        lines += ["tags:\n", *(f"  - {json.dumps(t)}\n" for t in tags)]
     return Raw("---\n" + "".join(lines) + "---\n\n") if lines else Raw("")
 
 
@@ -259,7 +261,8 @@ class View:
         """'direct · reported Wednesday … · ¶n' under a quote of the speaker's section."""
         parts = [f"{q.kind}" + (f", “{md_escape(q.cue)}”" if q.cue else "")]
         if q.speaker is None or self.actor(q.speaker) is None:
-            parts.append(f"*{self.unattributed_text(q)}*")
+            # Plain words: emphasis marks around a value could fail to pair and change the page's shape.
+            parts.append(f"unattributed: {self.unattributed_text(q).strip()}")
         when = self.quote_when(q)
         parts += ([md_escape(when)] if when else []) + [para_link(q.paragraph)]
         return Raw(" · ".join(parts))

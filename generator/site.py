@@ -1,9 +1,14 @@
 """Seeds folder -> generated Markdown pages under docs/briefings/.
 
-Writes a file only when its content changed (so `mkdocs serve` does not
-rebuild in a loop), caches extraction results by content, and never touches
-a file it did not write: a manifest records what was generated and its hash,
-so a hand-edited or hand-made file is left alone and reported.
+Writes a file only when its content changed (so `mkdocs serve` does not rebuild in a loop),
+caches extraction results by content, and never touches a file it did not write: a manifest
+records what was generated and its hash, so a hand-edited or hand-made file is left alone and
+reported.
+
+Writing is crash-safe: each file is written to a temporary file and renamed into place, and
+before any file is replaced the manifest already lists both its old and its new hash. A build
+killed half way therefore leaves files the next build still recognises as its own, and
+rewrites.
 """
 
 from __future__ import annotations
@@ -11,14 +16,18 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from dataclasses import dataclass, field
-from functools import lru_cache
+import os
+import time
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .article import ArticleError, read_seeds
-from .export import SCHEMA_PATH, briefing_dict, from_dict, to_json
-from .model import Article, Briefing
+from .export import SCHEMA_PATH, to_json
+from .limits import Limits
+from .model import Briefing
+from .problems import ArticleError, ArticleWarning
+from .produce import cached, produce
 from .render import render_collection, render_index, render_pages
+from .validate import Checked, check_seeds
 
 log = logging.getLogger("briefing")
 
@@ -26,65 +35,41 @@ OUT_SUBDIR = "briefings"
 GATHERED = "Across every briefing: [actors](all-actors.md) · [timeline](all-timeline.md) · [tags](tags.md)\n\n"
 MANIFEST = ".generated.json"
 CACHE_DIR = Path(".cache") / "briefing"
+RUN: dict = {}
+"""Set by `briefing build` around MkDocs' build: 'progress', 'caller_reports'; the MkDocs hook
+leaves the 'result' here for it."""
 
 
 @dataclass
 class Result:
     briefings: list[Briefing] = field(default_factory=list)
     errors: list[ArticleError] = field(default_factory=list)
+    """Articles that could not be read or extracted (listed on the Briefings page)."""
+    problems: list[ArticleError] = field(default_factory=list)
+    """Corrections that match nothing: the briefing builds, the build fails."""
+    warnings: list[ArticleWarning] = field(default_factory=list)
+    checked: Checked | None = None
     written: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)
     """Files left alone because a person wrote or edited them."""
 
+    def report(self, emit) -> None:
+        """Every problem once: reading (errors, warnings, unused files), then extraction, then corrections."""
+        if self.checked is not None:
+            self.checked.report(emit)
+        read = {id(e) for e in (self.checked.errors if self.checked else [])}
+        for err in self.errors:
+            if id(err) not in read:
+                emit("error", str(err))
+        for err in self.problems:
+            emit("error", str(err))
+        for path in self.kept:
+            emit("warning", f"left {path} alone: it was written or edited by hand (delete it to regenerate)")
 
-@lru_cache(maxsize=1)
-def code_fingerprint() -> str:
-    """Hash of the extraction code and model name: a change invalidates the cache."""
-    from .nlp import model_name
-
-    h = hashlib.sha256(model_name().encode())
-    root = Path(__file__).parent
-    for path in sorted(
-        [*root.glob("*.py"), *root.glob("extract/*.py"), *root.glob("data/*"), *root.glob("resources/*/*")]
-    ):
-        h.update(path.name.encode())
-        h.update(path.read_bytes())
-    return h.hexdigest()[:16]
-
-
-def _cache_key(article: Article) -> str:
-    payload = json.dumps(
-        [
-            article.id,
-            article.title,
-            str(article.published),
-            article.source,
-            article.url,
-            article.tags,
-            article.paragraphs,
-        ]
-    )
-    return hashlib.sha256((code_fingerprint() + payload).encode()).hexdigest()[:24]
-
-
-def extract_cached(article: Article, cache_dir: Path | None) -> Briefing:
-    from .extract import extract_briefing
-    from .nlp import parse
-
-    path = cache_dir / f"{_cache_key(article)}.json" if cache_dir else None
-    if path and path.exists():
-        try:
-            return from_dict(json.loads(path.read_text(encoding="utf-8")), path=article.path)
-        except (ValueError, TypeError, KeyError):
-            pass  # a stale or broken cache entry is simply recomputed
-    briefing = extract_briefing(article, parse(article))
-    if path:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(briefing_dict(briefing), ensure_ascii=False), encoding="utf-8")
-        tmp.replace(path)
-    return briefing
+    @property
+    def failed(self) -> bool:
+        return bool(self.errors or self.problems)
 
 
 def _sha(text: str) -> str:
@@ -97,43 +82,67 @@ def _read(path: Path) -> str:
         return f.read()
 
 
+def write_atomic(path: Path, content: str) -> None:
+    """Write through a temporary file renamed into place: a reader (or a crash) sees the old
+    file or the new one, never half of one. The dot name keeps MkDocs from reading it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with tmp.open("w", encoding="utf-8", newline="") as f:
+        f.write(content)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+
+
 class Writer:
-    """Writes generated files under ``out_dir``, guarding hand-made ones."""
+    """Writes generated files under ``out_dir``, guarding hand-made ones.
+
+    :meth:`write` plans a file; :meth:`finish` writes the plan (see the module's docstring)."""
 
     def __init__(self, out_dir: Path, result: Result):
         self.out = out_dir
         self.result = result
         self.manifest_path = out_dir / MANIFEST
         try:
-            self.previous: dict[str, str] = json.loads(self.manifest_path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            data = json.loads(self.manifest_path.read_text(encoding="utf-8"))
+            self.previous: dict[str, list[str]] = {
+                k: [v] if isinstance(v, str) else list(v) for k, v in data.items() if isinstance(k, str)
+            }
+        except (OSError, ValueError, AttributeError):
             self.previous = {}
-        self.current: dict[str, str] = {}
+        self.planned: dict[str, str] = {}
 
     def _ours(self, rel: str, path: Path) -> bool:
-        """True when the file on disk is absent or exactly what we last wrote."""
+        """True when the file on disk is absent or exactly what we last wrote (or were writing)."""
         if not path.exists():
             return True
-        known = self.previous.get(rel)
-        return known is not None and _sha(_read(path)) == known
+        return _sha(_read(path)) in self.previous.get(rel, ())
 
     def write(self, rel: str, content: str) -> None:
-        path = self.out / rel
-        digest = _sha(content)
-        if path.exists() and _read(path) == content:
-            self.current[rel] = digest
-            return
-        if not self._ours(rel, path):
-            self.result.kept.append(str(path))
-            log.warning("briefing: left %s alone: it was written or edited by hand (delete it to regenerate)", path)
-            return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(content, encoding="utf-8", newline="")
-        self.current[rel] = digest
-        self.result.written.append(rel)
+        self.planned[rel] = content
 
     def finish(self) -> None:
-        for rel in sorted(set(self.previous) - set(self.current)):
+        current: dict[str, str] = {}
+        todo: list[tuple[str, str]] = []
+        for rel, content in self.planned.items():
+            path = self.out / rel
+            if path.exists() and _read(path) == content:
+                current[rel] = _sha(content)
+            elif self._ours(rel, path):
+                todo.append((rel, content))
+            else:
+                self.result.kept.append(str(path))
+        if todo:
+            # Phase one: the manifest owns both versions of every file about to change.
+            pending = {rel: hashes for rel, hashes in self.previous.items()}
+            for rel, content in todo:
+                pending[rel] = [*pending.get(rel, []), _sha(content)]
+            write_atomic(self.manifest_path, json.dumps(pending, indent=1, sort_keys=True) + "\n")
+        for rel, content in todo:
+            write_atomic(self.out / rel, content)
+            current[rel] = _sha(content)
+            self.result.written.append(rel)
+        for rel in sorted(set(self.previous) - set(self.planned)):
             path = self.out / rel
             if self._ours(rel, path) and path.exists():
                 path.unlink()
@@ -142,10 +151,9 @@ class Writer:
                     path.parent.rmdir()  # only succeeds once the folder is empty
                 except OSError:
                     pass
-        manifest = json.dumps(self.current, indent=1, sort_keys=True) + "\n"
+        manifest = json.dumps(current, indent=1, sort_keys=True) + "\n"
         if not self.manifest_path.exists() or self.manifest_path.read_text(encoding="utf-8") != manifest:
-            self.out.mkdir(parents=True, exist_ok=True)
-            self.manifest_path.write_text(manifest, encoding="utf-8")
+            write_atomic(self.manifest_path, manifest)
 
 
 def extra_files(briefing: Briefing) -> dict[str, str]:
@@ -158,21 +166,44 @@ def extra_files(briefing: Briefing) -> dict[str, str]:
     }
 
 
-def generate(seeds_dir: Path, docs_dir: Path, cache_dir: Path | None = CACHE_DIR) -> Result:
-    """Read every seed, extract, and write the pages. Bad seeds are reported, not fatal."""
-    result = Result()
-    articles, result.errors = read_seeds(seeds_dir)
-    for err in result.errors:
-        log.warning("briefing: skipped %s", err)
-    for article in articles:
-        try:
-            result.briefings.append(extract_cached(article, cache_dir))
-        except Exception as exc:  # noqa: BLE001 - one article's failure must not stop the others
-            err = ArticleError(
-                str(seeds_dir.name + "/" + article.path), f"extraction failed ({type(exc).__name__}: {exc})"
-            )
-            log.warning("briefing: %s", err, exc_info=True)
-            result.errors.append(err)
+def _silent(done: int, total: int, name: str, seconds: float | None) -> None:
+    pass
+
+
+def generate(
+    seeds_dir: Path,
+    docs_dir: Path,
+    cache_dir: Path | None = CACHE_DIR,
+    limits: Limits | None = None,
+    progress=_silent,
+) -> Result:
+    """Read every seed, extract, and write the pages. Bad seeds are reported, not fatal.
+
+    A missing seeds folder raises :class:`ArticleError` before anything is written or removed.
+    `progress(done, total, name, seconds)` is called before (seconds None) and after each
+    article that is not in the cache.
+    """
+    limits = limits or Limits()
+    checked = check_seeds(seeds_dir, limits)
+    result = Result(checked=checked, errors=list(checked.errors), warnings=list(checked.warnings))
+    todo = [a for a in checked.articles if cached(a, cache_dir) is None]
+    for article in checked.articles:
+        shown = f"{seeds_dir.name}/{article.path}"
+        slow = article in todo
+        if slow:
+            progress(todo.index(article), len(todo), article.path, None)
+        started = time.monotonic()
+        briefing, problems = produce(
+            article, checked.corrections.get(article.id), cache_dir, limits.seconds_per_article, shown
+        )
+        if slow:
+            progress(todo.index(article) + 1, len(todo), article.path, time.monotonic() - started)
+        if briefing is None:
+            result.errors += problems
+            continue
+        result.problems += problems
+        notes = checked.notes.get(article.id, [])
+        result.briefings.append(replace(briefing, warnings=(*notes, *briefing.warnings)) if notes else briefing)
     out = docs_dir / OUT_SUBDIR
     writer = Writer(out, result)
     for b in result.briefings:

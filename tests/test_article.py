@@ -55,13 +55,20 @@ def test_crlf_and_bom_are_accepted(tmp_path):
         ({"x.txt": "T\n\nB", "x.yml": "published: 2019-05-15\nsource: [unclosed\n"}, "x.yml:3: malformed metadata"),
         (
             {"x.txt": "T\n\nB", "x.yml": "published: 15/05/2019\n"},
-            "x.yml: metadata 'published' is not a date (YYYY-MM-DD): '15/05/2019'",
+            "x.yml:1: metadata 'published' is not a date (YYYY-MM-DD): '15/05/2019'",
         ),
-        ({"x.txt": "T\n\nB", "x.yml": "publshed: 2019-05-15\n"}, "x.yml: unknown metadata key(s): publshed"),
+        (
+            {"x.txt": "T\n\nB", "x.yml": "source: S\npublished: 2019-02-30\n"},
+            "x.yml:2: metadata 'published' is not a date (YYYY-MM-DD): '2019-02-30' (day is out of range for month)",
+        ),
+        (
+            {"x.txt": "T\n\nB", "x.yml": "published: 0001-01-01\n"},
+            "x.yml:1: metadata 'published' 0001-01-01 is outside 1800–2199",
+        ),
         ({"x.txt": "T\n\nB", "x.yml": "- a list\n"}, "x.yml:1: malformed metadata: expected a mapping"),
         (
             {"x.txt": "T\n\nB", "x.yml": "url: javascript:alert(1)\n"},
-            "x.yml: metadata 'url' must start with http:// or https://",
+            "x.yml:1: metadata 'url' must start with http:// or https://",
         ),
         ({"x.md": "no front matter\n"}, "x.md:1: a .md article must start with YAML front matter"),
         ({"x.md": "---\ntitle: T\n"}, "x.md:1: front matter is not closed by a '---' line"),
@@ -100,3 +107,21 @@ def test_slugify_and_paragraphs():
     assert slugify("Ünïcode: “quoted” title!") == "unicode-quoted-title"
     assert slugify("!!!") == "article"
     assert split_paragraphs("a\nb\n\n  \n c \n") == ("a b", "c")
+
+
+def test_unknown_keys_are_kept_and_a_misspelt_one_is_named(tmp_path):
+    write(tmp_path, "x.txt", "T\n\nB")
+    write(tmp_path, "x.yml", "author: Ann Lee\npublshed: 2019-05-15\nlicense: CC-BY\n")
+    warnings = []
+    art = read_article(tmp_path / "x.txt", warnings=warnings)
+    assert art.authors == ("Ann Lee",) and art.published is None
+    assert art.extra == {"publshed": "2019-05-15", "license": "CC-BY"}
+    assert [str(w).replace(str(tmp_path) + "/", "") for w in warnings] == [
+        "x.yml:2: unknown key 'publshed' kept as extra data: did you mean 'published'?"
+    ]
+
+
+def test_single_newline_paragraphs_and_hard_wrapped_text():
+    assert split_paragraphs("One sentence.\nAnother one.\nA third.") == ("One sentence.", "Another one.", "A third.")
+    wrapped = "This line is wrapped by an editor at a fixed\nwidth and goes on in the next line until it\nends here."
+    assert split_paragraphs(wrapped) == (" ".join(wrapped.split("\n")),)

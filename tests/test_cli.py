@@ -54,7 +54,7 @@ def test_check_names_the_bad_file(tmp_path, capsys):
     (seeds / "bad.md").write_text("---\ntitle: x\npublished: someday\n---\nBody\n", encoding="utf-8")
     assert main(["check", str(seeds)]) == 1
     out, err = capsys.readouterr()
-    assert err == "error: seeds/bad.md: metadata 'published' is not a date (YYYY-MM-DD): 'someday'\n"
+    assert err == "error: seeds/bad.md:3: metadata 'published' is not a date (YYYY-MM-DD): 'someday'\n"
     assert out == "1 of 2 article(s) OK\n"
 
 

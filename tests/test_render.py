@@ -60,7 +60,7 @@ def test_links_point_at_source_paragraphs(fixture_briefing):
 
 def test_unattributed_quote_says_so(fixture_briefing):
     quotes = render_pages(fixture_briefing)["quotes.md"]
-    assert "*a spokesperson, not linked to a known actor*" in quotes.split("## Unattributed", 1)[1]
+    assert "unattributed: a spokesperson, not linked to a known actor" in quotes.split("## Unattributed", 1)[1]
 
 
 def test_quotes_are_grouped_by_speaker_with_the_role_once(fixture_briefing):
@@ -172,5 +172,5 @@ def test_unresolved_and_relative_speakers_say_whom_they_stand_for(fixture_briefi
     b = replace(fixture_briefing, quotes=(*fixture_briefing.quotes, relative, pronoun))
     quotes = render_pages(b)["quotes.md"]
     unattributed = quotes.split("## Unattributed", 1)[1]
-    assert "*Opponents (“who”), not linked to a known actor*" in unattributed
-    assert "*“he” could not be resolved*" in unattributed
+    assert "unattributed: Opponents (“who”), not linked to a known actor" in unattributed
+    assert "unattributed: “he” could not be resolved" in unattributed

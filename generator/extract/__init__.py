@@ -34,8 +34,9 @@ def extract_briefing(article: Article, docs: list) -> Briefing:
     if cleaned.left_out:
         # A span may take in the blanked furniture at its edge (a dateline before an event's clause)
         # or run over an inline mark: trim the edge, and give back the words as written.
-        quotes = [replace(q, **_outside(article, cleaned, q.paragraph, q.start, q.end)) for q in quotes]
-        events = [replace(e, **_outside(article, cleaned, e.paragraph, e.start, e.end)) for e in events]
+        quotes = [_quote_as_written(q, article, cleaned) for q in quotes]
+        events = [_event_as_written(e, article, cleaned) for e in events]
+        actors = [_actor_as_written(a, article, cleaned) for a in actors]
     warnings = []
     if article.published is None:
         warnings.append(
@@ -81,3 +82,40 @@ def _outside(article: Article, cleaned, paragraph: int, start: int, end: int) ->
     while end > start and text[end - 1].isspace():
         end -= 1
     return {"start": start, "end": end, "text": article.paragraphs[paragraph - 1][start:end]}
+
+
+def _actor_as_written(actor, article: Article, cleaned):
+    """Mentions and roles give back the text as written, like quotes and events."""
+    from ..model import Mention
+
+    mentions = tuple(
+        Mention(m.paragraph, **_outside(article, cleaned, m.paragraph, m.start, m.end)) for m in actor.mentions
+    )
+    roles = tuple(
+        replace(r, **_outside(article, cleaned, r.paragraph, r.start, r.end)) if r.paragraph else r for r in actor.roles
+    )
+    return replace(actor, mentions=mentions, roles=roles)
+
+
+def _mention_as_written(m, article: Article, cleaned):
+    from ..model import Mention
+
+    return None if m is None else Mention(m.paragraph, **_outside(article, cleaned, m.paragraph, m.start, m.end))
+
+
+def _quote_as_written(q, article: Article, cleaned):
+    return replace(
+        q,
+        **_outside(article, cleaned, q.paragraph, q.start, q.end),
+        speaker_mention=_mention_as_written(q.speaker_mention, article, cleaned),
+        speaker_antecedent=_mention_as_written(q.speaker_antecedent, article, cleaned),
+    )
+
+
+def _event_as_written(e, article: Article, cleaned):
+    e = replace(e, **_outside(article, cleaned, e.paragraph, e.start, e.end))
+    d = e.date
+    if d is not None and d.paragraph:
+        d = replace(d, phrase=article.paragraphs[d.paragraph - 1][d.offset : d.offset + len(d.phrase)])
+        e = replace(e, date=d)
+    return e

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from .actors_lexicon import ABBREVIATIONS, HONORIFICS, TITLE_WORDS
 from .actors_mentions import Candidate, _cand
+from .common import text_of
 
 MAX_TOKENS = 6
 
@@ -57,7 +58,7 @@ def propagate(docs: list, cands: list[Candidate]) -> list[Candidate]:
             for j in range(min(len(doc), i + MAX_TOKENS), i, -1):
                 if any(k in taken for k in range(i, j)):
                     continue
-                text = doc.text[doc[i].idx : doc[j - 1].idx + len(doc[j - 1])]
+                text = text_of(doc)[doc[i].idx : doc[j - 1].idx + len(doc[j - 1])]
                 if text in forms:
                     hit = (j, forms[text])
                     break

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from .actors_lexicon import HONORIFICS, ORG_HEADS, PLACE_NOUNS, TITLE_WORDS
 from .actors_mentions import Candidate, title_key
+from .common import text_of
 
 STOP_AT = {",", ";", ":", "(", ")", "--", "—", "–", "which", "who", "whose", "that", "“", "”", '"'}
 
@@ -220,7 +221,7 @@ def roles_for(
             owns_role = pos is not None and any(pos.head.head.i == r.i or pos.head.i == r.i for r in roots)
             if owns_role and pos.i + 1 < e and all(t.text.islower() for t in doc[s : pos.i]):
                 start = doc[pos.i + 1].idx
-        text = doc.text[start:end]
+        text = text_of(doc)[start:end]
         if not any(ch.isalpha() for ch in text):
             continue
         found.append(FoundRole(text, aff, cand.paragraph, start, end))

@@ -23,9 +23,10 @@ the actor id comes from whichever of the two names someone.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from itertools import islice
 
 from ..model import Actor, Article, Mention, Quote
 from .common import actor_at
@@ -70,11 +71,18 @@ class _Para:
     def __init__(self, n: int, text: str, doc, spans: list[QuoteSpan]):
         self.n, self.text, self.doc, self.spans = n, text, doc, spans
         self.ranges = [(max(s.open, 0), min(s.after, len(text))) for s in spans]
-        self.sentences = self._sentences()
+        # Sorted, merged ranges and token starts for bisection: every lookup below runs once per
+        # quotation, so a scan of the whole paragraph here made long paragraphs quadratic.
+        self._merged = _merge(self.ranges)
+        self._merged_starts = [a for a, _ in self._merged]
         self._starts = [t.idx for t in doc]
+        self.sentences = self._sentences()
+        self._sentence_starts = [s for s, _ in self.sentences]
+        self._sentence_ends = [e for _, e in self.sentences]
 
     def inside(self, off: int) -> bool:
-        return any(a <= off < b for a, b in self.ranges)
+        k = bisect_right(self._merged_starts, off) - 1
+        return k >= 0 and off < self._merged[k][1]
 
     def _sentences(self) -> list[tuple[int, int]]:
         # spaCy's sentence starts, except inside quotations and where the text
@@ -102,21 +110,38 @@ class _Para:
 
     def sentence_of(self, a: int, b: int) -> tuple[int, int]:
         """The quote-aware sentence range covering [a, b)."""
-        lo = max(s for s, _ in self.sentences if s <= max(a, 0))
-        hi = min((e for _, e in self.sentences if e >= b), default=len(self.text))
+        lo = self._sentence_starts[bisect_right(self._sentence_starts, max(a, 0)) - 1]
+        k = bisect_left(self._sentence_ends, b)
+        hi = self._sentence_ends[k] if k < len(self._sentence_ends) else len(self.text)
         return lo, hi
+
+    def iter_frame(self, lo: int, hi: int):
+        """Tokens of [lo, hi) outside every quotation, lazily."""
+        for t in self.doc[bisect_left(self._starts, lo) : bisect_left(self._starts, hi)]:
+            if not self.inside(t.idx):
+                yield t
 
     def frame(self, lo: int, hi: int) -> list:
         """Tokens of [lo, hi) outside every quotation."""
-        return [t for t in self.doc if lo <= t.idx < hi and not self.inside(t.idx)]
+        return list(self.iter_frame(lo, hi))
 
     def tokens(self, a: int, b: int) -> list:
-        return [t for t in self.doc if a <= t.idx < b]
+        return list(self.doc[bisect_left(self._starts, a) : bisect_left(self._starts, b)])
 
     def token_from(self, off: int):
         """The first token starting at or after `off`, or None."""
         k = bisect_left(self._starts, off)
         return self.doc[k] if k < len(self.doc) else None
+
+
+def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(r for r in ranges if r[0] < r[1]):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged
 
 
 def _ancestors(tok):
@@ -198,7 +223,7 @@ def _adjacent_cue(para: _Para, span: QuoteSpan, cues: list):
     if not inner or inner[-1] not in ",?!—–-":
         return None
     ids = {c.i for c in cues}
-    for t in [t for t in para.frame(span.after, len(para.text)) if not t.is_punct][:4]:
+    for t in islice((t for t in para.iter_frame(span.after, len(para.text)) if not t.is_punct), 4):
         if t.i in ids:
             return t
     return None
@@ -559,9 +584,13 @@ def _actor_for(actors: list[Actor], paragraph: int, start: int, end: int) -> Act
 def _head_span(head) -> tuple[int, int]:
     """A name's whole span ('Jane Moreau'), else the head word's."""
     if head.ent_type_ and head.ent_iob_ != "O":
-        for ent in head.doc.ents:
-            if ent.start <= head.i < ent.end:
-                return ent.start_char, ent.end_char
+        # Walk the IOB tags rather than every entity of the paragraph (once per quote).
+        doc, lo, hi = head.doc, head.i, head.i + 1
+        while doc[lo].ent_iob_ == "I" and lo > 0:
+            lo -= 1
+        while hi < len(doc) and doc[hi].ent_iob_ == "I":
+            hi += 1
+        return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
     return head.idx, head.idx + len(head)
 
 
@@ -601,7 +630,7 @@ def _to_quote(f: _Found, i: int, article: Article, docs: list, actors: list[Acto
         if head.lower_ not in PRONOUNS and head.lower_ not in RELATIVES:
             head = named_apposition(head)
         toks = [head] if head.lower_ in PRONOUNS or head.lower_ in RELATIVES else np_tokens(head)
-        ptext = docs[f.cue_paragraph - 1].text
+        ptext = article.paragraphs[f.cue_paragraph - 1]
         s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
         mention = Mention(f.cue_paragraph, s, e, ptext[s:e])
         speaker_text = mention.text

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..lexicon import person_nouns, wordset
+from .common import text_of
 from .names import gender
 from .quotes_cues import SUBJECT_DEPS, np_tokens
 
@@ -159,10 +160,12 @@ def resolve_pronoun(pronoun, paragraph: int, docs: list, inside_quote) -> Antece
                     continue
                 start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
                 if found is None:
-                    found = Antecedent(p, start, end, doc.text[start:end], head[0].idx, head[-1].idx + len(head[-1]))
+                    found = Antecedent(
+                        p, start, end, text_of(doc)[start:end], head[0].idx, head[-1].idx + len(head[-1])
+                    )
                     if want not in ("he", "she") or kinds != {"he", "she"}:
                         return found
-                elif kinds == {want} and doc.text[start:end] != found.text:
+                elif kinds == {want} and text_of(doc)[start:end] != found.text:
                     # The nearest fits only because its gender is unknown, and someone the article
                     # writes as a "he"/"she" is just before: two readings, so no guess.
                     return None

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from .common import text_of
 from .quotes_cues import REPORT_VERBS, is_cue, is_source, speaker_of
 
 _WH = frozenset("how when where why whether if what who whom which".split())
@@ -165,7 +166,7 @@ def _speaker_label(doc) -> Report | None:
         return None
     speaker = ents[0].root if named else label[0]
     start = doc[colon.i + 1].idx
-    end = len(doc.text.rstrip().rstrip("."))
+    end = len(text_of(doc).rstrip().rstrip("."))
     return Report(start, end, colon, speaker)
 
 
@@ -202,8 +203,8 @@ def reported_speech(doc, inside_quote: Callable[[int], bool]) -> Iterator[Report
             continue
         content = _before_nested_cue(content, cue)
         start, end = _span(content)
-        end = _past_closing_mark(doc.text, start, end)
-        if end - start < 8 or _mostly_quoted(doc.text, start, end, inside_quote):
+        end = _past_closing_mark(text_of(doc), start, end)
+        if end - start < 8 or _mostly_quoted(text_of(doc), start, end, inside_quote):
             continue
         yield Report(start, end, cue, speaker)
 

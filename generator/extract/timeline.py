@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from ..model import Actor, Article, Event, TimeValue
-from .common import actor_at
+from .common import actor_at, overlapping, text_of
 from .timex import find_timexes
 
 MAX_WORDS = 25
@@ -61,7 +61,7 @@ def extract_events(article: Article, docs: list, actors: list[Actor]) -> list[Ev
             found.append((n, start, end, tv, verb.i, doc))
     events = []
     for i, (n, start, end, tv, verb_i, doc) in enumerate(sorted(found, key=lambda f: (f[0], f[1])), start=1):
-        text = doc.text[start:end]
+        text = text_of(doc)[start:end]
         events.append(
             Event(
                 id=f"e{i}",
@@ -123,7 +123,7 @@ def _anchors(doc, paragraph: int, taken: set[tuple[int, int]]):
         words = [t for t in clause if not t.is_punct]
         last = words[min(len(words), ANCHOR_WORDS) - 1] if words else clause[-1]
         start, end = first.idx, last.idx + len(last)
-        phrase = doc.text[start:end]
+        phrase = text_of(doc)[start:end]
         tv = TimeValue(
             value=None,
             start=None,
@@ -202,10 +202,10 @@ def _clause_span(verb, exclude: set) -> tuple[int, int]:
     start = run[0].idx
     end = run[-1].idx + len(run[-1])
     # keep quotation marks balanced: drop a lone closing mark
-    text = doc.text[start:end]
+    text = text_of(doc)[start:end]
     if (text.endswith("”") and "“" not in text) or (text.endswith('"') and text.count('"') == 1):
         end -= 1
-    elif text.count("“") > text.count("”") and doc.text[end : end + 1] == "”":
+    elif text.count("“") > text.count("”") and text_of(doc)[end : end + 1] == "”":
         end += 1  # close a quotation the excerpt opened
     return start, end
 
@@ -231,11 +231,11 @@ def _phrase_end(tok, limit: int, cut: set) -> int:
 def _actors(actors: list[Actor], paragraph: int, start: int, end: int, verb) -> tuple[str, ...]:
     """Actors mentioned inside the event's excerpt, plus the main clause's subject of a participle ('Speaking ..., Mr X said')."""
     ids: list[str] = []
-    for actor in actors:
-        for m in actor.mentions:
-            if m.paragraph == paragraph and m.start < end and m.end > start:
-                ids.append((m.start, actor.id))  # type: ignore[arg-type]
-                break
+    seen: set[str] = set()
+    for actor, m in overlapping(actors, paragraph, start, end):
+        if actor.id not in seen:
+            seen.add(actor.id)
+            ids.append((m.start, actor.id))  # type: ignore[arg-type]
     ordered = [a for _, a in sorted(ids)]  # type: ignore[misc]
     has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     if not has_subject and verb.dep_ in ("advcl", "xcomp") and verb.head.i != verb.i:

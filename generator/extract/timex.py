@@ -682,7 +682,8 @@ _NOT_NAME_WORDS = {"on", "by", "since", "until", "till", "last", "next", "this",
 
 def _in_a_name(m: re.Match) -> bool:
     """A weekday between 'the' or a capitalised word and another capitalised word is part of a name."""
-    before, after = m.string[: m.start()], m.string[m.end() :]
+    # A window, not the whole rest of the paragraph: the regexes below scanned it on every match.
+    before, after = m.string[max(0, m.start() - 200) : m.start()], m.string[m.end() : m.end() + 200]
     prev = re.search(r"(\S+)\s+$", before)
     if not prev or not re.match(r"\s+(?-i:[A-Z])(?!r\b|rs\b|s\b)", after) or re.match(r"\s+" + _MONTH_RE, after):
         return False
