@@ -302,6 +302,12 @@ def main(argv: list[str] | None = None) -> int:
         f"HeidelTime output mapped to offsets: {len(ht_pred)} TIMEX3s ({stats['api_timexes']} in the wrapper's own list), "
         f"{stats['unmapped']} not mapped, {stats['aligned_docs']} documents needed an alignment"
     )
+    for system, pred in (("ours", our_pred), ("HeidelTime", ht_pred)):
+        other = sorted({str(p.get("type")) for p in pred if p.get("type") not in TYPES})
+        if other:
+            print(
+                f"{system}: {sum(p.get('type') not in TYPES for p in pred)} predictions of no TIMEX3 type row: {other}"
+            )
     return 0
 
 
