@@ -10,7 +10,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from .limits import Limits, LimitsError, limits_for_project
+from .limits import Limits, LimitsError, limits_for_project, limits_from
 from .problems import ArticleError
 
 
@@ -127,6 +127,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
         print(f"error: {config_file}: {err}", file=sys.stderr)
         return 2
     root = config_file.resolve().parent
+    limits_from(config.extra)  # a bad setting is said once, here, before anything is built
     seeds = root / config.extra.get("briefing_seeds", "seeds")
     if not seeds.is_dir():
         _emit(

@@ -52,11 +52,12 @@ def extract_cached(article: Article, cache_dir: Path | None, seconds: float = 0)
     """The extracted briefing (no corrections), from the cache when the same article and code
     were extracted before. Past `seconds` raises :class:`OverBudget`."""
     from .extract import extract_briefing
-    from .nlp import parse
+    from .nlp import get_nlp, parse
 
     hit = cached(article, cache_dir)
     if hit is not None:
         return hit
+    get_nlp()  # loading the model is not the article's time
     with time_budget(seconds) as deadline:
         briefing = extract_briefing(article, parse(article, deadline=deadline))
     if cache_dir:

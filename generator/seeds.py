@@ -82,9 +82,11 @@ def list_seeds(seeds_dir: Path) -> Listing:
     txt_stems = {p.stem for p in entries if p.suffix.lower() == ".txt" and not p.name.startswith(".")}
     for path in entries:
         name, kind = path.name, path.suffix.lower()
+        # A sidecar or corrections file is checked (links included) when its article is read.
+        belongs = kind in META_SUFFIXES and article_stem(path) in (stems if is_corrections(path) else txt_stems)
         if name.startswith("."):
             listing.unused.append((name, "hidden file"))
-        elif path.is_symlink() and outside_link(path, seeds_dir):
+        elif path.is_symlink() and outside_link(path, seeds_dir) and not belongs:
             listing.errors.append(
                 ArticleError(shown_path(path, seeds_dir), "symbolic link to a file outside seeds/: refused")
             )

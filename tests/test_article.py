@@ -125,3 +125,39 @@ def test_single_newline_paragraphs_and_hard_wrapped_text():
     assert split_paragraphs("One sentence.\nAnother one.\nA third.") == ("One sentence.", "Another one.", "A third.")
     wrapped = "This line is wrapped by an editor at a fixed\nwidth and goes on in the next line until it\nends here."
     assert split_paragraphs(wrapped) == (" ".join(wrapped.split("\n")),)
+
+
+def test_limits_come_from_the_configuration_and_the_environment_wins(monkeypatch):
+    from generator.limits import Limits, LimitsError, limits_from
+
+    assert limits_from({}) == Limits()
+    assert limits_from({"briefing_limits": {"max_paragraph_chars": 500}}).max_paragraph_chars == 500
+    monkeypatch.setenv("BRIEFING_MAX_PARAGRAPH_CHARS", "700")
+    assert limits_from({"briefing_limits": {"max_paragraph_chars": 500}}).max_paragraph_chars == 700
+    with pytest.raises(LimitsError, match="unknown briefing_limits key"):
+        limits_from({"briefing_limits": {"max_paragraphs": 1}})
+
+
+def test_a_long_paragraph_is_split_at_sentence_ends(tmp_path):
+    from generator.limits import Limits
+
+    write(tmp_path, "a.txt", "T\n\n" + "One sentence here. " * 20 + "\n\nShort.\n")
+    warnings = []
+    art = read_article(tmp_path / "a.txt", limits=Limits(max_paragraph_chars=100), warnings=warnings)
+    assert all(len(p) <= 100 for p in art.paragraphs) and art.paragraphs[-1] == "Short."
+    assert "".join(art.paragraphs[:-1]).replace(" ", "") == ("One sentence here." * 20).replace(" ", "")
+    assert len(warnings) == 1 and "paragraph 1 is 379 characters, over the limit of 100: split into 4" in str(
+        warnings[0]
+    )
+
+
+def test_addresses_cannot_end_their_link():
+    from generator.markup import md_escape, url_escape
+
+    assert (
+        url_escape("https://x.org/a)[X](javascript:alert(1))")
+        == "https://x.org/a%29%5BX%5D%28javascript:alert%281%29%29"
+    )
+    assert url_escape('https://x.org/?q="a"&b=<c>') == "https://x.org/?q=%22a%22&amp;b=%3Cc%3E"
+    assert url_escape("https://bücher.example/ä") == "https://xn--bcher-kva.example/%C3%A4"
+    assert [md_escape(t) for t in ("- a", "1. b", "a\n# b")] == ["\\- a", "1\\. b", "a \\# b"]

@@ -86,30 +86,41 @@ def _family(type_: str) -> str:
 
 def _merge_persons(cands: list[Candidate], uf: _Clusters) -> None:
     persons = [(i, c) for i, c in enumerate(cands) if c.type == "person"]
+    # Indexes by key, last word and first word: comparing every mention with every full name
+    # made long articles quadratic. They give the same matches, in the same order.
+    multi_last = {_words(f.name)[-1] for _, f in persons if len(f.name.split()) > 1}
     first: dict[str, int] = {}
     for i, c in persons:
         # One-word names are joined through the full names below: two "Clinton"
         # mentions may be two different Clintons.
-        if len(c.name.split()) == 1 and any(len(f.name.split()) > 1 and _ends_with(f.name, c.name) for _, f in persons):
+        if len(c.name.split()) == 1 and _words(c.name)[0] in multi_last:
             continue
         if c.key in first:
             uf.union(i, first[c.key])
         else:
             first[c.key] = i
     full = [(i, c) for i, c in persons if len(c.name.split()) > 1]
+    by_key: dict[str, list] = {}
+    by_last: dict[str, list] = {}
+    by_first: dict[str, set[str]] = {}
+    for j, f in full:
+        by_key.setdefault(f.key, []).append((j, f))
+        by_last.setdefault(_words(f.name)[-1], []).append((j, f))
+        by_first.setdefault(f.name.split()[0].casefold(), set()).add(f.key)
     for i, c in persons:
         words = c.name.split()
         # Identical names, and full names ending with this shorter one.
+        near = {j: f for j, f in (*by_key.get(c.key, ()), *(by_last.get(_words(c.name)[-1], ()) if words else ()))}
         matches = [
             (j, f)
-            for j, f in full
+            for j, f in sorted(near.items())
             if j != i and (f.key == c.key or (len(words) < len(f.name.split()) and _ends_with(f.name, c.name)))
         ]
         if not matches and len(words) == 1 and not c.title:
             # A first name alone ("Bernie") joins the one full name it starts.
-            firsts = {f.key for _, f in full if f.name.split()[0].casefold() == c.name.casefold()}
+            firsts = by_first.get(c.name.casefold(), set())
             if len(firsts) == 1:
-                matches = [(j, f) for j, f in full if f.key in firsts]
+                matches = list(by_key[next(iter(firsts))])
         if not matches:
             continue
         keys = {f.key for _, f in matches}

@@ -499,15 +499,34 @@ def _titles_joined(found: list[_Found], dropped: set[int], paras: dict[int, _Par
     return out
 
 
+# Up to this many paragraphs every pair is compared; a longer text (no news article is) compares
+# each paragraph with the ones just before it and finds exact repeats anywhere, so that the work
+# stays linear in its length.
+_EXHAUSTIVE = 400
+
+
 def _near_copies(article: Article) -> dict[int, int]:
     """Paragraph -> the earlier paragraph it nearly repeats."""
     out: dict[int, int] = {}
     words = [p.lower().split() for p in article.paragraphs]
+    first: dict[tuple[str, ...], int] = {}
+    # One matcher per paragraph (difflib caches the second sequence), and its cheap upper
+    # bounds before the ratio itself: the same answers, without building every match.
+    matcher = SequenceMatcher(None, autojunk=False)
     for j in range(len(words)):
-        for i in range(j):
-            if len(words[j]) >= 8 and SequenceMatcher(None, words[i], words[j], autojunk=False).ratio() >= 0.8:
-                out[j + 1] = i + 1
-                break
+        key = tuple(words[j])
+        start = 0 if len(words) <= _EXHAUSTIVE else max(0, j - _EXHAUSTIVE // 8)
+        if len(words[j]) >= 8:
+            if start and key in first:
+                out[j + 1] = first[key] + 1
+            else:
+                matcher.set_seq2(words[j])
+                for i in range(start, j):
+                    matcher.set_seq1(words[i])
+                    if matcher.real_quick_ratio() >= 0.8 and matcher.quick_ratio() >= 0.8 and matcher.ratio() >= 0.8:
+                        out[j + 1] = i + 1
+                        break
+        first.setdefault(key, j)
     return out
 
 
@@ -544,13 +563,15 @@ def extract_quotes(article: Article, docs: list, actors: list[Actor]) -> list[Qu
 
 
 def _dedupe(found: list[_Found], article: Article, copies: dict[int, int]) -> list[_Found]:
+    texts: dict[int, set[str]] = {}
+    for g in found:
+        if g.paragraph in copies.values():
+            texts.setdefault(g.paragraph, set()).add(_norm(article.paragraphs[g.paragraph - 1][g.start : g.end]))
     keep = []
     for f in found:
         orig = copies.get(f.paragraph)
         text = _norm(article.paragraphs[f.paragraph - 1][f.start : f.end])
-        if orig is not None and any(
-            g.paragraph == orig and _norm(article.paragraphs[orig - 1][g.start : g.end]) == text for g in found
-        ):
+        if orig is not None and text in texts.get(orig, ()):
             continue
         keep.append(f)
     return keep
