@@ -107,6 +107,9 @@ def _merge_persons(cands: list[Candidate], uf: _Clusters) -> None:
         by_key.setdefault(f.key, []).append((j, f))
         by_last.setdefault(_words(f.name)[-1], []).append((j, f))
         by_first.setdefault(f.name.split()[0].casefold(), set()).add(f.key)
+    if len(full) > _GROUPED:
+        _match_grouped(persons, full, uf)
+        return
     for i, c in persons:
         words = c.name.split()
         # Identical names, and full names ending with this shorter one.
@@ -136,6 +139,98 @@ def _merge_persons(cands: list[Candidate], uf: _Clusters) -> None:
                 top = max(counts.values())
                 pick = next((j, f) for j, f in matches if counts[f.key] == top)
         uf.union(i, pick[0])
+
+
+# Past this many full-name mentions (no news article has them) the matching below works on groups
+# of identical names: the same clusters, in time linear in the mentions.
+_GROUPED = 500
+
+
+def _match_grouped(persons: list, full: list, uf: _Clusters) -> None:
+    """:func:`_merge_persons`' matching, for very long texts. Mentions with one key are already
+    one cluster, so only the key a mention joins matters: the groups of one key and one name
+    stand for their members."""
+    groups: dict[tuple, list] = {}
+    for j, f in full:
+        groups.setdefault((f.key, tuple(_words(f.name)), len(f.name.split())), []).append((_order(f), j, f))
+    by_last: dict[str, list] = {}
+    by_key: dict[str, list] = {}
+    for sig, members in groups.items():
+        members.sort(key=lambda m: m[0])
+        by_last.setdefault(sig[1][-1], []).append(sig)
+        by_key.setdefault(sig[0], []).append(sig)
+    index = {sig: _GroupIndex(members) for sig, members in groups.items()}
+    first_word: dict[str, set[str]] = {}
+    for _, f in full:
+        first_word.setdefault(f.name.split()[0].casefold(), set()).add(f.key)
+    for i, c in persons:
+        words = c.name.split()
+        cw = tuple(_words(c.name))
+        sigs = {*by_key.get(c.key, ()), *(by_last.get(cw[-1], ()) if words else ())}
+        matching = [
+            sig
+            for sig in sigs
+            if (sig[0] == c.key or (len(words) < sig[2] and sig[1][-len(cw) :] == cw))
+            and any(j != i for _, j, _f in groups[sig][:2])
+        ]
+        if not matching and len(words) == 1 and not c.title:
+            keys = first_word.get(c.name.casefold(), set())
+            matching = list(by_key[next(iter(keys))]) if len(keys) == 1 else []
+        if not matching:
+            continue
+        keys = {sig[0] for sig in matching}
+        if len(keys) > 1:
+            key = _pick_key(i, c, matching, index)
+        else:
+            key = next(iter(keys))
+        j = next(j for sig in by_key[key] for _, j, _f in groups[sig] if j != i)
+        uf.union(i, j)
+
+
+class _GroupIndex:
+    """One group's mentions sorted by position, with what :func:`_pick_key` asks in O(log n)."""
+
+    def __init__(self, members: list):
+        self.members = members
+        self.orders = [m[0] for m in members]
+        self.prefix_max: list[int] = []  # index of the member with the largest j so far
+        for k, m in enumerate(members):
+            best = self.prefix_max[-1] if self.prefix_max else k
+            self.prefix_max.append(k if m[1] >= members[best][1] else best)
+        self.js = {m[1] for m in members}
+        self.smallest = sorted(m[1] for m in members)[:2]
+
+    def latest_up_to(self, order, i: int):
+        """The member with the largest j among those at or before `order`, other than i."""
+        from bisect import bisect_right
+
+        k = bisect_right(self.orders, order)
+        while k > 0:
+            m = self.members[self.prefix_max[k - 1]]
+            if m[1] != i:
+                return m
+            k = self.prefix_max[k - 1]  # i is the best so far: look before it
+        return None
+
+
+def _pick_key(i: int, c, matching: list, index: dict) -> str:
+    """The one just named (same or previous paragraph), else the one named most, else the first."""
+    latest = None
+    for sig in matching:
+        m = index[sig].latest_up_to(_order(c), i)
+        if m is not None and (latest is None or m[1] > latest[1]):
+            latest = m
+    if latest is not None and c.paragraph - latest[2].paragraph <= 1:
+        return latest[2].key
+    counts: Counter = Counter()
+    firsts: dict[str, int] = {}
+    for sig in matching:
+        g = index[sig]
+        counts[sig[0]] += len(g.js) - (i in g.js)
+        first = next(j for j in g.smallest if j != i)
+        firsts[sig[0]] = min(firsts.get(sig[0], first), first)
+    top = max(counts.values())
+    return min((k for k in counts if counts[k] == top), key=lambda k: firsts[k])
 
 
 def _names_of_organisations_tagged_as_persons(cands: list[Candidate]) -> None:

@@ -536,9 +536,11 @@ def _norm(text: str) -> str:
 
 def extract_quotes(article: Article, docs: list, actors: list[Actor]) -> list[Quote]:
     spans, _problems = find_quote_spans(article.paragraphs)
+    by_paragraph: dict[int, list[QuoteSpan]] = {}
+    for span in spans:
+        by_paragraph.setdefault(span.paragraph, []).append(span)
     paras = {
-        n: _Para(n, text, docs[n - 1], [s for s in spans if s.paragraph == n])
-        for n, text in enumerate(article.paragraphs, start=1)
+        n: _Para(n, text, docs[n - 1], by_paragraph.get(n, [])) for n, text in enumerate(article.paragraphs, start=1)
     }
     found: list[_Found] = []
     for para in paras.values():

@@ -130,6 +130,9 @@ def add_descriptive_speakers(
     by_key: dict[str, int] = {}
     out: list[Quote] = []
     given: dict[tuple[int, int, int], str] = {}
+    seen_by: dict[int, set[Mention]] = {}
+    added: dict[int, list[Mention]] = {}
+    new_aliases: dict[int, list[str]] = {}
     for q in quotes:
         m = q.speaker_mention
         if m is not None and q.speaker_antecedent is not None and m.text.lower() in RELATIVES:
@@ -237,13 +240,20 @@ def add_descriptive_speakers(
         i = by_key[key]
         actor = actors[i]
         mention = Mention(m.paragraph, m.start, m.end, m.text)
-        if mention not in actor.mentions:
-            aliases = actor.aliases
-            if m.text != actor.name and m.text not in aliases:
-                aliases = (*aliases, m.text)
-            actors[i] = replace(actor, mentions=(*actor.mentions, mention), aliases=aliases)
+        # New mentions and aliases are gathered and joined once at the end: copying the actor's
+        # mentions for every quote made a long text quadratic.
+        seen = seen_by.setdefault(i, set(actor.mentions))
+        if mention not in seen:
+            seen.add(mention)
+            added.setdefault(i, []).append(mention)
+            more = new_aliases.setdefault(i, [])
+            if m.text != actor.name and m.text not in actor.aliases and m.text not in more:
+                more.append(m.text)
         given[(m.paragraph, m.start, m.end)] = actor.id
         out.append(replace(q, speaker=actor.id, attribution="described speaker (the article does not name them)"))
+    for i, mentions in added.items():
+        a = actors[i]
+        actors[i] = replace(a, mentions=(*a.mentions, *mentions), aliases=(*a.aliases, *new_aliases.get(i, ())))
     return actors, _through_resolved_mentions(out, actors)
 
 
