@@ -6,7 +6,8 @@ Each person and organisation actor is checked by shape rules that need no gold:
 not a name shape (no capital, markup characters, digits, lower-case words that
 are not name particles), a weekday or month, shorter than three letters, and
 a common noun (one word that the article also writes in lower case, or that
-the tagger never reads as a proper noun). Prints the counts per rule and writes
+the tagger never reads as a proper noun). Also counts quotes whose speaker is an
+actor of a type that cannot speak (a place). Prints the counts per rule and writes
 a random sample of person actors (with a sentence of context) for review by hand.
 """
 
@@ -172,6 +173,14 @@ def main(argv: list[str] | None = None) -> int:
         n += 1
         docs = parse(art)
         b = extract_briefing(art, docs)
+        types = {a.id: a.type for a in b.actors}
+        counts["quotes"] += len(b.quotes)
+        counts["quotes attributed"] += sum(1 for q in b.quotes if q.speaker)
+        counts["speakers of a non-speaking type"] += sum(
+            1
+            for q in b.quotes
+            if q.speaker and types.get(q.speaker) not in ("person", "organisation", "country", "group")
+        )
         for a in b.actors:
             if a.type not in ("person", "organisation"):
                 continue
