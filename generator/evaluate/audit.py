@@ -205,6 +205,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{n} articles in {time.time() - t0:.0f} s")
     for k, v in sorted(counts.items()):
         print(f"{k}: {v}")
+    flagged.sort(key=lambda f: f[2] != "person")  # people first: they are what a reader trusts most
     for corpus, ident, type_, text in flagged[:200]:
         print(f"  {corpus} {ident[:40]} {type_}: {text}")
     if args.out:
