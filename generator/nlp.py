@@ -15,7 +15,7 @@ def model_name() -> str:
     return os.environ.get("BRIEFING_SPACY_MODEL", DEFAULT_MODEL)
 
 
-# Quotation marks written against a word ('paranoia,”Clinton said', 'said,“We'): split off, as
+# Quotation marks written against a word ('tired,”Roe said', 'said,“We'): split off, as
 # spaCy does when a space is there, so the speaker and the cue are tokens of their own.
 QUOTE_INFIXES = (r"(?<=[\w.,!?])[”“](?=\w)", r'(?<=[.,!?])"(?=[A-Za-z])', r'(?<=\w)[,.!?](?=[”“"]\w)')
 

@@ -10,7 +10,7 @@ from .actors_mentions import Candidate, _cand, _norm
 
 
 def _short_name_of(short: str, name: str) -> bool:
-    """An acronym whose letters follow the initials of the name in order ("IS" for "Islamic State")."""
+    """An acronym whose letters follow the initials of the name in order ("EC" for "Example Council")."""
     if not short.isupper() or not 2 <= len(short) <= 8:
         return False
     initials = [w[0].upper() for w in name.replace("-", " ").split() if w[:1].isalpha()]

@@ -53,7 +53,7 @@ def not_a_name(name: str, paragraphs: tuple[str, ...] | list[str]) -> str | None
         if w.lower().strip(".,") in wordset("weekday_abbreviations") | wordset("month_abbreviations")
     ]
     if calendar and (len(words) == 1 or len(calendar) == len(words) or words[0] in calendar or abbreviated):
-        return "a weekday or month"  # not 'Theresa May': a family name that is also a month
+        return "a weekday or month"  # not 'Jane May': a family name that is also a month
     if any(w.lower().strip(".,") in ORG_HEADS | CORPORATE_SUFFIXES for w in words):
         return "a word for a body ('Institute', 'Partners')"
     if any(w.lower().strip(".,’'s") in wordset("platforms") for w in words) and len(words) > 1:
@@ -189,7 +189,7 @@ def people_by_name(cands: list, docs: list, gaz) -> None:
             c.type, c.key, c.from_tagger = "person", " ".join(c.name.split()).casefold(), False
             persons.append(c)
     for c in cands:
-        # 'his daughter Tiffany', 'women like Rihanna, Jane Roe and …': one word, but a person.
+        # 'his daughter Ann', 'women like Ann Lee, Jane Roe and …': one word, but a person.
         if c.type in ("place", "organisation") and not c.weak and len(c.name.split()) == 1 and c.name.istitle():
             if gaz.country(c.name, codes=False) or gaz.is_city(c.name) or gaz.capital_of(c.name):
                 continue
@@ -206,7 +206,7 @@ def people_by_name(cands: list, docs: list, gaz) -> None:
             c.type, c.key, c.from_tagger = "person", " ".join(c.name.split()).casefold(), False
             persons.append(c)
     for c in persons:
-        # 'Donald J. Trump' is 'Donald Trump': a middle initial does not make another person.
+        # 'Jane Q. Roe' is 'Jane Roe': a middle initial does not make another person.
         words = c.name.split()
         if len(words) >= 3:
             kept = [w for i, w in enumerate(words) if not (0 < i < len(words) - 1 and re.fullmatch(r"[A-Z]\.?", w))]

@@ -87,7 +87,7 @@ BARE_GROUP_HEADS = frozenset(
     """.split()
 )
 """Groups that are actors even with no name attached ("officials said"); other heads
-("people", "voters") need a named modifier ("Iowa voters") to be more than a generic noun."""
+("people", "voters") need a named modifier ("Eastbrook voters") to be more than a generic noun."""
 
 PLACE_NOUNS = frozenset(
     """

@@ -78,7 +78,7 @@ def is_title_token(tok) -> bool:
     if nxt is None or nxt.ent_type_ != "PERSON" or tok.ent_iob_ == "I" or is_given_name(tok.text, 10**9):
         return False
     # Inside the tagger's name only the plain job words count ('Founder Jane Roe'); nameparser's
-    # list also holds ranks that are given names too ('Marquis Teague').
+    # list also holds ranks that are given names too ('Marquis Roe').
     return word in (wordset("person_nouns") if tok.ent_iob_ == "B" else person_nouns())
 
 

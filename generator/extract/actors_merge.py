@@ -91,8 +91,8 @@ def _merge_persons(cands: list[Candidate], uf: _Clusters) -> None:
     multi_last = {_words(f.name)[-1] for _, f in persons if len(f.name.split()) > 1}
     first: dict[str, int] = {}
     for i, c in persons:
-        # One-word names are joined through the full names below: two "Clinton"
-        # mentions may be two different Clintons.
+        # One-word names are joined through the full names below: two "Roe"
+        # mentions may be two different Roes.
         if len(c.name.split()) == 1 and _words(c.name)[0] in multi_last:
             continue
         if c.key in first:
@@ -120,7 +120,7 @@ def _merge_persons(cands: list[Candidate], uf: _Clusters) -> None:
             if j != i and (f.key == c.key or (len(words) < len(f.name.split()) and _ends_with(f.name, c.name)))
         ]
         if not matches and len(words) == 1 and not c.title:
-            # A first name alone ("Bernie") joins the one full name it starts.
+            # A first name alone ("Jane") joins the one full name it starts.
             firsts = by_first.get(c.name.casefold(), set())
             if len(firsts) == 1:
                 matches = list(by_key[next(iter(firsts))])

@@ -1,6 +1,6 @@
 """Second pass: find again, anywhere in the article, the names the first pass established.
 
-The small tagger misses many repeats of a name it tagged once ("Sanders
+The small tagger misses many repeats of a name it tagged once ("Roe
 responds ..." with no entity), and tags a lone surname inconsistently. Once a
 person's full name is known, a proper noun equal to their surname is a mention
 of them (unless two people share it); once an organisation, place or country
@@ -66,14 +66,14 @@ def propagate(docs: list, cands: list[Candidate]) -> list[Candidate]:
                 i += 1
                 continue
             j, src = hit
-            # A sentence-initial surname is often tagged as a common noun ("Sanders says").
+            # A sentence-initial surname is often tagged as a common noun ("Roe says").
             if src.type == "person" and j - i == 1 and doc[i].tag_ not in ("NNP", "NNPS", "NN", "NNS"):
                 i += 1
                 continue
             if src.type == "person" and i + 1 < len(doc) and doc[j - 1].i + 1 < len(doc):
                 nxt = doc[j] if j < len(doc) else None
                 if nxt is not None and nxt.tag_ in ("NNP", "NNPS") and nxt.text[:1].isupper():
-                    i = j  # part of a longer name ("Sanders Theatre"): not this person
+                    i = j  # part of a longer name ("Roe Theatre"): not this person
                     continue
             start = i
             if src.type == "person":

@@ -122,7 +122,7 @@ def named_apposition(head):
 def _subject(verb):
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     if subjects:
-        # Of two (a misparse of 'In Salem, New Hampshire, Roe went'), the one next to the verb.
+        # Of two (a misparse of 'In Eastbrook, Oregon, Roe went'), the one next to the verb.
         before = [c for c in subjects if c.i < verb.i]
         return before[-1] if before else subjects[0]
     for c in verb.children:

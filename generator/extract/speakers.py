@@ -158,7 +158,7 @@ def add_descriptive_speakers(
                 out.append(replace(q, speaker=named.id, attribution=f"its government (“{m.text}”)"))
                 continue
         if head.lemma_.lower() in _CHANNELS:
-            # "Ripple's website says", "a Reuters survey found", "a study by X found": the one
+            # "Example Corp's website says", "a Reuters survey found", "a study by X found": the one
             # who publishes speaks through it, when the phrase names exactly one.
             inside = {
                 a.id: a
