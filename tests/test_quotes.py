@@ -426,7 +426,7 @@ def test_cue_right_after_the_quote_outranks_a_later_one():
 @pytest.mark.spacy
 def test_of_two_subjects_the_speaker_is_the_one_next_to_the_verb():
     # The parser sometimes reads a place before the subject as a second subject
-    # ('In Dover, New Hampshire, Varga went after Ortiz, calling him “…”').
+    # ('In Eastbrook, Oregon, Varga went after Ortiz, calling him “…”').
     from spacy.tokens import Doc
 
     from generator.extract.quotes_cues import speaker_of
