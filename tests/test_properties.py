@@ -244,3 +244,38 @@ def test_extraction_offsets_give_back_their_text(paras):
     for e in b.events:
         if e.date is not None and e.date.paragraph:
             assert text[e.date.paragraph - 1][e.date.offset : e.date.offset + len(e.date.phrase)] == e.date.phrase
+
+
+# ---------------------------------------------------------------- the whole way: file in, pages out
+
+
+@pytest.mark.spacy
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    body=st.lists(sentences.map(" ".join), min_size=1, max_size=3).map("\n\n".join),
+    title=text_values,
+    meta=st.dictionaries(st.sampled_from(["source", "url", "author", "tags", "title"]), text_values, max_size=4),
+)
+def test_any_article_builds_pages_with_nothing_injected_or_fails_with_file_and_line(
+    tmp_path_factory, body, title, meta
+):
+    from generator.extract import extract_briefing
+    from generator.nlp import parse
+
+    folder = tmp_path_factory.mktemp("seeds")
+    (folder / "a.txt").write_text(title.replace("\n", " ") + "\n\n" + body, encoding="utf-8")
+    (folder / "a.yml").write_text(yaml.safe_dump(meta, allow_unicode=True), encoding="utf-8")
+    try:
+        article = read_article(folder / "a.txt", folder)
+    except ArticleError as err:
+        assert _where_ok(str(err), "a.txt") or _where_ok(str(err), "a.yml"), str(err)
+        return
+    briefing = extract_briefing(article, parse(article))
+    for name, md in _pages(briefing).items():
+        front, html = _html(md)
+        assert unsafe(html) == [], name
+        assert not [t for t, _ in tags_of(html).tags if t in ("script", "iframe", "img", "object", "embed")], name
+        hrefs = [a.get("href", "") for t, a in tags_of(html).tags if t == "a"]
+        outside = [h for h in hrefs if "://" in h]
+        assert all(h.startswith(("http://", "https://")) for h in outside), name
+        assert len(outside) <= (2 if article.url else 0), name  # only the article's own address
