@@ -20,7 +20,7 @@ from collections import Counter
 from ..article import slugify
 from ..model import Actor, Article, Mention, Role
 from .actors_aliases import link_aliases
-from .actors_evidence import not_a_name, people_by_name, person_evidence
+from .actors_evidence import lowercase_words, not_a_name, people_by_name, person_evidence
 from .actors_gazetteer import gazetteer
 from .actors_mentions import Candidate, mentions_in, title_key
 from .actors_merge import cluster, cluster_type
@@ -92,6 +92,7 @@ def _settle_types(groups: list[list[Candidate]], article: Article, rejected: lis
     """Drop would-be people whose name cannot be a person's (a common noun, a month,
     markup), and mentions of nothing at all; a platform named as a person is an organisation."""
     out = []
+    lower: frozenset[str] | None = None
     for g in groups:
         type_ = cluster_type(g)
         name = _name(g, type_)
@@ -99,7 +100,9 @@ def _settle_types(groups: list[list[Candidate]], article: Article, rejected: lis
             rejected.append(f"{name!r} (no letters to name anything)")
             continue
         if type_ == "person":
-            why = not_a_name(name, article.paragraphs)
+            if lower is None:
+                lower = lowercase_words(article.paragraphs)
+            why = not_a_name(name, lower)
             if why == "a platform":
                 for c in g:
                     c.type, c.key = "organisation", name.casefold()

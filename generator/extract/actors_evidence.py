@@ -36,8 +36,13 @@ def name_words(name: str) -> list[str]:
     ]
 
 
-def not_a_name(name: str, paragraphs: tuple[str, ...] | list[str]) -> str | None:
-    """Why `name` cannot be a person's name, or None."""
+def lowercase_words(paragraphs: tuple[str, ...] | list[str]) -> frozenset[str]:
+    """The words an article writes in lower case (computed once per article, not per name)."""
+    return frozenset(w for p in paragraphs for w in re.findall(r"(?<![\w’'-])[a-z]+(?![\w’'-])", p))
+
+
+def not_a_name(name: str, lower_words: frozenset[str]) -> str | None:
+    """Why `name` cannot be a person's name, or None (`lower_words`: :func:`lowercase_words` of the article)."""
     words = name.split()
     letters = sum(ch.isalpha() for ch in name)
     if letters < 3:
@@ -64,8 +69,7 @@ def not_a_name(name: str, paragraphs: tuple[str, ...] | list[str]) -> str | None
             return "a single word in capitals"
         if word.lower() in wordset("platforms"):
             return "a platform"
-        lower = re.compile(rf"(?<![\w’'-]){re.escape(word.lower())}(?![\w’'-])")
-        if any(lower.search(p) for p in paragraphs):
+        if word.lower() in lower_words:
             return "a common noun (the article writes it in lower case)"
     return None
 
@@ -230,8 +234,7 @@ def _listed_with_people(c, doc, persons: list) -> bool:
     or the head of a conjunct that is, a person's name in the same paragraph."""
     head = doc[c.root]
     linked = [t for t in (head.head, *head.children) if t.dep_ == "conj" or head.dep_ == "conj"]
-    spans = {(p.span, p.paragraph) for p in persons if p.paragraph == c.paragraph and len(p.name.split()) > 1}
-    for t in linked:
-        if any(s <= t.i < e for (s, e), _ in spans):
-            return True
-    return False
+    if not linked:
+        return False
+    tokens = {i for p in persons if p.paragraph == c.paragraph and len(p.name.split()) > 1 for i in range(*p.span)}
+    return any(t.i in tokens for t in linked)

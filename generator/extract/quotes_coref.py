@@ -71,6 +71,18 @@ def _genders(docs: list) -> dict[str, str]:
     return out  # '?': a family name of unknown or mixed gender
 
 
+_GENDER_CACHE: dict = {}
+
+
+def _genders_of(docs: list) -> dict[str, str]:
+    """:func:`_genders`, once per article (pronouns are resolved one by one)."""
+    key = tuple(map(id, docs))
+    if _GENDER_CACHE.get("key") != key:
+        _GENDER_CACHE.clear()
+        _GENDER_CACHE.update(key=key, docs=docs, value=_genders(docs))  # docs kept alive with their ids
+    return _GENDER_CACHE["value"]
+
+
 def _kind(tokens: list, label: str | None, genders: dict[str, str] | None = None) -> set[str]:
     """The pronouns a candidate mention can be referred to by."""
     words = {t.lower_.rstrip(".") for t in tokens}
@@ -144,7 +156,7 @@ def resolve_pronoun(pronoun, paragraph: int, docs: list, inside_quote) -> Antece
     want = PRONOUNS.get(pronoun.lower_)
     if want is None:
         return None
-    genders = _genders(docs) if want in ("he", "she") else None
+    genders = _genders_of(docs) if want in ("he", "she") else None
     found: Antecedent | None = None
     looked = 0
     for p in range(paragraph, max(0, paragraph - 4), -1):

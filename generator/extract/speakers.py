@@ -14,6 +14,7 @@ from dataclasses import replace
 from ..article import slugify
 from ..lexicon import person_nouns, wordset
 from ..model import Actor, Article, Mention, Quote
+from .actors_evidence import lowercase_words
 from .actors_lexicon import GROUP_HEADS
 from .common import actor_at
 from .names import gender, is_given_name
@@ -41,28 +42,30 @@ def _plural(head) -> bool:
     )
 
 
-def _nominal_antecedent(head, m: Mention, docs: list, actors: list[Actor]) -> Actor | None:
-    """The one named person the article gave the description's head noun as a role
-    ('Morning Joe host Jane Roe' … 'the host said'), named before the quote; None if none or several."""
-    words = {head.lower_, head.lemma_.lower()}
-    found = []
+def _role_heads(docs: list, actors: list[Actor]) -> dict[str, tuple[tuple[int, int], set[str]]]:
+    """Per named person: where it is first named, and the words that give its role there:
+    the head of each role ('secretary' of 'Secretary of State') and the two words before
+    any of its mentions ('Morning Joe host Jane Roe'). Computed once per article."""
+    out = {}
     for a in actors:
-        if a.type != "person" or any(n.startswith("unnamed") for n in a.notes):
+        if a.type != "person" or any(n.startswith("unnamed") for n in a.notes) or not a.mentions:
             continue
-        first = min(((x.paragraph, x.start) for x in a.mentions), default=None)
-        if first is None or first > (m.paragraph, m.start):
-            continue
-        # The head of each role ('secretary' of 'Secretary of State', 'host' of 'Morning Joe host').
-        role_words = {r.text.split(" of ")[0].split()[-1].strip(".,").lower() for r in a.roles if r.text.split()}
-        before = set()
+        words = {r.text.split(" of ")[0].split()[-1].strip(".,").lower() for r in a.roles if r.text.split()}
         for x in a.mentions:
             doc = docs[x.paragraph - 1]
             span = doc.char_span(x.start, x.end, alignment_mode="expand")
             if span is not None:
-                before |= {t.lower_ for t in doc[max(0, span.start - 2) : span.start]}
-                before |= {t.lemma_.lower() for t in doc[max(0, span.start - 2) : span.start]}
-        if words & (role_words | before):
-            found.append(a)
+                for t in doc[max(0, span.start - 2) : span.start]:
+                    words |= {t.lower_, t.lemma_.lower()}
+        out[a.id] = (min((x.paragraph, x.start) for x in a.mentions), words)
+    return out
+
+
+def _nominal_antecedent(head, m: Mention, actors: list[Actor], heads: dict) -> Actor | None:
+    """The one named person the article gave the description's head noun as a role,
+    named before the quote ('the host said'); None if none or several."""
+    words = {head.lower_, head.lemma_.lower()}
+    found = [a for a in actors if a.id in heads and heads[a.id][0] <= (m.paragraph, m.start) and words & heads[a.id][1]]
     return found[0] if len(found) == 1 else None
 
 
@@ -75,14 +78,14 @@ _CHANNELS = frozenset(
 _AGENT_ENDINGS = ("ant", "ent", "er", "or", "ist", "ian", "man", "woman", "person", "ee")
 
 
-def _named_speaker(m: Mention, article: Article, actors: list[Actor]) -> Actor | None:
+def _named_speaker(m: Mention, lower: frozenset[str], actors: list[Actor]) -> Actor | None:
     """The person a proper-name speaker phrase names: a full name (two to four capitalised
     words, a person's name shape) makes a new person; a family name alone joins the one
     person of the article whose name ends with it."""
     from .actors_evidence import FULL_NAME, SPEAKS, not_a_name
 
     words = m.text.split()
-    if not all(w[:1].isupper() for w in words) or not_a_name(m.text, article.paragraphs):
+    if not all(w[:1].isupper() for w in words) or not_a_name(m.text, lower):
         return None
     if len(words) == 1:
         same = [a for a in actors if a.type == "person" and len(a.name.split()) > 1 and a.name.split()[-1] == words[0]]
@@ -131,6 +134,8 @@ def add_descriptive_speakers(
     out: list[Quote] = []
     given: dict[tuple[int, int, int], str] = {}
     seen_by: dict[int, set[Mention]] = {}
+    role_heads: dict | None = None
+    lower: frozenset[str] | None = None
     added: dict[int, list[Mention]] = {}
     new_aliases: dict[int, list[str]] = {}
     for q in quotes:
@@ -176,7 +181,9 @@ def add_descriptive_speakers(
         kind = _speaking_kind(head)
         if kind is None and head.pos_ == "PROPN":
             # '“…,” Jane Roe remarked': a name the tagger missed, that speaks, is a person.
-            named = _named_speaker(m, article, actors)
+            if lower is None:
+                lower = lowercase_words(article.paragraphs)
+            named = _named_speaker(m, lower, actors)
             if named is not None:
                 if named not in actors:
                     actors.append(named)
@@ -197,7 +204,9 @@ def add_descriptive_speakers(
             # 'the host said', 'the Democratic candidate said': someone named earlier, if the
             # article gave exactly one named person that role. ('the company said' stays
             # unattributed: measured on the blind gold, the nearest organisation was wrong as often as right.)
-            named = _nominal_antecedent(head, m, docs, actors)
+            if role_heads is None:
+                role_heads = _role_heads(docs, actors)
+            named = _nominal_antecedent(head, m, actors, role_heads)
             if named is not None:
                 out.append(
                     replace(q, speaker=named.id, attribution=f"nominal reference (“{m.text}”) to a role given earlier")
