@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from .meta import EARLIEST, LATEST, _Loader
+from .meta import EARLIEST, LATEST, yaml_document
 from .model import ACTOR_TYPES
 from .problems import ArticleError
 
@@ -105,12 +105,7 @@ def read_corrections(path: Path, shown: str, folder: Path) -> Corrections:
 
     text = read_text(path, shown, folder)
     try:
-        loader = _Loader(text)
-        try:
-            root = loader.get_single_node()
-            data = loader.construct_document(root) if root is not None else None
-        finally:
-            loader.dispose()
+        data, root = yaml_document(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise ArticleError(

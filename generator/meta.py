@@ -41,15 +41,20 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
+def yaml_document(text: str) -> tuple[object, yaml.Node | None]:
+    """The one YAML document of `text` (safe tags only, dates as text) and its root node."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        return (loader.construct_document(node) if node is not None else None), node
+    finally:
+        loader.dispose()
+
+
 def load_yaml(text: str, shown: str, first_line: int = 1) -> tuple[dict, dict[str, int]]:
     """A YAML mapping and the line of each top-level key."""
     try:
-        loader = _Loader(text)
-        try:
-            node = loader.get_single_node()
-            data = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
+        data, node = yaml_document(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = first_line + mark.line if mark is not None else None

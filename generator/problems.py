@@ -5,6 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+def where(path: str, line: int | None) -> str:
+    """'file:line', or the file alone when there is no line."""
+    return f"{path}:{line}" if line else path
+
+
 @dataclass
 class ArticleError(Exception):
     """A seed that cannot be used; the message names the file and line."""
@@ -14,8 +19,7 @@ class ArticleError(Exception):
     line: int | None = None
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.message}"
+        return f"{where(self.path, self.line)}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -27,5 +31,4 @@ class ArticleWarning:
     line: int | None = None
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.message}"
+        return f"{where(self.path, self.line)}: {self.message}"

@@ -22,15 +22,9 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from generator.lexicon import calendar_words, wordset
+
 ROOT = Path(__file__).resolve().parents[2]
-PARTICLES = frozenset(
-    "de da di del della der den van von vom zu du le la les bin bint ibn al el abu dos das do y ter ten af".split()
-)
-WEEKDAYS_MONTHS = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
-    january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
-)
 _MARKUP = re.compile(r"[<>|@#/\\=_*{}\[\]~^]")
 
 
@@ -96,11 +90,11 @@ def _allowed_lower(word: str, type_: str) -> bool:
     """Lower-case words a name may hold: particles ('van', 'al-Assad'); in an organisation's
     name also function words and the word for the body ('Council of X', 'Y administration')."""
     from generator.extract.actors_lexicon import ORG_HEADS
-    from generator.lexicon import wordset
 
     w = word.lower().strip(".,’'")
     head = re.split(r"[-'’]", w, maxsplit=1)[0]
-    if w in PARTICLES or (head in PARTICLES and head != w):
+    particles = wordset("name_particles")
+    if w in particles or (head in particles and head != w):
         return True
     bodies = ORG_HEADS | wordset("organisation_nouns")
     return type_ != "person" and (w in _FUNCTION or w in bodies or w.rstrip("s") in bodies)
@@ -131,7 +125,7 @@ def checks(actor, article, docs) -> list[str]:
         or len(words) > 5
     ):
         out.append("not a name shape")
-    if any(w.lower().strip(".,") in WEEKDAYS_MONTHS for w in words):
+    if any(w.lower().strip(".,") in calendar_words() for w in words):
         out.append("weekday or month")
     if letters < 3:
         out.append("shorter than three letters")

@@ -86,11 +86,7 @@ def _outside(article: Article, cleaned, paragraph: int, start: int, end: int) ->
 
 def _actor_as_written(actor, article: Article, cleaned):
     """Mentions and roles give back the text as written, like quotes and events."""
-    from ..model import Mention
-
-    mentions = tuple(
-        Mention(m.paragraph, **_outside(article, cleaned, m.paragraph, m.start, m.end)) for m in actor.mentions
-    )
+    mentions = tuple(_mention_as_written(m, article, cleaned) for m in actor.mentions)
     roles = tuple(
         replace(r, **_outside(article, cleaned, r.paragraph, r.start, r.end)) if r.paragraph else r for r in actor.roles
     )

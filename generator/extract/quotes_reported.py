@@ -209,9 +209,6 @@ def reported_speech(doc, inside_quote: Callable[[int], bool]) -> Iterator[Report
         yield Report(start, end, cue, speaker)
 
 
-_OPEN, _CLOSE = "“‘", "”’"
-
-
 def _past_closing_mark(text: str, start: int, end: int) -> int:
     """A content that ends inside a quoted fragment ('calling “every fifteen minutes.”') runs to its closing mark."""
     inner = text[start:end]

@@ -121,7 +121,7 @@ def _speaking_kind(head) -> str | None:
     agent = lemma.endswith(_AGENT_ENDINGS) and not lemma.endswith(("ment", "cent"))  # not 'document', 'percent'
     if head.tag_ == "NN" and indefinite and agent and lemma not in bodies and len(lemma) > 4:
         return "person"  # 'a flight attendant said': one person, by what they do
-    if lemma in wordset("organisation_nouns") and lemma not in ("study", "report", "survey", "poll", "statement"):
+    if lemma in wordset("organisation_nouns") and lemma not in _CHANNELS:  # a report speaks for its publisher
         return "organisation"
     return None
 
