@@ -54,3 +54,27 @@ def test_described_speaker_behind_a_relative_pronoun_is_a_group():
     q = next(q for q in b.quotes if q.text == "reckless")
     actor = b.actor(q.speaker)
     assert (q.speaker_text, actor.name, actor.type) == ("who", "Opponents", "group")
+
+
+@pytest.mark.spacy
+def test_speaker_pronoun_follows_the_subject_chain_not_a_name_mentioned_beside_it():
+    from generator import extract
+
+    art = Article(
+        id="t",
+        title="T",
+        published=None,
+        source=None,
+        url=None,
+        tags=(),
+        paragraphs=(
+            "Jane Roe approaches it more calmly. She said she would rather see the money spent to elect Mary Poe.",
+            "“They are trying to defeat the plan,” she said.",
+            "Senator Bill Hart is digging in for a long fight. He is suggesting that delegates should switch sides.",
+        ),
+    )
+    b = extract(art)
+    names = {a.id: a.name for a in b.actors}
+    said = {q.text: names.get(q.speaker) for q in b.quotes}
+    assert said["They are trying to defeat the plan"] == "Jane Roe"
+    assert said["delegates should switch sides"] == "Bill Hart"

@@ -609,3 +609,30 @@ def test_a_participle_after_declined_still_reports_and_a_statement_saying_is_its
     assert (1, "reported", "airline officials are still reviewing the matter", "Jane Roe") in got
     assert (2, "direct", "We will not negotiate with the rebels.", "The ministry") in got
     assert not any(q.paragraph == 3 for q in quotes)  # 'declined to say' says nothing
+
+
+@pytest.mark.spacy
+def test_judgements_questions_appeals_and_claims_are_reported_with_their_speaker():
+    quotes = _quotes(
+        "The council leader criticized the utility for its failure to restore power. "
+        "Jane Roe asked the minister if the hospital would stay open. "
+        "Senator Tom Hale called on the governor to release the report. "
+        "Mary Poe argued for appointing a judge who can win public trust. "
+        "Bill Hart repeated his claim that the bridge was unsafe."
+    )
+    got = {(q.text, q.speaker_text) for q in quotes if q.kind == "reported"}
+    assert ("the utility for its failure to restore power", "The council leader") in got
+    assert ("if the hospital would stay open", "Jane Roe") in got
+    assert ("the governor to release the report", "Senator Tom Hale") in got
+    assert ("appointing a judge who can win public trust", "Mary Poe") in got
+    assert ("the bridge was unsafe", "Bill Hart") in got
+
+
+@pytest.mark.spacy
+def test_passive_questions_and_disputed_claims_are_not_the_subjects_words():
+    quotes = _quotes(
+        "When Tom Hale was asked at a dinner if the team would be sold, he laughed. "
+        "Jane Roe rejected the claim that the bridge was unsafe. "
+        "The mayor was criticized for the delay."
+    )
+    assert [q.text for q in quotes if q.kind == "reported"] == []

@@ -138,8 +138,13 @@ def _candidates(doc, sent, before: int | None, inside, genders=None) -> list[tup
     for tok in sent:
         if before is not None and tok.i >= before or tok.i in seen or inside(tok.idx):
             continue
-        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "poss"):
-            kinds = _kind([tok], None)
+        if tok.pos_ == "PRON" and tok.dep_ in SUBJECT_DEPS and PRONOUNS.get(tok.lower_) in ("he", "she"):
+            # 'She said …' before: a link in a chain, followed back to the one it names.
+            out.append((True, tok.i, [tok], {PRONOUNS[tok.lower_]}, [tok]))
+        elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "poss"):
+            known = (genders or {}).get(tok.lower_, "?") if tok.pos_ == "PROPN" and tok.is_title else "?"
+            # A family name the tagger did not label, of a person the article has named in full.
+            kinds = {known} if known != "?" else _kind([tok], None)
             if kinds:
                 toks = np_tokens(tok)
                 out.append((tok.dep_ in SUBJECT_DEPS, toks[0].i, toks, kinds, [tok]))
@@ -148,10 +153,13 @@ def _candidates(doc, sent, before: int | None, inside, genders=None) -> list[tup
     return out
 
 
-def resolve_pronoun(pronoun, paragraph: int, docs: list, inside_quote) -> Antecedent | None:
+def resolve_pronoun(pronoun, paragraph: int, docs: list, inside_quote, depth: int = 0) -> Antecedent | None:
     """The mention a speaker pronoun refers to, or None when no earlier mention fits.
 
     `inside_quote(paragraph, offset)` says whether an offset lies in a quotation.
+    A subject pronoun of the same gender met first ('Jane Roe … She said she would
+    elect Mary Poe. “…,” she said') is the chain's earlier link: followed back, so
+    the subject is preferred over a name merely mentioned beside it.
     """
     want = PRONOUNS.get(pronoun.lower_)
     if want is None:
@@ -170,6 +178,10 @@ def resolve_pronoun(pronoun, paragraph: int, docs: list, inside_quote) -> Antece
             for _subj, _pos, toks, kinds, head in _candidates(doc, sent, before, inside, genders):
                 if want not in kinds:
                     continue
+                if toks[0].pos_ == "PRON":
+                    if found is not None:
+                        continue
+                    return resolve_pronoun(toks[0], p, docs, inside_quote, depth + 1) if depth < 4 else None
                 start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
                 if found is None:
                     found = Antecedent(

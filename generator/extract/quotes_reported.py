@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from ..lexicon import wordset
 from .common import text_of
 from .quotes_cues import REPORT_VERBS, is_cue, is_source, speaker_of
 
@@ -22,6 +23,67 @@ _PROMISES = frozenset({"vow", "pledge", "promise", "threaten", "swear"})
 _APPEALS = frozenset({"urge", "call", "demand", "recommend", "advise", "warn"})
 # 'The poll found that …', 'Figures show …': sources that report without speaking.
 EVIDENCE_VERBS = frozenset({"find", "show", "indicate"})
+# The frames below read their words from resources/<language>/words.yml.
+_JUDGES = wordset("judgement_verbs")
+_JUDGES_ALONE = wordset("judgement_verbs_alone")
+_QUESTIONS = wordset("question_verbs")
+_ADVOCATES = wordset("advocacy_verbs")
+_SPEECH_NOUNS = wordset("speech_nouns")
+_DISPUTING = wordset("disputing_verbs")
+_CUE_LEMMAS = REPORT_VERBS | EVIDENCE_VERBS | _APPEALS | _JUDGES | _QUESTIONS | _ADVOCATES
+
+
+def _passive(verb) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _frame(verb, lemma: str) -> list | None:
+    """Speech acts without a 'that' clause: 'criticised X for Y', 'asked X if Y',
+    'called on X to Y', 'argued for Y'. None when the verb is passive (the one
+    written as its subject is the one spoken to or of, not the speaker)."""
+    if _passive(verb):
+        return None
+    after = [c for c in verb.children if c.i > verb.i]
+    if lemma in _JUDGES:
+        obj = next((c for c in after if c.dep_ == "dobj"), None)
+        why = next((c for c in after if c.dep_ == "prep" and c.lower_ == "for"), None)
+        if obj is not None and (why is not None or lemma in _JUDGES_ALONE):
+            return [t for c in (obj, why) if c is not None for t in c.subtree]
+    if lemma in _QUESTIONS:
+        # 'asked the minister if the hospital would stay open': the question, with its 'if'.
+        for c in after:
+            if c.dep_ in ("ccomp", "advcl") and any(
+                m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children
+            ):
+                return list(c.subtree)
+    if lemma == "call":
+        on = next((c for c in after if c.dep_ == "prep" and c.lower_ == "on"), None)
+        whom = next((g for g in on.children if g.dep_ == "pobj"), None) if on is not None else None
+        to = [c for c in (*after, *(whom.children if whom is not None else ())) if c.dep_ in ("xcomp", "acl")]
+        if whom is not None and to:
+            return [t for c in (whom, to[0]) for t in c.subtree]
+    if lemma in _ADVOCATES:
+        why = next((c for c in after if c.dep_ == "prep" and c.lower_ == "for"), None)
+        if why is not None:
+            return [t for c in why.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree]
+    return None
+
+
+def _noun_claim(noun) -> tuple[list, object] | None:
+    """'repeated his claim that the bridge is unsafe': the clause a speech noun introduces,
+    said by the subject of the verb that takes the noun as its object, unless that verb
+    disputes it ('rejected the claim that …')."""
+    if noun.lemma_.lower() not in _SPEECH_NOUNS or noun.dep_ != "dobj" or noun.head.pos_ not in ("VERB", "AUX"):
+        return None
+    verb = noun.head
+    if verb.lemma_.lower() in _DISPUTING or any(c.dep_ == "neg" for c in verb.children) or _passive(verb):
+        return None
+    for c in noun.children:
+        marks = [m for m in c.children if m.dep_ == "mark" and m.lower_ == "that"]
+        has_subject = any(m.dep_ in ("nsubj", "nsubjpass", "expl") for m in c.children)
+        if c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i and marks and has_subject:
+            return list(c.subtree), verb
+    return None
 
 
 @dataclass(frozen=True)
@@ -184,15 +246,19 @@ def reported_speech(doc, inside_quote: Callable[[int], bool]) -> Iterator[Report
                 continue
             content, speaker = got
             cue = tok
+        elif (claim := _noun_claim(tok)) is not None:
+            content, cue = claim
+            if any(c.dep_ == "neg" for c in cue.children):
+                continue
+            speaker = speaker_of(cue)
         else:
             lemma = tok.lemma_.lower()
-            reports = lemma in REPORT_VERBS or lemma in EVIDENCE_VERBS or lemma in _APPEALS
-            if not reports or not tok.tag_.startswith("VB"):
+            if lemma not in _CUE_LEMMAS or not tok.tag_.startswith("VB"):
                 continue
             blocked = tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _BLOCKING_HEADS  # 'declined to say'
             if any(c.dep_ == "neg" for c in tok.children) or blocked:
                 continue
-            content = _content(tok)
+            content = _content(tok) or _frame(tok, lemma)
             if not content:
                 continue
             speaker = speaker_of(tok)
