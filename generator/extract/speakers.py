@@ -160,6 +160,7 @@ def add_descriptive_speakers(
             owner = next((c for c in head.children if c.dep_ in ("poss", "amod", "compound")), None)
             named = actor_at(actors, m.paragraph, owner.idx, owner.idx + len(owner)) if owner is not None else None
             if named is not None and named.type == "country":
+                given[(m.paragraph, m.start, m.end)] = named.id
                 out.append(replace(q, speaker=named.id, attribution=f"its government (“{m.text}”)"))
                 continue
         if head.lemma_.lower() in _CHANNELS:
@@ -174,6 +175,7 @@ def add_descriptive_speakers(
             }
             named = next(iter(inside.values())) if len(inside) == 1 else None
             if named is not None:
+                given[(m.paragraph, m.start, m.end)] = named.id
                 out.append(replace(q, speaker=named.id, attribution=f"through its {head.lower_} (“{m.text}”)"))
             else:
                 out.append(q)
@@ -208,6 +210,7 @@ def add_descriptive_speakers(
                 role_heads = _role_heads(docs, actors)
             named = _nominal_antecedent(head, m, actors, role_heads)
             if named is not None:
+                given[(m.paragraph, m.start, m.end)] = named.id
                 out.append(
                     replace(q, speaker=named.id, attribution=f"nominal reference (“{m.text}”) to a role given earlier")
                 )
