@@ -354,3 +354,14 @@ def test_a_possessive_inside_the_role_keeps_the_whole_role():
         if a.type == "person"
     }
     assert people == {"Tom Avery": ["chairman of the fishermen’s association"], "Maria Lopez": ["chief executive"]}
+
+
+@pytest.mark.spacy
+def test_named_buildings_and_squares_are_places_but_a_court_circuit_is_not():
+    actors = actors_of(
+        "Passengers were delayed at Eastbrook Stadium and at the Port Ellis Tower.",
+        "The Eastbrook Court of Appeals for the Ninth Circuit ruled against the state.",
+    )
+    assert find(actors, "Eastbrook Stadium").type == "place"
+    assert find(actors, "Port Ellis Tower").type == "place"
+    assert find(actors, "Eastbrook Court of Appeals").type == "organisation"

@@ -364,6 +364,13 @@ def _city_as_org(doc, s: int, e: int, text: str, gaz: Gazetteer) -> bool:
     return gaz.is_city(text) and not any(t.lower_ in ORG_HEADS for t in doc[s:e])
 
 
+def _facility(doc, s: int, e: int) -> bool:
+    """'Eastbrook Stadium', 'Liberty Square': a name of two words or more ending in a place's
+    head noun ('The Hill', a newspaper, is one word after its article)."""
+    words = [t for t in doc[s:e] if t.lower_ != "the"]
+    return len(words) > 1 and words[-1].lower_ in wordset("facility_heads") and words[-1].is_title
+
+
 def _after_place(doc, start: int) -> bool:
     if start < 2 or doc[start - 1].text != ",":
         return False
@@ -463,7 +470,9 @@ def mentions_in(doc, n: int, gaz: Gazetteer) -> list[Candidate]:
                 continue
             out.append(cand)
             s = min(s, cand.span[0])
-        elif label in ("GPE", "LOC", "FAC") or (label == "ORG" and _city_as_org(doc, s, e, text, gaz)):
+        elif label in ("GPE", "LOC", "FAC") or (
+            label == "ORG" and (_city_as_org(doc, s, e, text, gaz) or _facility(doc, s, e))
+        ):
             cand = _cand(doc, n, s, e, "place", _norm(text), name=text)
             if label in ("GPE", "ORG") and gaz.capital_of(text) and _used_for_government(doc[s:e].root):
                 cand.notes.append(f"capital used for its government ({gaz.capital_of(text)})")
