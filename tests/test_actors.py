@@ -365,3 +365,13 @@ def test_named_buildings_and_squares_are_places_but_a_court_circuit_is_not():
     assert find(actors, "Eastbrook Stadium").type == "place"
     assert find(actors, "Port Ellis Tower").type == "place"
     assert find(actors, "Eastbrook Court of Appeals").type == "organisation"
+
+
+@pytest.mark.spacy
+def test_a_date_or_a_count_after_a_name_is_no_role():
+    actors = actors_of(
+        "The rocket will launch next month from the old pad. — Tom Hale (@tomhale) December 2, 2017",
+        "Delegates gave Jane Roe, 36 votes for the next mayor of Eastbrook, a win.",
+    )
+    assert [r.text for r in find(actors, "Tom Hale").roles] == []
+    assert not any("votes" in r.text for r in find(actors, "Jane Roe").roles)

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from ..lexicon import calendar_words, person_nouns
 from .actors_lexicon import HONORIFICS, ORG_HEADS, PLACE_NOUNS, TITLE_WORDS
 from .actors_mentions import Candidate, title_key
 from .common import text_of
@@ -79,6 +80,9 @@ def _appositions(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
             yield s, e
 
 
+_NOT_ROLES = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
+
+
 def _role_like(doc, s: int, e: int) -> bool:
     """A one-word apposition is a role only if it is a common noun naming a person's
     function ("spokesman"), not a proper name or a word for a body or place."""
@@ -87,6 +91,11 @@ def _role_like(doc, s: int, e: int) -> bool:
         return False  # "whose son", "and Polk counties": a clause or a list, not a role
     if any(t.like_num for t in toks) and any(t.lower_ in ("percent", "%") for t in toks):
         return False
+    root = doc[s:e].root
+    if root.like_num or root.ent_type_ in _NOT_ROLES or root.lower_ in calendar_words():
+        return False  # 'December 2' after a signature: a date, not what someone is
+    if root.tag_ == "NNS" and root.lemma_.lower() not in person_nouns():
+        return False  # '36 votes for …': a count of things, not a role
     if len(toks) != 1:
         return True
     t = toks[0]
