@@ -375,3 +375,11 @@ def test_a_date_or_a_count_after_a_name_is_no_role():
     )
     assert [r.text for r in find(actors, "Tom Hale").roles] == []
     assert not any("votes" in r.text for r in find(actors, "Jane Roe").roles)
+
+
+def test_an_institution_named_after_a_person_is_not_a_person():
+    from generator.extract.actors_evidence import not_a_name
+
+    assert not_a_name("Jane S. Roe Library", frozenset()) is not None
+    assert not_a_name("Tom Hale Museum", frozenset()) is not None
+    assert not_a_name("Jane Hill", frozenset()) is None  # a family name that is also a place word

@@ -59,7 +59,7 @@ def not_a_name(name: str, lower_words: frozenset[str]) -> str | None:
     ]
     if calendar and (len(words) == 1 or len(calendar) == len(words) or words[0] in calendar or abbreviated):
         return "a weekday or month"  # not 'Jane May': a family name that is also a month
-    if any(w.lower().strip(".,") in ORG_HEADS | CORPORATE_SUFFIXES for w in words):
+    if any(w.lower().strip(".,") in ORG_HEADS | CORPORATE_SUFFIXES | wordset("institution_heads") for w in words):
         return "a word for a body ('Institute', 'Partners')"
     if any(w.lower().strip(".,’'s") in wordset("platforms") for w in words) and len(words) > 1:
         return "names a platform ('X Twitter account')"
