@@ -60,13 +60,13 @@ def _genders(docs: list) -> dict[str, str]:
     for doc in docs:
         for ent in doc.ents:
             if ent.label_ == "PERSON" and len(ent) > 1:
-                fulls.setdefault(ent[-1].lower_, set()).add(ent.text)
+                fulls.setdefault(ent[-1].lower_, set()).add(" ".join(t.text for t in ent[-2:]))
     for last, names in fulls.items():
         # 'Jane Roe' and 'Sen. Jane Roe' are one name; 'Jane Roe' and 'Tom Roe' two people.
-        if len({" ".join(n.split()[-2:]) for n in names}) > 1:
+        if len(names) > 1:
             out[last] = "?"
             continue
-        g = gender(next(iter(names)).split()[-2])
+        g = gender(next(iter(names)).split(" ")[0])
         if out.get(last, g) == g:
             out[last] = g or "?"
     return out  # '?': a family name of unknown or mixed gender

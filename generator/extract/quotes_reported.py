@@ -30,6 +30,8 @@ _QUESTIONS = wordset("question_verbs")
 _ADVOCATES = wordset("advocacy_verbs")
 _SPEECH_NOUNS = wordset("speech_nouns")
 _DISPUTING = wordset("disputing_verbs")
+_VOICING = wordset("voicing_verbs")
+_STANCES = wordset("stance_nouns")
 _CUE_LEMMAS = REPORT_VERBS | EVIDENCE_VERBS | _APPEALS | _JUDGES | _QUESTIONS | _ADVOCATES
 
 
@@ -70,19 +72,24 @@ def _frame(verb, lemma: str) -> list | None:
 
 
 def _noun_claim(noun) -> tuple[list, object] | None:
-    """'repeated his claim that the bridge is unsafe': the clause a speech noun introduces,
+    """'repeated his claim that the bridge is unsafe', 'expressed concern that …': the clause a speech noun introduces,
     said by the subject of the verb that takes the noun as its object, unless that verb
     disputes it ('rejected the claim that …')."""
-    if noun.lemma_.lower() not in _SPEECH_NOUNS or noun.dep_ != "dobj" or noun.head.pos_ not in ("VERB", "AUX"):
+    if noun.dep_ != "dobj" or noun.head.pos_ not in ("VERB", "AUX"):
         return None
     verb = noun.head
+    voiced = noun.lemma_.lower() in _STANCES and verb.lemma_.lower() in _VOICING
+    if noun.lemma_.lower() not in _SPEECH_NOUNS and not voiced:
+        return None
     if verb.lemma_.lower() in _DISPUTING or any(c.dep_ == "neg" for c in verb.children) or _passive(verb):
         return None
     for c in noun.children:
         marks = [m for m in c.children if m.dep_ == "mark" and m.lower_ == "that"]
-        has_subject = any(m.dep_ in ("nsubj", "nsubjpass", "expl") for m in c.children)
+        has_subject = any(m.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for m in c.children)
         if c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i and marks and has_subject:
             return list(c.subtree), verb
+    if voiced:
+        return list(noun.subtree), verb  # 'voiced deep concern about the policy'
     return None
 
 
@@ -270,7 +277,7 @@ def reported_speech(doc, inside_quote: Callable[[int], bool]) -> Iterator[Report
         content = _before_nested_cue(content, cue)
         start, end = _span(content)
         end = _past_closing_mark(text_of(doc), start, end)
-        if end - start < 8 or _mostly_quoted(text_of(doc), start, end, inside_quote):
+        if end - start < 8 or _mostly_quoted(text_of(doc), content, start, end, inside_quote):
             continue
         yield Report(start, end, cue, speaker)
 
@@ -285,11 +292,17 @@ def _past_closing_mark(text: str, start: int, end: int) -> int:
     return end
 
 
-def _mostly_quoted(text: str, start: int, end: int, inside_quote: Callable[[int], bool]) -> bool:
+def _mostly_quoted(text: str, content: list, start: int, end: int, inside_quote: Callable[[int], bool]) -> bool:
     """Content that is a quotation (or mostly one) is the quote record's; content that mixes
     the writer's words with a quoted fragment ('said the deal was “a disaster”') is a report too."""
     if inside_quote(start) or text[start : start + 1] in "“\"'‘`":
         return True
+    # The writer's own words before the fragment make it a report ('says the deal was “a disaster”')
+    # when they hold the clause's verb; a bare subject before a quoted predicate
+    # ('the firm “will press on”') leaves the words the speaker's own.
+    lead = next((i for i in range(start, end) if inside_quote(i)), end)
+    if any(t.idx < lead and t.pos_ in ("VERB", "AUX") for t in content):
+        return False
     quoted = sum(1 for i in range(start, end) if inside_quote(i) and not text[i].isspace())
     words = sum(1 for i in range(start, end) if not text[i].isspace())
     return quoted >= 0.5 * max(words, 1)
