@@ -78,3 +78,45 @@ def test_speaker_pronoun_follows_the_subject_chain_not_a_name_mentioned_beside_i
     said = {q.text: names.get(q.speaker) for q in b.quotes}
     assert said["They are trying to defeat the plan"] == "Jane Roe"
     assert said["delegates should switch sides"] == "Bill Hart"
+
+
+def _speaker_of(b, text_part: str):
+    names = {a.id: a.name for a in b.actors}
+    hits = [q for q in b.quotes if text_part in q.text]
+    assert len(hits) == 1, [q.text for q in b.quotes]
+    return names.get(hits[0].speaker)
+
+
+@pytest.mark.spacy
+def test_a_particle_verb_read_as_an_adverb_is_still_a_cue_and_the_title_resolves_the_description():
+    b = briefing('Senator Jane Roe has long opposed the bill. "This is a disgrace," the senator shot back on Tuesday.')
+    assert _speaker_of(b, "disgrace") == "Jane Roe"
+
+
+@pytest.mark.spacy
+def test_the_body_named_by_its_head_noun_speaks_and_two_such_bodies_leave_it_unattributed():
+    one = briefing(
+        'The Eastbrook Center for Digital Policy launched a campaign on Monday. "Our society is being hijacked,"'
+        " the center said in a statement."
+    )
+    assert _speaker_of(one, "hijacked") == "Eastbrook Center for Digital Policy"
+    two = briefing(
+        'The Eastbrook Institute and the Westfield Institute both published reports. "We are worried," the institute said.'
+    )
+    assert _speaker_of(two, "worried") is None
+
+
+@pytest.mark.spacy
+def test_a_pronoun_for_a_description_reaches_the_body_it_describes():
+    b = briefing(
+        "The Eastbrook Statistics Bureau ran the count in 1940.",
+        "For decades the bureau denied any role. Even so, it declared that it had never shared the lists.",
+    )
+    assert _speaker_of(b, "never shared") == "Eastbrook Statistics Bureau"
+
+
+@pytest.mark.spacy
+def test_police_are_an_organisation():
+    b = briefing("Eastbrook police said a man was arrested on Tuesday.")
+    types = {a.name: a.type for a in b.actors}
+    assert types.get("Eastbrook police") == "organisation", types

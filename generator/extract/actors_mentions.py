@@ -322,6 +322,8 @@ def _phrase_candidates(doc, n: int, gaz: Gazetteer, covered: set[int]) -> Iterat
         org = next(
             (m for m, flag, c in named if flag and not c and m.ent_type_ != "PERSON" and not _agentive(doc, m)), None
         )
+        if kind == "group" and lower in wordset("collective_bodies"):
+            kind = "organisation"  # 'police said': a force, plural in grammar, one body in fact
         cand = _cand(doc, n, s, e, kind, key, name=text, affiliation=country, root=tok.i)
         if org is not None and country is None:
             cand.affiliation_org = _org_key(_ent_text(doc, org))

@@ -64,10 +64,15 @@ def is_cue(tok) -> bool:
         return False  # 'Roe, asked about it, said …': the one asked speaks through another verb
     lemma = tok.lemma_.lower()
     if lemma in PHRASAL_CUES:  # 'went on', 'pointed out'
-        return any(c.dep_ == "prt" and c.lower_ == PHRASAL_CUES[lemma] for c in tok.children)
+        return any((c.dep_ == "prt" or _particle(c, tok)) and c.lower_ == PHRASAL_CUES[lemma] for c in tok.children)
     if lemma == "know" and tok.dep_ == "xcomp" and tok.head.lemma_ in ("want", "wish"):
         return True  # 'he wanted to know, “…?”': a question asked
     return lemma in SPEECH_VERBS
+
+
+def _particle(child, verb) -> bool:
+    """The particle right after its verb ('pointed out'); the parser also reads it as an adverb ('shot back')."""
+    return child.i == verb.i + 1 and (child.dep_ == "prt" or child.dep_ == "advmod" and child.pos_ in ("ADV", "ADP"))
 
 
 def cue_text(tok) -> str:
@@ -75,7 +80,7 @@ def cue_text(tok) -> str:
         return tok.text + " to"
     parts = [tok]
     # Keep a verb particle ("pointed out") as part of the cue as written.
-    parts += [c for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1]
+    parts += [c for c in tok.children if _particle(c, tok)]
     return " ".join(t.text for t in parts)
 
 

@@ -69,6 +69,39 @@ def _nominal_antecedent(head, m: Mention, actors: list[Actor], heads: dict) -> A
     return found[0] if len(found) == 1 else None
 
 
+def _named_body(head, m: Mention, actors: list[Actor]) -> Actor | None:
+    """'the center said' after 'the Eastbrook Center for Policy': the one organisation named
+    before the quote whose name holds the description's head noun; None if none or several
+    ('the company' names no company by itself)."""
+    words = {head.lower_, head.lemma_.lower()}
+    if words & wordset("unanchored_body_nouns"):
+        return None
+    found = [
+        a
+        for a in actors
+        if a.type == "organisation"
+        and not any(n.startswith("unnamed") for n in a.notes)
+        and any((x.paragraph, x.start) < (m.paragraph, m.start) for x in a.mentions)
+        and any(words & {w.lower().strip(".,") for w in n.split()} for n in (a.name, *a.aliases))
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _through_description(ante: Mention, docs: list, actors: list[Actor], heads: dict) -> Actor | None:
+    """The named actor a definite description ('the bureau', 'the senator') points back at."""
+    if not ante.text.lower().startswith("the ") or len(ante.text.split()) != 2:
+        return None
+    head = _head(docs[ante.paragraph - 1], ante.start, ante.end)
+    if head is None or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    kind = _speaking_kind(head)
+    if kind == "organisation":
+        return _named_body(head, ante, actors)
+    if kind == "person":
+        return _nominal_antecedent(head, ante, actors, heads)
+    return None
+
+
 # What an actor publishes through: the speaker is its owner, never the channel itself.
 _CHANNELS = frozenset(
     "website site statement account page blog feed release letter post tweet report memo email newsletter"
@@ -148,7 +181,20 @@ def add_descriptive_speakers(
         if q.speaker_inferred:
             # A continuation of a quote by a described speaker stays with that speaker.
             ident = given.get((m.paragraph, m.start, m.end))
-            out.append(replace(q, speaker=ident, attribution="continues a described speaker") if ident else q)
+            if ident:
+                out.append(replace(q, speaker=ident, attribution="continues a described speaker"))
+                continue
+            if q.speaker_antecedent is not None and q.speaker_antecedent != m:
+                # 'it declared …' where 'it' stands for 'the bureau', itself the one body so named.
+                if role_heads is None:
+                    role_heads = _role_heads(docs, actors)
+                named = _through_description(q.speaker_antecedent, docs, actors, role_heads)
+                if named is not None:
+                    given[(m.paragraph, m.start, m.end)] = named.id
+                    note = f"pronoun, resolved to “{q.speaker_antecedent.text}”, a nominal reference"
+                    out.append(replace(q, speaker=named.id, attribution=note))
+                    continue
+            out.append(q)
             continue
         doc = docs[m.paragraph - 1]
         head = _head(doc, m.start, m.end)
@@ -213,6 +259,13 @@ def add_descriptive_speakers(
                 given[(m.paragraph, m.start, m.end)] = named.id
                 out.append(
                     replace(q, speaker=named.id, attribution=f"nominal reference (“{m.text}”) to a role given earlier")
+                )
+                continue
+            body = _named_body(head, m, actors) if kind == "organisation" and len(name.split()) == 1 else None
+            if body is not None:
+                given[(m.paragraph, m.start, m.end)] = body.id
+                out.append(
+                    replace(q, speaker=body.id, attribution=f"nominal reference (“{m.text}”) to the one body so named")
                 )
                 continue
             if len(name.split()) == 1:
