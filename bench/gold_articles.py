@@ -2,13 +2,17 @@
 
     python bench/gold_articles.py [--eval ../shared/eval] [--out tests/gold/articles]
 
-Two sets, drawn once with a fixed random seed so the choice is reproducible:
+Three sets, drawn with fixed random seeds so the choice is reproducible:
 
 * ``dev``: 15 PolNeAR articles (two or three from each of its seven publishers)
   and 10 web crawls from newscluster-dev (ten different outlets); the gold here
   may be looked at while improving the extractors.
 * ``test``: 10 more PolNeAR articles and 10 more crawls (other outlets where
   possible); only scored, never inspected item by item.
+* ``dev2``: 4 more PolNeAR articles (four different publishers) and 4 more
+  crawls (outlets not used by dev or test), disjoint from both, 300-1,200
+  words with quotation marks, drawn with their own seed after dev and test so
+  those two picks are unchanged; more gold that may be looked at.
 
 Each article becomes ``<set>/<name>.txt`` (title line, blank line, paragraphs
 separated by blank lines) with a ``<name>.yml`` sidecar (published, source, url),
@@ -68,6 +72,40 @@ def pick_crawls(rows: list[dict], rng: random.Random) -> tuple[list[dict], list[
     return dev, test
 
 
+QUOTE_MARKS = re.compile(r'["\u201c\u201d]|\'\'')
+
+
+def pick_dev2(polnear: list[dict], crawls: list[dict], taken: set[str], rng: random.Random) -> tuple[list[dict], list[dict]]:
+    """Four PolNeAR articles from four publishers and four crawls from outlets not used yet."""
+    by_pub: dict[str, list[dict]] = {}
+    for r in polnear:
+        if r["id"] not in taken and 300 <= words(r["text"]) <= 1200 and len(r["quotes"]) >= 4:
+            by_pub.setdefault(r["publisher"], []).append(r)
+    pubs = sorted(by_pub)
+    rng.shuffle(pubs)
+    p_rows = []
+    for pub in pubs[:4]:
+        pool = sorted(by_pub[pub], key=lambda r: r["id"])
+        rng.shuffle(pool)
+        p_rows.append(pool[0])
+    used = {r["source_domain"] for r in crawls if r["id"] in taken}
+    pool = sorted(
+        (r for r in crawls if r["id"] not in taken and 300 <= words(r["text"]) <= 1200
+         and len(QUOTE_MARKS.findall(r["text"])) >= 4),
+        key=lambda r: r["id"],
+    )
+    rng.shuffle(pool)
+    c_rows, seen = [], set(used)
+    for r in pool:
+        if r["source_domain"] in seen:
+            continue
+        seen.add(r["source_domain"])
+        c_rows.append(r)
+        if len(c_rows) >= 4:
+            break
+    return p_rows, c_rows
+
+
 def write(out: Path, name: str, title: str, paras: list[str], meta: dict) -> None:
     out.mkdir(parents=True, exist_ok=True)
     (out / f"{name}.txt").write_text(title.strip() + "\n\n" + "\n\n".join(paras) + "\n", encoding="utf-8")
@@ -85,7 +123,10 @@ def main() -> None:
     crawls = [json.loads(line) for line in (args.eval / "newscluster-dev.jsonl").open(encoding="utf-8")]
     p_dev, p_test = pick_polnear(polnear, rng)
     c_dev, c_test = pick_crawls(crawls, rng)
-    for split, prows, crows in (("dev", p_dev, c_dev), ("test", p_test, c_test)):
+    taken = {r["id"] for r in p_dev + p_test + c_dev + c_test}
+    p_dev2, c_dev2 = pick_dev2(polnear, crawls, taken, random.Random(20261202))
+    splits = (("dev", p_dev, c_dev), ("test", p_test, c_test), ("dev2", p_dev2, c_dev2))
+    for split, prows, crows in splits:
         for r in prows:
             paras = paragraphs(r["text"])
             if paras and paras[0].rstrip(".") == r["title"].rstrip("."):
