@@ -75,7 +75,9 @@ def pick_crawls(rows: list[dict], rng: random.Random) -> tuple[list[dict], list[
 QUOTE_MARKS = re.compile(r'["\u201c\u201d]|\'\'')
 
 
-def pick_dev2(polnear: list[dict], crawls: list[dict], taken: set[str], rng: random.Random) -> tuple[list[dict], list[dict]]:
+def pick_dev2(
+    polnear: list[dict], crawls: list[dict], taken: set[str], rng: random.Random
+) -> tuple[list[dict], list[dict]]:
     """Four PolNeAR articles from four publishers and four crawls from outlets not used yet."""
     by_pub: dict[str, list[dict]] = {}
     for r in polnear:
@@ -90,8 +92,11 @@ def pick_dev2(polnear: list[dict], crawls: list[dict], taken: set[str], rng: ran
         p_rows.append(pool[0])
     used = {r["source_domain"] for r in crawls if r["id"] in taken}
     pool = sorted(
-        (r for r in crawls if r["id"] not in taken and 300 <= words(r["text"]) <= 1200
-         and len(QUOTE_MARKS.findall(r["text"])) >= 4),
+        (
+            r
+            for r in crawls
+            if r["id"] not in taken and 300 <= words(r["text"]) <= 1200 and len(QUOTE_MARKS.findall(r["text"])) >= 4
+        ),
         key=lambda r: r["id"],
     )
     rng.shuffle(pool)

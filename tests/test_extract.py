@@ -120,3 +120,26 @@ def test_police_are_an_organisation():
     b = briefing("Eastbrook police said a man was arrested on Tuesday.")
     types = {a.name: a.type for a in b.actors}
     assert types.get("Eastbrook police") == "organisation", types
+
+
+@pytest.mark.spacy
+def test_transcript_turns_take_their_speaker_from_the_label_and_run_on():
+    b = briefing(
+        "On Sunday's show, Governor Tom Poe spoke to the host. Partial transcript as follows:",
+        '"ROE: Let me ask about the budget first. Will you cut it?',
+        '"POE: Well, look, the budget is balanced. We have done the work.',
+        '"And nobody else has done that work in ten years.',
+        '"ROE: Do you really believe that?"',
+        "NOTE: The show airs weekly.",
+    )
+    assert _speaker_of(b, "ask about the budget") == "Roe"
+    assert _speaker_of(b, "budget is balanced") == "Tom Poe"
+    assert _speaker_of(b, "ten years") == "Tom Poe"  # the turn runs on
+    assert _speaker_of(b, "really believe") == "Roe"
+    assert not any(a.name.lower() == "note" for a in b.actors)
+
+
+@pytest.mark.spacy
+def test_one_capitalised_label_is_no_transcript():
+    b = briefing('UPDATE: "We will reopen on Monday," the mayor said.', 'BREAKING: "Stay home," officials said.')
+    assert not any(a.name in ("Update", "Breaking") for a in b.actors)

@@ -17,6 +17,7 @@ from ..model import Article, Briefing
 from .actors import extract_actors
 from .actors_evidence import settle_people
 from .quotes import extract_quotes, find_quote_problems
+from .quotes_transcript import label_turns
 from .speakers import add_descriptive_speakers
 from .timeline import extract_events
 
@@ -29,6 +30,7 @@ def extract_briefing(article: Article, docs: list) -> Briefing:
     actors = extract_actors(text, docs, rejected)
     quotes = extract_quotes(text, docs, actors)
     actors, quotes = add_descriptive_speakers(text, docs, actors, quotes)
+    actors, quotes = label_turns(text.paragraphs, actors, quotes)
     actors, quotes = settle_people(actors, quotes, rejected)
     events = extract_events(text, docs, actors)
     if cleaned.left_out:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from ..lexicon import person_nouns, wordset
+from ..lexicon import calendar_words, person_nouns, wordset
 from .actors_gazetteer import Gazetteer, strip_article
 from .actors_lexicon import (
     ABBREVIATIONS,
@@ -71,6 +71,15 @@ def is_title_token(tok) -> bool:
     word = tok.text.rstrip(".").lower()
     if not (tok.text[:1].isupper()):
         return False
+    if word in wordset("title_modifiers"):
+        # 'Grand Mufti X', 'Field Marshal Y': a title only with the title it qualifies ('Grand Caravan' is none).
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        return (
+            nxt is not None
+            and nxt.text[:1].isupper()
+            and nxt.lower_ not in wordset("title_modifiers")
+            and is_title_token(nxt)
+        )
     if word in HONORIFICS or word in TITLE_WORDS or word in ABBREVIATIONS:
         return True
     # 'Founder Jane Roe', 'Coach Tom Hale': a capitalised word for a person's job before a name.
@@ -161,6 +170,26 @@ def _person(doc, n: int, start: int, end: int) -> Candidate | None:
         cand.title = title
         cand.title_span = (doc[t_start].idx, doc[name_start - 1].idx + len(doc[name_start - 1]))
     return cand
+
+
+def _rest_of_name(doc, start: int, end: int) -> int:
+    """'President Luis Guillermo[ Solis Rivera]': a name the tagger cut short runs on over the
+    capitalised proper nouns right after it that no entity claims (four words at most)."""
+    calendar = calendar_words()
+    while (
+        end < len(doc)
+        and end - start < 4
+        and doc[end].pos_ == "PROPN"
+        and doc[end].tag_ == "NNP"
+        and doc[end].text[:1].isupper()
+        and doc[end].text.replace("-", "").isalpha()
+        and not doc[end].ent_type_
+        and doc[end - 1].whitespace_
+        and doc[end].lower_ not in calendar
+        and not is_title_token(doc[end])
+    ):
+        end += 1
+    return end
 
 
 def _title_of(doc, t_start: int) -> int:
@@ -467,6 +496,7 @@ def mentions_in(doc, n: int, gaz: Gazetteer) -> list[Candidate]:
             else:
                 continue  # a nationality or creed used as an adjective ("Catholic") is no actor
         elif label == "PERSON":
+            e = _rest_of_name(doc, s, e)
             cand = _person(doc, n, s, e)
             if cand is None:
                 continue

@@ -55,7 +55,11 @@ def _role_heads(docs: list, actors: list[Actor]) -> dict[str, tuple[tuple[int, i
             doc = docs[x.paragraph - 1]
             span = doc.char_span(x.start, x.end, alignment_mode="expand")
             if span is not None:
-                for t in doc[max(0, span.start - 2) : span.start]:
+                # The words written onto the name ('Morning Joe host Jane Roe'), not those of
+                # the phrase before it ('Through a spokesperson, Jane Roe …').
+                for t in reversed(doc[max(0, span.start - 2) : span.start]):
+                    if t.is_punct or t.pos_ in ("ADP", "VERB", "AUX", "DET", "PRON", "CCONJ", "SCONJ"):
+                        break
                     words |= {t.lower_, t.lemma_.lower()}
         out[a.id] = (min((x.paragraph, x.start) for x in a.mentions), words)
     return out
@@ -248,7 +252,13 @@ def add_descriptive_speakers(
             out.append(q)  # 'a new poll', 'the truth': nothing that can speak; the quote stays unattributed
             continue
         name = _DETERMINER.sub("", m.text).strip()
-        if m.text.lower().startswith("the "):
+        if name == m.text and len(name.split()) == 1 and kind == "person":
+            out.append(q)  # 'President vows …' in a crosshead: a bare title is nobody in particular
+            continue
+        if m.text.lower().startswith("the ") and name.lower() in by_key:
+            # 'a spokesperson said …' then 'the spokesperson said': the one described before.
+            pass
+        elif m.text.lower().startswith("the "):
             # 'the host said', 'the Democratic candidate said': someone named earlier, if the
             # article gave exactly one named person that role. ('the company said' stays
             # unattributed: measured on the blind gold, the nearest organisation was wrong as often as right.)
