@@ -143,3 +143,34 @@ def test_transcript_turns_take_their_speaker_from_the_label_and_run_on():
 def test_one_capitalised_label_is_no_transcript():
     b = briefing('UPDATE: "We will reopen on Monday," the mayor said.', 'BREAKING: "Stay home," officials said.')
     assert not any(a.name in ("Update", "Breaking") for a in b.actors)
+
+
+@pytest.mark.spacy
+def test_the_one_heard_saying_speaks_not_the_next_speaker():
+    b = briefing(
+        'With the second red flag imminent, Tom Poe was heard on race radio saying "we should be going" while'
+        ' Max Roe agreed saying, "I think we can definitely race now".'
+    )
+    assert _speaker_of(b, "should be going") == "Tom Poe"
+    assert _speaker_of(b, "definitely race") == "Max Roe"
+
+
+@pytest.mark.spacy
+def test_a_passive_cue_gives_no_speaker_from_the_name_before_it():
+    b = briefing(
+        "The only records that Bill Moe released was a letter from his doctor, Harold Loe. Loe's earlier missive"
+        " on Moe was widely ridiculed for its hyperbolic prediction that Moe would be “the healthiest individual"
+        " ever elected to the presidency.”"
+    )
+    assert _speaker_of(b, "healthiest") != "Bill Moe"
+
+
+@pytest.mark.spacy
+def test_a_report_naming_its_source_is_that_source_s_claim_and_considering_to_announce_is_no_speech():
+    b = briefing(
+        "Tom Poe dismissed a report in the Daily Ledger that Bill Moe has been considering announcing that he will"
+        " not endorse the businessman."
+    )
+    reported = [(q.text, {a.id: a.name for a in b.actors}.get(q.speaker)) for q in b.quotes]
+    assert any(t.startswith("Bill Moe has been considering") and s == "Daily Ledger" for t, s in reported), reported
+    assert not any(s == "Bill Moe" for _, s in reported), reported

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..lexicon import person_nouns, wordset
+from .actors_lexicon import TITLE_WORDS
 from .common import text_of
 from .names import gender
 from .quotes_cues import SUBJECT_DEPS, np_tokens
@@ -59,14 +60,13 @@ def _genders(docs: list) -> dict[str, str]:
     fulls: dict[str, set[str]] = {}
     for doc in docs:
         for ent in doc.ents:
-            if ent.label_ == "PERSON" and len(ent) > 1:
-                fulls.setdefault(ent[-1].lower_, set()).add(" ".join(t.text for t in ent[-2:]))
+            words = [t for t in ent if t.tag_ != "POS" and t.lower_ not in ("'s", "’s")]
+            given = [t.text for t in words[:-1] if not t.text.endswith(".") and t.lower_ not in TITLE_WORDS]
+            if ent.label_ == "PERSON" and given:
+                fulls.setdefault(words[-1].lower_, set()).add(given[0])
     for last, names in fulls.items():
-        # 'Jane Roe' and 'Sen. Jane Roe' are one name; 'Jane Roe' and 'Tom Roe' two people.
-        if len(names) > 1:
-            out[last] = "?"
-            continue
-        g = gender(next(iter(names)).split(" ")[0])
+        # 'Jane Roe', 'Sen. Jane Roe' and 'Jane Q. Roe' are one name; 'Jane Roe' and 'Tom Roe' two people.
+        g = gender(next(iter(names))) if len(names) == 1 else None
         if out.get(last, g) == g:
             out[last] = g or "?"
     return out  # '?': a family name of unknown or mixed gender
@@ -101,6 +101,8 @@ def _kind(tokens: list, label: str | None, genders: dict[str, str] | None = None
         by_name = gender(first) if len(tokens) > 1 or not (genders and first.lower() in genders) else None
         return {by_name} if by_name else {"he", "she"}
     if label in ("ORG", "GPE"):
+        if len(tokens) == 1 and known in ("he", "she"):
+            return {known}  # the family name of a person the article names in full, mislabelled
         return {"it", "they"}
     if label == "NORP":
         return {"they"}

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..lexicon import wordset
+
 # Verbs that report speech or writing (lemmas). Cognition verbs ("think",
 # "believe") are left out: they attribute beliefs, not words.
 SPEECH_VERBS = frozenset(
@@ -124,6 +126,10 @@ def named_apposition(head):
     return head
 
 
+# 'was quoted as saying', 'was heard saying': the one quoted or heard speaks.
+_QUOTED_AS = frozenset({"quote", "cite"}) | wordset("witnessed_speech_verbs")
+
+
 def _subject(verb):
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     if subjects:
@@ -146,7 +152,7 @@ def _subject(verb):
                             return g
     for c in verb.children:
         # "was quoted as saying": the quoted one speaks.
-        if c.dep_ == "nsubjpass" and verb.lemma_ in ("quote", "cite"):
+        if c.dep_ == "nsubjpass" and verb.lemma_ in _QUOTED_AS:
             return c
     return None
 
@@ -198,6 +204,8 @@ def speaker_of(cue, quote_before: bool = False):
             verb = verb.head.head
             continue
         break
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children):
+        return None  # 'X's letter was ridiculed for …': the one before a passive cue is not its speaker
     return _name_before(cue)
 
 

@@ -17,7 +17,8 @@ from .common import text_of
 from .quotes_cues import REPORT_VERBS, is_cue, is_source, speaker_of
 
 _WH = frozenset("how when where why whether if what who whom which".split())
-_BLOCKING_HEADS = frozenset({"decline", "refuse", "fail"})
+_BLOCKING_HEADS = wordset("unrealised_speech_heads")  # 'declined to say', 'is considering announcing'
+
 # Commitments reported with an infinitive ('vowed to …') and appeals ('urged X to …', 'called for …').
 _PROMISES = frozenset({"vow", "pledge", "promise", "threaten", "swear"})
 _APPEALS = frozenset({"urge", "call", "demand", "recommend", "advise", "warn"})
@@ -31,6 +32,7 @@ _ADVOCATES = wordset("advocacy_verbs")
 _SPEECH_NOUNS = wordset("speech_nouns")
 _DISPUTING = wordset("disputing_verbs")
 _VOICING = wordset("voicing_verbs")
+_PUBLICATIONS = wordset("publication_nouns")
 _STANCES = wordset("stance_nouns")
 _CUE_LEMMAS = REPORT_VERBS | EVIDENCE_VERBS | _APPEALS | _JUDGES | _QUESTIONS | _ADVOCATES
 
@@ -93,6 +95,40 @@ def _noun_claim(noun) -> tuple[list, object] | None:
     return None
 
 
+def _sourced_claim(noun) -> tuple[list, object] | None:
+    """'a report in the Ledger that …', 'Roe's claim that …': a speech or publication noun that
+    names its own source says what that source said, whoever repeats or disputes it."""
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or (lemma not in _SPEECH_NOUNS and lemma not in _PUBLICATIONS):
+        return None
+    source = None
+    for c in noun.children:
+        if c.dep_ == "poss" and c.pos_ == "PROPN":
+            source = c
+        elif c.dep_ == "prep" and c.lower_ in ("in", "by", "from") and c.i < noun.i + 3:
+            source = next((g for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), source)
+    if source is None:
+        return None
+    for c in noun.children:
+        marks = [m for m in c.children if m.dep_ == "mark" and m.lower_ == "that"]
+        has_subject = any(m.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for m in c.children)
+        if c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i and marks and has_subject:
+            return list(c.subtree), source
+        if c.dep_ == "relcl" and c.i > noun.i and has_subject and _complement_that(c):
+            return list(c.subtree), source
+    return None
+
+
+def _complement_that(verb) -> bool:
+    """'a report that Roe is weighing a run', parsed as a relative clause with 'that' for its
+    object: a complement, when the verb has an object or complement of its own besides it."""
+    first = next(iter(verb.subtree))
+    if first.lower_ != "that" or first.dep_ not in ("dobj", "mark", "nsubj"):
+        return False
+    own = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") and c.i != first.i]
+    return first.dep_ == "dobj" and bool(own)
+
+
 @dataclass(frozen=True)
 class Report:
     start: int
@@ -103,7 +139,9 @@ class Report:
 
 def _span(tokens: list) -> tuple[int, int]:
     tokens = sorted(tokens, key=lambda t: t.i)
-    while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("mark", "cc") and tokens[0].lower_ in ("that", "and")):
+    while tokens and (
+        tokens[0].is_punct or tokens[0].dep_ in ("mark", "cc", "dobj") and tokens[0].lower_ in ("that", "and")
+    ):
         tokens = tokens[1:]
     # A clause cut before a later one leaves its conjunction behind ('… lines and').
     while tokens and (tokens[-1].is_punct or tokens[-1].lower_ in ("and", "but", "or", "so", "while")):
@@ -197,7 +235,13 @@ def _before_nested_cue(content: list, cue) -> list:
     content = sorted(content, key=lambda t: t.i)
     first = content[0].i if content else 0
     for t in content:
-        if t.i > first + 1 and t.i != cue.i and is_cue(t) and t.dep_ in ("advcl", "conj", "xcomp", "relcl"):
+        if (
+            t.i > first + 1
+            and t.i != cue.i
+            and is_cue(t)
+            and t.dep_ in ("advcl", "conj", "xcomp", "relcl")
+            and not (t.dep_ == "xcomp" and t.head.lemma_.lower() in _BLOCKING_HEADS)
+        ):
             cut = min(x.i for x in t.subtree)
             if cut > first + 1:
                 return [x for x in content if x.i < cut]
@@ -252,6 +296,9 @@ def reported_speech(doc, inside_quote: Callable[[int], bool]) -> Iterator[Report
             if got is None:
                 continue
             content, speaker = got
+            cue = tok
+        elif (sourced := _sourced_claim(tok)) is not None:
+            content, speaker = sourced
             cue = tok
         elif (claim := _noun_claim(tok)) is not None:
             content, cue = claim
