@@ -383,3 +383,26 @@ def test_an_institution_named_after_a_person_is_not_a_person():
     assert not_a_name("Jane S. Roe Library", frozenset()) is not None
     assert not_a_name("Tom Hale Museum", frozenset()) is not None
     assert not_a_name("Jane Hill", frozenset()) is None  # a family name that is also a place word
+
+
+@pytest.mark.spacy
+def test_the_first_of_two_family_names_written_alone_is_the_same_person():
+    from generator.extract import extract_briefing
+    from generator.model import Article
+    from generator.nlp import parse
+
+    art = Article(
+        id="t",
+        title="T",
+        published=None,
+        source=None,
+        url=None,
+        tags=(),
+        paragraphs=(
+            "The two pilots also died in the crash, President Luis Alberto Ferrer Ocampo said in a statement.",
+            "Ferrer expressed his condolences on Twitter.",
+        ),
+    )
+    b = extract_briefing(art, parse(art))
+    people = [a for a in b.actors if a.type == "person"]
+    assert [a.name for a in people] == ["Luis Alberto Ferrer Ocampo"], [(a.name, a.aliases) for a in b.actors]

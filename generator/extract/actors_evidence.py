@@ -217,6 +217,8 @@ def people_by_name(cands: list, docs: list, gaz) -> None:
             c.key = " ".join(kept).casefold()
     full = [c for c in persons if len(c.name.split()) > 1]
     lasts = {c.name.split()[-1] for c in full}
+    # Two family names ('Luis Guillermo Solis Rivera'): the first is written alone too ('Solis').
+    lasts |= {c.name.split()[-2] for c in full if len(c.name.split()) >= 4}
     firsts: dict[str, set[str]] = {}
     for c in full:
         firsts.setdefault(c.name.split()[0], set()).add(c.key)

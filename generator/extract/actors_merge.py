@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..lexicon import wordset
 from .actors_mentions import Candidate
 
 STOP = {"of", "the", "and", "for", "in", "on", "to", "de", "al", "&"}
@@ -89,6 +90,7 @@ def _merge_persons(cands: list[Candidate], uf: _Clusters) -> None:
     # Indexes by key, last word and first word: comparing every mention with every full name
     # made long articles quadratic. They give the same matches, in the same order.
     multi_last = {_words(f.name)[-1] for _, f in persons if len(f.name.split()) > 1}
+    multi_last |= {_words(f.name)[-2] for _, f in persons if len(f.name.split()) >= 4}
     first: dict[str, int] = {}
     for i, c in persons:
         # One-word names are joined through the full names below: two "Roe"
@@ -106,6 +108,8 @@ def _merge_persons(cands: list[Candidate], uf: _Clusters) -> None:
     for j, f in full:
         by_key.setdefault(f.key, []).append((j, f))
         by_last.setdefault(_words(f.name)[-1], []).append((j, f))
+        if len(f.name.split()) >= 4:  # the first of two family names, written alone too
+            by_last.setdefault(_words(f.name)[-2], []).append((j, f))
         by_first.setdefault(f.name.split()[0].casefold(), set()).add(f.key)
     if len(full) > _GROUPED:
         _match_grouped(persons, full, uf)
@@ -158,6 +162,8 @@ def _match_grouped(persons: list, full: list, uf: _Clusters) -> None:
     for sig, members in groups.items():
         members.sort(key=lambda m: m[0])
         by_last.setdefault(sig[1][-1], []).append(sig)
+        if len(sig[1]) >= 4:
+            by_last.setdefault(sig[1][-2], []).append(sig)
         by_key.setdefault(sig[0], []).append(sig)
     index = {sig: _GroupIndex(members) for sig, members in groups.items()}
     first_word: dict[str, set[str]] = {}
@@ -255,8 +261,11 @@ def _surnames_tagged_as_organisations(cands: list[Candidate]) -> None:
 
 
 def _ends_with(full: str, short: str) -> bool:
+    """'Roe' ends 'Jane Roe'; so does the first of two family names ('Solis' of 'Luis Solis Rivera')."""
     fw, sw = _words(full), _words(short)
-    return fw[-len(sw) :] == sw
+    if fw[-len(sw) :] == sw:
+        return True
+    return len(sw) == 1 and len(fw) >= 4 and fw[-2] == sw[0] and fw[-2] not in wordset("name_particles")
 
 
 def _words(name: str) -> list[str]:

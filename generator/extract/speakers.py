@@ -124,6 +124,8 @@ def _named_speaker(m: Mention, lower: frozenset[str], actors: list[Actor]) -> Ac
     words = m.text.split()
     if not all(w[:1].isupper() for w in words) or not_a_name(m.text, lower):
         return None
+    if words[0].lower() in ("the", "a", "an", "this", "that", "these", "those"):
+        return None  # 'The Example Grand Prix': a name with an article is no person's
     if len(words) == 1:
         same = [a for a in actors if a.type == "person" and len(a.name.split()) > 1 and a.name.split()[-1] == words[0]]
         return same[0] if len(same) == 1 else None
