@@ -174,3 +174,14 @@ def test_a_report_naming_its_source_is_that_source_s_claim_and_considering_to_an
     reported = [(q.text, {a.id: a.name for a in b.actors}.get(q.speaker)) for q in b.quotes]
     assert any(t.startswith("Bill Moe has been considering") and s == "Daily Ledger" for t, s in reported), reported
     assert not any(s == "Bill Moe" for _, s in reported), reported
+
+
+@pytest.mark.spacy
+def test_a_name_typed_place_that_speaks_and_is_never_a_location_is_an_organisation():
+    b = briefing(
+        "Heavy winds had forced the pilots to land at another airport, Telemundia said.",
+        "Rescuers reached the site in Vistaria on Monday. Vistaria said it had sent help.",
+    )
+    types = {a.name: a.type for a in b.actors}
+    assert types.get("Telemundia") == "organisation", types
+    assert types.get("Vistaria") == "place", types  # written as a location: a place, even when it 'speaks'

@@ -31,7 +31,7 @@ def extract_briefing(article: Article, docs: list) -> Briefing:
     quotes = extract_quotes(text, docs, actors)
     actors, quotes = add_descriptive_speakers(text, docs, actors, quotes)
     actors, quotes = label_turns(text.paragraphs, actors, quotes)
-    actors, quotes = settle_people(actors, quotes, rejected)
+    actors, quotes = settle_people(actors, quotes, rejected, text.paragraphs)
     events = extract_events(text, docs, actors)
     if cleaned.left_out:
         # A span may take in the blanked furniture at its edge (a dateline before an event's clause)

@@ -117,7 +117,7 @@ SPEAKING_TYPES = ("person", "organisation", "country", "group")
 _GENDERED = frozenset({"he", "she", "him", "her"})
 
 
-def settle_people(actors: list, quotes: list, rejected: list[str]) -> tuple[list, list]:
+def settle_people(actors: list, quotes: list, rejected: list[str], paragraphs=()) -> tuple[list, list]:
     """After the quotes: a person named by one word with no title, no full name,
     no speech and no he/she referring to it is left out (the tagger's label alone
     is not enough); a quote whose speaker cannot speak (a place) is unattributed."""
@@ -137,6 +137,7 @@ def settle_people(actors: list, quotes: list, rejected: list[str]) -> tuple[list
                 continue
             a = replace(a, evidence=tuple(evidence))
         kept.append(a)
+    kept = _speaking_names_are_bodies(kept, quotes, paragraphs)
     types = {a.id: a.type for a in kept}
     quotes = [
         q
@@ -145,6 +146,44 @@ def settle_people(actors: list, quotes: list, rejected: list[str]) -> tuple[list
         for q in quotes
     ]
     return kept, quotes
+
+
+def _speaking_names_are_bodies(actors: list, quotes: list, paragraphs) -> list:
+    """'Teletica said', 'according to Example Daily': a one- or two-word name typed a place
+    that speaks, that no list knows as a country or city and that the article never writes
+    as a location ('in X', 'from X'), is an organisation (a broadcaster, a paper); a place
+    that 'speaks' stays a place, and its quote unattributed."""
+    from .actors_gazetteer import gazetteer
+
+    gaz = gazetteer()
+    speakers = {q.speaker for q in quotes if q.speaker and q.speaker_mention is not None and not q.speaker_inferred}
+    out = []
+    for a in actors:
+        if a.type == "place" and a.id in speakers and not a.notes:
+            names = (a.name, *a.aliases)
+            words = a.name.split()
+            known = any(gaz.country(n, codes=False) or gaz.is_city(n) or gaz.capital_of(n) for n in names)
+            placey = words[-1].lower() in PLACE_NOUNS or words[-1].lower() in wordset("facility_heads")
+            located = any(_as_location(paragraphs, m) for m in a.mentions)
+            if not (known or placey or located) and len(words) <= 2 and all(w[:1].isupper() for w in words):
+                a = replace(a, type="organisation")
+        out.append(a)
+    return out
+
+
+_LOCATIVE = re.compile(
+    r"(?:\b(\w+)\s+)?\b(?:in|at|from|to|across|near|into|throughout|outside|inside|around|of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _as_location(paragraphs, m) -> bool:
+    """'in X', 'from X', not 'a report in X' (a publication noun before the preposition)."""
+    if not paragraphs or not 0 < m.paragraph <= len(paragraphs):
+        return True  # no text to read: keep the tagger's place
+    before = paragraphs[m.paragraph - 1][max(0, m.start - 40) : m.start]
+    hit = _LOCATIVE.search(before)
+    return hit is not None and (hit.group(1) or "").lower() not in wordset("publication_nouns")
 
 
 def _name_shape(name: str, gaz) -> bool:
