@@ -640,3 +640,14 @@ def test_passive_questions_and_disputed_claims_are_not_the_subjects_words():
         "The mayor was criticized for the delay."
     )
     assert [q.text for q in quotes if q.kind == "reported"] == []
+
+
+@pytest.mark.spacy
+def test_a_sentence_quoted_in_doubled_apostrophes_after_an_attributed_one_continues_it():
+    qs = _quotes(
+        "''There seems to be a lot of name-calling going on,'' the former governor told a crowd."
+        " ''The presidency is a serious job that requires sound judgment.''"
+    )
+    q = _one(qs, "serious job")
+    assert q.kind == "direct"
+    assert q.speaker_text == "the former governor"

@@ -90,6 +90,8 @@ class _Para:
         starts = [0]
         for sent in self.doc.sents:
             off = sent.start_char
+            # A sentence the parser starts inside a two-character mark ('' or ``) starts at the mark.
+            off = next((a for a, _ in self.ranges if 0 < off - a <= 2 and not self.text[a:off].strip("'`\"“‘")), off)
             if off == 0 or self.inside(off) and not any(a == off for a, _ in self.ranges):
                 continue
             before = self.text[:off].rstrip().rstrip(_CLOSE_TRAIL)
