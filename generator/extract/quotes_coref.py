@@ -22,8 +22,8 @@ from .quotes_cues import SUBJECT_DEPS, np_tokens
 
 PERSON_NOUNS = person_nouns()
 ORG_NOUNS = wordset("organisation_nouns")
-_FEMALE = frozenset("mrs ms miss madam dame lady queen princess spokeswoman chairwoman congresswoman woman she".split())
-_MALE = frozenset("mr sir lord king prince spokesman chairman congressman man he".split())
+_FEMALE = wordset("female_words")
+_MALE = wordset("male_words")
 PRONOUNS = {"he": "he", "him": "he", "she": "she", "her": "she", "they": "they", "them": "they", "it": "it"}
 
 

@@ -16,25 +16,11 @@ from ..lexicon import wordset
 
 # Verbs that report speech or writing (lemmas). Cognition verbs ("think",
 # "believe") are left out: they attribute beliefs, not words.
-SPEECH_VERBS = frozenset(
-    """
-    say tell add state announce declare claim insist argue explain note warn write tweet post ask reply
-    respond answer acknowledge admit concede deny confirm suggest predict promise vow pledge urge call
-    describe label dub brand term accuse allege contend maintain assert stress emphasize emphasise recall
-    report testify complain boast joke quip muse observe remark comment mention continue conclude agree
-    counter retort shout yell scream whisper exclaim plead demand threaten brag lament criticize criticise
-    caution advise inform assure reassure proclaim recount reiterate repeat charge blast slam praise
-    estimate forecast predict disclose reveal concur dispute protest object caution quote cite
-    decry denounce dismiss condemn hail mock ridicule deride
-    """.split()
-)
+SPEECH_VERBS = wordset("speech_verbs")
 # Particle verbs that report speech only with their particle.
 PHRASAL_CUES = {"go": "on", "point": "out", "spell": "out", "fire": "back", "hit": "back", "shoot": "back"}
 # Cues that need an object to be speech ("called the talks 'x'", "cited figures"): never content-less.
-WEAK_VERBS = frozenset(
-    {"call", "describe", "label", "dub", "brand", "term", "continue", "quote", "cite", "repeat"}
-    | {"decry", "denounce", "dismiss", "condemn", "hail", "mock", "ridicule", "deride"}
-)
+WEAK_VERBS = wordset("weak_speech_verbs")
 # Verbs whose complement is a claim of the subject's, for reported speech.
 REPORT_VERBS = SPEECH_VERBS - WEAK_VERBS - {"ask", "answer", "urge", "demand", "plead", "quote"}
 
@@ -44,9 +30,7 @@ RELATIVES = frozenset({"who", "which", "that"})
 # Verbs news style puts before their subject ('…," said the minister'); the
 # parser sometimes reads that subject as an object. Not 'tell' or 'ask',
 # whose object is the one spoken to.
-_INVERTIBLE = frozenset(
-    "say add write state explain continue note recall insist reply respond argue warn tweet claim".split()
-)
+_INVERTIBLE = wordset("invertible_speech_verbs")
 # Children dropped from a speaker's noun phrase: "Jane Moreau[, French foreign minister,]".
 _NP_DROP = frozenset({"appos", "relcl", "acl", "punct", "advcl", "parataxis", "ccomp"})
 
@@ -106,9 +90,7 @@ def np_tokens(head) -> list:
 
 
 # 'According to plan' is not a source: nouns of manner or measure, not of sayers.
-NOT_SOURCES = frozenset(
-    "plan schedule preference taste instinct wish need rule tradition custom script design ability order".split()
-)
+NOT_SOURCES = wordset("not_sources")
 
 
 def is_source(tok) -> bool:

@@ -20,10 +20,10 @@ _WH = frozenset("how when where why whether if what who whom which".split())
 _BLOCKING_HEADS = wordset("unrealised_speech_heads")  # 'declined to say', 'is considering announcing'
 
 # Commitments reported with an infinitive ('vowed to …') and appeals ('urged X to …', 'called for …').
-_PROMISES = frozenset({"vow", "pledge", "promise", "threaten", "swear"})
-_APPEALS = frozenset({"urge", "call", "demand", "recommend", "advise", "warn"})
+_PROMISES = wordset("promise_verbs")
+_APPEALS = wordset("appeal_verbs")
 # 'The poll found that …', 'Figures show …': sources that report without speaking.
-EVIDENCE_VERBS = frozenset({"find", "show", "indicate"})
+EVIDENCE_VERBS = wordset("evidence_verbs")
 # The frames below read their words from resources/<language>/words.yml.
 _JUDGES = wordset("judgement_verbs")
 _JUDGES_ALONE = wordset("judgement_verbs_alone")

@@ -107,10 +107,7 @@ def _through_description(ante: Mention, docs: list, actors: list[Actor], heads: 
 
 
 # What an actor publishes through: the speaker is its owner, never the channel itself.
-_CHANNELS = frozenset(
-    "website site statement account page blog feed release letter post tweet report memo email newsletter"
-    " survey study poll analysis complaint filing lawsuit review audit paper research data".split()
-)
+_CHANNELS = wordset("channel_nouns")
 # Endings of nouns for people by what they do ('attendant', 'resident', 'spokesperson').
 _AGENT_ENDINGS = ("ant", "ent", "er", "or", "ist", "ian", "man", "woman", "person", "ee")
 
