@@ -406,3 +406,27 @@ def test_the_first_of_two_family_names_written_alone_is_the_same_person():
     b = extract_briefing(art, parse(art))
     people = [a for a in b.actors if a.type == "person"]
     assert [a.name for a in people] == ["Luis Alberto Ferrer Ocampo"], [(a.name, a.aliases) for a in b.actors]
+
+
+@pytest.mark.spacy
+def test_events_laws_and_works_are_not_actors():
+    from generator.extract import extract_briefing
+    from generator.model import Article
+    from generator.nlp import parse
+
+    art = Article(
+        id="t",
+        title="T",
+        published=None,
+        source=None,
+        url=None,
+        tags=(),
+        paragraphs=(
+            "The Eastbrook Grand Prix was stopped twice. Drivers said the Clean Rivers Act would not apply.",
+            "The Westfield Music Awards were cancelled, the Eastbrook Racing Club said.",
+        ),
+    )
+    b = extract_briefing(art, parse(art))
+    names = {a.name for a in b.actors}
+    assert not names & {"Eastbrook Grand Prix", "Clean Rivers Act", "Westfield Music Awards"}, names
+    assert "Eastbrook Racing Club" in names, names

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..article import slugify
+from ..lexicon import wordset
 from ..model import Actor, Article, Mention, Role
 from .actors_aliases import link_aliases
 from .actors_evidence import lowercase_words, not_a_name, people_by_name, person_evidence
@@ -99,6 +100,9 @@ def _settle_types(groups: list[list[Candidate]], article: Article, rejected: lis
         if sum(ch.isalpha() for ch in name) < 2:
             rejected.append(f"{name!r} (no letters to name anything)")
             continue
+        if _event_or_document(name):
+            rejected.append(f"{name!r} (an event, a law or a work, not an actor)")
+            continue
         if type_ == "person":
             if lower is None:
                 lower = lowercase_words(article.paragraphs)
@@ -111,6 +115,20 @@ def _settle_types(groups: list[list[Candidate]], article: Article, rejected: lis
                 continue
         out.append(g)
     return out
+
+
+def _event_or_document(name: str) -> bool:
+    """'the Example Grand Prix', 'the Clean Water Act', 'New Year's Eve': a capitalised name that
+    ends in the head noun of an event, a law or a work (event_and_document_heads in words.yml)."""
+    words = [w.strip(".,;:’'\"") for w in name.split()]
+    words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words if w]
+    if len(words) < 2 or words[0].lower() in ("the", "a", "an"):
+        words = words[1:] if words and words[0].lower() in ("the", "a", "an") else words
+    if len(words) < 2 or not all(
+        w[:1].isupper() or w.lower() in wordset("name_particles") or w.isdigit() for w in words
+    ):
+        return False
+    return words[-1].lower() in wordset("event_and_document_heads")
 
 
 def _keep_needed_countries(groups: list[list[Candidate]], cands: list[Candidate]) -> list[list[Candidate]]:
