@@ -651,3 +651,9 @@ def test_a_sentence_quoted_in_doubled_apostrophes_after_an_attributed_one_contin
     q = _one(qs, "serious job")
     assert q.kind == "direct"
     assert q.speaker_text == "the former governor"
+
+
+@pytest.mark.spacy
+def test_a_date_after_a_described_speaker_is_not_part_of_it():
+    q = _one(_quotes('"It has to stop," a group of doctors in 2015 wrote to the university.'), "has to stop")
+    assert q.speaker_text == "a group of doctors"

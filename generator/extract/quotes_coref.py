@@ -144,6 +144,12 @@ def _candidates(doc, sent, before: int | None, inside, genders=None) -> list[tup
         if tok.pos_ == "PRON" and tok.dep_ in SUBJECT_DEPS and PRONOUNS.get(tok.lower_) in ("he", "she"):
             # 'She said …' before: a link in a chain, followed back to the one it names.
             out.append((True, tok.i, [tok], {PRONOUNS[tok.lower_]}, [tok]))
+        elif tok.pos_ == "PROPN" and tok.dep_ == "poss" and tok.lower_ in (genders or {}):
+            # 'Roe's advice earned him …, where he appeared': the owner, a person named in full elsewhere.
+            g = genders[tok.lower_]
+            out.append(
+                (tok.head.dep_ in SUBJECT_DEPS, tok.i, [tok], {g} if g in ("he", "she") else {"he", "she"}, [tok])
+            )
         elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "poss"):
             known = (genders or {}).get(tok.lower_, "?") if tok.pos_ == "PROPN" and tok.is_title else "?"
             # A family name the tagger did not label, of a person the article has named in full.

@@ -73,7 +73,8 @@ def cue_text(tok) -> str:
 def np_tokens(head) -> list:
     """The tokens of the noun phrase headed by `head`, without appositions or relative clauses."""
     kept = [head]
-    stack = [c for c in head.children if c.dep_ not in _NP_DROP]
+    # 'a group of doctors in 2015': a date after the phrase is when, not who.
+    stack = [c for c in head.children if c.dep_ not in _NP_DROP and not _dated(c)]
     while stack:
         t = stack.pop()
         kept.append(t)
@@ -87,6 +88,10 @@ def np_tokens(head) -> list:
     while hi > head.i and (doc[hi].is_punct or doc[hi].dep_ == "cc"):
         hi -= 1
     return list(doc[lo : hi + 1])
+
+
+def _dated(tok) -> bool:
+    return tok.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in tok.children)
 
 
 # 'According to plan' is not a source: nouns of manner or measure, not of sayers.
