@@ -72,6 +72,9 @@ def _env(extra_dir: Path | None = None) -> jinja2.Environment:
 _TAG_UNSAFE = re.compile(r"[^\w .'’&-]+")
 # Speakers as written that name nobody until resolved.
 _UNRESOLVED = frozenset("he she they it we i you who which that this these those".split())
+# A sentence ends at . ! or ? (and a closing quote) before a space and a capital, digit or opening quote.
+_SENTENCE_END = re.compile(r"(?<=[.!?])([”’\"')]?)\s+(?=[“‘\"'(]?[A-Z0-9])")
+_ABBREVIATIONS = frozenset("mr mrs ms dr st gen col lt sgt rep sen gov prof jan feb aug sept oct nov dec no vs".split())
 
 
 def clean_tag(text: str) -> str:
@@ -199,6 +202,246 @@ class View:
             self.actors_ranked, actor_edges(self.b, pairs), f"Actors of {self.article.title} and how they connect"
         )
         return Raw(svg + "\n" + LEGEND) if svg else Raw("")
+
+    # ---- Overview (issue 17): what happened, in the article's own sentences.
+
+    def sentences(self, n: int) -> list[tuple[int, int]]:
+        """(start, end) of each sentence of paragraph ``n``, split at . ! ? before a capital or a quote."""
+        text = self.article.paragraphs[n - 1]
+        out, start = [], 0
+        furniture = [(f.start, f.end) for f in self.b.left_out if f.paragraph == n]
+        for m in _SENTENCE_END.finditer(text):
+            word = text[: m.start()].rsplit(None, 1)[-1] if text[: m.start()].strip() else ""
+            if word.rstrip(".").lower() in _ABBREVIATIONS or re.fullmatch(r"(?:[A-Z]\.)+", word):
+                continue
+            out.append((start, m.end(1)))
+            start = m.end()
+        out.append((start, len(text)))
+        # Page furniture (a copyright line, a sign-up form) is no sentence of the story; a dateline
+        # before the first sentence is cut off it.
+        kept = []
+        for a, b in out:
+            for s0, e in furniture:
+                if s0 <= a < e:
+                    a = e
+            a += len(text[a:b]) - len(text[a:b].lstrip())
+            if a < b and not any(a < e and s0 < b for s0, e in furniture):
+                kept.append((a, b))
+        return kept
+
+    @property
+    def summary(self) -> list[tuple[str, int]]:
+        """Two to four sentences of the article that say what happened, each with its paragraph.
+
+        The lede's first sentence, then the sentences of the first third of the story that carry a
+        dated event or an attributed statement, in article order, skipping one that mostly repeats
+        what is already chosen or is only a quotation. Nothing is written that the text does not say."""
+        n0 = self.lede_paragraph
+        paragraphs = self.article.paragraphs
+        lede = self.lede
+        offset = len(paragraphs[n0 - 1]) - len(lede)
+        first = next(((a, b) for a, b in self.sentences(n0) if b > offset), None)
+        chosen: list[tuple[int, int, int]] = []
+        if first:
+            chosen.append((n0, max(first[0], offset), first[1]))
+        last = max(n0 + 3, n0 + len(paragraphs) // 3)
+        anchors: dict[tuple[int, int], int] = Counter()
+        for e in self.b.events:
+            anchors[(e.paragraph, e.start)] += 2
+        for q in self.b.quotes:
+            if q.speaker and self.actor(q.speaker) is not None:
+                anchors[(q.paragraph, q.start)] += 1
+        candidates = []
+        for n in range(n0, min(last, len(paragraphs)) + 1):
+            for a, b in self.sentences(n):
+                if (n, a, b) in chosen:
+                    continue
+                score = sum(w for (p, at), w in anchors.items() if p == n and a <= at < b)
+                text = paragraphs[n - 1][a:b].strip()
+                if score and not text.startswith(("“", '"', "‘")) and 8 <= len(text.split()) <= 60:
+                    candidates.append((n, a, b))
+
+        def words(t: tuple[int, int, int]) -> set[str]:
+            return {w.lower() for w in re.findall(r"\w{4,}", paragraphs[t[0] - 1][t[1] : t[2]])}
+
+        for c in candidates:
+            if len(chosen) >= 3:
+                break
+            new = words(c)
+            if any(len(new & words(t)) > 0.5 * len(new) for t in chosen):
+                continue
+            chosen.append(c)
+        if len(chosen) < 2:  # too few marked sentences: the next sentences of the story
+            for n in range(n0, len(paragraphs) + 1):
+                for a, b in self.sentences(n):
+                    t = (n, a, b)
+                    text = paragraphs[n - 1][a:b].strip()
+                    fresh = all(a >= e or b <= s0 for p, s0, e in chosen if p == n)
+                    if len(chosen) < 2 and fresh and not text.startswith(("“", '"', "‘")):
+                        chosen.append(t)
+        chosen.sort()
+        return [(paragraphs[n - 1][a:b].strip(), n) for n, a, b in chosen]
+
+    # ---- Source page (issue 17): quotes marked in the text with their speaker, mentions linked.
+
+    def speaker_label(self, q: Quote) -> str:
+        a = self.actor(q.speaker)
+        if a is not None:
+            return a.name
+        if q.speaker_antecedent is not None:
+            return q.speaker_antecedent.text
+        if q.speaker_text and q.speaker_text.lower() not in _UNRESOLVED:
+            return q.speaker_text
+        return "speaker unknown"
+
+    def _spans(self, n: int) -> list[tuple[int, int, object]]:
+        """The quotes and actor mentions of paragraph ``n`` as properly nested spans (start, end, what).
+
+        A quote that crosses the end of an earlier one is cut at it; a mention that crosses a
+        quote's edge or another mention is left unlinked."""
+        length = len(self.article.paragraphs[n - 1])
+        quotes = sorted(
+            (q for q in self.b.quotes if q.paragraph == n and 0 <= q.start < q.end),
+            key=lambda q: (q.start, -q.end),
+        )
+        spans: list[tuple[int, int, object]] = []
+        for q in quotes:
+            start, end = q.start, min(q.end, length)
+            for s0, e0, _ in spans:
+                if s0 <= start < e0 < end:
+                    end = e0
+            if start < end:
+                spans.append((start, end, q))
+        mentions = sorted(
+            ((m.start, m.end, a) for a in self.b.actors for m in a.mentions if m.paragraph == n and m.start < m.end),
+            key=lambda t: (t[0], -t[1]),
+        )
+        taken: list[tuple[int, int]] = []
+        for start, end, a in mentions:
+            if end > length:
+                continue
+            crosses = any(s0 < start < e0 < end or start < s0 < end < e0 for s0, e0, _ in spans)
+            if crosses or any(start < e1 and s1 < end for s1, e1 in taken):
+                continue
+            taken.append((start, end))
+            spans.append((start, end, a))
+        return sorted(spans, key=lambda t: (t[0], -t[1], isinstance(t[2], Actor)))
+
+    def marked_paragraph(self, n: int) -> Raw:
+        """Paragraph ``n`` as Markdown: every quote in a <mark> headed by its speaker, every actor
+        mention a link to the Actors page. Article text is escaped (md_escape); only the tags and
+        links built here are markup."""
+        text = self.article.paragraphs[n - 1]
+        spans = self._spans(n)
+        out: list[str] = []
+
+        def emit(lo: int, hi: int, inner: list[tuple[int, int, object]]) -> None:
+            pos = lo
+            i = 0
+            while i < len(inner):
+                start, end, what = inner[i]
+                children = []
+                j = i + 1
+                while j < len(inner) and inner[j][0] < end:
+                    children.append(inner[j])
+                    j += 1
+                out.append(md_escape(text[pos:start]))
+                if isinstance(what, Actor):
+                    if children:
+                        emit(start, end, children)  # (never: mentions do not nest)
+                    else:
+                        out.append(f"[{md_escape(text[start:end])}](actors.md#{attr_escape(what.id)})")
+                else:
+                    q = what
+                    who = self.speaker_label(q)
+                    a = self.actor(q.speaker)
+                    label = f"[{md_escape(who)}](actors.md#{attr_escape(a.id)})" if a else md_escape(who)
+                    # No article text in an attribute: Markdown would read a link inside it.
+                    qid = attr_escape(re.sub(r"[^\w-]", "", q.id))
+                    out.append(
+                        f'<mark class="briefing-quote briefing-{attr_escape(q.kind)}" id="{qid}" data-quote="{qid}">'
+                        f'<span class="briefing-who">{label}<span class="briefing-sr">, {attr_escape(q.kind)} speech:</span></span> '
+                    )
+                    emit(start, end, children)
+                    out.append("</mark>")
+                pos = end
+                i = j
+            out.append(md_escape(text[pos:hi]))
+
+        emit(0, len(text), spans)
+        return Raw("".join(out))
+
+    # ---- Actors page (issue 17): main actors as cards, the others in tables.
+
+    @property
+    def main_actors(self) -> list[Actor]:
+        """The people and bodies who speak or act: anyone quoted, and people, organisations and
+        groups that have a role or are named in three or more places."""
+        out = []
+        for a in self.actors_ranked:
+            body = a.type in ("person", "organisation", "group")
+            if self.quote_count[a.id] or (body and (a.roles or len(a.mentions) >= 3)):
+                out.append(a)
+        return out
+
+    @property
+    def minor_actors(self) -> list[Actor]:
+        main = set(map(id, self.main_actors))
+        return [a for a in self.actors_ranked if id(a) not in main and a.type not in ("country", "place")]
+
+    @property
+    def minor_places(self) -> list[Actor]:
+        main = set(map(id, self.main_actors))
+        return [a for a in self.actors_ranked if id(a) not in main and a.type in ("country", "place")]
+
+    def anchor(self, actor: Actor) -> Raw:
+        """An empty element carrying an actor's id, so links to actors.md#id land in a table row."""
+        return Raw(f'<span id="{attr_escape(actor.id)}"></span>')
+
+    def mention_links(self, actor: Actor, page: str = "source.md") -> Raw:
+        return Raw(" ".join(para_link(p, page) for p in self.paragraphs_of(actor)))
+
+    def role_line(self, actor: Actor) -> Raw:
+        """'secretary of state, United States' (the affiliation linked on the page), escaped."""
+        role = self.role_text(actor)
+        bits = [md_escape(role)] if role else []
+        aff = self.actor(actor.affiliation or next((r.affiliation for r in actor.roles if r.affiliation), None))
+        if aff is not None and aff.id != actor.id and aff.name.lower() not in role.lower():
+            bits.append(self.actor_link(aff.id, ""))
+        return Raw(", ".join(b for b in bits if b))
+
+    def quote_link(self, q: Quote, page: str = "source.md") -> Raw:
+        """A link to the quote's own span on the Source page, named by its paragraph."""
+        return Raw(f"[¶{int(q.paragraph)}]({page}#{attr_escape(q.id)})")
+
+    def short(self, text: str, limit: int = 140) -> str:
+        text = " ".join(text.split())
+        return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + " …"
+
+    def short_quote(self, q: Quote, limit: int = 140) -> str:
+        text = self.short(q.text, limit)
+        return text if q.kind == "reported" else f"“{text}”"
+
+    def graph_figure(self) -> Raw:
+        """The actor graph of people and organisations only, with the same content as a list."""
+        bodies = [a for a in self.actors_ranked if a.type in ("person", "organisation", "group")]
+        pairs = [(c.by, c.target) for c in self.contests]
+        shown = bodies[:8]
+        ids = {a.id for a in shown}
+        edges = [e for e in actor_edges(self.b, pairs) if e.a in ids and e.b in ids]
+        svg = actor_graph_svg(shown, edges, f"People and organisations of {self.article.title} and how they connect")
+        if not svg:
+            return Raw("")
+        names = {a.id: a.name for a in shown}
+        drawn = [e for e in edges if e.kind != "co-mention" or e.weight >= 2]
+        items = "".join(
+            f"<li>{html.escape(names[e.a])} {html.escape(e.note)} {html.escape(names[e.b])}</li>" for e in drawn
+        )
+        listing = (
+            '<details class="briefing-how briefing-graph-list"><summary>The graph as a list</summary>'
+            f"<ul>{items or '<li>No links between these actors.</li>'}</ul></details>"
+        )
+        return Raw(svg + "\n" + LEGEND + "\n\n" + listing + "\n")
 
     @property
     def where(self) -> list[Actor]:

@@ -161,3 +161,31 @@ def test_overview_title_in_front_matter_is_html_escaped():
 
     fm = front_matter([], title="Mayor <script>alert('x')</script> & co")
     assert yaml.safe_load(fm.split("---")[1]) == {"title": "Mayor &lt;script&gt;alert('x')&lt;/script&gt; &amp; co"}
+
+
+def test_source_marks_quotes_with_their_speaker_and_links_mentions(fixture_briefing):
+    page = render_pages(fixture_briefing)["source.md"]
+    p2 = next(line for line in page.splitlines() if line.startswith("**[¶2]"))
+    assert '<mark class="briefing-quote briefing-direct" id="q1" data-quote="q1"' in p2
+    assert '<span class="briefing-who">[Jane Doe](actors.md#jane-doe)' in p2
+    assert "[Jane Doe](actors.md#jane-doe) head" not in p2
+    assert p2.count("<mark ") == p2.count("</mark>") == 2
+    p3 = next(line for line in page.splitlines() if line.startswith("**[¶3]"))
+    assert "<script>" not in p3 and "&lt;script&gt;" in p3 and "\\[millions\\]" in p3
+    assert '<span class="briefing-who">speaker unknown' in p3 or "q4" in p3
+
+
+def test_source_marks_nest_and_cut_crossing_quotes(fixture_briefing):
+    from generator.model import Quote
+
+    text = fixture_briefing.article.paragraphs[1]
+    crossing = Quote("q8", "reported", text[10:60], "jane-doe", "she", "said", 2, 10, 60)
+    b = replace(fixture_briefing, quotes=(*fixture_briefing.quotes, crossing))
+    line = next(x for x in render_pages(b)["source.md"].splitlines() if x.startswith("**[¶2]"))
+    assert line.count("<mark ") == line.count("</mark>") == 3
+    # Well-formed: every mark closes after the ones opened inside it.
+    depth = 0
+    for tag in re.findall(r"</?mark", line):
+        depth += 1 if tag == "<mark" else -1
+        assert depth >= 0
+    assert depth == 0
