@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/reading.py            # builds the seed into a temporary folder
     .venv/bin/python bench/reading.py SITE_DIR   # measures a site already built
+    .venv/bin/python bench/reading.py --summaries [N]   # the Overview's "What happened" of N dev articles
 
 Prints, as JSON: axe violations by level on every page type (light and dark, 1280 and 375 px),
 Tab stops before the main content at both widths, the height of the Actors page at both widths,
@@ -153,7 +154,45 @@ def build_seed(tmp: Path) -> Path:
     return project / "site"
 
 
+DEV = ROOT.parent / "shared" / "eval" / "newscluster-dev.jsonl"
+
+
+def summaries(n: int = 5) -> list[dict]:
+    """The Overview's "What happened" sentences for the first article of each of the first ``n``
+    stories of the development crawl (file order: no choosing), to be judged by a reader."""
+    from datetime import date
+
+    from generator import extract
+    from generator.article import Article
+    from generator.render import View
+
+    picked, seen = [], set()
+    for line in DEV.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        if row["cluster"]["event"] in seen:
+            continue
+        seen.add(row["cluster"]["event"])
+        picked.append(row)
+        if len(picked) == n:
+            break
+    out = []
+    for row in picked:
+        paragraphs = tuple(p.strip() for p in row["text"].split("\n") if p.strip())
+        published = date.fromisoformat(row["published"]) if row.get("published") else None
+        art = Article(row["id"][:16], row["title"], published, row.get("source_domain"), None, (), paragraphs)
+        view = View(extract(art))
+        out.append({"title": row["title"], "story": row["cluster"]["event"], "summary": view.summary})
+    return out
+
+
 def main(argv: list[str]) -> None:
+    if argv[:1] == ["--summaries"]:
+        for item in summaries(int(argv[1]) if len(argv) > 1 else 5):
+            print(f"## {item['title']} ({item['story']})")
+            for text, paragraph in item["summary"]:
+                print(f"  ¶{paragraph} {text}")
+            print()
+        return
     from playwright.sync_api import sync_playwright
 
     os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")

@@ -74,7 +74,20 @@ _TAG_UNSAFE = re.compile(r"[^\w .'’&-]+")
 _UNRESOLVED = frozenset("he she they it we i you who which that this these those".split())
 # A sentence ends at . ! or ? (and a closing quote) before a space and a capital, digit or opening quote.
 _SENTENCE_END = re.compile(r"(?<=[.!?])([”’\"')]?)\s+(?=[“‘\"'(]?[A-Z0-9])")
+# Words that open a photo caption, which wire copy often puts before the story.
+_CAPTION_WORDS = frozenset("photo photos photograph pictured picture image file".split())
 _ABBREVIATIONS = frozenset("mr mrs ms dr st gen col lt sgt rep sen gov prof jan feb aug sept oct nov dec no vs".split())
+
+
+def _story_sentence(text: str) -> bool:
+    """A sentence that can tell what happened: of a reasonable length, not only a quotation, not a
+    photo caption or a byline ('In this file photo …', 'Jane Roe, Example.com')."""
+    text = text.strip()
+    words = text.split()
+    if not 8 <= len(words) <= 60 or text.startswith(("“", '"', "‘")):
+        return False
+    head = {w.strip(",.()").lower() for w in words[:12]}
+    return not head & _CAPTION_WORDS
 
 
 def clean_tag(text: str) -> str:
@@ -240,10 +253,15 @@ class View:
         paragraphs = self.article.paragraphs
         lede = self.lede
         offset = len(paragraphs[n0 - 1]) - len(lede)
-        first = next(((a, b) for a, b in self.sentences(n0) if b > offset), None)
         chosen: list[tuple[int, int, int]] = []
-        if first:
-            chosen.append((n0, max(first[0], offset), first[1]))
+        for n in range(n0, len(paragraphs) + 1):  # the lede: its first sentence that is a sentence of the story
+            first = next(
+                ((a, b) for a, b in self.sentences(n) if b > offset and _story_sentence(paragraphs[n - 1][a:b])),
+                None,
+            )
+            if first:
+                chosen.append((n, max(first[0], offset if n == n0 else 0), first[1]))
+                break
         last = max(n0 + 3, n0 + len(paragraphs) // 3)
         anchors: dict[tuple[int, int], int] = Counter()
         for e in self.b.events:
@@ -258,7 +276,7 @@ class View:
                     continue
                 score = sum(w for (p, at), w in anchors.items() if p == n and a <= at < b)
                 text = paragraphs[n - 1][a:b].strip()
-                if score and not text.startswith(("“", '"', "‘")) and 8 <= len(text.split()) <= 60:
+                if score and _story_sentence(text):
                     candidates.append((n, a, b))
 
         def words(t: tuple[int, int, int]) -> set[str]:
@@ -277,7 +295,7 @@ class View:
                     t = (n, a, b)
                     text = paragraphs[n - 1][a:b].strip()
                     fresh = all(a >= e or b <= s0 for p, s0, e in chosen if p == n)
-                    if len(chosen) < 2 and fresh and not text.startswith(("“", '"', "‘")):
+                    if len(chosen) < 2 and fresh and _story_sentence(text):
                         chosen.append(t)
         chosen.sort()
         return [(paragraphs[n - 1][a:b].strip(), n) for n, a, b in chosen]

@@ -189,3 +189,24 @@ def test_source_marks_nest_and_cut_crossing_quotes(fixture_briefing):
         depth += 1 if tag == "<mark" else -1
         assert depth >= 0
     assert depth == 0
+
+
+def test_what_happened_is_the_articles_own_sentences_without_captions_or_quotes_alone():
+    paragraphs = (
+        "In this file photo, the mayor poses for photographers at the town hall in Portville on Monday.",
+        "Dock workers in Portville ended a two-week strike on Tuesday after the Harbour Authority agreed to a new"
+        " contract. “It is over and we are glad to be back at work,” said Jane Doe.",
+        "The deal raises pay by four percent over the next three years for every docker in the port.",
+    )
+    b = Briefing(
+        article=Article("t", "Strike ends", date(2024, 3, 6), None, None, (), paragraphs),
+        events=(Event("e1", "Dock workers in Portville ended a two-week strike on Tuesday", None, (), 2, 0, 60),),
+    )
+    from generator.render import View
+
+    summary = View(b).summary
+    assert [n for _, n in summary] == [2, 3]
+    assert summary[0][0].startswith("Dock workers") and summary[0][0].endswith("new contract.")
+    assert all(text in paragraphs[n - 1] for text, n in summary)
+    page = render_pages(b)["index.md"]
+    assert "## What happened\n\nDock workers in Portville" in page and "[¶2](source.md#p2)" in page
