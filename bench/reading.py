@@ -63,7 +63,7 @@ TAB_STOP = (
 )
 MARKS = (
     "() => [...document.querySelectorAll('article mark.briefing-quote')].map(m => ({id: m.dataset.quote,"
-    " speaker: (m.querySelector('.briefing-who') || {}).textContent || ''}))"
+    " speaker: ((m.querySelector('.briefing-who') || {}).firstChild || {}).textContent || ''}))"
 )
 
 
