@@ -21,7 +21,7 @@ from .derive import best_name, merge_actors
 from .export_timeline import MONTH_NAMES, display_date
 from .markup import Raw, attr_escape, md_escape, url_escape
 from .model import ACTOR_TYPES, Actor, Briefing, Event, Quote, TimeValue
-from .visual import LEGEND, Row, actor_edges, actor_graph_svg, timeline_svg
+from .visual import LEGEND, Row, actor_edges, actor_graph_svg, locate, map_svg, timeline_svg
 
 TEMPLATES = Path(__file__).parent / "templates"
 PAGES = {
@@ -439,6 +439,19 @@ class View:
     def short_quote(self, q: Quote, limit: int = 140) -> str:
         text = self.short(q.text, limit)
         return text if q.kind == "reported" else f"“{text}”"
+
+    def map_figure(self) -> Raw:
+        """Every country and city the article names on an offline map; the rest listed under it."""
+        spots, missing = locate(self.actors_ranked)
+        svg = map_svg(spots, f"Map of the places named in {self.article.title}")
+        if not svg:
+            return Raw("")
+        note = ""
+        if missing:
+            names = ", ".join(self.actor_link(a.id, "") for a in missing)
+            note = f"Not on the map (a region, a sea, or a place too small for the gazetteer): {names}\n{{: .briefing-meta }}\n"
+        key = "Shaded: a country named in the article; dot: a city. Each opens that actor.\n{: .briefing-meta }\n"
+        return Raw(svg + "\n" + key + ("\n" + note if note else ""))
 
     def graph_figure(self) -> Raw:
         """The actor graph of people and organisations only, with the same content as a list."""

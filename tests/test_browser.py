@@ -357,6 +357,29 @@ def test_source_marks_every_quote_with_its_speaker(watch, site, shots):
     assert in_viewport(page, f"#{want}")
 
 
+def test_map_shows_every_country_and_city_named(watch, site, shots):
+    """Every country of the seed and every city the gazetteer holds is a linked shape or dot on the map."""
+    data = json.loads((site / "briefings" / SLUG / "briefing.json").read_text(encoding="utf-8"))
+    page = watch.goto(PAGES["actors"])
+    figure = page.locator("article .briefing-map-figure")
+    figure.scroll_into_view_if_needed()
+    on_map = set(figure.locator("a").evaluate_all("els => els.map(e => e.getAttribute('href').slice(1))"))
+    countries = {a["id"] for a in data["actors"] if a["type"] == "country"}
+    assert countries <= on_map
+    cities = {"tehran", "baghdad", "erbil", "basra", "sochi"}
+    assert cities <= on_map
+    # The places that cannot be drawn (regions, seas) are named under the map.
+    places = {a["id"] for a in data["actors"] if a["type"] == "place"}
+    listed = page.locator("article .briefing-map-figure ~ p.briefing-meta a").evaluate_all(
+        "els => els.map(e => e.getAttribute('href').split('#')[1])"
+    )
+    assert places - on_map <= set(listed)
+    box = figure.bounding_box()
+    assert box["width"] > 600 and box["height"] > 250
+    figure.screenshot(path=str(shots / "map.png"))
+    assert watch.outside == []
+
+
 def test_screenshots_are_committed_for_the_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     shown = re.findall(r"^!\[[^\]]*\]\(([^)]+)\)", readme, flags=re.M)

@@ -210,3 +210,25 @@ def test_what_happened_is_the_articles_own_sentences_without_captions_or_quotes_
     assert all(text in paragraphs[n - 1] for text, n in summary)
     page = render_pages(b)["index.md"]
     assert "## What happened\n\nDock workers in Portville" in page and "[¶2](source.md#p2)" in page
+
+
+def test_map_draws_every_country_and_city_it_knows_and_lists_the_rest():
+    from generator.visual import locate, map_svg
+
+    actors = [
+        Actor("iraq", "Iraq", "country", mentions=(Mention(1, 0, 4, "Iraq"),)),
+        Actor("basra", "Basra", "place", mentions=(Mention(1, 5, 10, "Basra"),)),
+        Actor("gulf", "Gulf", "place", mentions=(Mention(1, 11, 15, "Gulf"),)),
+        Actor("x", "Evil <script>", "place", aliases=("Baghdad",), mentions=(Mention(1, 0, 1, "x"),)),
+        Actor("jane", "Jane Doe", "person", mentions=(Mention(1, 0, 1, "x"),)),
+    ]
+    spots, missing = locate(actors)
+    assert [(s.actor.id, s.kind, s.code) for s in spots] == [("iraq", "country", "IQ"), ("basra", "city", "IQ"),
+                                                           ("x", "city", "IQ")]  # fmt: skip
+    assert [a.id for a in missing] == ["gulf"]
+    svg = map_svg(spots, "Places & <more>")
+    assert "<script>" not in svg and "Evil &lt;script&gt;" in svg and "\n\n" not in svg
+    root = ET.fromstring(svg)
+    assert {a.get("href") for a in root.iter(f"{SVG}a")} == {"#iraq", "#basra", "#x"}
+    assert root.find(f"{SVG}svg/{SVG}title").text == "Places & <more>"
+    assert map_svg([], "none") == ""
