@@ -79,6 +79,11 @@ _CAPTION_WORDS = frozenset("photo photos photograph pictured picture image file"
 _ABBREVIATIONS = frozenset("mr mrs ms dr st gen col lt sgt rep sen gov prof jan feb aug sept oct nov dec no vs".split())
 
 
+def _safe_id(text: str) -> str:
+    """An id made of word characters and hyphens only."""
+    return re.sub(r"[^\w-]", "", text)
+
+
 def _story_sentence(text: str) -> bool:
     """A sentence that can tell what happened: of a reasonable length, not only a quotation, not a
     photo caption or a byline ('In this file photo …', 'Jane Roe, Example.com')."""
@@ -199,12 +204,12 @@ class View:
         else:
             who = "*speaker unknown*"
         when = self.quote_when(q)
-        parts = [f"— {who}"] + ([md_escape(when)] if when else []) + [para_link(q.paragraph)]
+        parts = [f"— {who}"] + ([md_escape(when)] if when else []) + [self.quote_link(q)]
         return Raw(" · ".join(parts))
 
     def timeline_figure(self, source: str = "../source/") -> Raw:
         rows = [
-            Row(label, tuple((e.text, f"{source}#p{e.paragraph}") for e in events))
+            Row(label, tuple((e.text, f"{source}#{_safe_id(e.id)}") for e in events))
             for label, events in self.date_groups
         ]
         return Raw(timeline_svg(rows, f"Timeline of {self.article.title}: {len(self.dated_events)} dated events"))
@@ -343,6 +348,9 @@ class View:
                 continue
             taken.append((start, end))
             spans.append((start, end, a))
+        for e in self.b.events:  # an event's id marks where its clause starts (a zero-width anchor)
+            if e.paragraph == n and 0 <= e.start <= length:
+                spans.append((e.start, e.start, e))
         return sorted(spans, key=lambda t: (t[0], -t[1], isinstance(t[2], Actor)))
 
     def marked_paragraph(self, n: int) -> Raw:
@@ -364,18 +372,19 @@ class View:
                     children.append(inner[j])
                     j += 1
                 out.append(md_escape(text[pos:start]))
-                if isinstance(what, Actor):
-                    if children:
-                        emit(start, end, children)  # (never: mentions do not nest)
-                    else:
-                        out.append(f"[{md_escape(text[start:end])}](actors.md#{attr_escape(what.id)})")
+                if isinstance(what, Event):
+                    out.append(f'<span class="briefing-anchor" id="{_safe_id(what.id)}"></span>')
+                elif isinstance(what, Actor):
+                    # Only event anchors can fall inside a mention: they go just before it.
+                    out.extend(f'<span class="briefing-anchor" id="{_safe_id(c[2].id)}"></span>' for c in children)
+                    out.append(f"[{md_escape(text[start:end])}](actors.md#{attr_escape(what.id)})")
                 else:
                     q = what
                     who = self.speaker_label(q)
                     a = self.actor(q.speaker)
                     label = f"[{md_escape(who)}](actors.md#{attr_escape(a.id)})" if a else md_escape(who)
                     # No article text in an attribute: Markdown would read a link inside it.
-                    qid = attr_escape(re.sub(r"[^\w-]", "", q.id))
+                    qid = _safe_id(q.id)
                     out.append(
                         f'<mark class="briefing-quote briefing-{attr_escape(q.kind)}" id="{qid}" data-quote="{qid}">'
                         f'<span class="briefing-who">{label}<span class="briefing-sr">, {attr_escape(q.kind)} speech:</span></span> '
@@ -430,7 +439,11 @@ class View:
 
     def quote_link(self, q: Quote, page: str = "source.md") -> Raw:
         """A link to the quote's own span on the Source page, named by its paragraph."""
-        return Raw(f"[¶{int(q.paragraph)}]({page}#{attr_escape(q.id)})")
+        return Raw(f"[¶{int(q.paragraph)}]({page}#{_safe_id(q.id)})")
+
+    def event_link(self, e: Event, page: str = "source.md") -> Raw:
+        """A link to where the event's clause starts on the Source page, named by its paragraph."""
+        return Raw(f"[¶{int(e.paragraph)}]({page}#{_safe_id(e.id)})")
 
     def short(self, text: str, limit: int = 140) -> str:
         text = " ".join(text.split())
@@ -538,7 +551,7 @@ class View:
             # Plain words: emphasis marks around a value could fail to pair and change the page's shape.
             parts.append(f"unattributed: {self.unattributed_text(q).strip()}")
         when = self.quote_when(q)
-        parts += ([md_escape(when)] if when else []) + [para_link(q.paragraph)]
+        parts += ([md_escape(when)] if when else []) + [self.quote_link(q)]
         return Raw(" · ".join(parts))
 
     def unattributed_text(self, q: Quote) -> str:

@@ -52,9 +52,13 @@ def test_every_paragraph_has_an_anchor(fixture_briefing):
 
 
 def test_links_point_at_source_paragraphs(fixture_briefing):
+    """Quotes and events link to their own span on the Source page, named by its paragraph."""
     pages = render_pages(fixture_briefing)
-    assert "[¶2](source.md#p2)" in pages["quotes.md"]
-    assert "[¶1](source.md#p1)" in pages["timeline.md"]
+    assert "[¶2](source.md#q1)" in pages["quotes.md"]
+    event = fixture_briefing.events[0]
+    assert f"[¶{event.paragraph}](source.md#{event.id})" in pages["timeline.md"]
+    assert f'<span class="briefing-anchor" id="{event.id}"></span>' in pages["source.md"]
+    assert '<mark class="briefing-quote briefing-direct" id="q1"' in pages["source.md"]
     assert "[Jane Doe](actors.md#jane-doe)" in pages["quotes.md"]
 
 
