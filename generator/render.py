@@ -361,7 +361,7 @@ class View:
         spans = self._spans(n)
         out: list[str] = []
 
-        def emit(lo: int, hi: int, inner: list[tuple[int, int, object]]) -> None:
+        def emit(lo: int, hi: int, inner: list[tuple[int, int, object]], outer: str | None = None) -> None:
             pos = lo
             i = 0
             while i < len(inner):
@@ -382,14 +382,18 @@ class View:
                     q = what
                     who = self.speaker_label(q)
                     a = self.actor(q.speaker)
-                    label = f"[{md_escape(who)}](actors.md#{attr_escape(a.id)})" if a else md_escape(who)
+                    linked = a is not None and who != outer  # no link a sighted reader cannot see
+                    label = f"[{md_escape(who)}](actors.md#{attr_escape(a.id)})" if linked else md_escape(who)
                     # No article text in an attribute: Markdown would read a link inside it.
                     qid = _safe_id(q.id)
                     out.append(
                         f'<mark class="briefing-quote briefing-{attr_escape(q.kind)}" id="{qid}" data-quote="{qid}">'
-                        f'<span class="briefing-who">{label}<span class="briefing-sr">, {attr_escape(q.kind)} speech:</span></span> '
+                        # Inside a quote of the same speaker the label is for screen readers only.
+                        f'<span class="briefing-who{" briefing-sr" if who == outer else ""}">{label}'
+                        f'<span class="briefing-sr">, {attr_escape(q.kind)} speech:</span></span>'
+                        + ("" if who == outer else " ")
                     )
-                    emit(start, end, children)
+                    emit(start, end, children, who)
                     out.append("</mark>")
                 pos = end
                 i = j
