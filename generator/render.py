@@ -21,7 +21,7 @@ from .derive import best_name, merge_actors
 from .export_timeline import MONTH_NAMES, display_date
 from .markup import Raw, attr_escape, md_escape, url_escape
 from .model import ACTOR_TYPES, Actor, Briefing, Event, Quote, TimeValue
-from .visual import LEGEND, Row, actor_edges, actor_graph_svg, timeline_svg
+from .visual import LEGEND, Row, actor_edges, actor_graph_svg, locate, map_svg, timeline_svg
 
 TEMPLATES = Path(__file__).parent / "templates"
 PAGES = {
@@ -72,6 +72,27 @@ def _env(extra_dir: Path | None = None) -> jinja2.Environment:
 _TAG_UNSAFE = re.compile(r"[^\w .'’&-]+")
 # Speakers as written that name nobody until resolved.
 _UNRESOLVED = frozenset("he she they it we i you who which that this these those".split())
+# A sentence ends at . ! or ? (and a closing quote) before a space and a capital, digit or opening quote.
+_SENTENCE_END = re.compile(r"(?<=[.!?])([”’\"')]?)\s+(?=[“‘\"'(]?[A-Z0-9])")
+# Words that open a photo caption, which wire copy often puts before the story.
+_CAPTION_WORDS = frozenset("photo photos photograph pictured picture image file".split())
+_ABBREVIATIONS = frozenset("mr mrs ms dr st gen col lt sgt rep sen gov prof jan feb aug sept oct nov dec no vs".split())
+
+
+def _safe_id(text: str) -> str:
+    """An id made of word characters and hyphens only."""
+    return re.sub(r"[^\w-]", "", text)
+
+
+def _story_sentence(text: str) -> bool:
+    """A sentence that can tell what happened: of a reasonable length, not only a quotation, not a
+    photo caption or a byline ('In this file photo …', 'Jane Roe, Example.com')."""
+    text = text.strip()
+    words = text.split()
+    if not 8 <= len(words) <= 60 or text.startswith(("“", '"', "‘")):
+        return False
+    head = {w.strip(",.()").lower() for w in words[:12]}
+    return not head & _CAPTION_WORDS
 
 
 def clean_tag(text: str) -> str:
@@ -183,12 +204,12 @@ class View:
         else:
             who = "*speaker unknown*"
         when = self.quote_when(q)
-        parts = [f"— {who}"] + ([md_escape(when)] if when else []) + [para_link(q.paragraph)]
+        parts = [f"— {who}"] + ([md_escape(when)] if when else []) + [self.quote_link(q)]
         return Raw(" · ".join(parts))
 
     def timeline_figure(self, source: str = "../source/") -> Raw:
         rows = [
-            Row(label, tuple((e.text, f"{source}#p{e.paragraph}") for e in events))
+            Row(label, tuple((e.text, f"{source}#{_safe_id(e.id)}") for e in events))
             for label, events in self.date_groups
         ]
         return Raw(timeline_svg(rows, f"Timeline of {self.article.title}: {len(self.dated_events)} dated events"))
@@ -199,6 +220,276 @@ class View:
             self.actors_ranked, actor_edges(self.b, pairs), f"Actors of {self.article.title} and how they connect"
         )
         return Raw(svg + "\n" + LEGEND) if svg else Raw("")
+
+    # ---- Overview (issue 17): what happened, in the article's own sentences.
+
+    def sentences(self, n: int) -> list[tuple[int, int]]:
+        """(start, end) of each sentence of paragraph ``n``, split at . ! ? before a capital or a quote."""
+        text = self.article.paragraphs[n - 1]
+        out, start = [], 0
+        furniture = [(f.start, f.end) for f in self.b.left_out if f.paragraph == n]
+        for m in _SENTENCE_END.finditer(text):
+            word = text[: m.start()].rsplit(None, 1)[-1] if text[: m.start()].strip() else ""
+            if word.rstrip(".").lower() in _ABBREVIATIONS or re.fullmatch(r"(?:[A-Z]\.)+", word):
+                continue
+            out.append((start, m.end(1)))
+            start = m.end()
+        out.append((start, len(text)))
+        # Page furniture (a copyright line, a sign-up form) is no sentence of the story; a dateline
+        # before the first sentence is cut off it.
+        kept = []
+        for a, b in out:
+            for s0, e in furniture:
+                if s0 <= a < e:
+                    a = e
+            a += len(text[a:b]) - len(text[a:b].lstrip())
+            if a < b and not any(a < e and s0 < b for s0, e in furniture):
+                kept.append((a, b))
+        return kept
+
+    @property
+    def summary(self) -> list[tuple[str, int]]:
+        """Two to four sentences of the article that say what happened, each with its paragraph.
+
+        The lede's first sentence, then the sentences of the first third of the story that carry a
+        dated event or an attributed statement, in article order, skipping one that mostly repeats
+        what is already chosen or is only a quotation. Nothing is written that the text does not say."""
+        n0 = self.lede_paragraph
+        paragraphs = self.article.paragraphs
+        lede = self.lede
+        offset = len(paragraphs[n0 - 1]) - len(lede)
+        chosen: list[tuple[int, int, int]] = []
+        for n in range(n0, len(paragraphs) + 1):  # the lede: its first sentence that is a sentence of the story
+            first = next(
+                ((a, b) for a, b in self.sentences(n) if b > offset and _story_sentence(paragraphs[n - 1][a:b])),
+                None,
+            )
+            if first:
+                chosen.append((n, max(first[0], offset if n == n0 else 0), first[1]))
+                break
+        last = max(n0 + 3, n0 + len(paragraphs) // 3)
+        anchors: dict[tuple[int, int], int] = Counter()
+        for e in self.b.events:
+            anchors[(e.paragraph, e.start)] += 2
+        for q in self.b.quotes:
+            if q.speaker and self.actor(q.speaker) is not None:
+                anchors[(q.paragraph, q.start)] += 1
+        candidates = []
+        for n in range(n0, min(last, len(paragraphs)) + 1):
+            for a, b in self.sentences(n):
+                if (n, a, b) in chosen:
+                    continue
+                score = sum(w for (p, at), w in anchors.items() if p == n and a <= at < b)
+                text = paragraphs[n - 1][a:b].strip()
+                if score and _story_sentence(text):
+                    candidates.append((n, a, b))
+
+        def words(t: tuple[int, int, int]) -> set[str]:
+            return {w.lower() for w in re.findall(r"\w{4,}", paragraphs[t[0] - 1][t[1] : t[2]])}
+
+        for c in candidates:
+            if len(chosen) >= 3:
+                break
+            new = words(c)
+            if any(len(new & words(t)) > 0.5 * len(new) for t in chosen):
+                continue
+            chosen.append(c)
+        if len(chosen) < 2:  # too few marked sentences: the next sentences of the story
+            for n in range(n0, len(paragraphs) + 1):
+                for a, b in self.sentences(n):
+                    t = (n, a, b)
+                    text = paragraphs[n - 1][a:b].strip()
+                    fresh = all(a >= e or b <= s0 for p, s0, e in chosen if p == n)
+                    if len(chosen) < 2 and fresh and _story_sentence(text):
+                        chosen.append(t)
+        chosen.sort()
+        return [(paragraphs[n - 1][a:b].strip(), n) for n, a, b in chosen]
+
+    # ---- Source page (issue 17): quotes marked in the text with their speaker, mentions linked.
+
+    def speaker_label(self, q: Quote) -> str:
+        a = self.actor(q.speaker)
+        if a is not None:
+            return a.name
+        if q.speaker_antecedent is not None:
+            return q.speaker_antecedent.text
+        if q.speaker_text and q.speaker_text.lower() not in _UNRESOLVED:
+            return q.speaker_text
+        return "speaker unknown"
+
+    def _spans(self, n: int) -> list[tuple[int, int, object]]:
+        """The quotes and actor mentions of paragraph ``n`` as properly nested spans (start, end, what).
+
+        A quote that crosses the end of an earlier one is cut at it; a mention that crosses a
+        quote's edge or another mention is left unlinked."""
+        length = len(self.article.paragraphs[n - 1])
+        quotes = sorted(
+            (q for q in self.b.quotes if q.paragraph == n and 0 <= q.start < q.end),
+            key=lambda q: (q.start, -q.end),
+        )
+        spans: list[tuple[int, int, object]] = []
+        for q in quotes:
+            start, end = q.start, min(q.end, length)
+            for s0, e0, _ in spans:
+                if s0 <= start < e0 < end:
+                    end = e0
+            if start < end:
+                spans.append((start, end, q))
+        mentions = sorted(
+            ((m.start, m.end, a) for a in self.b.actors for m in a.mentions if m.paragraph == n and m.start < m.end),
+            key=lambda t: (t[0], -t[1]),
+        )
+        taken: list[tuple[int, int]] = []
+        for start, end, a in mentions:
+            if end > length:
+                continue
+            crosses = any(s0 < start < e0 < end or start < s0 < end < e0 for s0, e0, _ in spans)
+            if crosses or any(start < e1 and s1 < end for s1, e1 in taken):
+                continue
+            taken.append((start, end))
+            spans.append((start, end, a))
+        for e in self.b.events:  # an event's id marks where its clause starts (a zero-width anchor)
+            if e.paragraph == n and 0 <= e.start <= length:
+                spans.append((e.start, e.start, e))
+        return sorted(spans, key=lambda t: (t[0], -t[1], isinstance(t[2], Actor)))
+
+    def marked_paragraph(self, n: int) -> Raw:
+        """Paragraph ``n`` as Markdown: every quote in a <mark> headed by its speaker, every actor
+        mention a link to the Actors page. Article text is escaped (md_escape); only the tags and
+        links built here are markup."""
+        text = self.article.paragraphs[n - 1]
+        spans = self._spans(n)
+        out: list[str] = []
+
+        def emit(lo: int, hi: int, inner: list[tuple[int, int, object]], outer: str | None = None) -> None:
+            pos = lo
+            i = 0
+            while i < len(inner):
+                start, end, what = inner[i]
+                children = []
+                j = i + 1
+                while j < len(inner) and inner[j][0] < end:
+                    children.append(inner[j])
+                    j += 1
+                out.append(md_escape(text[pos:start]))
+                if isinstance(what, Event):
+                    out.append(f'<span class="briefing-anchor" id="{_safe_id(what.id)}"></span>')
+                elif isinstance(what, Actor):
+                    # Only event anchors can fall inside a mention: they go just before it.
+                    out.extend(f'<span class="briefing-anchor" id="{_safe_id(c[2].id)}"></span>' for c in children)
+                    out.append(f"[{md_escape(text[start:end])}](actors.md#{attr_escape(what.id)})")
+                else:
+                    q = what
+                    who = self.speaker_label(q)
+                    a = self.actor(q.speaker)
+                    linked = a is not None and who != outer  # no link a sighted reader cannot see
+                    label = f"[{md_escape(who)}](actors.md#{attr_escape(a.id)})" if linked else md_escape(who)
+                    # No article text in an attribute: Markdown would read a link inside it.
+                    qid = _safe_id(q.id)
+                    out.append(
+                        f'<mark class="briefing-quote briefing-{attr_escape(q.kind)}" id="{qid}" data-quote="{qid}">'
+                        # Inside a quote of the same speaker the label is for screen readers only.
+                        f'<span class="briefing-who{" briefing-sr" if who == outer else ""}">{label}'
+                        f'<span class="briefing-sr">, {attr_escape(q.kind)} speech:</span></span>'
+                        + ("" if who == outer else " ")
+                    )
+                    emit(start, end, children, who)
+                    out.append("</mark>")
+                pos = end
+                i = j
+            out.append(md_escape(text[pos:hi]))
+
+        emit(0, len(text), spans)
+        return Raw("".join(out))
+
+    # ---- Actors page (issue 17): main actors as cards, the others in tables.
+
+    @property
+    def main_actors(self) -> list[Actor]:
+        """The people and bodies who speak or act: anyone quoted, and people, organisations and
+        groups that have a role or are named in three or more places."""
+        out = []
+        for a in self.actors_ranked:
+            body = a.type in ("person", "organisation", "group")
+            if self.quote_count[a.id] or (body and (a.roles or len(a.mentions) >= 3)):
+                out.append(a)
+        return out
+
+    @property
+    def minor_actors(self) -> list[Actor]:
+        main = set(map(id, self.main_actors))
+        return [a for a in self.actors_ranked if id(a) not in main and a.type not in ("country", "place")]
+
+    @property
+    def minor_places(self) -> list[Actor]:
+        main = set(map(id, self.main_actors))
+        return [a for a in self.actors_ranked if id(a) not in main and a.type in ("country", "place")]
+
+    def anchor(self, actor: Actor) -> Raw:
+        """An empty element carrying an actor's id, so links to actors.md#id land in a table row."""
+        return Raw(f'<span id="{attr_escape(actor.id)}"></span>')
+
+    def mention_links(self, actor: Actor, page: str = "source.md") -> Raw:
+        return Raw(" ".join(para_link(p, page) for p in self.paragraphs_of(actor)))
+
+    def role_line(self, actor: Actor) -> Raw:
+        """'secretary of state, United States' (the affiliation linked on the page), escaped."""
+        role = self.role_text(actor)
+        bits = [md_escape(role)] if role else []
+        aff = self.actor(actor.affiliation or next((r.affiliation for r in actor.roles if r.affiliation), None))
+        if aff is not None and aff.id != actor.id and aff.name.lower() not in role.lower():
+            bits.append(self.actor_link(aff.id, ""))
+        return Raw(", ".join(b for b in bits if b))
+
+    def quote_link(self, q: Quote, page: str = "source.md") -> Raw:
+        """A link to the quote's own span on the Source page, named by its paragraph."""
+        return Raw(f"[¶{int(q.paragraph)}]({page}#{_safe_id(q.id)})")
+
+    def event_link(self, e: Event, page: str = "source.md") -> Raw:
+        """A link to where the event's clause starts on the Source page, named by its paragraph."""
+        return Raw(f"[¶{int(e.paragraph)}]({page}#{_safe_id(e.id)})")
+
+    def short(self, text: str, limit: int = 140) -> str:
+        text = " ".join(text.split())
+        return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + " …"
+
+    def short_quote(self, q: Quote, limit: int = 140) -> str:
+        text = self.short(q.text, limit)
+        return text if q.kind == "reported" else f"“{text}”"
+
+    def map_figure(self) -> Raw:
+        """Every country and city the article names on an offline map; the rest listed under it."""
+        spots, missing = locate(self.actors_ranked)
+        svg = map_svg(spots, f"Map of the places named in {self.article.title}")
+        if not svg:
+            return Raw("")
+        note = ""
+        if missing:
+            names = ", ".join(self.actor_link(a.id, "") for a in missing)
+            note = f"Not on the map (a region, a sea, or a place too small for the gazetteer): {names}\n{{: .briefing-meta }}\n"
+        key = "Shaded: a country named in the article; dot: a city. Each opens that actor.\n{: .briefing-meta }\n"
+        return Raw(svg + "\n" + key + ("\n" + note if note else ""))
+
+    def graph_figure(self) -> Raw:
+        """The actor graph of people and organisations only, with the same content as a list."""
+        bodies = [a for a in self.actors_ranked if a.type in ("person", "organisation", "group")]
+        pairs = [(c.by, c.target) for c in self.contests]
+        shown = bodies[:8]
+        ids = {a.id for a in shown}
+        edges = [e for e in actor_edges(self.b, pairs) if e.a in ids and e.b in ids]
+        svg = actor_graph_svg(shown, edges, f"People and organisations of {self.article.title} and how they connect")
+        if not svg:
+            return Raw("")
+        names = {a.id: a.name for a in shown}
+        drawn = [e for e in edges if e.kind != "co-mention" or e.weight >= 2]
+        items = "".join(
+            f"<li>{html.escape(names[e.a])} {html.escape(e.note)} {html.escape(names[e.b])}</li>" for e in drawn
+        )
+        listing = (
+            '<details class="briefing-how briefing-graph-list"><summary>The graph as a list</summary>'
+            f"<ul>{items or '<li>No links between these actors.</li>'}</ul></details>"
+        )
+        return Raw(svg + "\n" + LEGEND + "\n\n" + listing + "\n")
 
     @property
     def where(self) -> list[Actor]:
@@ -264,7 +555,7 @@ class View:
             # Plain words: emphasis marks around a value could fail to pair and change the page's shape.
             parts.append(f"unattributed: {self.unattributed_text(q).strip()}")
         when = self.quote_when(q)
-        parts += ([md_escape(when)] if when else []) + [para_link(q.paragraph)]
+        parts += ([md_escape(when)] if when else []) + [self.quote_link(q)]
         return Raw(" · ".join(parts))
 
     def unattributed_text(self, q: Quote) -> str:

@@ -8,6 +8,7 @@ blocked and counted as a failure. Screenshots go to tests/screenshots/tmp/
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import re
@@ -191,9 +192,10 @@ def test_search_finds_seed_actors_places_and_quotes(watch, site, shots, kind):
      ("all-timeline", "article svg")],
 )  # fmt: skip
 def test_paragraph_links_land_on_the_paragraph(watch, page_name, links_in):
+    """Quote and event links land on their own span (a mark, an anchor) inside a paragraph of the Source page."""
     page = watch.goto(PAGES[page_name])
-    links = page.locator(f"{links_in} a[href*='source/#p']")
-    assert links.count() > 0, f"{page_name}: no paragraph links"
+    links = page.locator(f"{links_in} a[href*='source/#']")
+    assert links.count() > 0, f"{page_name}: no links to the Source page"
     # The last link: its target is far down the Source page, so landing on it means scrolling there.
     link = links.last
     want = urlsplit(link.get_attribute("href")).fragment
@@ -202,8 +204,10 @@ def test_paragraph_links_land_on_the_paragraph(watch, page_name, links_in):
     page.wait_for_timeout(300)
     target = page.evaluate("() => document.querySelector(':target') && document.querySelector(':target').id")
     assert target == want
-    assert page.locator(f"#{want}").evaluate("el => el.tagName") == "P"
-    assert in_viewport(page, f"#{want}"), f"#{want} is not in the viewport"
+    tag, paragraph = page.locator(f"#{want}").evaluate("el => [el.tagName, el.closest('p') && el.closest('p').id]")
+    assert tag in ("P", "MARK", "SPAN") and paragraph and paragraph.startswith("p")
+    top = page.locator(f"#{want}").evaluate("el => el.getBoundingClientRect().top")
+    assert 0 <= top < 900, f"#{want} is not in the viewport ({top})"
 
 
 def test_contested_statement_shows_both_sides_with_their_sources(watch):
@@ -260,48 +264,123 @@ def test_print_hides_navigation(watch):
     assert page.locator("article h1").is_visible()
 
 
+def _reading():
+    """bench/reading.py: the same measurements, printed as figures (issue 17)."""
+    spec = importlib.util.spec_from_file_location("reading", ROOT / "bench" / "reading.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 @pytest.mark.skipif(not AXE.exists(), reason="axe-core not installed: scripts/test runs npm ci in .cache/node")
-def test_accessibility_axe(watch, shots):
-    report = {}
-    serious_ours = []
-    for name, path in PAGES.items():
-        page = watch.goto(path)
-        page.add_script_tag(path=str(AXE))
-        found = page.evaluate(
-            "async () => (await axe.run(document, {resultTypes: ['violations'],"
-            " elementRef: false, ancestry: true})).violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
-            " nodes: v.nodes.map(n => ({target: n.target, ancestry: n.ancestry, html: n.html.slice(0, 160)}))}))"
-        )
-        for v in found:
-            inside = page.evaluate(
-                "sels => sels.filter(s => { const el = document.querySelector(s);"
-                " return el && el.closest('article.md-content__inner'); }).length",
-                [n["target"][0] for n in v["nodes"] if isinstance(n["target"][0], str)],
-            )
-            v["ours"] = inside
-            if v["impact"] in ("serious", "critical") and inside:
-                serious_ours.append(
-                    f"{name}: {v['id']} ({v['impact']}) {v['help']}: {[n['html'] for n in v['nodes']][:3]}"
-                )
-        report[name] = found
-    # Colour contrast again in the dark scheme, on the pages with our own colours (figures, admonitions).
-    for name in ("overview", "actors", "timeline"):
-        page = watch.goto(PAGES[name])
-        if page.get_attribute("body", "data-md-color-scheme") != "slate":
-            page.locator("form[data-md-component=palette] label:visible").first.click()
-            page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
-        page.add_script_tag(path=str(AXE))
-        found = page.evaluate(
-            "async () => (await axe.run('article', {runOnly: ['color-contrast'], resultTypes: ['violations']}))"
-            ".violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
-            " nodes: v.nodes.map(n => ({target: n.target, html: n.html.slice(0, 160)}))}))"
-        )
-        for v in found:
-            v["ours"] = len(v["nodes"])
-            serious_ours.append(f"{name} (dark): {v['id']} {[n['html'] for n in v['nodes']][:3]}")
-        report[f"{name}-dark"] = found
-    (shots / "axe-report.json").write_text(json.dumps(report, indent=1), encoding="utf-8")
-    assert serious_ours == [], "\n".join(serious_ours)
+@pytest.mark.parametrize("width", [1280, 375])
+def test_accessibility_axe_finds_nothing_at_any_level(browser, base_url, shots, width):
+    """Every page type, light and dark: no axe violation of any impact, in our content or Material's."""
+    reading = _reading()
+    w = Watch(browser, base_url, **reading.WIDTHS[width])
+    report, found = {}, []
+    try:
+        for scheme in ("default", "slate"):
+            for name, path in PAGES.items():
+                page = w.goto(path)
+                reading.set_scheme(page, scheme)
+                violations = reading.axe_findings(page)
+                report[f"{name}-{scheme}"] = violations
+                found += [
+                    f"{name} {scheme}: {v['id']} ({v['impact']}) {[n['html'] for n in v['nodes']][:2]}"
+                    for v in violations
+                ]
+    finally:
+        w.close()
+    (shots / f"axe-report-{width}.json").write_text(json.dumps(report, indent=1), encoding="utf-8")
+    assert found == [], "\n".join(found)
+
+
+@pytest.mark.parametrize(("width", "most"), [(1280, 4), (375, 2)])
+def test_few_tab_stops_before_the_content(browser, base_url, width, most):
+    """Skip link, logo, colour scheme, search: then the article (the sidebars follow it in the document)."""
+    reading = _reading()
+    w = Watch(browser, base_url, **reading.WIDTHS[width])
+    try:
+        for name in ("overview", "actors", "source"):
+            page = w.goto(PAGES[name])
+            page.wait_for_timeout(200)
+            stops = reading.tab_stops(page)
+            assert len(stops) <= most, f"{name} at {width}px: {stops}"
+            assert stops and stops[0]["text"] == "Skip to content"
+            assert all(s["text"] for s in stops), f"a stop without a name: {stops}"
+    finally:
+        w.close()
+
+
+@pytest.mark.parametrize(("width", "most"), [(1280, 5000), (375, 7500)])
+def test_seed_actors_page_is_short(browser, base_url, shots, width, most):
+    """Main actors as cards, the others in tables: the page is read, not scrolled through (issue 17)."""
+    reading = _reading()
+    w = Watch(browser, base_url, **reading.WIDTHS[width])
+    try:
+        page = w.goto(PAGES["actors"])
+        height = reading.page_height(page)
+        page.screenshot(path=str(shots / f"actors-{width}.png"), full_page=True)
+        assert height < most, f"Actors page is {height}px tall at {width}px"
+        assert page.locator("article .briefing-card").count() >= 5
+        # Every actor still has an anchor the other pages link to.
+        data = json.loads(page.request.get(w.base + PAGES["overview"] + "briefing.json").text())
+        ids = page.evaluate("() => [...document.querySelectorAll('article [id]')].map(e => e.id)")
+        assert {a["id"] for a in data["actors"]} <= set(ids)
+    finally:
+        w.close()
+
+
+def test_source_marks_every_quote_with_its_speaker(watch, site, shots):
+    reading = _reading()
+    data = json.loads((site / "briefings" / SLUG / "briefing.json").read_text(encoding="utf-8"))
+    page = watch.goto(PAGES["source"])
+    marks = {m["id"]: m["speaker"] for m in reading.source_marks(page) if m["id"]}
+    assert {q["id"] for q in data["quotes"]} == set(marks)
+    assert all(s.strip() for s in marks.values()), marks
+    named = {a["id"]: a["name"] for a in data["actors"]}
+    for q in data["quotes"]:
+        if q["speaker"] in named:
+            assert marks[q["id"]] == named[q["speaker"]]
+    page.screenshot(path=str(shots / "source.png"))
+    # The toggle hides the marks and the speaker labels.
+    label = page.locator("article .briefing-who").first
+    assert label.is_visible()
+    page.locator("#briefing-marks").uncheck()
+    assert not label.is_visible()
+    # A quote link from the Quotes page lands on the quote's own span.
+    page = watch.goto(PAGES["actors"])
+    link = page.locator("article .briefing-card a[href*='source/#q']").last
+    want = urlsplit(link.get_attribute("href")).fragment
+    link.click()
+    page.wait_for_url(f"**/source/#{want}")
+    page.wait_for_timeout(300)
+    assert page.locator(f"#{want}").evaluate("el => el.tagName") == "MARK"
+    assert in_viewport(page, f"#{want}")
+
+
+def test_map_shows_every_country_and_city_named(watch, site, shots):
+    """Every country of the seed and every city the gazetteer holds is a linked shape or dot on the map."""
+    data = json.loads((site / "briefings" / SLUG / "briefing.json").read_text(encoding="utf-8"))
+    page = watch.goto(PAGES["actors"])
+    figure = page.locator("article .briefing-map-figure")
+    figure.scroll_into_view_if_needed()
+    on_map = set(figure.locator("a").evaluate_all("els => els.map(e => e.getAttribute('href').slice(1))"))
+    countries = {a["id"] for a in data["actors"] if a["type"] == "country"}
+    assert countries <= on_map
+    cities = {"tehran", "baghdad", "erbil", "basra", "sochi"}
+    assert cities <= on_map
+    # The places that cannot be drawn (regions, seas) are named under the map.
+    places = {a["id"] for a in data["actors"] if a["type"] == "place"}
+    listed = page.locator("article .briefing-map-figure ~ p.briefing-meta a").evaluate_all(
+        "els => els.map(e => e.getAttribute('href').split('#')[1])"
+    )
+    assert places - on_map <= set(listed)
+    box = figure.bounding_box()
+    assert box["width"] > 600 and box["height"] > 250
+    figure.screenshot(path=str(shots / "map.png"))
+    assert watch.outside == []
 
 
 def test_screenshots_are_committed_for_the_readme():

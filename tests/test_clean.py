@@ -86,5 +86,5 @@ def test_no_item_reads_furniture_and_the_overview_skips_it():
     assert all(x.text == art.paragraphs[x.paragraph - 1][x.start : x.end] for x in items)
     assert all(m.paragraph == 2 for a in b.actors for m in a.mentions)
     overview = render_pages(b)["index.md"]
-    assert "**What:** Two ferries collided" in overview and "(AP)" in overview
+    assert "## What happened\n\nTwo ferries collided" in overview and "(AP)" in overview
     assert "Enter your email" not in overview.split("## Source", 1)[0]

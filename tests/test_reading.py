@@ -161,3 +161,74 @@ def test_overview_title_in_front_matter_is_html_escaped():
 
     fm = front_matter([], title="Mayor <script>alert('x')</script> & co")
     assert yaml.safe_load(fm.split("---")[1]) == {"title": "Mayor &lt;script&gt;alert('x')&lt;/script&gt; &amp; co"}
+
+
+def test_source_marks_quotes_with_their_speaker_and_links_mentions(fixture_briefing):
+    page = render_pages(fixture_briefing)["source.md"]
+    p2 = next(line for line in page.splitlines() if line.startswith("**[¶2]"))
+    assert '<mark class="briefing-quote briefing-direct" id="q1" data-quote="q1"' in p2
+    assert '<span class="briefing-who">[Jane Doe](actors.md#jane-doe)' in p2
+    assert "[Jane Doe](actors.md#jane-doe) head" not in p2
+    assert p2.count("<mark ") == p2.count("</mark>") == 2
+    p3 = next(line for line in page.splitlines() if line.startswith("**[¶3]"))
+    assert "<script>" not in p3 and "&lt;script&gt;" in p3 and "\\[millions\\]" in p3
+    assert '<span class="briefing-who">speaker unknown' in p3 or "q4" in p3
+
+
+def test_source_marks_nest_and_cut_crossing_quotes(fixture_briefing):
+    from generator.model import Quote
+
+    text = fixture_briefing.article.paragraphs[1]
+    crossing = Quote("q8", "reported", text[10:60], "jane-doe", "she", "said", 2, 10, 60)
+    b = replace(fixture_briefing, quotes=(*fixture_briefing.quotes, crossing))
+    line = next(x for x in render_pages(b)["source.md"].splitlines() if x.startswith("**[¶2]"))
+    assert line.count("<mark ") == line.count("</mark>") == 3
+    # Well-formed: every mark closes after the ones opened inside it.
+    depth = 0
+    for tag in re.findall(r"</?mark", line):
+        depth += 1 if tag == "<mark" else -1
+        assert depth >= 0
+    assert depth == 0
+
+
+def test_what_happened_is_the_articles_own_sentences_without_captions_or_quotes_alone():
+    paragraphs = (
+        "In this file photo, the mayor poses for photographers at the town hall in Portville on Monday.",
+        "Dock workers in Portville ended a two-week strike on Tuesday after the Harbour Authority agreed to a new"
+        " contract. “It is over and we are glad to be back at work,” said Jane Doe.",
+        "The deal raises pay by four percent over the next three years for every docker in the port.",
+    )
+    b = Briefing(
+        article=Article("t", "Strike ends", date(2024, 3, 6), None, None, (), paragraphs),
+        events=(Event("e1", "Dock workers in Portville ended a two-week strike on Tuesday", None, (), 2, 0, 60),),
+    )
+    from generator.render import View
+
+    summary = View(b).summary
+    assert [n for _, n in summary] == [2, 3]
+    assert summary[0][0].startswith("Dock workers") and summary[0][0].endswith("new contract.")
+    assert all(text in paragraphs[n - 1] for text, n in summary)
+    page = render_pages(b)["index.md"]
+    assert "## What happened\n\nDock workers in Portville" in page and "[¶2](source.md#p2)" in page
+
+
+def test_map_draws_every_country_and_city_it_knows_and_lists_the_rest():
+    from generator.visual import locate, map_svg
+
+    actors = [
+        Actor("iraq", "Iraq", "country", mentions=(Mention(1, 0, 4, "Iraq"),)),
+        Actor("basra", "Basra", "place", mentions=(Mention(1, 5, 10, "Basra"),)),
+        Actor("gulf", "Gulf", "place", mentions=(Mention(1, 11, 15, "Gulf"),)),
+        Actor("x", "Evil <script>", "place", aliases=("Baghdad",), mentions=(Mention(1, 0, 1, "x"),)),
+        Actor("jane", "Jane Doe", "person", mentions=(Mention(1, 0, 1, "x"),)),
+    ]
+    spots, missing = locate(actors)
+    assert [(s.actor.id, s.kind, s.code) for s in spots] == [("iraq", "country", "IQ"), ("basra", "city", "IQ"),
+                                                           ("x", "city", "IQ")]  # fmt: skip
+    assert [a.id for a in missing] == ["gulf"]
+    svg = map_svg(spots, "Places & <more>")
+    assert "<script>" not in svg and "Evil &lt;script&gt;" in svg and "\n\n" not in svg
+    root = ET.fromstring(svg)
+    assert {a.get("href") for a in root.iter(f"{SVG}a")} == {"#iraq", "#basra", "#x"}
+    assert root.find(f"{SVG}svg/{SVG}title").text == "Places & <more>"
+    assert map_svg([], "none") == ""

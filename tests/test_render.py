@@ -52,9 +52,13 @@ def test_every_paragraph_has_an_anchor(fixture_briefing):
 
 
 def test_links_point_at_source_paragraphs(fixture_briefing):
+    """Quotes and events link to their own span on the Source page, named by its paragraph."""
     pages = render_pages(fixture_briefing)
-    assert "[¶2](source.md#p2)" in pages["quotes.md"]
-    assert "[¶1](source.md#p1)" in pages["timeline.md"]
+    assert "[¶2](source.md#q1)" in pages["quotes.md"]
+    event = fixture_briefing.events[0]
+    assert f"[¶{event.paragraph}](source.md#{event.id})" in pages["timeline.md"]
+    assert f'<span class="briefing-anchor" id="{event.id}"></span>' in pages["source.md"]
+    assert '<mark class="briefing-quote briefing-direct" id="q1"' in pages["source.md"]
     assert "[Jane Doe](actors.md#jane-doe)" in pages["quotes.md"]
 
 
@@ -108,26 +112,29 @@ def test_actor_lists_what_others_said_of_it(fixture_briefing):
 
     from generator.model import Quote
 
-    # The authority reports something about Portville (paragraph 1, offsets 16-25).
+    # Jane Doe reports something about the Harbour Authority (paragraph 1, offsets 78-99).
     q = Quote(
         id="q9",
         kind="reported",
-        text="workers in Portville ended",
-        speaker="harbour-authority",
-        speaker_text="The authority",
+        text="the Harbour Authority agreed to a new contract",
+        speaker="jane-doe",
+        speaker_text="Jane Doe",
         cue="said",
         paragraph=1,
-        start=5,
-        end=31,
+        start=74,
+        end=114,
     )
     b = replace(fixture_briefing, quotes=(*fixture_briefing.quotes, q))
     actors = render_pages(b)["actors.md"]
-    portville = actors[actors.index("### Portville") :]
+    authority = actors[
+        actors.index("### Harbour Authority") : actors.index("</div>", actors.index("### Harbour Authority"))
+    ]
     assert (
-        "- **What others said of it:**\n    - [Harbour Authority](#harbour-authority): workers in Portville ended [¶1](source.md#p1)"
-        in portville
+        "**Said of it:**\n\n- [Jane Doe](#jane-doe): the Harbour Authority agreed to a new contract [¶1](source.md#q9)"
+        in authority
     )
-    assert "What others said of it" not in actors[actors.index("### Harbour Authority") : actors.index("### dockers")]
+    jane = actors[actors.index("### Jane Doe") : actors.index("### Harbour Authority")]
+    assert "Said of" not in jane
 
 
 def test_key_actors_put_people_and_bodies_before_countries(fixture_briefing):
