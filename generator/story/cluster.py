@@ -65,7 +65,13 @@ def item_of(briefing) -> Item:
     """The clustering view of a :class:`~generator.model.Briefing`."""
     a = briefing.article
     actors = frozenset(normal_name(x.name) for x in briefing.actors if x.type in ACTOR_TYPES and normal_name(x.name))
-    return Item(a.id, a.title, "\n".join(a.paragraphs), a.published, actors)
+    paragraphs = list(a.paragraphs)
+    # Page furniture (captions, sign-up forms, bylines) says nothing of the story.
+    for f in sorted(briefing.left_out, key=lambda f: -f.start):
+        if 0 < f.paragraph <= len(paragraphs):
+            text = paragraphs[f.paragraph - 1]
+            paragraphs[f.paragraph - 1] = text[: f.start] + " " + text[f.end :]
+    return Item(a.id, a.title, "\n".join(paragraphs), a.published, actors)
 
 
 def similarity(items: list[Item], params: Params):
