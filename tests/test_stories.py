@@ -74,11 +74,11 @@ def test_synthetic_texts_cluster_into_their_stories():
 def test_dates_far_apart_lower_the_similarity():
     p = load_params()
     near = [
-        Item("a", "Budget vote", "The budget vote", date(2020, 1, 1)),
-        Item("b", "Budget vote", "The budget vote", date(2020, 1, 2)),
+        Item("a", "Budget vote", "The budget vote passed the chamber narrowly", date(2020, 1, 1)),
+        Item("b", "Budget vote", "The budget vote passed the chamber narrowly", date(2020, 1, 2)),
     ]
     assert len(cluster(near, p)) == 1
-    far = [near[0], Item("b", "Budget vote", "The budget vote", date(2021, 6, 1))]
+    far = [near[0], Item("b", "Budget vote", "The budget vote passed the chamber narrowly", date(2021, 6, 1))]
     from generator.story.cluster import similarity
 
     assert similarity(far, p)[0, 1] < similarity(near, p)[0, 1]
@@ -227,3 +227,28 @@ def test_cast_merges_on_exact_names_and_alias_evidence_only():
     assert cast["Jane Roe"] == [("one", "p1"), ("three", "p1"), ("two", "p1")]  # exact name, and alias evidence
     assert cast["The Council"] == [("one", "o1"), ("two", "o1")]
     assert cast["Jane Doe"] == [("two", "p2")] and cast["Doe"] == [("three", "p2")]  # no alias evidence: apart
+
+
+def test_the_same_event_from_two_sources_is_shown_once_with_both():
+    from generator.model import Event, TimeValue
+    from generator.render import View
+    from generator.story.view import merge_timeline
+
+    def ev(eid, text, day, para):
+        tv = TimeValue(f"2016-11-0{day}", f"2016-11-0{day}", f"2016-11-0{day}", "day", "Wednesday")
+        return Event(eid, text, tv, (), para)
+
+    def b(aid, *events):
+        art = Article(aid, aid, date(2016, 11, 9), aid, None, (), ("x",) * 9)
+        return Briefing(art, events=events)
+
+    one = b("one", ev("e1", "the tram derailed near Sandilands on Wednesday morning", 9, 2), ev("e2", "talks", 8, 3))
+    two = b("two", ev("e1", "a tram derailed at Sandilands on Wednesday", 9, 4), ev("e2", "the tram derailed", 8, 5))
+    views = {x.article.id: View(x) for x in (one, two)}
+    timeline = merge_timeline([one, two], views)
+    shown = [(s.label, [(x.article.id, e.id) for x, e in s.sources]) for s in timeline]
+    assert shown == [
+        ("Tuesday 8 November 2016", [("one", "e2")]),
+        ("Tuesday 8 November 2016", [("two", "e2")]),  # same date, other words: two events
+        ("Wednesday 9 November 2016", [("one", "e1"), ("two", "e1")]),  # one event, both sources
+    ]

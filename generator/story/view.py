@@ -17,8 +17,9 @@ from ..render import View, describe_time
 from . import Story
 from .cluster import normal_name
 
-EVENT_OVERLAP = 0.4
-"""Share of content words two events of one date must have in common to be one event."""
+EVENT_OVERLAP = 0.6
+"""Share of the shorter event's content words the other must have for two events of one date to be one."""
+EVENT_MIN_SHARED = 3
 _STOP = frozenset(
     "a an the and or of to in on at for by with from as is was were be been has have had that this it its "
     "he she they his her their said says will would after before".split()
@@ -114,8 +115,10 @@ def _words(text: str) -> set[str]:
 
 
 def _same_event(a: Event, b: Event) -> bool:
+    """Most of the shorter telling's words are in the longer one (three at least)."""
     wa, wb = _words(a.text), _words(b.text)
-    return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= EVENT_OVERLAP
+    shared = len(wa & wb)
+    return shared >= EVENT_MIN_SHARED and shared / min(len(wa), len(wb)) >= EVENT_OVERLAP
 
 
 def merge_timeline(briefings: list[Briefing], views: dict[str, View]) -> list[StoryEvent]:
