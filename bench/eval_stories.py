@@ -1,6 +1,6 @@
 """Score story clustering on newscluster-dev.jsonl against its gold stories (``cluster.event``).
 
-    python bench/eval_stories.py [--eval ../shared/eval] [--no-actors] [--folds 5] [--grid]
+    python bench/eval_stories.py [--eval ../shared/eval] [--no-actors] [--folds 5] [--sizes] [--nested] [--grid]
 
 Prints pairwise precision, recall and F1 and the adjusted Rand index with the threshold of
 ``generator/story/params.yml``, the best threshold on the whole set (tuned to itself, for
@@ -154,6 +154,7 @@ def main() -> int:
     ap.add_argument("--no-actors", action="store_true")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--grid", action="store_true", help="also try actor weights and date windows")
+    ap.add_argument("--sizes", action="store_true", help="also score random small sites (3, 10, 40 articles)")
     ap.add_argument("--nested", action="store_true", help="also choose the weights per fold (nested CV)")
     args = ap.parse_args()
     articles, gold = load(args.eval / "newscluster-dev.jsonl")
@@ -177,6 +178,16 @@ def main() -> int:
         f"cross-validated over {args.folds} folds of stories: P {cv['P']:.3f}  R {cv['R']:.3f}  F1 {cv['F1']:.3f}  "
         f"(thresholds {cv['thresholds']})"
     )
+    if args.sizes:
+        # A small site has fewer articles to compare: random subsets of the articles, scored alike.
+        for n in (3, 10, 40):
+            rng = random.Random(1)
+            tp = pred = true = 0
+            for _ in range(100):
+                a, b, c = pair_counts(cluster(rng.sample(items, n), params), gold)
+                tp, pred, true = tp + a, pred + b, true + c
+            p_, r_, f_ = prf(tp, pred, true)
+            print(f"sites of {n} random articles (100 draws): P {p_:.3f}  R {r_:.3f}  F1 {f_:.3f}")
     if args.nested:
         cv = cross_validated(items, gold, params, args.folds, nested=True)
         print(

@@ -144,7 +144,7 @@ def test_normal_name():
 @pytest.mark.skipif(not EVAL.exists(), reason="needs ../shared/eval/newscluster-dev.jsonl")
 def test_story_clustering_floor_on_the_development_stories():
     out = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "eval_stories.py")],
+        [sys.executable, str(ROOT / "bench" / "eval_stories.py"), "--sizes"],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -154,7 +154,8 @@ def test_story_clustering_floor_on_the_development_stories():
     line = next(x for x in out.splitlines() if x.startswith("params.yml"))
     f1 = float(line.split("F1 ")[1].split()[0])
     cv = float(next(x for x in out.splitlines() if x.startswith("cross-validated")).split("F1 ")[1].split()[0])
-    assert f1 >= 0.85 and cv >= 0.85, out
+    small = [float(x.split("F1 ")[1].split()[0]) for x in out.splitlines() if x.startswith("sites of")]
+    assert f1 >= 0.85 and cv >= 0.85 and len(small) == 3 and min(small) >= 0.82, out
 
 
 def _seed(seeds: Path, aid: str, title: str | None = None) -> None:

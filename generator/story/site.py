@@ -5,7 +5,6 @@ correction that matches nothing does) and the stories are grouped without it."""
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
 from ..problems import ArticleError
@@ -35,11 +34,6 @@ class StoryPages:
 
 
 def nav_section(stories: list[Story], out_subdir: str = "briefings") -> dict:
-    """The 'Stories' entry of the nav: the index, then each story (titles escaped: Material
-    prints nav titles as HTML)."""
-    return {
-        "Stories": [
-            f"{out_subdir}/{SUBDIR}/index.md",
-            *({html.escape(s.title): f"{out_subdir}/{SUBDIR}/{s.id}.md"} for s in stories),
-        ]
-    }
+    """The 'Stories' entry of the nav: the index alone, which lists every story (a nav entry per
+    story would be printed into every page of the site, and grow it with the square of its size)."""
+    return {"Stories": f"{out_subdir}/{SUBDIR}/index.md"}
