@@ -253,3 +253,22 @@ def test_the_same_event_from_two_sources_is_shown_once_with_both():
         ("Tuesday 8 November 2016", [("two", "e2")]),  # same date, other words: two events
         ("Wednesday 9 November 2016", [("one", "e1"), ("two", "e1")]),  # one event, both sources
     ]
+
+
+def test_briefing_check_reads_the_stories_file(tmp_path, capsys):
+    from generator.cli import main
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "ok.txt").write_text("T\n\nBody.", encoding="utf-8")
+    (seeds / "stories.yml").write_text("split:\n  - [ok]\n  - [gone.txt]\n", encoding="utf-8")
+    assert main(["check", str(seeds)]) == 1
+    out, err = capsys.readouterr()
+    assert (
+        err == "error: seeds/stories.yml:3: no article 'gone.txt' in seeds/ (name it by its id or its seed file name)\n"
+    )
+    (seeds / "stories.yml").write_text("pin: {}\n", encoding="utf-8")
+    assert main(["check", str(seeds)]) == 1
+    assert capsys.readouterr().err == "error: seeds/stories.yml:1: `pin:` is a list of entries\n"
+    (seeds / "stories.yml").write_text("split:\n  - [ok.txt]\n", encoding="utf-8")
+    assert main(["check", str(seeds)]) == 0

@@ -11,7 +11,7 @@ from ..problems import ArticleError
 from .cluster import Params, cluster, item_of, load_params
 from .pins import StoriesFile, read_stories, resolve
 
-__all__ = ["Story", "assign", "build_stories", "read_stories"]
+__all__ = ["Story", "article_names", "assign", "build_stories", "check_stories", "read_stories"]
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,36 @@ class Story:
     pinned: bool = False
 
 
+def article_names(articles: list) -> dict[str, str]:
+    """Every name a stories file may give an article (its id, its seed file name with or without
+    the extension) -> its id."""
+    known = {}
+    for a in articles:
+        if a.path:
+            known[Path(a.path).stem] = known[a.path] = a.id
+    known.update({a.id: a.id for a in articles})
+    return known
+
+
+def check_stories(seeds_dir: Path, articles: list) -> list[ArticleError]:
+    """What is wrong with ``seeds/stories.yml`` (for ``briefing check``): its form, and articles it
+    names that are not in the folder."""
+    try:
+        pins = read_stories(seeds_dir)
+    except ArticleError as err:
+        return [err]
+    if pins is None:
+        return []
+    known = article_names(articles)
+    problems = []
+    for entry in [*pins.pins, *pins.splits]:
+        try:
+            resolve(entry.articles, known, pins.shown, entry.line)
+        except ArticleError as err:
+            problems.append(err)
+    return sorted(problems, key=lambda e: e.line or 0)
+
+
 def _order(briefings: dict, ids: list[str]) -> tuple[str, ...]:
     return tuple(sorted(ids, key=lambda i: (str(briefings[i].article.published or "9999"), i)))
 
@@ -34,11 +64,7 @@ def build_stories(
     """Every story of two or more articles, most articles first, and the problems of the stories file
     (an unknown article: that entry is left out, the rest applies)."""
     by_id = {b.article.id: b for b in briefings}
-    known = {}
-    for b in briefings:
-        if b.article.path:
-            known[Path(b.article.path).stem] = known[b.article.path] = b.article.id
-    known.update({i: i for i in by_id})
+    known = article_names([b.article for b in briefings])
     problems: list[ArticleError] = []
     groups: list[tuple[list[str], str | None, bool]] = []
     taken: set[str] = set()
