@@ -272,3 +272,51 @@ def test_briefing_check_reads_the_stories_file(tmp_path, capsys):
     assert capsys.readouterr().err == "error: seeds/stories.yml:1: `pin:` is a list of entries\n"
     (seeds / "stories.yml").write_text("split:\n  - [ok.txt]\n", encoding="utf-8")
     assert main(["check", str(seeds)]) == 0
+
+
+def _fixture_story(fixture_briefing):
+    """The fixture briefing and a second telling of it from another source (same events and cast)."""
+    from dataclasses import replace
+
+    from generator.story import Story
+
+    a = fixture_briefing.article
+    other = replace(
+        fixture_briefing,
+        article=replace(a, id="second-telling", title="A second telling <i>of</i> it", source="Other Wire", url=None),
+    )
+    return Story("the-story", a.title, (a.id, "second-telling")), [fixture_briefing, other]
+
+
+def test_story_pages_match_golden(fixture_briefing, update_goldens):
+    from test_render import _check_golden
+
+    from generator.story.pages import render_stories, with_story
+
+    story, briefings = _fixture_story(fixture_briefing)
+    pages = render_stories([story], briefings)
+    _check_golden("story/the-story.md", pages["stories/the-story.md"], update_goldens)
+    _check_golden("story/index.md", pages["stories/index.md"], update_goldens)
+    _check_golden("story/stories.json", pages["stories.json"], update_goldens)
+    from generator.render import render_pages
+
+    by_id = {b.article.id: b for b in briefings}
+    overview = with_story(render_pages(briefings[1])["index.md"], story, briefings[1], by_id)
+    # Not a golden file: the Overview's own layout is another page's business.
+    line = (
+        "**Story:** [Harbour strike ends after talks](../stories/the-story.md) · 2 articles · **Related:** "
+        "[Harbour strike ends after talks](../harbour-strike-ends-after-talks/index.md)\n{: .briefing-story }\n\n"
+    )
+    assert overview.count(line) == 1 and overview.index(line) < overview.index("## ")
+
+
+def test_a_story_shows_each_event_and_speaker_once_with_both_sources(fixture_briefing):
+    from generator.story.view import StoryView
+
+    story, briefings = _fixture_story(fixture_briefing)
+    view = StoryView(story, {b.article.id: b for b in briefings})
+    dated = [e for e in fixture_briefing.events if e.date and e.date.value and e.date.start]
+    assert len(view.timeline) == len(dated)
+    assert all(len(s.sources) == 2 for s in view.timeline)
+    assert all(len({b.article.id for b, _ in c.members}) == 2 for c in view.cast)
+    assert len(view.cast) == len(fixture_briefing.actors)

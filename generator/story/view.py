@@ -115,8 +115,10 @@ def _words(text: str) -> set[str]:
 
 
 def _same_event(a: Event, b: Event) -> bool:
-    """Most of the shorter telling's words are in the longer one (three at least)."""
+    """The same words, or most of the shorter telling's words in the longer one (three at least)."""
     wa, wb = _words(a.text), _words(b.text)
+    if wa and wa == wb:
+        return True  # the same words ('the strike began')
     shared = len(wa & wb)
     return shared >= EVENT_MIN_SHARED and shared / min(len(wa), len(wb)) >= EVENT_OVERLAP
 
