@@ -320,3 +320,28 @@ def test_a_story_shows_each_event_and_speaker_once_with_both_sources(fixture_bri
     assert all(len(s.sources) == 2 for s in view.timeline)
     assert all(len({b.article.id for b, _ in c.members}) == 2 for c in view.cast)
     assert len(view.cast) == len(fixture_briefing.actors)
+
+
+def test_where_they_disagree_names_the_merged_cast():
+    from generator.model import Mention, Quote
+    from generator.story import Story
+    from generator.story.pages import render_stories
+
+    p1 = "Roe said the port is safe."
+    p2 = "Doe denied Roe's claim, saying the port is <b>not</b> safe."
+
+    def brief(aid):
+        roe = Actor("roe", "Jane Roe", "person", mentions=(Mention(1, 0, 3, "Roe"), Mention(2, 11, 14, "Roe")))
+        doe = Actor("doe", "John Doe", "person", mentions=(Mention(2, 0, 3, "Doe"),))
+        q1 = Quote("q1", "reported", p1[9:25], "roe", "Roe", "said", 1, 9, 25)
+        at = p2.index("the port")
+        q2 = Quote("q2", "reported", p2[at:], "doe", "Doe", "saying", 2, at, len(p2))
+        art = Article(aid, aid.title(), date(2020, 1, 1), aid.title() + " News", None, (), (p1, p2))
+        return Briefing(art, actors=(roe, doe), quotes=(q1, q2))
+
+    bs = [brief("one"), brief("two")]
+    pages = render_stories([Story("s", "S", ("one", "two"))], bs)
+    page = pages["stories/s.md"]
+    assert "## Where they disagree" in page
+    assert page.count("- **John Doe** denied **Jane Roe**: the port is &lt;b&gt;not&lt;/b&gt; safe.") == 2
+    assert '"disagreements": [' in pages["stories.json"] and '"by": "john-doe"' in pages["stories.json"]

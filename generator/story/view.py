@@ -162,6 +162,13 @@ class StoryView:
                 if c is not None:
                     groups.setdefault(c.anchor, (c, []))[1].append((b, q))
         self.speakers = sorted(groups.values(), key=lambda g: (-len({b.article.id for b, _ in g[1]}), -len(g[1])))
+        # Where one actor contradicts, denies or disputes another (generator.contested), article by article.
+        self.contests = [
+            (b, c, self.member_of[(b.article.id, c.by)], self.member_of[(b.article.id, c.target)])
+            for b in self.briefings
+            for c in self.views[b.article.id].contests
+            if (b.article.id, c.by) in self.member_of and (b.article.id, c.target) in self.member_of
+        ]
         self.unattributed = sum(
             1
             for b in self.briefings
@@ -219,6 +226,10 @@ class StoryView:
                     ],
                 }
                 for s in self.timeline
+            ],
+            "disagreements": [
+                {"article": b.article.id, "by": by.anchor, "verb": c.verb, "target": target.anchor, "quote": c.quote.id}
+                for b, c, by, target in self.contests
             ],
             "quotes": [
                 {
