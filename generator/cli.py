@@ -98,6 +98,12 @@ def _cmd_check(args: argparse.Namespace) -> int:
             _emit("error", str(err))
         bad += bool(problems)
         ok -= bool(problems or briefing is None)
+    if target.is_dir():
+        from .story import check_stories
+
+        for err in check_stories(target, checked.articles):
+            _emit("error", str(err))
+            bad += 1
     print(f"{ok} of {checked.files} article(s) OK")
     return 1 if bad else 0
 

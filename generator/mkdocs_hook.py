@@ -17,6 +17,7 @@ from generator.limits import LimitsError, limits_from
 from generator.problems import ArticleError
 from generator.render import COLLECTION_PAGES, PAGE_TITLES, render_index
 from generator.site import CACHE_DIR, OUT_SUBDIR, generate
+from generator.story.site import nav_section
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 HOME_MARKER = "<!-- briefing:list -->"
@@ -59,16 +60,16 @@ def on_pre_build(config, **kwargs) -> None:
         result.report(lambda kind, text: (log.info if kind == "note" else log.warning)("briefing: %s", text))
     _state["result"] = result
     if config.nav:
-        config.nav = _with_briefings(config.nav, result.briefings)
+        config.nav = _with_briefings(config.nav, result.briefings, result.stories)
 
 
-def _with_briefings(nav: list, briefings: list) -> list:
+def _with_briefings(nav: list, briefings: list, stories: list = ()) -> list:
     """Replace the 'briefings/index.md' nav entry by a section: the pages that gather every
     briefing (actors, timeline, tags), then each briefing with its five pages."""
     index = f"{OUT_SUBDIR}/index.md"
     ordered = sorted(briefings, key=lambda b: (str(b.article.published or ""), b.article.title), reverse=True)
     gathered = [{title: f"{OUT_SUBDIR}/{name}"} for name, title in COLLECTION_PAGES.items()]
-    section = [index, *gathered] + [
+    section = [index, nav_section(stories, OUT_SUBDIR), *gathered] + [
         # Material prints nav titles as HTML, unescaped.
         {
             html.escape(b.article.title): [

@@ -15,6 +15,7 @@ from .problems import ArticleError
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 META_SUFFIXES = (".yml", ".yaml")
+STORIES_FILES = ("stories.yml", "stories.yaml")
 CORRECTIONS_STEM = ".corrections"
 """``name.corrections.yml`` beside ``name.txt`` or ``name.md`` holds corrections by hand."""
 
@@ -90,6 +91,8 @@ def list_seeds(seeds_dir: Path) -> Listing:
             listing.errors.append(
                 ArticleError(shown_path(path, seeds_dir), "symbolic link to a file outside seeds/: refused")
             )
+        elif name in STORIES_FILES and not belongs:
+            continue  # stories pinned or split by hand (generator.story.pins)
         elif path.is_dir():
             listing.unused.append((name + "/", "a folder, not a file"))
         elif not path.exists():

@@ -26,10 +26,11 @@ from .model import Briefing
 from .problems import ArticleError, ArticleWarning
 from .produce import cached, produce
 from .render import render_collection, render_index, render_pages
+from .story.site import StoryPages
 from .validate import Checked, check_seeds
 
 OUT_SUBDIR = "briefings"
-GATHERED = "Across every briefing: [actors](all-actors.md) · [timeline](all-timeline.md) · [tags](tags.md)\n\n"
+GATHERED = "Across every briefing: [stories](stories/index.md) · [actors](all-actors.md) · [timeline](all-timeline.md) · [tags](tags.md)\n\n"
 MANIFEST = ".generated.json"
 CACHE_DIR = Path(".cache") / "briefing"
 RUN: dict = {}
@@ -50,6 +51,8 @@ class Result:
     removed: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)
     """Files left alone because a person wrote or edited them."""
+    stories: list = field(default_factory=list)
+    """Stories of two or more articles (:mod:`generator.story`)."""
 
     def report(self, emit) -> None:
         """Every problem once: reading (errors, warnings, unused files), then extraction, then corrections."""
@@ -203,10 +206,12 @@ def generate(
         result.briefings.append(replace(briefing, warnings=(*notes, *briefing.warnings)) if notes else briefing)
     out = docs_dir / OUT_SUBDIR
     writer = Writer(out, result)
+    stories = StoryPages(seeds_dir, result.briefings, result.problems)
+    result.stories = stories.stories
     for b in result.briefings:
         slug = b.article.id
         for name, text in render_pages(b).items():
-            writer.write(f"{slug}/{name}", text)
+            writer.write(f"{slug}/{name}", stories.overview(b, text) if name == "index.md" else text)
         writer.write(f"{slug}/briefing.json", to_json(b))
         for name, text in extra_files(b).items():
             writer.write(f"{slug}/{name}", text)
@@ -215,6 +220,8 @@ def generate(
         "# Briefings\n\n" + GATHERED + render_index(result.briefings, [str(e) for e in result.errors], level=2),
     )
     for name, text in render_collection(result.briefings).items():
+        writer.write(name, text)
+    for name, text in stories.files().items():
         writer.write(name, text)
     writer.write("briefing.schema.json", SCHEMA_PATH.read_text(encoding="utf-8"))
     writer.finish()

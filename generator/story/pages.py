@@ -1,0 +1,63 @@
+"""Stories -> Markdown pages (one per story, and an index), the JSON export, and the link from
+each briefing's Overview to its story. Every value from an article is escaped (see
+:mod:`generator.markup`): the templates share the briefing pages' environment."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ..markup import md_escape
+from ..model import Briefing
+from ..render import _env
+from . import Story
+from .view import StoryView
+
+TEMPLATES = Path(__file__).parent / "templates"
+SUBDIR = "stories"
+JSON_NAME = "stories.json"
+STORY_SCHEMA_VERSION = 1
+
+
+def render_stories(stories: list[Story], briefings: list[Briefing]) -> dict[str, str]:
+    """{path under briefings/: content}: ``stories/index.md``, ``stories/<id>.md``, ``stories.json``."""
+    env = _env(TEMPLATES)
+    by_id = {b.article.id: b for b in briefings}
+    views = [StoryView(s, by_id) for s in stories]
+    out = {f"{SUBDIR}/index.md": env.get_template("index.md.j2").render(stories=stories, briefings=by_id)}
+    for v in views:
+        out[f"{SUBDIR}/{v.story.id}.md"] = env.get_template("story.md.j2").render(s=v)
+    data = {"schema_version": STORY_SCHEMA_VERSION, "stories": [v.as_dict() for v in views]}
+    out[JSON_NAME] = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return out
+
+
+def story_line(story: Story, briefing: Briefing, by_id: dict[str, Briefing]) -> str:
+    """'**Story:** [title](…) · related: [a](…), [b](…)' for a briefing's Overview."""
+    related = [
+        f"[{md_escape(by_id[a].article.title)}](../{a}/index.md)" for a in story.articles if a != briefing.article.id
+    ]
+    return (
+        f"**Story:** [{md_escape(story.title)}](../{SUBDIR}/{story.id}.md) · {len(story.articles)} articles"
+        + (" · **Related:** " + "; ".join(related) if related else "")
+        + "\n{: .briefing-story }\n\n"
+    )
+
+
+def with_story(overview: str, story: Story | None, briefing: Briefing, by_id: dict[str, Briefing]) -> str:
+    """The Overview with its story line after the meta line (or after the title), when it has a story."""
+    if story is None:
+        return overview
+    line = story_line(story, briefing, by_id)
+    for anchor in ("{: .briefing-meta }\n\n", "\n# "):
+        at = overview.find(anchor)
+        if at < 0:
+            continue
+        if anchor.startswith("{"):
+            cut = at + len(anchor)
+        else:
+            end = overview.find("\n", at + 1)
+            cut = len(overview) if end < 0 else end + 1
+            line = "\n" + line
+        return overview[:cut] + line + overview[cut:]
+    return overview + "\n" + line

@@ -1,0 +1,39 @@
+"""Stories in a site build: read ``seeds/stories.yml``, group the briefings, give the pages.
+
+Used by :func:`generator.site.generate`; a problem with the stories file fails the build (as a
+correction that matches nothing does) and the stories are grouped without it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..problems import ArticleError
+from . import Story, assign, build_stories
+from .pages import SUBDIR, render_stories, with_story
+from .pins import read_stories
+
+
+class StoryPages:
+    def __init__(self, seeds_dir: Path, briefings: list, problems: list):
+        pins = None
+        try:
+            pins = read_stories(seeds_dir)
+        except ArticleError as err:
+            problems.append(err)
+        self.stories, bad = build_stories(briefings, pins)
+        problems += bad
+        self.briefings = briefings
+        self.by_id = {b.article.id: b for b in briefings}
+        self.of = assign(self.stories)
+
+    def overview(self, briefing, text: str) -> str:
+        return with_story(text, self.of.get(briefing.article.id), briefing, self.by_id)
+
+    def files(self) -> dict[str, str]:
+        return render_stories(self.stories, self.briefings)
+
+
+def nav_section(stories: list[Story], out_subdir: str = "briefings") -> dict:
+    """The 'Stories' entry of the nav: the index alone, which lists every story (a nav entry per
+    story would be printed into every page of the site, and grow it with the square of its size)."""
+    return {"Stories": f"{out_subdir}/{SUBDIR}/index.md"}

@@ -1,0 +1,242 @@
+"""One story across its articles: the merged cast, one timeline, who said what.
+
+The cast is merged on strong evidence only: the same type and the same name once normalised
+(case, accents, punctuation, a leading 'the'), or a name that is an alias another article's
+extraction already gave one actor of the same type (and only one). A described actor ('an
+analyst') is never merged across articles. The same event told by two articles (same date,
+words largely shared) is shown once with both sources.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Actor, Briefing, Event, Quote
+from ..render import View, describe_time
+from . import Story
+from .cluster import normal_name
+
+EVENT_OVERLAP = 0.6
+"""Share of the shorter event's content words the other must have for two events of one date to be one."""
+EVENT_MIN_SHARED = 3
+_STOP = frozenset(
+    "a an the and or of to in on at for by with from as is was were be been has have had that this it its "
+    "he she they his her their said says will would after before".split()
+)
+
+
+@dataclass
+class CastMember:
+    name: str
+    type: str
+    anchor: str
+    members: list[tuple[Briefing, Actor]] = field(default_factory=list)
+
+    @property
+    def articles(self) -> list[Briefing]:
+        return list({b.article.id: b for b, _ in self.members}.values())
+
+    @property
+    def mentions(self) -> int:
+        return sum(len(a.mentions) for _, a in self.members)
+
+    @property
+    def roles(self) -> list[str]:
+        seen: list[str] = []
+        for _, a in self.members:
+            for r in a.roles:
+                if r.text not in seen:
+                    seen.append(r.text)
+        return seen
+
+
+@dataclass
+class StoryEvent:
+    event: Event
+    label: str
+    sources: list[tuple[Briefing, Event]]
+
+
+def _unnamed(a: Actor) -> bool:
+    return any(n.startswith("unnamed") for n in a.notes)
+
+
+def merge_cast(briefings: list[Briefing]) -> list[CastMember]:
+    """Actors across the story's articles, one entry per real actor (strong evidence only)."""
+    parent: dict[tuple, tuple] = {}
+
+    def find(k):
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    nodes: dict[tuple, list[tuple[Briefing, Actor]]] = {}
+    for b in briefings:
+        for a in b.actors:
+            key = ("unnamed", b.article.id, a.id) if _unnamed(a) else (a.type, normal_name(a.name) or a.id)
+            nodes.setdefault(key, []).append((b, a))
+            parent.setdefault(key, key)
+    # Alias evidence: a name one article's extraction gave as the alias of exactly one actor.
+    alias_of: dict[tuple, set[tuple]] = {}
+    for key, members in nodes.items():
+        if key[0] == "unnamed":
+            continue
+        for _, a in members:
+            for alias in a.aliases:
+                alias_of.setdefault((a.type, normal_name(alias)), set()).add(key)
+    for key in nodes:
+        owners = alias_of.get(key, set()) - {key}
+        if key[0] != "unnamed" and len(owners) == 1:
+            parent[find(key)] = find(next(iter(owners)))
+    groups: dict[tuple, list[tuple[Briefing, Actor]]] = {}
+    for key, members in nodes.items():
+        groups.setdefault(find(key), []).extend(members)
+    cast = []
+    used: set[str] = set()
+    ranked = sorted(
+        groups.values(), key=lambda g: (-len({b.article.id for b, _ in g}), -sum(len(a.mentions) for _, a in g))
+    )
+    for group in ranked:
+        # The fullest name, then the most mentioned; the first article's on a tie.
+        rep = max((a for _, a in group), key=lambda a: (len(a.name.split()), len(a.mentions)))
+        anchor = re.sub(r"[^a-z0-9]+", "-", normal_name(rep.name)).strip("-") or "actor"
+        base, n = anchor, 2
+        while anchor in used:
+            anchor, n = f"{base}-{n}", n + 1
+        used.add(anchor)
+        cast.append(CastMember(rep.name, rep.type, anchor, group))
+    return cast
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", text.casefold()) if w not in _STOP}
+
+
+def _same_event(a: Event, b: Event) -> bool:
+    """The same words, or most of the shorter telling's words in the longer one (three at least)."""
+    wa, wb = _words(a.text), _words(b.text)
+    if wa and wa == wb:
+        return True  # the same words ('the strike began')
+    shared = len(wa & wb)
+    return shared >= EVENT_MIN_SHARED and shared / min(len(wa), len(wb)) >= EVENT_OVERLAP
+
+
+def merge_timeline(briefings: list[Briefing], views: dict[str, View]) -> list[StoryEvent]:
+    """Every dated event of the story in order; one told by two articles is one entry with both."""
+    out: list[StoryEvent] = []
+    for b in briefings:
+        for e in views[b.article.id].dated_events:
+            key = (e.date.start, e.date.end, e.date.granularity)
+            twin = next(
+                (
+                    s
+                    for s in out
+                    if (s.event.date.start, s.event.date.end, s.event.date.granularity) == key
+                    and all(src.article.id != b.article.id for src, _ in s.sources)
+                    and _same_event(s.event, e)
+                ),
+                None,
+            )
+            if twin is not None:
+                twin.sources.append((b, e))
+            else:
+                out.append(StoryEvent(e, describe_time(e.date), [(b, e)]))
+    out.sort(key=lambda s: (s.event.date.start, s.event.date.end or "", s.sources[0][0].article.id, s.event.paragraph))
+    return out
+
+
+class StoryView:
+    def __init__(self, story: Story, briefings: dict[str, Briefing]):
+        self.story = story
+        self.briefings = [briefings[a] for a in story.articles]
+        self.views = {b.article.id: View(b) for b in self.briefings}
+        self.cast = merge_cast(self.briefings)
+        self.timeline = merge_timeline(self.briefings, self.views)
+        self.member_of = {(b.article.id, a.id): c for c in self.cast for b, a in c.members}
+        groups: dict[str, tuple[CastMember, list[tuple[Briefing, Quote]]]] = {}
+        for b in self.briefings:
+            for q in b.quotes:
+                c = self.member_of.get((b.article.id, q.speaker)) if q.speaker else None
+                if c is not None:
+                    groups.setdefault(c.anchor, (c, []))[1].append((b, q))
+        self.speakers = sorted(groups.values(), key=lambda g: (-len({b.article.id for b, _ in g[1]}), -len(g[1])))
+        # Where one actor contradicts, denies or disputes another (generator.contested), article by article.
+        self.contests = [
+            (b, c, self.member_of[(b.article.id, c.by)], self.member_of[(b.article.id, c.target)])
+            for b in self.briefings
+            for c in self.views[b.article.id].contests
+            if (b.article.id, c.by) in self.member_of and (b.article.id, c.target) in self.member_of
+        ]
+        self.unattributed = sum(
+            1
+            for b in self.briefings
+            for q in b.quotes
+            if not (q.speaker and (b.article.id, q.speaker) in self.member_of)
+        )
+
+    @property
+    def span(self) -> str:
+        days = [b.article.published for b in self.briefings if b.article.published]
+        if not days:
+            return ""
+        first, last = min(days), max(days)
+        return str(first) if first == last else f"{first} to {last}"
+
+    def quotes_by_source(self, quotes: list[tuple[Briefing, Quote]]) -> list[tuple[Briefing, list[Quote]]]:
+        out: dict[str, tuple[Briefing, list[Quote]]] = {}
+        for b, q in quotes:
+            out.setdefault(b.article.id, (b, []))[1].append(q)
+        return list(out.values())
+
+    def as_dict(self) -> dict:
+        """The story for the JSON export (no article text beyond what the briefings already export)."""
+        return {
+            "id": self.story.id,
+            "title": self.story.title,
+            "pinned": self.story.pinned,
+            "articles": [
+                {
+                    "id": b.article.id,
+                    "title": b.article.title,
+                    "published": b.article.published.isoformat() if b.article.published else None,
+                    "source": b.article.source,
+                }
+                for b in self.briefings
+            ],
+            "cast": [
+                {
+                    "name": c.name,
+                    "type": c.type,
+                    "anchor": c.anchor,
+                    "roles": c.roles,
+                    "actors": [{"article": b.article.id, "actor": a.id, "name": a.name} for b, a in c.members],
+                }
+                for c in self.cast
+            ],
+            "timeline": [
+                {
+                    "date": s.event.date.value,
+                    "start": s.event.date.start,
+                    "end": s.event.date.end,
+                    "text": s.event.text,
+                    "sources": [
+                        {"article": b.article.id, "event": e.id, "paragraph": e.paragraph} for b, e in s.sources
+                    ],
+                }
+                for s in self.timeline
+            ],
+            "disagreements": [
+                {"article": b.article.id, "by": by.anchor, "verb": c.verb, "target": target.anchor, "quote": c.quote.id}
+                for b, c, by, target in self.contests
+            ],
+            "quotes": [
+                {
+                    "speaker": c.anchor,
+                    "name": c.name,
+                    "quotes": [{"article": b.article.id, "quote": q.id, "kind": q.kind, "text": q.text} for b, q in qs],
+                }
+                for c, qs in self.speakers
+            ],
+        }
