@@ -430,3 +430,27 @@ def test_events_laws_and_works_are_not_actors():
     names = {a.name for a in b.actors}
     assert not names & {"Eastbrook Grand Prix", "Clean Rivers Act", "Westfield Music Awards"}, names
     assert "Eastbrook Racing Club" in names, names
+
+
+@pytest.mark.spacy
+def test_plural_role_before_two_names_is_both_roles_and_a_disguised_subject_is_no_role():
+    from generator.extract import extract_briefing
+    from generator.model import Article
+    from generator.nlp import parse
+
+    art = Article(
+        id="t",
+        title="T",
+        published=None,
+        source=None,
+        url=None,
+        tags=(),
+        paragraphs=(
+            "In an interview with Morning Show hosts Tom Poe and Mary Loe, the Democratic presidential candidate"
+            " stated that the comments do not fit.",
+        ),
+    )
+    b = extract_briefing(art, parse(art))
+    roles = {a.name: [r.text for r in a.roles] for a in b.actors}
+    assert roles.get("Tom Poe") == ["Morning Show hosts"], roles
+    assert roles.get("Mary Loe") == ["Morning Show hosts"], roles  # not 'the Democratic presidential candidate'

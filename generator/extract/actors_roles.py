@@ -65,11 +65,22 @@ def _appositions(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
             if doc[s].tag_ == "PRP$":
                 continue  # "X and his wife, Y": the relation belongs to Y
             e = _cut(doc, child, s, e)
-            if not _role_like(doc, s, e):
+            if not _role_like(doc, s, e) or _subject_in_disguise(doc, child):
                 continue
             if not _other_person(doc, child, s, e):
                 yield s, e
     head = root.head
+    # 'with show hosts Jane Roe and Ann Lee': a plural person noun written right onto the names.
+    first = root.head if root.dep_ == "conj" and root.head.dep_ == "appos" else root
+    noun = first.head
+    if (
+        first.dep_ == "appos"
+        and noun.i == doc[first.left_edge.i].i - 1
+        and noun.tag_ == "NNS"
+        and noun.text.islower()
+        and noun.lemma_.lower() in person_nouns()
+    ):
+        yield noun.left_edge.i, noun.i + 1
     # "Peru's chief justice, X, said": the role is a subject or object, not "In this week's episode, X".
     if root.dep_ == "appos" and head.i < cand.span[0] and head.pos_ == "NOUN" and head.dep_ != "pobj":
         s = head.left_edge.i
@@ -78,6 +89,23 @@ def _appositions(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
             e -= 1
         if not _other_person(doc, head, s, e) and not any(t.pos_ == "VERB" for t in doc[s:e]):
             yield s, e
+
+
+def _subject_in_disguise(doc, child) -> bool:
+    """'… with Jane Roe, the Democratic candidate stated that …': the parser hangs the next
+    clause's subject on the name as an apposition; a verb right after it that has no subject
+    of its own shows the phrase is that subject, not a role."""
+    end = child.right_edge.i + 1
+    if end >= len(doc):
+        return False
+    verb = doc[end]
+    if verb.pos_ == "ADV" and end + 1 < len(doc):
+        verb = doc[end + 1]
+    return (
+        verb.pos_ in ("VERB", "AUX")
+        and verb.dep_ in ("ROOT", "ccomp", "conj")
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+    )
 
 
 _NOT_ROLES = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
