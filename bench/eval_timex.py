@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from generator.extract.timex import find_timexes, timex3_type, timex3_value  # noqa: E402
+from generator.extract.timex_anchor import anchor_timexes  # noqa: E402
 from generator.model import Article, TimeValue  # noqa: E402
 
 EVAL_DIR = ROOT.parent / "shared" / "eval"
@@ -84,11 +85,11 @@ def article_of(doc: dict) -> tuple[Article, list[int]]:
 
 def predict(article: Article, docs: list | None = None) -> list[TimeValue]:
     """Every time expression in the article (paragraph-relative offsets)."""
-    out: list[TimeValue] = []
+    per_paragraph = []
     for n, para in enumerate(article.paragraphs, start=1):
         source = docs[n - 1] if docs is not None else para
-        out.extend(find_timexes(source, article.published, paragraph=n))
-    return out
+        per_paragraph.append(find_timexes(source, article.published, paragraph=n))
+    return [tv for tvs in anchor_timexes(per_paragraph, article.published) for tv in tvs]
 
 
 def predict_timebank(doc: dict, nlp=None) -> list[dict]:

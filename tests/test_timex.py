@@ -295,3 +295,41 @@ def test_timebank_subset_floors():
 
 # measured 2026-11-26: relaxed P 0.914, R 0.975, strict F1 0.903, value accuracy 0.709 (120 gold timexes)
 FLOORS = {"relaxed_p": 0.87, "relaxed_r": 0.93, "strict_f1": 0.86, "value_accuracy": 0.67}
+
+
+# ---------------------------------------------------------------- references back (timex_anchor)
+
+from generator.extract import timex_anchor  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "rule,example",
+    [(r["name"], ex) for r in timex_anchor.rules() for ex in r["examples"]],
+)
+def test_anchor_rule_examples(rule, example):
+    phrase, anchor, expected = example
+    found = timex_anchor.resolve(phrase, timex_anchor.from_value(anchor), _weekday_of(phrase))
+    assert found is not None and found.value == expected, (rule, phrase, anchor, found)
+
+
+def _weekday_of(phrase):
+    days = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    return next((i for i, d in enumerate(days) if d in phrase.lower()), None)
+
+
+def test_references_back_count_from_the_last_date_in_the_text():
+    dct = date(2016, 6, 1)
+    paras = [
+        find_timexes("The dam was finished in 1953.", dct, paragraph=1),
+        find_timexes("That year the river flooded, and the following year it ran dry.", dct, paragraph=2),
+    ]
+    out = timex_anchor.anchor_timexes(paras, dct)
+    got = {tv.phrase: (tv.value, tv.inferred) for tvs in out for tv in tvs}
+    assert got["1953"] == ("1953", False)
+    assert got["That year"] == ("1953", True)
+    assert got["the following year"] == ("1954", True)
+
+
+def test_a_reference_back_without_an_anchor_stays_undated():
+    out = timex_anchor.anchor_timexes([find_timexes("The following day it rained.", date(2016, 6, 1))])
+    assert out[0][0].value is None and not out[0][0].inferred
