@@ -333,3 +333,28 @@ def test_references_back_count_from_the_last_date_in_the_text():
 def test_a_reference_back_without_an_anchor_stays_undated():
     out = timex_anchor.anchor_timexes([find_timexes("The following day it rained.", date(2016, 6, 1))])
     assert out[0][0].value is None and not out[0][0].inferred
+
+
+# ---------------------------------------------------------------- past events, and times pointing ahead
+
+
+def test_postponed_until_a_weekday_is_the_one_after():
+    wed = date(2019, 5, 15)
+    (tv,) = find_timexes("The vote was postponed until Saturday.", wed)
+    assert tv.value == "2019-05-18"
+    (tv,) = find_timexes("The vote was held on Saturday.", wed)
+    assert tv.value == "2019-05-11"
+
+
+def test_a_past_event_is_not_dated_after_publication():
+    oct31 = date(1989, 10, 31)
+    tv = find_timexes("Sales rose in the fiscal year ended Jan. 31.", oct31)[-1]
+    assert tv.value == "1989-01-31"
+    (tv,) = find_timexes("The company hired a new chief in January.", oct31)
+    assert tv.value == "1989-01"
+
+
+def test_payable_and_effective_point_ahead():
+    oct31 = date(1989, 10, 31)
+    assert find_timexes("It declared a dividend payable Dec. 7.", oct31)[0].value == "1989-12-07"
+    assert find_timexes("The board named him chairman, effective Feb. 1.", oct31)[0].value == "1990-02-01"

@@ -262,13 +262,16 @@ def resolve_weekday(dct: date, wd: int, tense: Tense) -> date:
 def resolve_month(dct: date, m: int, tense: Tense) -> int:
     """The year of a bare month name.
 
-    A past tense reaches back at most eight months: 'gave it until January' in an
-    October article is the coming January; 'was hit in September' in May is last September.
+    A past tense looks back ('was hit in September' in May is last September): a
+    past event is never dated after publication. 'Gave it until January' looks ahead,
+    but that is decided by the preposition before the month (:func:`find_timexes`).
     """
     back = (dct.month - m) % 12
     fwd = (m - dct.month) % 12
     direction = _direction(tense)
-    if (direction < 0 and back <= 8) or (direction == 0 and back <= fwd):
+    # a past tense looks back, but not over the coming month: 'a cutback in September' in an
+    # August article is this September, the clause's tense is often the reporting verb's
+    if (direction < 0 and not 0 < fwd <= 1) or (direction == 0 and back <= fwd):
         return dct.year if m <= dct.month else dct.year - 1
     return dct.year if m >= dct.month else dct.year + 1
 
@@ -282,12 +285,13 @@ def resolve_day_of_month(dct: date, m: int, d: int, tense: Tense) -> date | None
             continue
     if not candidates:
         return None
-    # tense picks the direction only within half a year: 'extended to Nov. 16' in an
-    # October article is this November even though the verb is in the past tense
+    # 'extended to Nov. 16' in an October article is this November although the verb is
+    # in the past tense: find_timexes reads that from the preposition, not from here
     direction = _direction(tense)
-    past = [c for c in candidates if dct - timedelta(days=183) <= c <= dct]
+    past = [c for c in candidates if dct - timedelta(days=366) < c <= dct]
     future = [c for c in candidates if c >= dct]
-    if direction < 0 and past:
+    soon = [c for c in future if (c - dct).days <= 45]
+    if direction < 0 and past and not soon:  # a past event is not dated after publication
         return max(past)
     if direction > 0 and future:
         return min(future)
@@ -1139,6 +1143,27 @@ def _select(found: list) -> list:
     return sorted(chosen)
 
 
+_DEFER = None
+
+
+def _points_ahead(text: str, start: int) -> bool:
+    """A time after a verb of deferring and 'until' / 'to' / 'till' lies after the deferring:
+    'postponed until Saturday', 'extended the deadline to Nov. 16', 'gave them until January';
+    so does one right after a word that points ahead ('payable Dec. 7', 'effective Feb. 1')."""
+    global _DEFER
+    if _DEFER is None:
+        from .timex_data import ahead_words, deferring_verbs
+
+        verbs = "|".join(sorted(deferring_verbs(), key=len, reverse=True))
+        ahead = "|".join(sorted(ahead_words(), key=len, reverse=True))
+        _DEFER = re.compile(
+            rf"(?:\b(?:{verbs})\w*\b(?:\s+[\w'’$.,-]+){{0,10}}?\s+(?:until|till|til|to|through|for)"
+            rf"|\b(?:{ahead}))\s+(?:the\s+)?$",
+            re.I,
+        )
+    return bool(_DEFER.search(text[max(0, start - 100) : start]))
+
+
 _A_UNIT = re.compile(
     r"\b(?:for|in|within|over|about|nearly|almost|than|of|after|before|by|only|just)\s+(?P<tv>an?\s+(?:year|month|week|day|decade|hour|minute)s?)\b(?!\s+(?:ago|earlier|later))",
     re.I,
@@ -1162,6 +1187,8 @@ def find_timexes(
     found = []
     for start, end, i, m in _candidates(text):
         tense = tense_of(start, end) if dct is not None else None
+        if tense in ("past", "present") and _points_ahead(text, start):
+            tense = "future"  # 'postponed until Saturday', 'extended to Nov. 16': after the event
         tv = RULES[i][2](m, dct, tense)
         if tv is not None:
             found.append((start, end, i, tv))
