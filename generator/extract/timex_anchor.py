@@ -134,6 +134,8 @@ def _place(r: dict, m: re.Match, anchor: TimeValue, unit: str, weekday: int | No
     if m.groupdict().get("n"):
         k *= _count(m["n"])
     start = date.fromisoformat(anchor.start)
+    if m.groupdict().get("year"):  # 'the 1988 quarter': the anchor's quarter, in the year given
+        start = start.replace(year=int(m["year"]), day=min(start.day, 28))
     # 'a year earlier' than a quarter is that quarter a year before
     gran = anchor.granularity if r.get("keep_anchor_granularity") else unit
     if gran == "season":
@@ -203,6 +205,21 @@ def anchor_timexes(paragraphs: list[list[TimeValue]], dct: date | None = None) -
     for tvs in paragraphs:
         done = []
         for tv in tvs:
+            if tv.value is not None and anchors:
+                rule = rule_for(tv.phrase)
+                if rule is not None and anchors[-1].granularity in rule[0].get("only_after", ()):
+                    found = resolve(tv.phrase, anchors[-1:])
+                    if found is not None:
+                        tv = replace(
+                            tv,
+                            value=found.value,
+                            start=found.start,
+                            end=found.end,
+                            granularity=found.granularity,
+                            inferred=True,
+                        )
+                        done.append(tv)
+                        continue
             if tv.value is None and tv.kind in ("date", "time"):
                 rule = rule_for(tv.phrase)
                 from_dct = rule is not None and rule[0].get("anchor") == "dct"
