@@ -358,3 +358,14 @@ def test_payable_and_effective_point_ahead():
     oct31 = date(1989, 10, 31)
     assert find_timexes("It declared a dividend payable Dec. 7.", oct31)[0].value == "1989-12-07"
     assert find_timexes("The board named him chairman, effective Feb. 1.", oct31)[0].value == "1990-02-01"
+
+
+def test_numbers_and_time_words_inside_names_are_no_times():
+    d = date(2016, 6, 1)
+    assert find_timexes("France hosted Euro 2016 with great fanfare.", d) == []
+    assert find_timexes('He said on ABC\'s "This Week" that talks would go on.', d) == []
+    assert find_timexes("She told 60 Minutes he was wrong.", d) == []
+    assert [tv.value for tv in find_timexes("The plant opened in 1953.", d)] == ["1953"]
+    assert [tv.value for tv in find_timexes("The company's 1989 profit rose.", d)] == ["1989"]
+    assert [tv.value for tv in find_timexes('"Today we won," she said.', d)] == ["2016-06-01"]
+    assert [tv.phrase for tv in find_timexes("Quarterly results and the quarter-to-quarter change.", d)] == []

@@ -529,7 +529,7 @@ def _month_rule(m, dct, tense):
 @rule(
     "quarter",
     r"""(?:the\s+)?(?:(?P<which>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|this|next|past|previous|same|year-earlier|year-ago)[\s-]+)?
-        (?:(?P<fiscal>fiscal|calendar)[\s-]+)?quarter(?![\s-]+(?:century|of\s+a\s+century|point|percentage|mile))
+        (?:(?P<fiscal>fiscal|calendar)[\s-]+)?quarter(?!ly|-to-|[\s-]+(?:century|of\s+a\s+century|point|percentage|mile))
         (?:(?:\s+of|,)?\s+(?:fiscal\s+)?(?P<y>\d{4}))?""",
 )
 def _quarter_rule(m, dct, tense):
@@ -1144,6 +1144,64 @@ def _select(found: list) -> list:
 
 
 _DEFER = None
+_QUOTES = "\"“”'‘’`"
+# Capitalised words a time expression may hold anywhere in a sentence: calendar names
+_PROPER_TIME_WORDS = set(MONTHS) | set(WEEKDAYS) | {"i"}
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    """Nothing but a sentence end, a colon or an opening quote before ``start``."""
+    i = start
+    quoted = False
+    while i > 0 and (text[i - 1].isspace() or text[i - 1] in _QUOTES):
+        quoted = quoted or text[i - 1] in _QUOTES
+        i -= 1
+    if i == 0:
+        return True
+    return text[i - 1] in ".!?:;" or (quoted and text[i - 1] in ",(") or text[i - 1] in ")]-—–"
+
+
+def _a_name(text: str, start: int, end: int) -> bool:
+    """A time expression that is a name or part of one.
+
+    A common time word capitalised inside a sentence ('ABC's "This Week"', 'VOA Today',
+    '60 Minutes', 'High Noon'), or a year right after a capitalised word that is not a
+    calendar name ('Euro 2016', 'Orion 1980', 'Case 2000').
+    """
+    phrase = text[start:end]
+    words = re.findall(r"[A-Za-z]+", phrase)
+    from .timex_data import holiday_words
+
+    proper = _PROPER_TIME_WORDS | holiday_words()
+    caps = [w for w in words if w[0].isupper() and w.lower() not in proper and not w.isupper()]
+    if caps and not _sentence_start(text, start):
+        if not (len(caps) == 1 and phrase.startswith(caps[0]) and _title_line(text)):
+            return True
+    if re.fullmatch(r"\d{4}", phrase):
+        before = re.search(r"([A-Za-z][\w.&'-]*)\s+$", text[max(0, start - 40) : start])
+        if before:
+            word = before[1]
+            if (
+                word[0].isupper()
+                and not word.endswith(("'s", "’s", "s'"))  # "Navigation Mixte's 1989 profit"
+                and word.lower().rstrip(".") not in proper
+                and word.lower() not in _YEAR_LEAD_WORDS
+                and not _sentence_start(text, start - len(before[0]))
+            ):
+                return True
+    return False
+
+
+# Words that may stand capitalised before a year without making it a name ('In 1953', 'Fiscal 1989')
+_YEAR_LEAD_WORDS = {"in", "since", "by", "until", "from", "before", "after", "during", "fiscal", "of", "for", "through",
+                    "early", "late", "mid", "spring", "summer", "autumn", "fall", "winter", "and", "to", "the", "year",
+                    "around", "circa", "about", "between", "christmas", "easter"}  # fmt: skip
+
+
+def _title_line(text: str) -> bool:
+    """A headline in Title Case: every long word capitalised."""
+    long_words = re.findall(r"[A-Za-z]{4,}", text)
+    return bool(long_words) and all(w[0].isupper() for w in long_words)
 
 
 def _points_ahead(text: str, start: int) -> bool:
@@ -1186,6 +1244,8 @@ def find_timexes(
             tense_of = lambda s, e: tense_from_doc(source, s, e)  # noqa: E731
     found = []
     for start, end, i, m in _candidates(text):
+        if _a_name(text, start, end):
+            continue  # 'ABC's "This Week"', '60 Minutes', 'Orion 1980': names, not times
         tense = tense_of(start, end) if dct is not None else None
         if tense in ("past", "present") and _points_ahead(text, start):
             tense = "future"  # 'postponed until Saturday', 'extended to Nov. 16': after the event

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,3 +24,11 @@ def deferring_verbs() -> list[str]:
 def ahead_words() -> list[str]:
     """Words right before a time that put it ahead of the clause's event ('payable', 'effective', 'until')."""
     return [w.replace(" ", r"\s+") for w in words()["ahead_words"]]
+
+
+@lru_cache(maxsize=1)
+def holiday_words() -> frozenset[str]:
+    """Every word of a holiday's name, lower case: capitalised, they are no sign of another name."""
+    from .timex import HOLIDAYS
+
+    return frozenset(w for name in HOLIDAYS for w in re.findall(r"[a-z]+", name))
