@@ -369,3 +369,25 @@ def test_numbers_and_time_words_inside_names_are_no_times():
     assert [tv.value for tv in find_timexes("The company's 1989 profit rose.", d)] == ["1989"]
     assert [tv.value for tv in find_timexes('"Today we won," she said.', d)] == ["2016-06-01"]
     assert [tv.phrase for tv in find_timexes("Quarterly results and the quarter-to-quarter change.", d)] == []
+
+
+def test_year_ranges_give_both_ends():
+    got = [(tv.phrase, tv.value) for tv in find_timexes("The 2009-2010 season and the 1957-58 budget.", WED)]
+    assert got == [("2009", "2009"), ("2010", "2010"), ("1957", "1957"), ("58", "1958")]
+
+
+def test_attributive_years_and_counts():
+    assert [tv.value for tv in find_timexes("A 2009 analysis found it.", WED)] == ["2009"]
+    assert [tv.value for tv in find_timexes("The 2016 elections were close.", WED)] == ["2016"]
+    assert find_timexes("About 2000 votes were cast.", WED) == []
+
+
+def test_clock_like_durations_are_no_times():
+    (tv,) = find_timexes("She finished in 3:07:35.", WED)
+    assert (tv.kind, tv.value) == ("duration", "PT3H7M35S")
+    assert [tv.value for tv in find_timexes("It starts at 14:45.", WED)] == ["2019-05-15T14:45"]
+
+
+def test_fractional_durations_in_timex3_units():
+    assert normalise("2 1/2 years", WED).value == "P2Y6M"
+    assert normalise("5 1/2 hours", WED).value == "PT5H30M"

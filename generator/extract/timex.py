@@ -228,6 +228,15 @@ def _duration_value(n: float | None, unit: str) -> str:
     if code == "Q":
         return f"P{int(n)}Q" if n is not None and n == int(n) else "PXQ"
     time_unit = unit in ("second", "minute", "hour")
+    sub = {"Y": (12, "M"), "H": (60, "M"), "D": (24, "H"), "M": (None, None)}.get(code)
+    if n is not None and n != int(n) and sub and sub[0] and (n * sub[0]) == int(n * sub[0]):
+        # '2 1/2 years' is P2Y6M, '5 1/2 hours' PT5H30M
+        whole, rest = int(n), int(round((n - int(n)) * sub[0]))
+        head = f"{whole}{code}" if whole else ""
+        t = "T" if time_unit or code == "D" else ""
+        if code == "D":
+            return f"P{head}T{rest}H"
+        return f"P{t}{head}{rest}{sub[1]}"
     if n is None:
         amount = "X"
     elif n == int(n):
@@ -620,12 +629,16 @@ def _century_rule(m, dct, tense):
 @rule(
     "year",
     rf"""(?:(?P<mod>{_MOD})\s*)?(?:(?P<fiscal>fiscal|calendar|financial)(?:\s+year)?\s+)?(?<![$£€\d.,])(?P<y>{_YEAR})\b
-         (?!\s*(?:%|percent|\.\d|,\d)|-\d|\s+(?:[a-z]+s|people|men|women)\b)""",
+         (?!\s*(?:%|percent|\.\d|,\d)|[-–]\d)""",
 )
 def _year_rule(m, dct, tense):
     y = int(m["y"])
     if m["fiscal"] is None and not (1800 <= y <= 2099):
         return None
+    # '2009 votes' is a count, 'a 2009 analysis' and 'the 2016 elections' are years
+    if re.match(r"\s+(?:[a-z]+s|people|men|women)\b", m.string[m.end() :]) and not m["mod"] and not m["fiscal"]:
+        if not re.search(r"\b(?:a|an|the|its|his|her|their|our|this|that|whose)\s+$", m.string[: m.start()], re.I):
+            return None
     return with_modifier(year_value(y), _mod_of(m["mod"]))
 
 
@@ -739,7 +752,7 @@ def _ago_rule(m, dct, tense):
 
 @rule(
     "clock",
-    r"""(?:(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)|(?P<h2>\d{1,2}):(?P<mi2>\d{2})(?!\d)|(?P<noon>noon|midnight))
+    r"""(?:(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)|(?P<h2>\d{1,2}):(?P<mi2>\d{2})(?!\d|[:.]\d)|(?P<noon>noon|midnight))
         (?:\s+(?P<tz>(?-i:[A-Z]{2,4}T|GMT|UTC)|local\s+time))?"""
     + rf"""(?:,?\s+(?P<day>yesterday|today|tomorrow|{_WEEKDAY_RE}|{_MONTH_RE}\s+\d{{1,2}}(?:,\s+\d{{4}})?)\b)?""",
 )
@@ -759,6 +772,18 @@ def _clock_rule(m, dct, tense):
     if day is None or day.value is None:
         return unresolved(kind="time", granularity="day")
     return replace(day, value=f"{day.value}T{hh:02d}:{mm:02d}", kind="time")
+
+
+@rule("clock_duration", r"(?<![\d:.])(?P<h>\d{1,2}):(?P<mi>[0-5]\d):(?P<s>[0-5]\d)(?:\.(?P<f>\d+))?(?![\d:])")
+def _clock_duration_rule(m, dct, tense):
+    """'finished in 3:07:35' is a running time (PT3H7M35S), not a time of day."""
+    h, mi, sec = int(m["h"]), int(m["mi"]), int(m["s"])
+    parts = (
+        (f"{h}H" if h else "")
+        + (f"{mi}M" if mi else "")
+        + (f"{sec}{'.' + m['f'] if m['f'] else ''}S" if sec or m["f"] else "")
+    )
+    return TimeValue(value=f"PT{parts or '0S'}", start=None, end=None, granularity=None, phrase="", kind="duration")
 
 
 @rule(
@@ -1134,6 +1159,9 @@ def _candidates(text: str) -> list[tuple[int, int, int, re.Match]]:
     return found
 
 
+_YEAR_RANGE = re.compile(rf"(?<![\w$£€.,/-])(?P<y1>{_YEAR})\s*[-–—/]\s*(?P<y2>{_YEAR}|\d{{2}})(?![\w%/-]|\.\d|,\d)")
+
+
 def _select(found: list) -> list:
     """Longest non-overlapping matches; on equal length the earlier rule wins."""
     chosen: list = []
@@ -1252,6 +1280,14 @@ def find_timexes(
         tv = RULES[i][2](m, dct, tense)
         if tv is not None:
             found.append((start, end, i, tv))
+    # a range of years gives both ends: '2009-2010', '1957-58'
+    for m in _YEAR_RANGE.finditer(text):
+        y1, y2 = int(m["y1"]), m["y2"]
+        y2n = int(y2) if len(y2) == 4 else y1 - y1 % 100 + int(y2)
+        if not y1 < y2n <= y1 + 30 or _a_name(text, m.start(), m.end("y1")):
+            continue
+        found.append((m.start("y1"), m.end("y1"), -1, year_value(y1)))
+        found.append((m.start("y2"), m.end("y2"), -1, year_value(y2n)))
     # 'a year' is a duration only after a preposition or degree word ('for a year'); alone it is often a rate
     for m in _A_UNIT.finditer(text):
         unit = _unit_of(m["tv"].split()[-1])
