@@ -391,3 +391,22 @@ def test_clock_like_durations_are_no_times():
 def test_fractional_durations_in_timex3_units():
     assert normalise("2 1/2 years", WED).value == "P2Y6M"
     assert normalise("5 1/2 hours", WED).value == "PT5H30M"
+
+
+# ---------------------------------------------------------------- holidays (data with an example per rule)
+
+from generator.extract.timex import HOLIDAYS  # noqa: E402
+from generator.extract.timex_data import holiday_specs  # noqa: E402
+
+
+@pytest.mark.parametrize("spec", holiday_specs(), ids=lambda s: s["names"][0])
+def test_holiday_rule_example(spec):
+    year, expected = spec["example"]
+    for name in spec["names"]:
+        assert HOLIDAYS[name](year).isoformat() == expected, name
+
+
+def test_holidays_found_in_text():
+    assert [tv.value for tv in find_timexes("Crowds gathered on Bastille Day.", date(2019, 7, 20))] == ["2019-07-14"]
+    assert [tv.value for tv in find_timexes("It reopens after Easter Monday 2020.", WED)] == ["2020-04-13"]
+    assert [tv.value for tv in find_timexes("Shops were busy on Presidents Day.", WED)] == ["2019-02-18"]

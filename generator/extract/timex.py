@@ -29,6 +29,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from ..model import TimeValue
+from .timex_data import holiday_specs
 
 Tense = str | None  # "past", "present", "future" or None
 
@@ -978,28 +979,32 @@ def _nth_weekday(y: int, month: int, wd: int, n: int) -> date:
     return last - timedelta(days=(last.weekday() - wd) % 7)
 
 
-# Fixed and computed public holidays commonly named in English-language news.
+def holiday_rule(spec: dict) -> Callable[[int], date]:
+    """The date function of one holiday of generator/resources/en/holidays.yml."""
+    if "fixed" in spec:
+        month, day = spec["fixed"]
+        return lambda y: date(y, month, day)
+    if "easter" in spec:
+        days = int(spec["easter"])
+        return lambda y: easter(y) + timedelta(days=days)
+    month, wd, n = spec["nth_weekday"]
+    offset = int(spec.get("offset", 0))
+    return lambda y: _nth_weekday(y, month, wd, n) + timedelta(days=offset)
+
+
+# Fixed, Easter-relative and n-th-weekday holidays commonly named in English-language news: data.
 HOLIDAYS: dict[str, Callable[[int], date]] = {
-    "new year's day": lambda y: date(y, 1, 1),
-    "new year's eve": lambda y: date(y, 12, 31),
-    "valentine's day": lambda y: date(y, 2, 14),
-    "independence day": lambda y: date(y, 7, 4),
-    "halloween": lambda y: date(y, 10, 31),
-    "christmas eve": lambda y: date(y, 12, 24),
-    "christmas day": lambda y: date(y, 12, 25),
-    "christmas": lambda y: date(y, 12, 25),
-    "boxing day": lambda y: date(y, 12, 26),
-    "easter sunday": easter,
-    "easter": easter,
-    "good friday": lambda y: easter(y) - timedelta(days=2),
-    "thanksgiving day": lambda y: _nth_weekday(y, 11, 3, 4),
-    "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
-    "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
-    "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
-    "election day": lambda y: _nth_weekday(y, 11, 0, 1) + timedelta(days=1),
+    name: holiday_rule(spec) for spec in holiday_specs() for name in spec["names"]
 }
+
+
+def _holiday_key(name: str) -> str:
+    return re.sub(r"\s+", " ", name.lower().replace("’", "").replace("'", ""))
+
+
+_HOLIDAY_KEYS = {_holiday_key(name): fn for name, fn in HOLIDAYS.items()}
 _HOLIDAY_RE = "|".join(
-    re.escape(h).replace("'", "['’]").replace(r"\ ", r"\s+") for h in sorted(HOLIDAYS, key=len, reverse=True)
+    re.escape(h).replace("'", "['’]?").replace(r"\ ", r"\s+") for h in sorted(HOLIDAYS, key=len, reverse=True)
 )
 
 
@@ -1008,8 +1013,7 @@ _HOLIDAY_RE = "|".join(
     rf"(?P<h>(?=(?-i:[A-Z]))(?:{_HOLIDAY_RE}))(?:\s+(?P<y>{_YEAR}))?\b(?!\s+(?:week|season|holiday|holidays|break|period)\b|\s+(?-i:[A-Z]))",
 )
 def _holiday_rule(m, dct, tense):
-    key = re.sub(r"\s+", " ", m["h"].lower().replace("’", "'"))
-    fn = HOLIDAYS[key]
+    fn = _HOLIDAY_KEYS[_holiday_key(m["h"])]
     if m["y"]:
         return day_value(fn(int(m["y"])))
     if dct is None:

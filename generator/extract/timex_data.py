@@ -26,9 +26,16 @@ def ahead_words() -> list[str]:
     return [w.replace(" ", r"\s+") for w in words()["ahead_words"]]
 
 
+HOLIDAYS = Path(__file__).resolve().parents[1] / "resources" / "en" / "holidays.yml"
+
+
+@lru_cache(maxsize=1)
+def holiday_specs() -> list[dict]:
+    """The holidays of holidays.yml: names and one rule each (fixed, easter, nth_weekday)."""
+    return yaml.safe_load(HOLIDAYS.read_text(encoding="utf-8"))["holidays"]
+
+
 @lru_cache(maxsize=1)
 def holiday_words() -> frozenset[str]:
     """Every word of a holiday's name, lower case: capitalised, they are no sign of another name."""
-    from .timex import HOLIDAYS
-
-    return frozenset(w for name in HOLIDAYS for w in re.findall(r"[a-z]+", name))
+    return frozenset(w for spec in holiday_specs() for name in spec["names"] for w in re.findall(r"[a-z]+", name))
