@@ -119,14 +119,31 @@ def resolve(phrase: str, anchors: list[TimeValue] | TimeValue | None, weekday: i
         anchors = [anchors]
     unit = r.get("unit") or (m.groupdict().get("unit") or "").rstrip("s")
     unit = {"morning": "day", "afternoon": "day", "evening": "day", "night": "day"}.get(unit, unit)
+    need = r.get("granularity")
     for anchor in reversed(anchors):
         if anchor.start is None or anchor.granularity not in _ORDER:
             continue
         u = unit or anchor.granularity
         if u not in _ORDER or not _coarser_or_same(u, anchor.granularity):
             continue  # 'the following day' after 'in March': look further back
-        return _place(r, m, anchor, u, weekday)
+        if need and not _coarser_or_same(need, anchor.granularity):
+            continue  # 'the year-ago quarter' needs a quarter or a day to count from
+        found = _place(r, m, anchor, u, weekday)
+        if found is not None and need and found.granularity != need and found.start:
+            found = period(date.fromisoformat(found.start), need)
+        return found
     return None
+
+
+def fallback_anchor(phrase: str, dct: date | None) -> TimeValue | None:
+    """The anchor a rule falls back on when the text gave none: ``fallback: last_quarter`` is the
+    last quarter completed before publication ('the quarter' in a results report)."""
+    found = rule_for(phrase)
+    if found is None or dct is None or found[0].get("fallback") != "last_quarter":
+        return None
+    q = (dct.month - 1) // 3  # the current quarter, 0-based; the last completed is q - 1
+    y, q = (dct.year, q) if q else (dct.year - 1, 4)
+    return quarter_value(y, q)
 
 
 def _place(r: dict, m: re.Match, anchor: TimeValue, unit: str, weekday: int | None) -> TimeValue | None:
@@ -228,6 +245,9 @@ def anchor_timexes(paragraphs: list[list[TimeValue]], dct: date | None = None) -
                 else:
                     wd = _WEEKDAY.search(tv.phrase)
                     found = resolve(tv.phrase, anchors, _WEEKDAYS.index(wd[1].lower()) if wd else None)
+                    if found is None:
+                        fallback = fallback_anchor(tv.phrase, dct)
+                        found = resolve(tv.phrase, [fallback]) if fallback else None
                 if found is not None:
                     tv = replace(
                         tv,
