@@ -1053,6 +1053,15 @@ def _week_of_rule(m, dct, tense):
     return week_value(date.fromisoformat(day.value))
 
 
+@rule(
+    "the_period",
+    r"(?:(?:earlier|later)\s+in\s+)?the\s+(?:week|month|year)\b(?![\s-]+(?:earlier|ago|before|end|old|long|two|-))",
+)
+def _the_period_rule(m, dct, tense):
+    """'the year', 'earlier in the year': the period under way; dated in timex_anchor."""
+    return unresolved(granularity=m.group(0).split()[-1].lower())
+
+
 @rule("the_weekend", r"the\s+weekend\b")
 def _the_weekend_rule(m, dct, tense):
     if dct is None:
