@@ -410,3 +410,14 @@ def test_holidays_found_in_text():
     assert [tv.value for tv in find_timexes("Crowds gathered on Bastille Day.", date(2019, 7, 20))] == ["2019-07-14"]
     assert [tv.value for tv in find_timexes("It reopens after Easter Monday 2020.", WED)] == ["2020-04-13"]
     assert [tv.value for tv in find_timexes("Shops were busy on Presidents Day.", WED)] == ["2019-02-18"]
+
+
+def test_second_day_of_a_month_and_rates_and_the_year():
+    got = [(tv.phrase, tv.value) for tv in find_timexes("The summit meets on April 24 and 25.", WED)]
+    assert got[-1] == ("25", "2019-04-25")
+    (tv,) = find_timexes("They send $1 billion a year home.", WED)
+    assert (tv.kind, tv.value) == ("set", "P1Y")
+    (tv,) = find_timexes("He stayed for a year.", WED)
+    assert (tv.kind, tv.value) == ("duration", "P1Y")
+    assert find_timexes("Revenue for the year ended March 31 rose.", WED)[0].value == "P1Y"
+    assert [tv.value for tv in find_timexes("They met at midday.", WED)] == ["2019-05-15T12:00"]

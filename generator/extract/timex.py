@@ -638,7 +638,11 @@ def _year_rule(m, dct, tense):
         return None
     # '2009 votes' is a count, 'a 2009 analysis' and 'the 2016 elections' are years
     if re.match(r"\s+(?:[a-z]+s|people|men|women)\b", m.string[m.end() :]) and not m["mod"] and not m["fiscal"]:
-        if not re.search(r"\b(?:a|an|the|its|his|her|their|our|this|that|whose)\s+$", m.string[: m.start()], re.I):
+        if not re.search(
+            r"\b(?:a|an|the|its|his|her|their|our|this|that|whose)\s+(?:(?:pre|post|mid)-)?$",
+            m.string[: m.start()],
+            re.I,
+        ):
             return None
     return with_modifier(year_value(y), _mod_of(m["mod"]))
 
@@ -753,13 +757,13 @@ def _ago_rule(m, dct, tense):
 
 @rule(
     "clock",
-    r"""(?:(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)|(?P<h2>\d{1,2}):(?P<mi2>\d{2})(?!\d|[:.]\d)|(?P<noon>noon|midnight))
+    r"""(?:(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)|(?P<h2>\d{1,2}):(?P<mi2>\d{2})(?!\d|[:.]\d)|(?P<noon>noon|midday|midnight))
         (?:\s+(?P<tz>(?-i:[A-Z]{2,4}T|GMT|UTC)|local\s+time))?"""
     + rf"""(?:,?\s+(?P<day>yesterday|today|tomorrow|{_WEEKDAY_RE}|{_MONTH_RE}\s+\d{{1,2}}(?:,\s+\d{{4}})?)\b)?""",
 )
 def _clock_rule(m, dct, tense):
     if m["noon"]:
-        hh, mm = (12, 0) if m["noon"].lower() == "noon" else (24, 0)
+        hh, mm = (24, 0) if m["noon"].lower() == "midnight" else (12, 0)
     else:
         hh, mm = int(m["h"] or m["h2"]), int(m["mi"] or m["mi2"] or 0)
         ampm = (m["ampm"] or "").lower()
@@ -1055,11 +1059,17 @@ def _week_of_rule(m, dct, tense):
 
 @rule(
     "the_period",
-    r"(?:(?:earlier|later)\s+in\s+)?the\s+(?:week|month|year)\b(?![\s-]+(?:earlier|ago|before|end|old|long|two|-))",
+    r"(?:(?:earlier|later)\s+in\s+)?the\s+(?:week|month|year)\b(?![\s-]+(?:earlier|ago|before|end|old|long|two)\b|-)",
 )
 def _the_period_rule(m, dct, tense):
-    """'the year', 'earlier in the year': the period under way; dated in timex_anchor."""
-    return unresolved(granularity=m.group(0).split()[-1].lower())
+    """'the year', 'earlier in the year': the period under way, dated in timex_anchor;
+    'the year ended March 31' is a year's length (a fiscal year), P1Y."""
+    unit = m.group(0).split()[-1].lower()
+    if re.match(r"\s+(?:ended|ending)\b", m.string[m.end() :]):
+        return TimeValue(
+            value=_duration_value(1, unit), start=None, end=None, granularity=None, phrase="", kind="duration"
+        )
+    return unresolved(granularity=unit)
 
 
 @rule("the_weekend", r"the\s+weekend\b")
@@ -1173,6 +1183,17 @@ def _candidates(text: str) -> list[tuple[int, int, int, re.Match]]:
 
 
 _YEAR_RANGE = re.compile(rf"(?<![\w$£€.,/-])(?P<y1>{_YEAR})\s*[-–—/]\s*(?P<y2>{_YEAR}|\d{{2}})(?![\w%/-]|\.\d|,\d)")
+
+
+_A_RATE = re.compile(
+    r"(?:\d|\b(?:million|billion|thousand|hundreds?|dozens?|percent|cents|dollars|times))\b[^.;:!?\d]{0,30}?"
+    r"(?<!\bfor)(?<!\bin)(?<!\bover)(?<!\bwithin)(?<!\bthan)(?<!\bof)(?<!\bafter)(?<!\bbefore)\s"
+    r"(?P<tv>an?\s+(?:year|month|week|day|hour))\b(?!\s+(?:ago|earlier|later|or|and|before|after)\b|-)",
+    re.I,
+)
+_SECOND_DAY = re.compile(
+    rf"(?<!\w)(?P<mo>{_MONTH_RE})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:and|or|&)\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|,\d|\.\d))(?:,?\s+(?P<y>{_YEAR})\b)?"
+)
 
 
 def _select(found: list) -> list:
@@ -1301,6 +1322,24 @@ def find_timexes(
             continue
         found.append((m.start("y1"), m.end("y1"), -1, year_value(y1)))
         found.append((m.start("y2"), m.end("y2"), -1, year_value(y2n)))
+    # a rate: '$33 million a year', 'hundreds of interviews a day' (TIMEX3 SET)
+    for m in _A_RATE.finditer(text):
+        unit = _unit_of(m["tv"].split()[-1])
+        tv = TimeValue(value=_duration_value(1, unit), start=None, end=None, granularity=None, phrase="", kind="set")
+        found.append((m.start("tv"), m.end("tv"), len(RULES) + 1, tv))
+    # a day of a month after another: 'on April 24 and 25'
+    for m in _SECOND_DAY.finditer(text):
+        mo, d = _month_num(m["mo"]), int(m["d2"])
+        if not 1 <= d <= 31 or d <= int(m["d1"]):
+            continue
+        first = _day_month(dct, tense_of(m.start(), m.end()) if dct else None, mo, int(m["d1"]), m["y"])
+        if first is None or first.value is None:
+            continue
+        try:
+            tv = day_value(date.fromisoformat(first.value).replace(day=d))
+        except ValueError:
+            continue
+        found.append((m.start("d2"), m.end("d2"), len(RULES) + 1, tv))
     # 'a year' is a duration only after a preposition or degree word ('for a year'); alone it is often a rate
     for m in _A_UNIT.finditer(text):
         unit = _unit_of(m["tv"].split()[-1])
