@@ -421,3 +421,8 @@ def test_second_day_of_a_month_and_rates_and_the_year():
     assert (tv.kind, tv.value) == ("duration", "P1Y")
     assert find_timexes("Revenue for the year ended March 31 rose.", WED)[0].value == "P1Y"
     assert [tv.value for tv in find_timexes("They met at midday.", WED)] == ["2019-05-15T12:00"]
+
+
+def test_a_month_name_heading_a_name_is_no_month():
+    assert find_timexes("Crowds joined the annual March for Life on Capitol Hill.", WED) == []
+    assert [tv.value for tv in find_timexes("It happened in March of last year.", WED)][:1] != []

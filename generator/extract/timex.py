@@ -494,6 +494,8 @@ _MAY_CUES = {
 )
 def _month_rule(m, dct, tense):
     word = m["mo1"] or m["mo2"] or m["mo3"] or m["mo4"]
+    if (m["mo3"] or m["mo4"]) and re.match(r"\s+(?:of|for|on|to)\s+(?:the\s+)?(?-i:[A-Z])", m.string[m.end() :]):
+        return None  # 'the March for Life', 'the March of the Combatant Mothers': a march, a name
     if m["mo4"] and m.start() > 0:
         before = m.string[: m.start()].split()[-1:] or [""]
         if before[0].lower() not in _MAY_CUES:
@@ -1403,6 +1405,10 @@ def _verb_tense(verb, depth: int = 0) -> Tense:
         # 'could have big consequences in November' looks ahead; 'could have done' looks back
         return "past" if verb.tag_ == "VBN" and "have" in lower else "future"
     if verb.lemma_.lower() in _PLAN_VERBS:
+        if "had" in lower or (verb.tag_ == "VBD" and not auxes):
+            # 'had been scheduled to expire Friday', 'set Friday as the deadline', 'planned a service
+            # for Saturday': a plan told in the past is as likely over as ahead: the nearer day wins
+            return None
         return "future"
     if verb.tag_ == "VB" and "to" in lower:
         # 'plans to visit on Friday' looks ahead; 'was due to expire Friday' may be either side
