@@ -426,3 +426,11 @@ def test_second_day_of_a_month_and_rates_and_the_year():
 def test_a_month_name_heading_a_name_is_no_month():
     assert find_timexes("Crowds joined the annual March for Life on Capitol Hill.", WED) == []
     assert [tv.value for tv in find_timexes("It happened in March of last year.", WED)][:1] != []
+
+
+def test_regular_sets():
+    got = {tv.phrase: tv.value for tv in find_timexes("Flights leave on Tuesday nights and each July.", WED)}
+    assert got == {"Tuesday nights": "XXXX-WXX-2TNI", "each July": "XXXX-07"}
+    assert [tv.value for tv in find_timexes("The shop shuts on Sundays.", WED)] == ["XXXX-WXX-7"]
+    assert [(tv.kind, tv.value) for tv in find_timexes("They meet every Monday.", WED)] == [("set", "XXXX-WXX-1")]
+    assert [(tv.kind, tv.value) for tv in find_timexes("It is published weekly.", WED)] == [("set", "P1W")]

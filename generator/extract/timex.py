@@ -795,13 +795,23 @@ def _clock_duration_rule(m, dct, tense):
 
 @rule(
     "set",
-    rf"""(?:(?:every|each)\s+(?:other\s+)?(?:(?P<n>{_NUMWORD}|\d+)\s+)?(?P<unit>{_UNIT}|{_WEEKDAY_RE})s?
+    rf"""(?:(?:every|each)\s+(?P<mo>{_MONTH_NOT_MAY}|(?-i:May))\b
+        |(?P<wdp>(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))(?:s\b|\s+(?P<partp>mornings|afternoons|evenings|nights)\b)
+        |(?:every|each)\s+(?:other\s+)?(?:(?P<n>{_NUMWORD}|\d+)\s+)?(?P<unit>{_UNIT}|{_WEEKDAY_RE})s?
         |(?P<adv>hourly|daily|nightly|weekly|fortnightly|monthly|annually|yearly)
         |(?P<times>once|twice|(?:{_NUMWORD}|\d+)\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit2>{_UNIT}))""",
 )
 def _set_rule(m, dct, tense):
     adv = {"hourly": "hour", "daily": "day", "nightly": "night", "weekly": "week", "fortnightly": "fortnight",
            "monthly": "month", "annually": "year", "yearly": "year"}  # fmt: skip
+    if m["mo"]:  # 'each July'
+        return TimeValue(
+            value=f"XXXX-{_month_num(m['mo']):02d}", start=None, end=None, granularity=None, phrase="", kind="set"
+        )
+    if m["wdp"]:  # 'on Mondays', 'Tuesday nights'
+        part = PARTS_OF_DAY[m["partp"].lower()[:-1]] if m["partp"] else ""
+        value = f"XXXX-WXX-{WEEKDAYS[m['wdp'].lower()] + 1}{'T' + part if part else ''}"
+        return TimeValue(value=value, start=None, end=None, granularity=None, phrase="", kind="set")
     if m["adv"]:
         unit = adv[m["adv"].lower()]
         n = 1.0
@@ -1237,7 +1247,11 @@ def _a_name(text: str, start: int, end: int) -> bool:
     from .timex_data import holiday_words
 
     proper = _PROPER_TIME_WORDS | holiday_words()
-    caps = [w for w in words if w[0].isupper() and w.lower() not in proper and not w.isupper()]
+    caps = [
+        w
+        for w in words
+        if w[0].isupper() and w.lower() not in proper and w.lower()[:-1] not in proper and not w.isupper()
+    ]
     if caps and not _sentence_start(text, start):
         if not (len(caps) == 1 and phrase.startswith(caps[0]) and _title_line(text)):
             return True
