@@ -434,3 +434,8 @@ def test_regular_sets():
     assert [tv.value for tv in find_timexes("The shop shuts on Sundays.", WED)] == ["XXXX-WXX-7"]
     assert [(tv.kind, tv.value) for tv in find_timexes("They meet every Monday.", WED)] == [("set", "XXXX-WXX-1")]
     assert [(tv.kind, tv.value) for tv in find_timexes("It is published weekly.", WED)] == [("set", "P1W")]
+
+
+def test_the_year_ago_third_quarter():
+    d = date(1989, 10, 30)
+    assert [tv.value for tv in find_timexes("In the year-earlier third quarter, it earned more.", d)] == ["1988-Q3"]

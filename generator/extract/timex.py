@@ -540,7 +540,7 @@ def _month_rule(m, dct, tense):
 
 @rule(
     "quarter",
-    r"""(?:the\s+)?(?:(?P<which>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|this|next|past|previous|same|year-earlier|year-ago)[\s-]+)?
+    r"""(?:the\s+)?(?:(?P<ago>year[\s-](?:ago|earlier)|prior[\s-]year|last\s+year's)[\s-]+(?=(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]))?(?:(?P<which>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|this|next|past|previous|same|year-earlier|year-ago)[\s-]+)?
         (?:(?P<fiscal>fiscal|calendar)[\s-]+)?quarter(?!ly|-to-|[\s-]+(?:century|of\s+a\s+century|point|percentage|mile))
         (?:(?:\s+of|,)?\s+(?:fiscal\s+)?(?P<y>\d{4}))?""",
 )
@@ -555,6 +555,8 @@ def _quarter_rule(m, dct, tense):
             return quarter_value(int(m["y"]), q)
         if dct is None:
             return unresolved(granularity="quarter")
+        if m["ago"]:  # 'the year-ago third quarter': that quarter of the year before
+            return quarter_value(resolve_quarter(dct, q, "past") - 1, q)
         return quarter_value(resolve_quarter(dct, q, tense), q)
     if m["y"] and not which:
         return None
