@@ -664,7 +664,7 @@ def _relative_rule(m, dct, tense):
         return unresolved(
             granularity=unit if unit in ("week", "month", "year") else None, modifier=mod
         )  # relative to another event
-    if (rel in ("past", "coming") or (rel == "last" and text.startswith("the"))) and not m["mod"]:
+    if rel == "coming" and not m["mod"]:
         return TimeValue(
             value=_duration_value(1, unit), start=None, end=None, granularity=None, phrase="", kind="duration"
         )
