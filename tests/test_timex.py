@@ -439,3 +439,9 @@ def test_regular_sets():
 def test_the_year_ago_third_quarter():
     d = date(1989, 10, 30)
     assert [tv.value for tv in find_timexes("In the year-earlier third quarter, it earned more.", d)] == ["1988-Q3"]
+
+
+def test_lengths_not_given():
+    assert [(tv.kind, tv.value) for tv in find_timexes("They will be without power for a while.", WED)] == [
+        ("duration", "PXX")
+    ]

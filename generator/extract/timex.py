@@ -884,6 +884,15 @@ def _bare_units_rule(m, dct, tense):
 
 
 @rule(
+    "a_while",
+    r"(?<=for\s)(?:a\s+(?:long\s+|short\s+|little\s+)?while|some\s+time)\b(?!\s+(?:ago|now|later|earlier|before|after)\b)",
+)
+def _a_while_rule(m, dct, tense):
+    """'for a while', 'for some time': a length not given (TIMEX3 PXX)."""
+    return TimeValue(value="PXX", start=None, end=None, granularity=None, phrase="", kind="duration")
+
+
+@rule(
     "vague",
     r"""(?:recently|currently|nowadays|lately|presently|now|soon|at\s+present|these\s+days|recent|current
         |(?:the\s+)?(?:near|distant|immediate|foreseeable)\s+future|the\s+future|the\s+past
