@@ -736,8 +736,7 @@ def _weekday_rule(m, dct, tense):
     else:
         d = resolve_weekday(dct, wd, tense)
     mod = _mod_of((m["mod"] or "").split("-")[0]) if m["mod"] and not m["mod"].lower().startswith("mid") else None
-    # 'Wednesday night' names a day's part: TimeML types it DATE (its value still ends TNI)
-    return replace(day_value(d), modifier=mod)
+    return replace(day_value(d), kind="time" if m["part"] or m["mod"] else "date", modifier=mod)
 
 
 @rule(
