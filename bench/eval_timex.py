@@ -8,6 +8,10 @@ Two gold sets:
 * ../shared/eval/timebank-aquaint-dev.jsonl (TimeBank + AQUAINT from TempEval-3),
   where each document's creation time (``dct``) is the publication date.
 
+Each document is read as the product reads it: expressions found paragraph by
+paragraph, then references back ('the following day', 'a year earlier') dated
+from the last date the text gave before them (generator/extract/timex_anchor.py).
+
 Figures: span precision / recall / F1, strict (exact offsets) and relaxed (any
 overlap); value accuracy on the relaxed matches; value F1 as TempEval-3 computes
 its attribute F1 (a match counts only when the value is right too).
