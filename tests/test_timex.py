@@ -415,8 +415,7 @@ def test_holidays_found_in_text():
 def test_second_day_of_a_month_and_rates_and_the_year():
     got = [(tv.phrase, tv.value) for tv in find_timexes("The summit meets on April 24 and 25.", WED)]
     assert got[-1] == ("25", "2019-04-25")
-    (tv,) = find_timexes("They send $1 billion a year home.", WED)
-    assert (tv.kind, tv.value) == ("set", "P1Y")
+    assert find_timexes("Revenue should rise 8.5% annually.", WED) == []
     (tv,) = find_timexes("He stayed for a year.", WED)
     assert (tv.kind, tv.value) == ("duration", "P1Y")
     assert find_timexes("Revenue for the year ended March 31 rose.", WED)[0].value == "P1Y"

@@ -814,6 +814,10 @@ def _set_rule(m, dct, tense):
         part = PARTS_OF_DAY[m["partp"].lower()[:-1]] if m["partp"] else ""
         value = f"XXXX-WXX-{WEEKDAYS[m['wdp'].lower()] + 1}{'T' + part if part else ''}"
         return TimeValue(value=value, start=None, end=None, granularity=None, phrase="", kind="set")
+    if m["adv"] and re.search(
+        r"(?:\d|%|\bpercent|\baverage|\bunits)\s*$", m.string[max(0, m.start() - 12) : m.start()]
+    ):
+        return None  # a rate of a quantity ('rise 8.5% annually', 'average daily volume'), not a recurring time
     if m["adv"]:
         unit = adv[m["adv"].lower()]
         n = 1.0
@@ -1208,12 +1212,6 @@ def _candidates(text: str) -> list[tuple[int, int, int, re.Match]]:
 _YEAR_RANGE = re.compile(rf"(?<![\w$£€.,/-])(?P<y1>{_YEAR})\s*[-–—/]\s*(?P<y2>{_YEAR}|\d{{2}})(?![\w%/-]|\.\d|,\d)")
 
 
-_A_RATE = re.compile(
-    r"(?:\d|\b(?:million|billion|thousand|hundreds?|dozens?|percent|cents|dollars|times))\b[^.;:!?\d]{0,30}?"
-    r"(?<!\bfor)(?<!\bin)(?<!\bover)(?<!\bwithin)(?<!\bthan)(?<!\bof)(?<!\bafter)(?<!\bbefore)\s"
-    r"(?P<tv>an?\s+(?:year|month|week|day|hour))\b(?!\s+(?:ago|earlier|later|or|and|before|after)\b|-)",
-    re.I,
-)
 _SECOND_DAY = re.compile(
     rf"(?<!\w)(?P<mo>{_MONTH_RE})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:and|or|&)\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|,\d|\.\d))(?:,?\s+(?P<y>{_YEAR})\b)?"
 )
@@ -1349,11 +1347,6 @@ def find_timexes(
             continue
         found.append((m.start("y1"), m.end("y1"), -1, year_value(y1)))
         found.append((m.start("y2"), m.end("y2"), -1, year_value(y2n)))
-    # a rate: '$33 million a year', 'hundreds of interviews a day' (TIMEX3 SET)
-    for m in _A_RATE.finditer(text):
-        unit = _unit_of(m["tv"].split()[-1])
-        tv = TimeValue(value=_duration_value(1, unit), start=None, end=None, granularity=None, phrase="", kind="set")
-        found.append((m.start("tv"), m.end("tv"), len(RULES) + 1, tv))
     # a day of a month after another: 'on April 24 and 25'
     for m in _SECOND_DAY.finditer(text):
         mo, d = _month_num(m["mo"]), int(m["d2"])
