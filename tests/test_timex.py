@@ -444,3 +444,11 @@ def test_lengths_not_given():
     assert [(tv.kind, tv.value) for tv in find_timexes("They will be without power for a while.", WED)] == [
         ("duration", "PXX")
     ]
+
+
+def test_coordinated_sets():
+    got = [(tv.phrase, tv.value) for tv in find_timexes("Flights leave on Monday and Tuesday nights.", WED)]
+    assert got == [("Monday", "XXXX-WXX-1TNI"), ("Tuesday nights", "XXXX-WXX-2TNI")]
+    got = [(tv.phrase, tv.value) for tv in find_timexes("Most sales come in the second and fourth quarters.", WED)]
+    assert got == [("second", "XXXX-Q2"), ("fourth quarters", "XXXX-Q4")]
+    assert [tv.value for tv in find_timexes("The rally is held annually.", WED)] == ["XXXX"]

@@ -725,6 +725,11 @@ def _in_a_name(m: re.Match) -> bool:
 def _weekday_rule(m, dct, tense):
     if _in_a_name(m):
         return None  # 'the Sunday Times', 'the Good Friday Agreement': a weekday inside a name
+    if re.match(
+        r"\s+(?:and|or)\s+(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:s\b|\s+(?:mornings|afternoons|evenings|nights)\b)",
+        m.string[m.end() :],
+    ):
+        return None  # 'on Monday and Tuesday nights': every Monday night, a set
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
     if dct is None or rel.startswith("the "):
         return unresolved(granularity="day")  # 'the following Friday' counts from another event
@@ -798,7 +803,9 @@ def _clock_duration_rule(m, dct, tense):
 @rule(
     "set",
     rf"""(?:(?:every|each)\s+(?P<mo>{_MONTH_NOT_MAY}|(?-i:May))\b
-        |(?P<wdp>(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))(?:s\b|\s+(?P<partp>mornings|afternoons|evenings|nights)\b)
+        |(?P<wdp>(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))(?:s\b|\s+(?P<partp>mornings|afternoons|evenings|nights)\b
+            |(?=\s+(?:and|or)\s+(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:s\b|\s+(?P<partc>mornings|afternoons|evenings|nights)\b)))
+        |(?P<qs>first|second|third|fourth)(?:[\s-]+quarters\b|(?=\s+(?:and|or)\s+(?:the\s+)?(?:first|second|third|fourth)[\s-]+quarters\b))
         |(?:every|each)\s+(?:other\s+)?(?:(?P<n>{_NUMWORD}|\d+)\s+)?(?P<unit>{_UNIT}|{_WEEKDAY_RE})s?
         |(?P<adv>hourly|daily|nightly|weekly|fortnightly|monthly|annually|yearly)
         |(?P<times>once|twice|(?:{_NUMWORD}|\d+)\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit2>{_UNIT}))""",
@@ -810,8 +817,13 @@ def _set_rule(m, dct, tense):
         return TimeValue(
             value=f"XXXX-{_month_num(m['mo']):02d}", start=None, end=None, granularity=None, phrase="", kind="set"
         )
-    if m["wdp"]:  # 'on Mondays', 'Tuesday nights'
-        part = PARTS_OF_DAY[m["partp"].lower()[:-1]] if m["partp"] else ""
+    if m["qs"]:  # 'the second and fourth quarters' of every year
+        return TimeValue(
+            value=f"XXXX-Q{ORDINALS[m['qs'].lower()]}", start=None, end=None, granularity=None, phrase="", kind="set"
+        )
+    if m["wdp"]:  # 'on Mondays', 'Tuesday nights', 'on Monday and Tuesday nights'
+        partword = m["partp"] or m["partc"]
+        part = PARTS_OF_DAY[partword.lower()[:-1]] if partword else ""
         value = f"XXXX-WXX-{WEEKDAYS[m['wdp'].lower()] + 1}{'T' + part if part else ''}"
         return TimeValue(value=value, start=None, end=None, granularity=None, phrase="", kind="set")
     if m["adv"] and re.search(
@@ -820,6 +832,8 @@ def _set_rule(m, dct, tense):
         return None  # a rate of a quantity ('rise 8.5% annually', 'average daily volume'), not a recurring time
     if m["adv"]:
         unit = adv[m["adv"].lower()]
+        if unit == "year":  # 'annually': every year, TIMEX3 writes the year left open
+            return TimeValue(value="XXXX", start=None, end=None, granularity=None, phrase="", kind="set")
         n = 1.0
     elif m["unit"]:
         word = m["unit"].rstrip(".").lower()
