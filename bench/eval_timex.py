@@ -8,6 +8,10 @@ Two gold sets:
 * ../shared/eval/timebank-aquaint-dev.jsonl (TimeBank + AQUAINT from TempEval-3),
   where each document's creation time (``dct``) is the publication date.
 
+Each document is read as the product reads it: expressions found paragraph by
+paragraph, then references back ('the following day', 'a year earlier') dated
+from the last date the text gave before them (generator/extract/timex_anchor.py).
+
 Figures: span precision / recall / F1, strict (exact offsets) and relaxed (any
 overlap); value accuracy on the relaxed matches; value F1 as TempEval-3 computes
 its attribute F1 (a match counts only when the value is right too).
@@ -29,6 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from generator.extract.timex import find_timexes, timex3_type, timex3_value  # noqa: E402
+from generator.extract.timex_anchor import anchor_timexes  # noqa: E402
 from generator.model import Article, TimeValue  # noqa: E402
 
 EVAL_DIR = ROOT.parent / "shared" / "eval"
@@ -84,11 +89,11 @@ def article_of(doc: dict) -> tuple[Article, list[int]]:
 
 def predict(article: Article, docs: list | None = None) -> list[TimeValue]:
     """Every time expression in the article (paragraph-relative offsets)."""
-    out: list[TimeValue] = []
+    per_paragraph = []
     for n, para in enumerate(article.paragraphs, start=1):
         source = docs[n - 1] if docs is not None else para
-        out.extend(find_timexes(source, article.published, paragraph=n))
-    return out
+        per_paragraph.append(find_timexes(source, article.published, paragraph=n))
+    return [tv for tvs in anchor_timexes(per_paragraph, article.published) for tv in tvs]
 
 
 def predict_timebank(doc: dict, nlp=None) -> list[dict]:

@@ -133,6 +133,9 @@ class TimeValue:
     """TIMEX3 mod: 'START', 'MID', 'END', 'APPROX' ('late last year' is END of 2018)."""
     kind: str = "date"
     """'date', 'time', 'duration', 'set' (frequency) or 'vague'; only date/time are placed."""
+    inferred: bool = False
+    """True when the value counts from the last date the text gave before the phrase ('the following
+    day', 'that year', 'a year earlier'), not from the phrase and the publication date alone."""
 
 
 @dataclass(frozen=True)

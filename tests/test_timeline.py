@@ -184,3 +184,22 @@ def test_explicit_dates_resolve_without_publication_date():
     (e,) = _events("The treaty was signed on 15 May 2019 in the capital.", published=None)
     assert (e.date.value, e.date.granularity) == ("2019-05-15", "day")
     assert "The treaty was signed" in e.text
+
+
+def test_a_reference_back_dates_its_event_from_the_last_date_given():
+    from generator.model import Article
+    from generator.nlp import parse
+
+    article = Article(
+        id="t",
+        title="t",
+        published=date(2016, 6, 1),
+        source=None,
+        url=None,
+        tags=(),
+        paragraphs=("Engineers finished the dam on March 3, 1953.", "The following day, the river flooded the valley."),
+    )
+    events = extract_events(article, parse(article), [])
+    dated = {e.paragraph: e.date for e in events}
+    assert (dated[1].value, dated[1].inferred) == ("1953-03-03", False)
+    assert (dated[2].value, dated[2].inferred) == ("1953-03-04", True)

@@ -295,3 +295,160 @@ def test_timebank_subset_floors():
 
 # measured 2026-11-26: relaxed P 0.914, R 0.975, strict F1 0.903, value accuracy 0.709 (120 gold timexes)
 FLOORS = {"relaxed_p": 0.87, "relaxed_r": 0.93, "strict_f1": 0.86, "value_accuracy": 0.67}
+
+
+# ---------------------------------------------------------------- references back (timex_anchor)
+
+from generator.extract import timex_anchor  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "rule,example",
+    [(r["name"], ex) for r in timex_anchor.rules() for ex in r["examples"]],
+)
+def test_anchor_rule_examples(rule, example):
+    phrase, anchor, expected = example
+    found = timex_anchor.resolve(phrase, timex_anchor.from_value(anchor), _weekday_of(phrase))
+    assert found is not None and found.value == expected, (rule, phrase, anchor, found)
+
+
+def _weekday_of(phrase):
+    days = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    return next((i for i, d in enumerate(days) if d in phrase.lower()), None)
+
+
+def test_references_back_count_from_the_last_date_in_the_text():
+    dct = date(2016, 6, 1)
+    paras = [
+        find_timexes("The dam was finished in 1953.", dct, paragraph=1),
+        find_timexes("That year the river flooded, and the following year it ran dry.", dct, paragraph=2),
+    ]
+    out = timex_anchor.anchor_timexes(paras, dct)
+    got = {tv.phrase: (tv.value, tv.inferred) for tvs in out for tv in tvs}
+    assert got["1953"] == ("1953", False)
+    assert got["That year"] == ("1953", True)
+    assert got["the following year"] == ("1954", True)
+
+
+def test_a_reference_back_without_an_anchor_stays_undated():
+    out = timex_anchor.anchor_timexes([find_timexes("The following day it rained.", date(2016, 6, 1))])
+    assert out[0][0].value is None and not out[0][0].inferred
+
+
+# ---------------------------------------------------------------- past events, and times pointing ahead
+
+
+def test_postponed_until_a_weekday_is_the_one_after():
+    wed = date(2019, 5, 15)
+    (tv,) = find_timexes("The vote was postponed until Saturday.", wed)
+    assert tv.value == "2019-05-18"
+    (tv,) = find_timexes("The vote was held on Saturday.", wed)
+    assert tv.value == "2019-05-11"
+
+
+def test_a_past_event_is_not_dated_after_publication():
+    oct31 = date(1989, 10, 31)
+    tv = find_timexes("Sales rose in the fiscal year ended Jan. 31.", oct31)[-1]
+    assert tv.value == "1989-01-31"
+    (tv,) = find_timexes("The company hired a new chief in January.", oct31)
+    assert tv.value == "1989-01"
+
+
+def test_payable_and_effective_point_ahead():
+    oct31 = date(1989, 10, 31)
+    assert find_timexes("It declared a dividend payable Dec. 7.", oct31)[0].value == "1989-12-07"
+    assert find_timexes("The board named him chairman, effective Feb. 1.", oct31)[0].value == "1990-02-01"
+
+
+def test_numbers_and_time_words_inside_names_are_no_times():
+    d = date(2016, 6, 1)
+    assert find_timexes("France hosted Euro 2016 with great fanfare.", d) == []
+    assert find_timexes('He said on ABC\'s "This Week" that talks would go on.', d) == []
+    assert find_timexes("She told 60 Minutes he was wrong.", d) == []
+    assert [tv.value for tv in find_timexes("The plant opened in 1953.", d)] == ["1953"]
+    assert [tv.value for tv in find_timexes("The company's 1989 profit rose.", d)] == ["1989"]
+    assert [tv.value for tv in find_timexes('"Today we won," she said.', d)] == ["2016-06-01"]
+    assert [tv.phrase for tv in find_timexes("Quarterly results and the quarter-to-quarter change.", d)] == []
+
+
+def test_year_ranges_give_both_ends():
+    got = [(tv.phrase, tv.value) for tv in find_timexes("The 2009-2010 season and the 1957-58 budget.", WED)]
+    assert got == [("2009", "2009"), ("2010", "2010"), ("1957", "1957"), ("58", "1958")]
+
+
+def test_attributive_years_and_counts():
+    assert [tv.value for tv in find_timexes("A 2009 analysis found it.", WED)] == ["2009"]
+    assert [tv.value for tv in find_timexes("The 2016 elections were close.", WED)] == ["2016"]
+    assert find_timexes("About 2000 votes were cast.", WED) == []
+
+
+def test_clock_like_durations_are_no_times():
+    (tv,) = find_timexes("She finished in 3:07:35.", WED)
+    assert (tv.kind, tv.value) == ("duration", "PT3H7M35S")
+    assert [tv.value for tv in find_timexes("It starts at 14:45.", WED)] == ["2019-05-15T14:45"]
+
+
+def test_fractional_durations_in_timex3_units():
+    assert normalise("2 1/2 years", WED).value == "P2Y6M"
+    assert normalise("5 1/2 hours", WED).value == "PT5H30M"
+
+
+# ---------------------------------------------------------------- holidays (data with an example per rule)
+
+from generator.extract.timex import HOLIDAYS  # noqa: E402
+from generator.extract.timex_data import holiday_specs  # noqa: E402
+
+
+@pytest.mark.parametrize("spec", holiday_specs(), ids=lambda s: s["names"][0])
+def test_holiday_rule_example(spec):
+    year, expected = spec["example"]
+    for name in spec["names"]:
+        assert HOLIDAYS[name](year).isoformat() == expected, name
+
+
+def test_holidays_found_in_text():
+    assert [tv.value for tv in find_timexes("Crowds gathered on Bastille Day.", date(2019, 7, 20))] == ["2019-07-14"]
+    assert [tv.value for tv in find_timexes("It reopens after Easter Monday 2020.", WED)] == ["2020-04-13"]
+    assert [tv.value for tv in find_timexes("Shops were busy on Presidents Day.", WED)] == ["2019-02-18"]
+
+
+def test_second_day_of_a_month_and_rates_and_the_year():
+    got = [(tv.phrase, tv.value) for tv in find_timexes("The summit meets on April 24 and 25.", WED)]
+    assert got[-1] == ("25", "2019-04-25")
+    assert find_timexes("Revenue should rise 8.5% annually.", WED) == []
+    (tv,) = find_timexes("He stayed for a year.", WED)
+    assert (tv.kind, tv.value) == ("duration", "P1Y")
+    assert find_timexes("Revenue for the year ended March 31 rose.", WED)[0].value == "P1Y"
+    assert [tv.value for tv in find_timexes("They met at midday.", WED)] == ["2019-05-15T12:00"]
+
+
+def test_a_month_name_heading_a_name_is_no_month():
+    assert find_timexes("Crowds joined the annual March for Life on Capitol Hill.", WED) == []
+    assert [tv.value for tv in find_timexes("It happened in March of last year.", WED)][:1] != []
+
+
+def test_regular_sets():
+    got = {tv.phrase: tv.value for tv in find_timexes("Flights leave on Tuesday nights and each July.", WED)}
+    assert got == {"Tuesday nights": "XXXX-WXX-2TNI", "each July": "XXXX-07"}
+    assert [tv.value for tv in find_timexes("The shop shuts on Sundays.", WED)] == ["XXXX-WXX-7"]
+    assert [(tv.kind, tv.value) for tv in find_timexes("They meet every Monday.", WED)] == [("set", "XXXX-WXX-1")]
+    assert [(tv.kind, tv.value) for tv in find_timexes("It is published weekly.", WED)] == [("set", "P1W")]
+
+
+def test_the_year_ago_third_quarter():
+    d = date(1989, 10, 30)
+    assert [tv.value for tv in find_timexes("In the year-earlier third quarter, it earned more.", d)] == ["1988-Q3"]
+
+
+def test_lengths_not_given():
+    assert [(tv.kind, tv.value) for tv in find_timexes("They will be without power for a while.", WED)] == [
+        ("duration", "PXX")
+    ]
+
+
+def test_coordinated_sets():
+    got = [(tv.phrase, tv.value) for tv in find_timexes("Flights leave on Monday and Tuesday nights.", WED)]
+    assert got == [("Monday", "XXXX-WXX-1TNI"), ("Tuesday nights", "XXXX-WXX-2TNI")]
+    got = [(tv.phrase, tv.value) for tv in find_timexes("Most sales come in the second and fourth quarters.", WED)]
+    assert got == [("second", "XXXX-Q2"), ("fourth quarters", "XXXX-Q4")]
+    assert [tv.value for tv in find_timexes("The rally is held annually.", WED)] == ["XXXX"]

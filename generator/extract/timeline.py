@@ -21,6 +21,7 @@ import re
 from ..model import Actor, Article, Event, TimeValue
 from .common import actor_at, overlapping, text_of
 from .timex import find_timexes
+from .timex_anchor import anchor_timexes
 
 MAX_WORDS = 25
 SLACK_WORDS = 8  # a clause a few words over the limit is kept whole rather than cut mid-phrase
@@ -36,9 +37,13 @@ ANCHOR_PREPS = {"after": "AFTER", "before": "BEFORE", "since": "SINCE"}
 def extract_events(article: Article, docs: list, actors: list[Actor]) -> list[Event]:
     """Dated and anchored events in text order, ids e1, e2, ..."""
     found: list[tuple[int, int, int, TimeValue, int, object]] = []  # paragraph, start, end, date, verb index, doc
+    # references back ('the following day') count from the last date before them, across paragraphs
+    timexes = anchor_timexes(
+        [find_timexes(doc, article.published, paragraph=n) for n, doc in enumerate(docs, start=1)], article.published
+    )
     for n, doc in enumerate(docs, start=1):
         seen_verbs: dict[int, int] = {}
-        items = [(tv, None) for tv in find_timexes(doc, article.published, paragraph=n)]
+        items = [(tv, None) for tv in timexes[n - 1]]
         items += list(_anchors(doc, n, {(tv.offset, tv.offset + len(tv.phrase)) for tv, _ in items}))
         for tv, anchor_tok in sorted(items, key=lambda it: it[0].offset):
             if not _anchors_event(tv, article.published):

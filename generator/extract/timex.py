@@ -29,6 +29,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from ..model import TimeValue
+from .timex_data import holiday_specs
 
 Tense = str | None  # "past", "present", "future" or None
 
@@ -228,6 +229,15 @@ def _duration_value(n: float | None, unit: str) -> str:
     if code == "Q":
         return f"P{int(n)}Q" if n is not None and n == int(n) else "PXQ"
     time_unit = unit in ("second", "minute", "hour")
+    sub = {"Y": (12, "M"), "H": (60, "M"), "D": (24, "H"), "M": (None, None)}.get(code)
+    if n is not None and n != int(n) and sub and sub[0] and (n * sub[0]) == int(n * sub[0]):
+        # '2 1/2 years' is P2Y6M, '5 1/2 hours' PT5H30M
+        whole, rest = int(n), int(round((n - int(n)) * sub[0]))
+        head = f"{whole}{code}" if whole else ""
+        t = "T" if time_unit or code == "D" else ""
+        if code == "D":
+            return f"P{head}T{rest}H"
+        return f"P{t}{head}{rest}{sub[1]}"
     if n is None:
         amount = "X"
     elif n == int(n):
@@ -262,13 +272,16 @@ def resolve_weekday(dct: date, wd: int, tense: Tense) -> date:
 def resolve_month(dct: date, m: int, tense: Tense) -> int:
     """The year of a bare month name.
 
-    A past tense reaches back at most eight months: 'gave it until January' in an
-    October article is the coming January; 'was hit in September' in May is last September.
+    A past tense looks back ('was hit in September' in May is last September): a
+    past event is never dated after publication. 'Gave it until January' looks ahead,
+    but that is decided by the preposition before the month (:func:`find_timexes`).
     """
     back = (dct.month - m) % 12
     fwd = (m - dct.month) % 12
     direction = _direction(tense)
-    if (direction < 0 and back <= 8) or (direction == 0 and back <= fwd):
+    # a past tense looks back, but not over the coming month: 'a cutback in September' in an
+    # August article is this September, the clause's tense is often the reporting verb's
+    if (direction < 0 and not 0 < fwd <= 1) or (direction == 0 and back <= fwd):
         return dct.year if m <= dct.month else dct.year - 1
     return dct.year if m >= dct.month else dct.year + 1
 
@@ -282,12 +295,13 @@ def resolve_day_of_month(dct: date, m: int, d: int, tense: Tense) -> date | None
             continue
     if not candidates:
         return None
-    # tense picks the direction only within half a year: 'extended to Nov. 16' in an
-    # October article is this November even though the verb is in the past tense
+    # 'extended to Nov. 16' in an October article is this November although the verb is
+    # in the past tense: find_timexes reads that from the preposition, not from here
     direction = _direction(tense)
-    past = [c for c in candidates if dct - timedelta(days=183) <= c <= dct]
+    past = [c for c in candidates if dct - timedelta(days=366) < c <= dct]
     future = [c for c in candidates if c >= dct]
-    if direction < 0 and past:
+    soon = [c for c in future if (c - dct).days <= 45]
+    if direction < 0 and past and not soon:  # a past event is not dated after publication
         return max(past)
     if direction > 0 and future:
         return min(future)
@@ -480,6 +494,8 @@ _MAY_CUES = {
 )
 def _month_rule(m, dct, tense):
     word = m["mo1"] or m["mo2"] or m["mo3"] or m["mo4"]
+    if (m["mo3"] or m["mo4"]) and re.match(r"\s+(?:of|for|on|to)\s+(?:the\s+)?(?-i:[A-Z])", m.string[m.end() :]):
+        return None  # 'the March for Life', 'the March of the Combatant Mothers': a march, a name
     if m["mo4"] and m.start() > 0:
         before = m.string[: m.start()].split()[-1:] or [""]
         if before[0].lower() not in _MAY_CUES:
@@ -524,8 +540,8 @@ def _month_rule(m, dct, tense):
 
 @rule(
     "quarter",
-    r"""(?:the\s+)?(?:(?P<which>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|this|next|past|previous|same|year-earlier|year-ago)[\s-]+)?
-        (?:(?P<fiscal>fiscal|calendar)[\s-]+)?quarter(?![\s-]+(?:century|of\s+a\s+century|point|percentage|mile))
+    r"""(?:the\s+)?(?:(?P<ago>year[\s-](?:ago|earlier)|prior[\s-]year|last\s+year's)[\s-]+(?=(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]))?(?:(?P<which>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|this|next|past|previous|same|year-earlier|year-ago)[\s-]+)?
+        (?:(?P<fiscal>fiscal|calendar)[\s-]+)?quarter(?!ly|-to-|[\s-]+(?:century|of\s+a\s+century|point|percentage|mile))
         (?:(?:\s+of|,)?\s+(?:fiscal\s+)?(?P<y>\d{4}))?""",
 )
 def _quarter_rule(m, dct, tense):
@@ -539,6 +555,8 @@ def _quarter_rule(m, dct, tense):
             return quarter_value(int(m["y"]), q)
         if dct is None:
             return unresolved(granularity="quarter")
+        if m["ago"]:  # 'the year-ago third quarter': that quarter of the year before
+            return quarter_value(resolve_quarter(dct, q, "past") - 1, q)
         return quarter_value(resolve_quarter(dct, q, tense), q)
     if m["y"] and not which:
         return None
@@ -616,12 +634,20 @@ def _century_rule(m, dct, tense):
 @rule(
     "year",
     rf"""(?:(?P<mod>{_MOD})\s*)?(?:(?P<fiscal>fiscal|calendar|financial)(?:\s+year)?\s+)?(?<![$£€\d.,])(?P<y>{_YEAR})\b
-         (?!\s*(?:%|percent|\.\d|,\d)|-\d|\s+(?:[a-z]+s|people|men|women)\b)""",
+         (?!\s*(?:%|percent|\.\d|,\d)|[-–]\d)""",
 )
 def _year_rule(m, dct, tense):
     y = int(m["y"])
     if m["fiscal"] is None and not (1800 <= y <= 2099):
         return None
+    # '2009 votes' is a count, 'a 2009 analysis' and 'the 2016 elections' are years
+    if re.match(r"\s+(?:[a-z]+s|people|men|women)\b", m.string[m.end() :]) and not m["mod"] and not m["fiscal"]:
+        if not re.search(
+            r"\b(?:a|an|the|its|his|her|their|our|this|that|whose)\s+(?:(?:pre|post|mid)-)?$",
+            m.string[: m.start()],
+            re.I,
+        ):
+            return None
     return with_modifier(year_value(y), _mod_of(m["mod"]))
 
 
@@ -638,7 +664,7 @@ def _relative_rule(m, dct, tense):
         return unresolved(
             granularity=unit if unit in ("week", "month", "year") else None, modifier=mod
         )  # relative to another event
-    if (rel in ("past", "coming") or (rel == "last" and text.startswith("the"))) and not m["mod"]:
+    if rel == "coming" and not m["mod"]:
         return TimeValue(
             value=_duration_value(1, unit), start=None, end=None, granularity=None, phrase="", kind="duration"
         )
@@ -699,6 +725,11 @@ def _in_a_name(m: re.Match) -> bool:
 def _weekday_rule(m, dct, tense):
     if _in_a_name(m):
         return None  # 'the Sunday Times', 'the Good Friday Agreement': a weekday inside a name
+    if re.match(
+        r"\s+(?:and|or)\s+(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:s\b|\s+(?:mornings|afternoons|evenings|nights)\b)",
+        m.string[m.end() :],
+    ):
+        return None  # 'on Monday and Tuesday nights': every Monday night, a set
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
     if dct is None or rel.startswith("the "):
         return unresolved(granularity="day")  # 'the following Friday' counts from another event
@@ -735,13 +766,13 @@ def _ago_rule(m, dct, tense):
 
 @rule(
     "clock",
-    r"""(?:(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)|(?P<h2>\d{1,2}):(?P<mi2>\d{2})(?!\d)|(?P<noon>noon|midnight))
+    r"""(?:(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)|(?P<h2>\d{1,2}):(?P<mi2>\d{2})(?!\d|[:.]\d)|(?P<noon>noon|midday|midnight))
         (?:\s+(?P<tz>(?-i:[A-Z]{2,4}T|GMT|UTC)|local\s+time))?"""
     + rf"""(?:,?\s+(?P<day>yesterday|today|tomorrow|{_WEEKDAY_RE}|{_MONTH_RE}\s+\d{{1,2}}(?:,\s+\d{{4}})?)\b)?""",
 )
 def _clock_rule(m, dct, tense):
     if m["noon"]:
-        hh, mm = (12, 0) if m["noon"].lower() == "noon" else (24, 0)
+        hh, mm = (24, 0) if m["noon"].lower() == "midnight" else (12, 0)
     else:
         hh, mm = int(m["h"] or m["h2"]), int(m["mi"] or m["mi2"] or 0)
         ampm = (m["ampm"] or "").lower()
@@ -757,17 +788,52 @@ def _clock_rule(m, dct, tense):
     return replace(day, value=f"{day.value}T{hh:02d}:{mm:02d}", kind="time")
 
 
+@rule("clock_duration", r"(?<![\d:.])(?P<h>\d{1,2}):(?P<mi>[0-5]\d):(?P<s>[0-5]\d)(?:\.(?P<f>\d+))?(?![\d:])")
+def _clock_duration_rule(m, dct, tense):
+    """'finished in 3:07:35' is a running time (PT3H7M35S), not a time of day."""
+    h, mi, sec = int(m["h"]), int(m["mi"]), int(m["s"])
+    parts = (
+        (f"{h}H" if h else "")
+        + (f"{mi}M" if mi else "")
+        + (f"{sec}{'.' + m['f'] if m['f'] else ''}S" if sec or m["f"] else "")
+    )
+    return TimeValue(value=f"PT{parts or '0S'}", start=None, end=None, granularity=None, phrase="", kind="duration")
+
+
 @rule(
     "set",
-    rf"""(?:(?:every|each)\s+(?:other\s+)?(?:(?P<n>{_NUMWORD}|\d+)\s+)?(?P<unit>{_UNIT}|{_WEEKDAY_RE})s?
+    rf"""(?:(?:every|each)\s+(?P<mo>{_MONTH_NOT_MAY}|(?-i:May))\b
+        |(?P<wdp>(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))(?:s\b|\s+(?P<partp>mornings|afternoons|evenings|nights)\b
+            |(?=\s+(?:and|or)\s+(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:s\b|\s+(?P<partc>mornings|afternoons|evenings|nights)\b)))
+        |(?P<qs>first|second|third|fourth)(?:[\s-]+quarters\b|(?=\s+(?:and|or)\s+(?:the\s+)?(?:first|second|third|fourth)[\s-]+quarters\b))
+        |(?:every|each)\s+(?:other\s+)?(?:(?P<n>{_NUMWORD}|\d+)\s+)?(?P<unit>{_UNIT}|{_WEEKDAY_RE})s?
         |(?P<adv>hourly|daily|nightly|weekly|fortnightly|monthly|annually|yearly)
         |(?P<times>once|twice|(?:{_NUMWORD}|\d+)\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit2>{_UNIT}))""",
 )
 def _set_rule(m, dct, tense):
     adv = {"hourly": "hour", "daily": "day", "nightly": "night", "weekly": "week", "fortnightly": "fortnight",
            "monthly": "month", "annually": "year", "yearly": "year"}  # fmt: skip
+    if m["mo"]:  # 'each July'
+        return TimeValue(
+            value=f"XXXX-{_month_num(m['mo']):02d}", start=None, end=None, granularity=None, phrase="", kind="set"
+        )
+    if m["qs"]:  # 'the second and fourth quarters' of every year
+        return TimeValue(
+            value=f"XXXX-Q{ORDINALS[m['qs'].lower()]}", start=None, end=None, granularity=None, phrase="", kind="set"
+        )
+    if m["wdp"]:  # 'on Mondays', 'Tuesday nights', 'on Monday and Tuesday nights'
+        partword = m["partp"] or m["partc"]
+        part = PARTS_OF_DAY[partword.lower()[:-1]] if partword else ""
+        value = f"XXXX-WXX-{WEEKDAYS[m['wdp'].lower()] + 1}{'T' + part if part else ''}"
+        return TimeValue(value=value, start=None, end=None, granularity=None, phrase="", kind="set")
+    if m["adv"] and re.search(
+        r"(?:\d|%|\bpercent|\baverage|\bunits)\s*$", m.string[max(0, m.start() - 12) : m.start()]
+    ):
+        return None  # a rate of a quantity ('rise 8.5% annually', 'average daily volume'), not a recurring time
     if m["adv"]:
         unit = adv[m["adv"].lower()]
+        if unit == "year":  # 'annually': every year, TIMEX3 writes the year left open
+            return TimeValue(value="XXXX", start=None, end=None, granularity=None, phrase="", kind="set")
         n = 1.0
     elif m["unit"]:
         word = m["unit"].rstrip(".").lower()
@@ -836,8 +902,18 @@ def _bare_units_rule(m, dct, tense):
 
 
 @rule(
+    "a_while",
+    r"(?<=for\s)(?:a\s+(?:long\s+|short\s+|little\s+)?while|some\s+time)\b(?!\s+(?:ago|now|later|earlier|before|after)\b)",
+)
+def _a_while_rule(m, dct, tense):
+    """'for a while', 'for some time': a length not given (TIMEX3 PXX)."""
+    return TimeValue(value="PXX", start=None, end=None, granularity=None, phrase="", kind="duration")
+
+
+@rule(
     "vague",
-    r"""(?:recently|currently|nowadays|lately|presently|now|soon|at\s+present|these\s+days|recent|current
+    # 'soon' is left out: an adverb of manner as often as a time ('as soon as', 'soon after'), seldom annotated
+    r"""(?:recently|currently|nowadays|lately|presently|now|at\s+present|these\s+days|recent|current
         |(?:the\s+)?(?:near|distant|immediate|foreseeable)\s+future|the\s+future|the\s+past
         |the\s+(?:near|short|long)\s+term)\b(?!-)""",
 )
@@ -949,28 +1025,32 @@ def _nth_weekday(y: int, month: int, wd: int, n: int) -> date:
     return last - timedelta(days=(last.weekday() - wd) % 7)
 
 
-# Fixed and computed public holidays commonly named in English-language news.
+def holiday_rule(spec: dict) -> Callable[[int], date]:
+    """The date function of one holiday of generator/resources/en/holidays.yml."""
+    if "fixed" in spec:
+        month, day = spec["fixed"]
+        return lambda y: date(y, month, day)
+    if "easter" in spec:
+        days = int(spec["easter"])
+        return lambda y: easter(y) + timedelta(days=days)
+    month, wd, n = spec["nth_weekday"]
+    offset = int(spec.get("offset", 0))
+    return lambda y: _nth_weekday(y, month, wd, n) + timedelta(days=offset)
+
+
+# Fixed, Easter-relative and n-th-weekday holidays commonly named in English-language news: data.
 HOLIDAYS: dict[str, Callable[[int], date]] = {
-    "new year's day": lambda y: date(y, 1, 1),
-    "new year's eve": lambda y: date(y, 12, 31),
-    "valentine's day": lambda y: date(y, 2, 14),
-    "independence day": lambda y: date(y, 7, 4),
-    "halloween": lambda y: date(y, 10, 31),
-    "christmas eve": lambda y: date(y, 12, 24),
-    "christmas day": lambda y: date(y, 12, 25),
-    "christmas": lambda y: date(y, 12, 25),
-    "boxing day": lambda y: date(y, 12, 26),
-    "easter sunday": easter,
-    "easter": easter,
-    "good friday": lambda y: easter(y) - timedelta(days=2),
-    "thanksgiving day": lambda y: _nth_weekday(y, 11, 3, 4),
-    "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
-    "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
-    "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
-    "election day": lambda y: _nth_weekday(y, 11, 0, 1) + timedelta(days=1),
+    name: holiday_rule(spec) for spec in holiday_specs() for name in spec["names"]
 }
+
+
+def _holiday_key(name: str) -> str:
+    return re.sub(r"\s+", " ", name.lower().replace("’", "").replace("'", ""))
+
+
+_HOLIDAY_KEYS = {_holiday_key(name): fn for name, fn in HOLIDAYS.items()}
 _HOLIDAY_RE = "|".join(
-    re.escape(h).replace("'", "['’]").replace(r"\ ", r"\s+") for h in sorted(HOLIDAYS, key=len, reverse=True)
+    re.escape(h).replace("'", "['’]?").replace(r"\ ", r"\s+") for h in sorted(HOLIDAYS, key=len, reverse=True)
 )
 
 
@@ -979,8 +1059,7 @@ _HOLIDAY_RE = "|".join(
     rf"(?P<h>(?=(?-i:[A-Z]))(?:{_HOLIDAY_RE}))(?:\s+(?P<y>{_YEAR}))?\b(?!\s+(?:week|season|holiday|holidays|break|period)\b|\s+(?-i:[A-Z]))",
 )
 def _holiday_rule(m, dct, tense):
-    key = re.sub(r"\s+", " ", m["h"].lower().replace("’", "'"))
-    fn = HOLIDAYS[key]
+    fn = _HOLIDAY_KEYS[_holiday_key(m["h"])]
     if m["y"]:
         return day_value(fn(int(m["y"])))
     if dct is None:
@@ -1018,6 +1097,21 @@ def _week_of_rule(m, dct, tense):
     if day is None or day.value is None:
         return unresolved(granularity="week")
     return week_value(date.fromisoformat(day.value))
+
+
+@rule(
+    "the_period",
+    r"(?:(?:earlier|later)\s+in\s+)?the\s+(?:week|month|year)\b(?![\s-]+(?:earlier|ago|before|end|old|long|two)\b|-)",
+)
+def _the_period_rule(m, dct, tense):
+    """'the year', 'earlier in the year': the period under way, dated in timex_anchor;
+    'the year ended March 31' is a year's length (a fiscal year), P1Y."""
+    unit = m.group(0).split()[-1].lower()
+    if re.match(r"\s+(?:ended|ending)\b", m.string[m.end() :]):
+        return TimeValue(
+            value=_duration_value(1, unit), start=None, end=None, granularity=None, phrase="", kind="duration"
+        )
+    return unresolved(granularity=unit)
 
 
 @rule("the_weekend", r"the\s+weekend\b")
@@ -1130,6 +1224,14 @@ def _candidates(text: str) -> list[tuple[int, int, int, re.Match]]:
     return found
 
 
+_YEAR_RANGE = re.compile(rf"(?<![\w$£€.,/-])(?P<y1>{_YEAR})\s*[-–—/]\s*(?P<y2>{_YEAR}|\d{{2}})(?![\w%/-]|\.\d|,\d)")
+
+
+_SECOND_DAY = re.compile(
+    rf"(?<!\w)(?P<mo>{_MONTH_RE})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:and|or|&)\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|,\d|\.\d))(?:,?\s+(?P<y>{_YEAR})\b)?"
+)
+
+
 def _select(found: list) -> list:
     """Longest non-overlapping matches; on equal length the earlier rule wins."""
     chosen: list = []
@@ -1137,6 +1239,89 @@ def _select(found: list) -> list:
         if all(c[1] <= o[0] or c[0] >= o[1] for o in chosen):
             chosen.append(c)
     return sorted(chosen)
+
+
+_DEFER = None
+_QUOTES = "\"“”'‘’`"
+# Capitalised words a time expression may hold anywhere in a sentence: calendar names
+_PROPER_TIME_WORDS = set(MONTHS) | set(WEEKDAYS) | {"i"}
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    """Nothing but a sentence end, a colon or an opening quote before ``start``."""
+    i = start
+    quoted = False
+    while i > 0 and (text[i - 1].isspace() or text[i - 1] in _QUOTES):
+        quoted = quoted or text[i - 1] in _QUOTES
+        i -= 1
+    if i == 0:
+        return True
+    return text[i - 1] in ".!?:;" or (quoted and text[i - 1] in ",(") or text[i - 1] in ")]-—–"
+
+
+def _a_name(text: str, start: int, end: int) -> bool:
+    """A time expression that is a name or part of one.
+
+    A common time word capitalised inside a sentence ('ABC's "This Week"', 'VOA Today',
+    '60 Minutes', 'High Noon'), or a year right after a capitalised word that is not a
+    calendar name ('Euro 2016', 'Orion 1980', 'Case 2000').
+    """
+    phrase = text[start:end]
+    words = re.findall(r"[A-Za-z]+", phrase)
+    from .timex_data import holiday_words
+
+    proper = _PROPER_TIME_WORDS | holiday_words()
+    caps = [
+        w
+        for w in words
+        if w[0].isupper() and w.lower() not in proper and w.lower()[:-1] not in proper and not w.isupper()
+    ]
+    if caps and not _sentence_start(text, start):
+        if not (len(caps) == 1 and phrase.startswith(caps[0]) and _title_line(text)):
+            return True
+    if re.fullmatch(r"\d{4}", phrase):
+        before = re.search(r"([A-Za-z][\w.&'-]*)\s+$", text[max(0, start - 40) : start])
+        if before:
+            word = before[1]
+            if (
+                word[0].isupper()
+                and not word.endswith(("'s", "’s", "s'"))  # "Navigation Mixte's 1989 profit"
+                and word.lower().rstrip(".") not in proper
+                and word.lower() not in _YEAR_LEAD_WORDS
+                and not _sentence_start(text, start - len(before[0]))
+            ):
+                return True
+    return False
+
+
+# Words that may stand capitalised before a year without making it a name ('In 1953', 'Fiscal 1989')
+_YEAR_LEAD_WORDS = {"in", "since", "by", "until", "from", "before", "after", "during", "fiscal", "of", "for", "through",
+                    "early", "late", "mid", "spring", "summer", "autumn", "fall", "winter", "and", "to", "the", "year",
+                    "around", "circa", "about", "between", "christmas", "easter"}  # fmt: skip
+
+
+def _title_line(text: str) -> bool:
+    """A headline in Title Case: every long word capitalised."""
+    long_words = re.findall(r"[A-Za-z]{4,}", text)
+    return bool(long_words) and all(w[0].isupper() for w in long_words)
+
+
+def _points_ahead(text: str, start: int) -> bool:
+    """A time after a verb of deferring and 'until' / 'to' / 'till' lies after the deferring:
+    'postponed until Saturday', 'extended the deadline to Nov. 16', 'gave them until January';
+    so does one right after a word that points ahead ('payable Dec. 7', 'effective Feb. 1')."""
+    global _DEFER
+    if _DEFER is None:
+        from .timex_data import ahead_words, deferring_verbs
+
+        verbs = "|".join(sorted(deferring_verbs(), key=len, reverse=True))
+        ahead = "|".join(sorted(ahead_words(), key=len, reverse=True))
+        _DEFER = re.compile(
+            rf"(?:\b(?:{verbs})\w*\b(?:\s+[\w'’$.,-]+){{0,10}}?\s+(?:until|till|til|to|through|for)"
+            rf"|\b(?:{ahead}))\s+(?:the\s+)?$",
+            re.I,
+        )
+    return bool(_DEFER.search(text[max(0, start - 100) : start]))
 
 
 _A_UNIT = re.compile(
@@ -1161,10 +1346,35 @@ def find_timexes(
             tense_of = lambda s, e: tense_from_doc(source, s, e)  # noqa: E731
     found = []
     for start, end, i, m in _candidates(text):
+        if _a_name(text, start, end):
+            continue  # 'ABC's "This Week"', '60 Minutes', 'Orion 1980': names, not times
         tense = tense_of(start, end) if dct is not None else None
+        if tense in ("past", "present") and _points_ahead(text, start):
+            tense = "future"  # 'postponed until Saturday', 'extended to Nov. 16': after the event
         tv = RULES[i][2](m, dct, tense)
         if tv is not None:
             found.append((start, end, i, tv))
+    # a range of years gives both ends: '2009-2010', '1957-58'
+    for m in _YEAR_RANGE.finditer(text):
+        y1, y2 = int(m["y1"]), m["y2"]
+        y2n = int(y2) if len(y2) == 4 else y1 - y1 % 100 + int(y2)
+        if not y1 < y2n <= y1 + 30 or _a_name(text, m.start(), m.end("y1")):
+            continue
+        found.append((m.start("y1"), m.end("y1"), -1, year_value(y1)))
+        found.append((m.start("y2"), m.end("y2"), -1, year_value(y2n)))
+    # a day of a month after another: 'on April 24 and 25'
+    for m in _SECOND_DAY.finditer(text):
+        mo, d = _month_num(m["mo"]), int(m["d2"])
+        if not 1 <= d <= 31 or d <= int(m["d1"]):
+            continue
+        first = _day_month(dct, tense_of(m.start(), m.end()) if dct else None, mo, int(m["d1"]), m["y"])
+        if first is None or first.value is None:
+            continue
+        try:
+            tv = day_value(date.fromisoformat(first.value).replace(day=d))
+        except ValueError:
+            continue
+        found.append((m.start("d2"), m.end("d2"), len(RULES) + 1, tv))
     # 'a year' is a duration only after a preposition or degree word ('for a year'); alone it is often a rate
     for m in _A_UNIT.finditer(text):
         unit = _unit_of(m["tv"].split()[-1])
@@ -1228,6 +1438,10 @@ def _verb_tense(verb, depth: int = 0) -> Tense:
         # 'could have big consequences in November' looks ahead; 'could have done' looks back
         return "past" if verb.tag_ == "VBN" and "have" in lower else "future"
     if verb.lemma_.lower() in _PLAN_VERBS:
+        if "had" in lower or (verb.tag_ == "VBD" and not auxes):
+            # 'had been scheduled to expire Friday', 'set Friday as the deadline', 'planned a service
+            # for Saturday': a plan told in the past is as likely over as ahead: the nearer day wins
+            return None
         return "future"
     if verb.tag_ == "VB" and "to" in lower:
         # 'plans to visit on Friday' looks ahead; 'was due to expire Friday' may be either side
