@@ -203,3 +203,26 @@ def test_a_reference_back_dates_its_event_from_the_last_date_given():
     dated = {e.paragraph: e.date for e in events}
     assert (dated[1].value, dated[1].inferred) == ("1953-03-03", False)
     assert (dated[2].value, dated[2].inferred) == ("1953-03-04", True)
+
+
+@pytest.mark.spacy
+def test_the_day_right_after_a_past_speech_verb_is_the_saying_s_not_the_reported_plan():
+    from generator.model import Article
+    from generator.nlp import parse
+
+    art = Article(
+        id="t",
+        title="T",
+        published=date(2020, 5, 6),  # a Wednesday
+        source=None,
+        url=None,
+        tags=(),
+        paragraphs=(
+            "Officials said on Tuesday they would inspect the plant.",
+            "The minister said they would meet on Tuesday.",
+        ),
+    )
+    events = extract_events(art, parse(art), [])
+    values = {e.paragraph: e.date.value for e in events}
+    assert values[1] == "2020-05-05"  # said the day before publication
+    assert values[2] == "2020-05-12"  # the meeting lies ahead

@@ -200,7 +200,8 @@ def _prenominal(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
     e = cand.span[0]
     toks = doc[s:e]
     if any(t.is_punct and t.text not in ("-",) for t in toks) or any(
-        t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" for t in toks  # 'retired surgeon X' keeps 'retired'
+        t.pos_ in ("VERB", "AUX") and t.dep_ != "amod"
+        for t in toks  # 'retired surgeon X' keeps 'retired'
     ):
         return
     if any(t.pos_ == "NOUN" and t.text.islower() for t in toks):
