@@ -657,3 +657,9 @@ def test_a_sentence_quoted_in_doubled_apostrophes_after_an_attributed_one_contin
 def test_a_date_after_a_described_speaker_is_not_part_of_it():
     q = _one(_quotes('"It has to stop," a group of doctors in 2015 wrote to the university.'), "has to stop")
     assert q.speaker_text == "a group of doctors"
+
+
+@pytest.mark.spacy
+def test_he_after_a_named_person_s_lawyer_is_not_the_named_person():
+    q = _one(_quotes('Tom Poe\'s lawyer spoke to reporters on Monday. "We will appeal," he said.'), "appeal")
+    assert q.speaker_antecedent is None or q.speaker_antecedent.text != "Tom Poe"

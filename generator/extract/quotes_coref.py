@@ -133,9 +133,10 @@ def _candidates(doc, sent, before: int | None, inside, genders=None) -> list[tup
         if before is not None and ent.end > before or inside(ent.start_char):
             continue
         toks = list(ent)
+        owner_of_person = ent.root.dep_ == "poss" and ent.root.head.lemma_.lower() in PERSON_NOUNS
         subj = ent.root.dep_ in SUBJECT_DEPS or (
-            ent.root.dep_ in ("compound", "poss") and ent.root.head.dep_ in SUBJECT_DEPS
-        )
+            ent.root.dep_ in ("compound", "poss") and ent.root.head.dep_ in SUBJECT_DEPS and not owner_of_person
+        )  # 'Roe's lawyer said': the lawyer is the subject, not Roe
         out.append((subj, ent.start, toks, _kind(toks, ent.label_, genders), toks))
         seen.update(t.i for t in toks)
     for tok in sent:
@@ -144,12 +145,6 @@ def _candidates(doc, sent, before: int | None, inside, genders=None) -> list[tup
         if tok.pos_ == "PRON" and tok.dep_ in SUBJECT_DEPS and PRONOUNS.get(tok.lower_) in ("he", "she"):
             # 'She said …' before: a link in a chain, followed back to the one it names.
             out.append((True, tok.i, [tok], {PRONOUNS[tok.lower_]}, [tok]))
-        elif tok.pos_ == "PROPN" and tok.dep_ == "poss" and tok.lower_ in (genders or {}):
-            # 'Roe's advice earned him …, where he appeared': the owner, a person named in full elsewhere.
-            g = genders[tok.lower_]
-            out.append(
-                (tok.head.dep_ in SUBJECT_DEPS, tok.i, [tok], {g} if g in ("he", "she") else {"he", "she"}, [tok])
-            )
         elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "poss"):
             known = (genders or {}).get(tok.lower_, "?") if tok.pos_ == "PROPN" and tok.is_title else "?"
             # A family name the tagger did not label, of a person the article has named in full.
