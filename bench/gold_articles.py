@@ -13,6 +13,11 @@ Three sets, drawn with fixed random seeds so the choice is reproducible:
   crawls (outlets not used by dev or test), disjoint from both, 300-1,200
   words with quotation marks, drawn with their own seed after dev and test so
   those two picks are unchanged; more gold that may be looked at.
+* ``dev3``: 3 more PolNeAR articles (from the three publishers least used by
+  dev, dev2 and test together, ties by name) and 3 more crawls (outlets not
+  used by any earlier set), disjoint from all of them, 300-1,000 words with
+  quotation marks, drawn with their own seed after the other three so their
+  picks are unchanged; more gold that may be looked at.
 
 Each article becomes ``<set>/<name>.txt`` (title line, blank line, paragraphs
 separated by blank lines) with a ``<name>.yml`` sidecar (published, source, url),
@@ -111,6 +116,46 @@ def pick_dev2(
     return p_rows, c_rows
 
 
+def pick_dev3(
+    polnear: list[dict], crawls: list[dict], taken: set[str], rng: random.Random
+) -> tuple[list[dict], list[dict]]:
+    """Three PolNeAR articles from the least used publishers and three crawls from new outlets."""
+    counts: dict[str, int] = {}
+    for r in polnear:
+        counts.setdefault(r["publisher"], 0)
+        if r["id"] in taken:
+            counts[r["publisher"]] += 1
+    by_pub: dict[str, list[dict]] = {}
+    for r in polnear:
+        if r["id"] not in taken and 300 <= words(r["text"]) <= 1000 and len(r["quotes"]) >= 4:
+            by_pub.setdefault(r["publisher"], []).append(r)
+    pubs = sorted(by_pub, key=lambda p: (counts[p], p))
+    p_rows = []
+    for pub in pubs[:3]:
+        pool = sorted(by_pub[pub], key=lambda r: r["id"])
+        rng.shuffle(pool)
+        p_rows.append(pool[0])
+    used = {r["source_domain"] for r in crawls if r["id"] in taken}
+    pool = sorted(
+        (
+            r
+            for r in crawls
+            if r["id"] not in taken and 300 <= words(r["text"]) <= 1000 and len(QUOTE_MARKS.findall(r["text"])) >= 4
+        ),
+        key=lambda r: r["id"],
+    )
+    rng.shuffle(pool)
+    c_rows, seen = [], set(used)
+    for r in pool:
+        if r["source_domain"] in seen:
+            continue
+        seen.add(r["source_domain"])
+        c_rows.append(r)
+        if len(c_rows) >= 3:
+            break
+    return p_rows, c_rows
+
+
 def write(out: Path, name: str, title: str, paras: list[str], meta: dict) -> None:
     out.mkdir(parents=True, exist_ok=True)
     (out / f"{name}.txt").write_text(title.strip() + "\n\n" + "\n\n".join(paras) + "\n", encoding="utf-8")
@@ -130,7 +175,14 @@ def main() -> None:
     c_dev, c_test = pick_crawls(crawls, rng)
     taken = {r["id"] for r in p_dev + p_test + c_dev + c_test}
     p_dev2, c_dev2 = pick_dev2(polnear, crawls, taken, random.Random(20261202))
-    splits = (("dev", p_dev, c_dev), ("test", p_test, c_test), ("dev2", p_dev2, c_dev2))
+    taken |= {r["id"] for r in p_dev2 + c_dev2}
+    p_dev3, c_dev3 = pick_dev3(polnear, crawls, taken, random.Random(20261203))
+    splits = (
+        ("dev", p_dev, c_dev),
+        ("test", p_test, c_test),
+        ("dev2", p_dev2, c_dev2),
+        ("dev3", p_dev3, c_dev3),
+    )
     for split, prows, crows in splits:
         for r in prows:
             paras = paragraphs(r["text"])
