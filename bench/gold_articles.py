@@ -95,25 +95,7 @@ def pick_dev2(
         pool = sorted(by_pub[pub], key=lambda r: r["id"])
         rng.shuffle(pool)
         p_rows.append(pool[0])
-    used = {r["source_domain"] for r in crawls if r["id"] in taken}
-    pool = sorted(
-        (
-            r
-            for r in crawls
-            if r["id"] not in taken and 300 <= words(r["text"]) <= 1200 and len(QUOTE_MARKS.findall(r["text"])) >= 4
-        ),
-        key=lambda r: r["id"],
-    )
-    rng.shuffle(pool)
-    c_rows, seen = [], set(used)
-    for r in pool:
-        if r["source_domain"] in seen:
-            continue
-        seen.add(r["source_domain"])
-        c_rows.append(r)
-        if len(c_rows) >= 4:
-            break
-    return p_rows, c_rows
+    return p_rows, _new_outlets(crawls, taken, rng, n=4, max_words=1200)
 
 
 def pick_dev3(
@@ -135,25 +117,30 @@ def pick_dev3(
         pool = sorted(by_pub[pub], key=lambda r: r["id"])
         rng.shuffle(pool)
         p_rows.append(pool[0])
-    used = {r["source_domain"] for r in crawls if r["id"] in taken}
+    return p_rows, _new_outlets(crawls, taken, rng, n=3, max_words=1000)
+
+
+def _new_outlets(crawls: list[dict], taken: set[str], rng: random.Random, n: int, max_words: int) -> list[dict]:
+    """n crawls with quotes, each from an outlet no set has used yet, drawn in a fixed order."""
     pool = sorted(
         (
             r
             for r in crawls
-            if r["id"] not in taken and 300 <= words(r["text"]) <= 1000 and len(QUOTE_MARKS.findall(r["text"])) >= 4
+            if r["id"] not in taken
+            and 300 <= words(r["text"]) <= max_words
+            and len(QUOTE_MARKS.findall(r["text"])) >= 4
         ),
         key=lambda r: r["id"],
     )
     rng.shuffle(pool)
-    c_rows, seen = [], set(used)
+    rows, seen = [], {r["source_domain"] for r in crawls if r["id"] in taken}
     for r in pool:
-        if r["source_domain"] in seen:
-            continue
-        seen.add(r["source_domain"])
-        c_rows.append(r)
-        if len(c_rows) >= 3:
-            break
-    return p_rows, c_rows
+        if r["source_domain"] not in seen:
+            seen.add(r["source_domain"])
+            rows.append(r)
+            if len(rows) >= n:
+                break
+    return rows
 
 
 def write(out: Path, name: str, title: str, paras: list[str], meta: dict) -> None:

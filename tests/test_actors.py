@@ -387,46 +387,20 @@ def test_an_institution_named_after_a_person_is_not_a_person():
 
 @pytest.mark.spacy
 def test_the_first_of_two_family_names_written_alone_is_the_same_person():
-    from generator.extract import extract_briefing
-    from generator.model import Article
-    from generator.nlp import parse
-
-    art = Article(
-        id="t",
-        title="T",
-        published=None,
-        source=None,
-        url=None,
-        tags=(),
-        paragraphs=(
-            "The two pilots also died in the crash, President Luis Alberto Ferrer Ocampo said in a statement.",
-            "Ferrer expressed his condolences on Twitter.",
-        ),
+    b = _briefing(
+        "The two pilots also died in the crash, President Luis Alberto Ferrer Ocampo said in a statement.",
+        "Ferrer expressed his condolences on Twitter.",
     )
-    b = extract_briefing(art, parse(art))
     people = [a for a in b.actors if a.type == "person"]
     assert [a.name for a in people] == ["Luis Alberto Ferrer Ocampo"], [(a.name, a.aliases) for a in b.actors]
 
 
 @pytest.mark.spacy
 def test_events_laws_and_works_are_not_actors():
-    from generator.extract import extract_briefing
-    from generator.model import Article
-    from generator.nlp import parse
-
-    art = Article(
-        id="t",
-        title="T",
-        published=None,
-        source=None,
-        url=None,
-        tags=(),
-        paragraphs=(
-            "The Eastbrook Grand Prix was stopped twice. Drivers said the Clean Rivers Act would not apply.",
-            "The Westfield Music Awards were cancelled, the Eastbrook Racing Club said.",
-        ),
+    b = _briefing(
+        "The Eastbrook Grand Prix was stopped twice. Drivers said the Clean Rivers Act would not apply.",
+        "The Westfield Music Awards were cancelled, the Eastbrook Racing Club said.",
     )
-    b = extract_briefing(art, parse(art))
     names = {a.name for a in b.actors}
     assert not names & {"Eastbrook Grand Prix", "Clean Rivers Act", "Westfield Music Awards"}, names
     assert "Eastbrook Racing Club" in names, names
@@ -434,23 +408,19 @@ def test_events_laws_and_works_are_not_actors():
 
 @pytest.mark.spacy
 def test_plural_role_before_two_names_is_both_roles_and_a_disguised_subject_is_no_role():
+    b = _briefing(
+        "In an interview with Morning Show hosts Tom Poe and Mary Loe, the Democratic presidential candidate"
+        " stated that the comments do not fit.",
+    )
+    roles = {a.name: [r.text for r in a.roles] for a in b.actors}
+    assert roles.get("Tom Poe") == ["Morning Show hosts"], roles
+    assert roles.get("Mary Loe") == ["Morning Show hosts"], roles  # not 'the Democratic presidential candidate'
+
+
+def _briefing(*paragraphs: str):
     from generator.extract import extract_briefing
     from generator.model import Article
     from generator.nlp import parse
 
-    art = Article(
-        id="t",
-        title="T",
-        published=None,
-        source=None,
-        url=None,
-        tags=(),
-        paragraphs=(
-            "In an interview with Morning Show hosts Tom Poe and Mary Loe, the Democratic presidential candidate"
-            " stated that the comments do not fit.",
-        ),
-    )
-    b = extract_briefing(art, parse(art))
-    roles = {a.name: [r.text for r in a.roles] for a in b.actors}
-    assert roles.get("Tom Poe") == ["Morning Show hosts"], roles
-    assert roles.get("Mary Loe") == ["Morning Show hosts"], roles  # not 'the Democratic presidential candidate'
+    art = Article(id="t", title="T", published=None, source=None, url=None, tags=(), paragraphs=paragraphs)
+    return extract_briefing(art, parse(art))

@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from ..lexicon import calendar_words, person_nouns, wordset
-from .actors_lexicon import CORPORATE_SUFFIXES, ORG_HEADS, PLACE_NOUNS, TITLE_WORDS
+from .actors_lexicon import CORPORATE_SUFFIXES, LOCATIVE_PREPS, ORG_HEADS, PLACE_NOUNS, TITLE_WORDS
 from .names import common_word, is_given_name
 
 _MARKUP = re.compile(r"[<>|@#/\\=_*{}\[\]~^+%$&]")
@@ -171,19 +171,17 @@ def _speaking_names_are_bodies(actors: list, quotes: list, paragraphs) -> list:
     return out
 
 
-_LOCATIVE = re.compile(
-    r"(?:\b(\w+)\s+)?\b(?:in|at|from|to|across|near|into|throughout|outside|inside|around|of)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-
-
 def _as_location(paragraphs, m) -> bool:
-    """'in X', 'from X', not 'a report in X' (a publication noun before the preposition)."""
+    """'in X', 'from X' (a locative preposition right before), not 'a report in X' (a publication
+    noun before the preposition)."""
     if not paragraphs or not 0 < m.paragraph <= len(paragraphs):
         return True  # no text to read: keep the tagger's place
-    before = paragraphs[m.paragraph - 1][max(0, m.start - 40) : m.start]
-    hit = _LOCATIVE.search(before)
-    return hit is not None and (hit.group(1) or "").lower() not in wordset("publication_nouns")
+    words = paragraphs[m.paragraph - 1][max(0, m.start - 40) : m.start].lower().split()
+    if words and words[-1] == "the":
+        words.pop()
+    if not words or words[-1] not in LOCATIVE_PREPS | {"of", "throughout"}:
+        return False
+    return len(words) < 2 or words[-2] not in wordset("publication_nouns")
 
 
 def _name_shape(name: str, gaz) -> bool:

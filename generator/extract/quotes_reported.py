@@ -85,11 +85,9 @@ def _noun_claim(noun) -> tuple[list, object] | None:
         return None
     if verb.lemma_.lower() in _DISPUTING or any(c.dep_ == "neg" for c in verb.children) or _passive(verb):
         return None
-    for c in noun.children:
-        marks = [m for m in c.children if m.dep_ == "mark" and m.lower_ == "that"]
-        has_subject = any(m.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for m in c.children)
-        if c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i and marks and has_subject:
-            return list(c.subtree), verb
+    clause = _that_clause(noun)
+    if clause is not None:
+        return clause, verb
     if voiced:
         return list(noun.subtree), verb  # 'voiced deep concern about the policy'
     return None
@@ -109,13 +107,19 @@ def _sourced_claim(noun) -> tuple[list, object] | None:
             source = next((g for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), source)
     if source is None:
         return None
+    clause = _that_clause(noun, relative_too=True)
+    return (clause, source) if clause is not None else None
+
+
+def _that_clause(noun, relative_too: bool = False) -> list | None:
+    """The tokens of the 'that …' clause a noun introduces ('the claim that the bridge is unsafe');
+    with `relative_too`, also one the parser read as a relative clause (see :func:`_complement_that`)."""
     for c in noun.children:
-        marks = [m for m in c.children if m.dep_ == "mark" and m.lower_ == "that"]
-        has_subject = any(m.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for m in c.children)
-        if c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i and marks and has_subject:
-            return list(c.subtree), source
-        if c.dep_ == "relcl" and c.i > noun.i and has_subject and _complement_that(c):
-            return list(c.subtree), source
+        if c.i <= noun.i or not any(m.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for m in c.children):
+            continue
+        marked = any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        if c.dep_ in ("acl", "ccomp", "relcl") and marked or relative_too and c.dep_ == "relcl" and _complement_that(c):
+            return list(c.subtree)
     return None
 
 

@@ -254,10 +254,8 @@ def add_descriptive_speakers(
         if name == m.text and len(name.split()) == 1 and kind == "person":
             out.append(q)  # 'President vows …' in a crosshead: a bare title is nobody in particular
             continue
-        if m.text.lower().startswith("the ") and name.lower() in by_key:
-            # 'a spokesperson said …' then 'the spokesperson said': the one described before.
-            pass
-        elif m.text.lower().startswith("the "):
+        # 'a spokesperson said …' then 'the spokesperson said': the one described before (below).
+        if m.text.lower().startswith("the ") and name.lower() not in by_key:
             # 'the host said', 'the Democratic candidate said': someone named earlier, if the
             # article gave exactly one named person that role. ('the company said' stays
             # unattributed: measured on the blind gold, the nearest organisation was wrong as often as right.)

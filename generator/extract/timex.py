@@ -28,6 +28,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 
+from ..lexicon import wordset
 from ..model import TimeValue
 from .timex_data import holiday_specs
 
@@ -1420,7 +1421,7 @@ def tense_from_doc(doc, start: int, end: int) -> Tense:
     before = span.start - 1
     if before >= 0 and doc[before].lower_ in ("on", "late", "early"):
         before -= 1
-    if before >= 0 and doc[before].tag_ == "VBD" and doc[before].lemma_.lower() in _speech_verbs():
+    if before >= 0 and doc[before].tag_ == "VBD" and doc[before].lemma_.lower() in wordset("speech_verbs"):
         # 'said on Tuesday they would inspect it': the day is the saying's, whatever the parse hangs it on
         return "past"
     tok = span.root
@@ -1433,12 +1434,6 @@ def tense_from_doc(doc, start: int, end: int) -> Tense:
             break
         tok = tok.head
     return None
-
-
-def _speech_verbs() -> frozenset[str]:
-    from ..lexicon import wordset
-
-    return wordset("speech_verbs")
 
 
 def _verb_tense(verb, depth: int = 0) -> Tense:

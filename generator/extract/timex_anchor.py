@@ -227,15 +227,7 @@ def anchor_timexes(paragraphs: list[list[TimeValue]], dct: date | None = None) -
                 if rule is not None and anchors[-1].granularity in rule[0].get("only_after", ()):
                     found = resolve(tv.phrase, anchors[-1:])
                     if found is not None:
-                        tv = replace(
-                            tv,
-                            value=found.value,
-                            start=found.start,
-                            end=found.end,
-                            granularity=found.granularity,
-                            inferred=True,
-                        )
-                        done.append(tv)
+                        done.append(_anchored(tv, found, inferred=True))
                         continue
             if tv.value is None and tv.kind in ("date", "time"):
                 rule = rule_for(tv.phrase)
@@ -249,16 +241,16 @@ def anchor_timexes(paragraphs: list[list[TimeValue]], dct: date | None = None) -
                         fallback = fallback_anchor(tv.phrase, dct)
                         found = resolve(tv.phrase, [fallback]) if fallback else None
                 if found is not None:
-                    tv = replace(
-                        tv,
-                        value=found.value,
-                        start=found.start,
-                        end=found.end,
-                        granularity=found.granularity,
-                        inferred=not from_dct,
-                    )
+                    tv = _anchored(tv, found, inferred=not from_dct)
             elif is_anchor(tv):
                 anchors.append(tv)
             done.append(tv)
         out.append(done)
     return out
+
+
+def _anchored(tv: TimeValue, found: TimeValue, inferred: bool) -> TimeValue:
+    """The expression with the value its anchor gives it."""
+    return replace(
+        tv, value=found.value, start=found.start, end=found.end, granularity=found.granularity, inferred=inferred
+    )
