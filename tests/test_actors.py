@@ -410,7 +410,7 @@ def test_events_laws_and_works_are_not_actors():
 def test_plural_role_before_two_names_is_both_roles_and_a_disguised_subject_is_no_role():
     b = _briefing(
         "In an interview with Morning Show hosts Tom Poe and Mary Loe, the Democratic presidential candidate"
-        " stated that the comments do not fit.",
+        " stated that the remarks were unfair.",
     )
     roles = {a.name: [r.text for r in a.roles] for a in b.actors}
     assert roles.get("Tom Poe") == ["Morning Show hosts"], roles

@@ -96,10 +96,10 @@ def test_a_particle_verb_read_as_an_adverb_is_still_a_cue_and_the_title_resolves
 @pytest.mark.spacy
 def test_the_body_named_by_its_head_noun_speaks_and_two_such_bodies_leave_it_unattributed():
     one = briefing(
-        'The Eastbrook Center for Digital Policy launched a campaign on Monday. "Our society is being hijacked,"'
+        'The Eastbrook Center for Digital Policy launched a campaign on Monday. "Our towns are being emptied,"'
         " the center said in a statement."
     )
-    assert _speaker_of(one, "hijacked") == "Eastbrook Center for Digital Policy"
+    assert _speaker_of(one, "emptied") == "Eastbrook Center for Digital Policy"
     two = briefing(
         'The Eastbrook Institute and the Westfield Institute both published reports. "We are worried," the institute said.'
     )
@@ -148,27 +148,27 @@ def test_one_capitalised_label_is_no_transcript():
 @pytest.mark.spacy
 def test_the_one_heard_saying_speaks_not_the_next_speaker():
     b = briefing(
-        'With the second red flag imminent, Tom Poe was heard on race radio saying "we should be going" while'
-        ' Max Roe agreed saying, "I think we can definitely race now".'
+        'With the storm closing in, Tom Poe was heard on the radio saying "we should turn back" while'
+        ' Max Roe agreed saying, "I think we can definitely sail on".'
     )
-    assert _speaker_of(b, "should be going") == "Tom Poe"
-    assert _speaker_of(b, "definitely race") == "Max Roe"
+    assert _speaker_of(b, "should turn back") == "Tom Poe"
+    assert _speaker_of(b, "definitely sail") == "Max Roe"
 
 
 @pytest.mark.spacy
 def test_a_passive_cue_gives_no_speaker_from_the_name_before_it():
     b = briefing(
-        "The only records that Bill Moe released was a letter from his doctor, Harold Loe. Loe's earlier missive"
-        " on Moe was widely ridiculed for its hyperbolic prediction that Moe would be “the healthiest individual"
-        " ever elected to the presidency.”"
+        "The only file that Bill Moe published was a note from his trainer, Harold Loe. Loe's earlier note"
+        " on Moe was widely mocked for its bold forecast that Moe would be “the fastest runner"
+        " ever to enter the league.”"
     )
-    assert _speaker_of(b, "healthiest") != "Bill Moe"
+    assert _speaker_of(b, "fastest runner") != "Bill Moe"
 
 
 @pytest.mark.spacy
 def test_a_report_naming_its_source_is_that_source_s_claim_and_considering_to_announce_is_no_speech():
     b = briefing(
-        "Tom Poe dismissed a report in the Daily Ledger that Bill Moe has been considering announcing that he will"
+        "Tom Poe rejected a report in the Daily Ledger that Bill Moe has been considering announcing that he will"
         " not endorse the businessman."
     )
     reported = [(q.text, {a.id: a.name for a in b.actors}.get(q.speaker)) for q in b.quotes]
@@ -179,7 +179,7 @@ def test_a_report_naming_its_source_is_that_source_s_claim_and_considering_to_an
 @pytest.mark.spacy
 def test_a_name_typed_place_that_speaks_and_is_never_a_location_is_an_organisation():
     b = briefing(
-        "Heavy winds had forced the pilots to land at another airport, Telemundia said.",
+        "Floods had forced the convoy to stop at another town, Telemundia said.",
         "Rescuers reached the site in Vistaria on Monday. Vistaria said it had sent help.",
     )
     types = {a.name: a.type for a in b.actors}

@@ -149,7 +149,7 @@ def settle_people(actors: list, quotes: list, rejected: list[str], paragraphs=()
 
 
 def _speaking_names_are_bodies(actors: list, quotes: list, paragraphs) -> list:
-    """'Teletica said', 'according to Example Daily': a one- or two-word name typed a place
+    """'Telemundia said', 'according to Example Daily': a one- or two-word name typed a place
     that speaks, that no list knows as a country or city and that the article never writes
     as a location ('in X', 'from X'), is an organisation (a broadcaster, a paper); a place
     that 'speaks' stays a place, and its quote unattributed."""
@@ -254,7 +254,7 @@ def people_by_name(cands: list, docs: list, gaz) -> None:
             c.key = " ".join(kept).casefold()
     full = [c for c in persons if len(c.name.split()) > 1]
     lasts = {c.name.split()[-1] for c in full}
-    # Two family names ('Luis Guillermo Solis Rivera'): the first is written alone too ('Solis').
+    # Two family names ('Luis Alberto Ferrer Ocampo'): the first is written alone too ('Ferrer').
     lasts |= {c.name.split()[-2] for c in full if len(c.name.split()) >= 4}
     firsts: dict[str, set[str]] = {}
     for c in full:

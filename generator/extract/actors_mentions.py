@@ -72,7 +72,7 @@ def is_title_token(tok) -> bool:
     if not (tok.text[:1].isupper()):
         return False
     if word in wordset("title_modifiers"):
-        # 'Grand Mufti X', 'Field Marshal Y': a title only with the title it qualifies ('Grand Caravan' is none).
+        # 'Grand Mufti X', 'Field Marshal Y': a title only with the title it qualifies ('Grand Tourer' is none).
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
         return (
             nxt is not None
@@ -173,7 +173,7 @@ def _person(doc, n: int, start: int, end: int) -> Candidate | None:
 
 
 def _rest_of_name(doc, start: int, end: int) -> int:
-    """'President Luis Guillermo[ Solis Rivera]': a name the tagger cut short runs on over the
+    """'President Luis Alberto[ Ferrer Ocampo]': a name the tagger cut short runs on over the
     capitalised proper nouns right after it that no entity claims (four words at most)."""
     calendar = calendar_words()
     while (

@@ -261,7 +261,7 @@ def _surnames_tagged_as_organisations(cands: list[Candidate]) -> None:
 
 
 def _ends_with(full: str, short: str) -> bool:
-    """'Roe' ends 'Jane Roe'; so does the first of two family names ('Solis' of 'Luis Solis Rivera')."""
+    """'Roe' ends 'Jane Roe'; so does the first of two family names ('Ferrer' of 'Luis Ferrer Ocampo')."""
     fw, sw = _words(full), _words(short)
     if fw[-len(sw) :] == sw:
         return True
