@@ -164,7 +164,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
     print(
         f"built {len(result.briefings)} briefing(s) into {final}"
         + (f"; {skipped} article(s) skipped" if skipped else "")
-        + (f"; {len(result.problems)} correction(s) did not apply" if result.problems else "")
+        + (f"; {len(result.problems)} line(s) of corrections or stories.yml did not apply" if result.problems else "")
     )
     return 1 if result.failed else 0
 
