@@ -18,6 +18,7 @@ Three sets, drawn with fixed random seeds so the choice is reproducible:
   used by any earlier set), disjoint from all of them, 300-1,000 words with
   quotation marks, drawn with their own seed after the other three so their
   picks are unchanged; more gold that may be looked at.
+* ``dev4``: the same draw as dev3 with four of each, after dev3, with its own seed.
 
 Each article becomes ``<set>/<name>.txt`` (title line, blank line, paragraphs
 separated by blank lines) with a ``<name>.yml`` sidecar (published, source, url),
@@ -99,9 +100,9 @@ def pick_dev2(
 
 
 def pick_dev3(
-    polnear: list[dict], crawls: list[dict], taken: set[str], rng: random.Random
+    polnear: list[dict], crawls: list[dict], taken: set[str], rng: random.Random, n: int = 3
 ) -> tuple[list[dict], list[dict]]:
-    """Three PolNeAR articles from the least used publishers and three crawls from new outlets."""
+    """n PolNeAR articles from the least used publishers and n crawls from new outlets."""
     counts: dict[str, int] = {}
     for r in polnear:
         counts.setdefault(r["publisher"], 0)
@@ -113,11 +114,11 @@ def pick_dev3(
             by_pub.setdefault(r["publisher"], []).append(r)
     pubs = sorted(by_pub, key=lambda p: (counts[p], p))
     p_rows = []
-    for pub in pubs[:3]:
+    for pub in pubs[:n]:
         pool = sorted(by_pub[pub], key=lambda r: r["id"])
         rng.shuffle(pool)
         p_rows.append(pool[0])
-    return p_rows, _new_outlets(crawls, taken, rng, n=3, max_words=1000)
+    return p_rows, _new_outlets(crawls, taken, rng, n=n, max_words=1000)
 
 
 def _new_outlets(crawls: list[dict], taken: set[str], rng: random.Random, n: int, max_words: int) -> list[dict]:
@@ -164,11 +165,14 @@ def main() -> None:
     p_dev2, c_dev2 = pick_dev2(polnear, crawls, taken, random.Random(20261202))
     taken |= {r["id"] for r in p_dev2 + c_dev2}
     p_dev3, c_dev3 = pick_dev3(polnear, crawls, taken, random.Random(20261203))
+    taken |= {r["id"] for r in p_dev3 + c_dev3}
+    p_dev4, c_dev4 = pick_dev3(polnear, crawls, taken, random.Random(20261204), n=4)
     splits = (
         ("dev", p_dev, c_dev),
         ("test", p_test, c_test),
         ("dev2", p_dev2, c_dev2),
         ("dev3", p_dev3, c_dev3),
+        ("dev4", p_dev4, c_dev4),
     )
     for split, prows, crows in splits:
         for r in prows:

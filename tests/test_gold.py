@@ -56,7 +56,13 @@ def test_every_gold_file_is_well_formed_and_quotes_its_article_verbatim():
     validate = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(validate)
     files = sorted(
-        [*here.glob("dev/*.yml"), *here.glob("dev2/*.yml"), *here.glob("dev3/*.yml"), *here.glob("test/*.yml")]
+        [
+            *here.glob("dev/*.yml"),
+            *here.glob("dev2/*.yml"),
+            *here.glob("dev3/*.yml"),
+            *here.glob("dev4/*.yml"),
+            *here.glob("test/*.yml"),
+        ]
     )
     assert len(files) == 59
     problems = {f.name: validate.check(f) for f in files}
