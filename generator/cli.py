@@ -7,6 +7,8 @@ import json
 import logging
 import os
 import shutil
+import signal
+import subprocess
 import sys
 from pathlib import Path
 
@@ -118,17 +120,15 @@ def _swap_in(built: Path, site_dir: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def _cmd_build(args: argparse.Namespace) -> int:
-    from mkdocs.commands.build import build
+def _project(args: argparse.Namespace):
+    """The MkDocs configuration (both engines read mkdocs.yml), its folder and the seeds folder; or an
+    exit status when one of them is missing."""
     from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort, MkDocsException
-
-    from . import site
-    from .progress import Progress
+    from mkdocs.exceptions import MkDocsException
 
     config_file = Path(args.config_file)
     try:
-        config = load_config(str(config_file), strict=args.strict, site_dir=args.site_dir)
+        config = load_config(str(config_file), strict=getattr(args, "strict", False), site_dir=args.site_dir)
     except MkDocsException as err:
         print(f"error: {config_file}: {err}", file=sys.stderr)
         return 2
@@ -141,32 +141,92 @@ def _cmd_build(args: argparse.Namespace) -> int:
             f"{seeds.relative_to(root) if seeds.is_relative_to(root) else seeds}: no such folder; nothing was built or removed",
         )
         return 2
+    return config, root, seeds
+
+
+def _generate(config, root: Path, seeds: Path, progress):
+    from .site import CACHE_DIR, generate
+
+    return generate(
+        seeds, Path(config.docs_dir), cache_dir=root / CACHE_DIR, limits=limits_from(config.extra), progress=progress
+    )
+
+
+def _cmd_build(args: argparse.Namespace) -> int:
+    from . import engines, site
+    from .progress import Progress
+
+    project = _project(args)
+    if isinstance(project, int):
+        return project
+    config, root, seeds = project
     final = Path(config.site_dir)
     for stale in final.parent.glob(f".{final.name}.building-*"):
         shutil.rmtree(stale, ignore_errors=True)  # left by a build that was killed
     staging = final.with_name(f".{final.name}.building-{os.getpid()}")
-    config.site_dir = str(staging)
-    site.RUN.update(progress=Progress(), caller_reports=True)
+    # The pages are generated once, here; the MkDocs hook sees the result and does not generate again.
+    result = _generate(config, root, seeds, Progress())
+    site.RUN.update(result=result)
     try:
-        build(config)
-    except (MkDocsException, Abort) as err:
+        engines.build(args.engine, Path(args.config_file), staging, strict=args.strict)
+    except engines.EngineError as err:
         shutil.rmtree(staging, ignore_errors=True)
-        print(f"error: mkdocs build failed, the last site was kept: {err}", file=sys.stderr)
+        result.report(_emit)
+        print(f"error: {args.engine} build failed, the last site was kept: {err}", file=sys.stderr)
         return 2
     finally:
-        result = site.RUN.pop("result", None)
         site.RUN.clear()
     _swap_in(staging, final)
-    if result is None:
-        return 2
     result.report(_emit)
     skipped = len(result.errors)
     print(
-        f"built {len(result.briefings)} briefing(s) into {final}"
+        f"built {len(result.briefings)} briefing(s) into {final} with {args.engine}"
         + (f"; {skipped} article(s) skipped" if skipped else "")
         + (f"; {len(result.problems)} line(s) of corrections or stories.yml did not apply" if result.problems else "")
     )
     return 1 if result.failed else 0
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    """Preview with live regeneration: MkDocs calls the hook on every change of seeds/; for Zensical
+    a watcher of our own regenerates the pages, and Zensical's own watcher rebuilds them."""
+    from . import engines
+
+    project = _project(args)
+    if isinstance(project, int):
+        return project
+    config, root, seeds = project
+    addr = ["-a", args.dev_addr] if args.dev_addr else []
+    if args.engine == "mkdocs":
+        return subprocess.call([sys.executable, "-m", "mkdocs", "serve", "-f", args.config_file, *addr])
+
+    def regenerate() -> None:
+        try:
+            result = _generate(config, root, seeds, lambda *a: None)
+        except ArticleError as err:
+            _emit("error", str(err))
+            return
+        result.report(_emit)
+        print(f"briefing: regenerated {len(result.briefings)} briefing(s)", file=sys.stderr, flush=True)
+
+    def stop(signum, frame):
+        raise KeyboardInterrupt  # a terminated preview stops Zensical and removes its configuration
+
+    signal.signal(signal.SIGTERM, stop)
+    regenerate()
+    derived = root / engines.ZENSICAL_CONFIG
+    derived.write_text(engines.zensical_config(Path(args.config_file)), encoding="utf-8")
+    server = subprocess.Popen([sys.executable, "-m", "zensical", "serve", "-f", str(derived), *addr], cwd=root)
+    try:
+        engines.watch(seeds, regenerate, alive=lambda: server.poll() is None)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        if server.poll() is None:
+            server.terminate()
+            server.wait(timeout=10)
+        derived.unlink(missing_ok=True)
+    return server.returncode or 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -178,8 +238,19 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument(
         "-d", "--site-dir", default=None, help="where to write the site (default: site_dir of the configuration)"
     )
-    p.add_argument("--strict", action="store_true", help="fail on any MkDocs warning")
+    p.add_argument("--strict", action="store_true", help="fail on any warning of the engine")
+    p.add_argument(
+        "--engine",
+        choices=("mkdocs", "zensical"),
+        default="mkdocs",
+        help="the static site engine (default: mkdocs; both read mkdocs.yml)",
+    )
     p.set_defaults(func=_cmd_build)
+    p = sub.add_parser("serve", help="preview the site, regenerating the pages when a seed changes")
+    p.add_argument("-f", "--config-file", default="mkdocs.yml", help="the MkDocs configuration (default: mkdocs.yml)")
+    p.add_argument("-a", "--dev-addr", default=None, help="IP address and port (default: the engine's, localhost:8000)")
+    p.add_argument("--engine", choices=("mkdocs", "zensical"), default="mkdocs", help="the engine (default: mkdocs)")
+    p.set_defaults(func=_cmd_serve, site_dir=None)
     p = sub.add_parser("extract", help="print one article's briefing")
     p.add_argument("path", help="an article file (.txt with optional .yml sidecar, or .md with front matter)")
     p.add_argument("--json", action="store_true", help="print the briefing as JSON (see docs/schema.md)")

@@ -1,12 +1,12 @@
 """The thin MkDocs integration: generate pages before each build, watch seeds/.
 
-Enabled in mkdocs.yml with ``hooks: [generator/mkdocs_hook.py]``. It only
-connects MkDocs events to :func:`generator.site.generate`.
+Enabled in mkdocs.yml with ``hooks: [generator/mkdocs_hook.py]``. It only connects MkDocs events
+to :func:`generator.site.generate`; the pages and the nav it needs are engine-neutral Markdown and
+mkdocs.yml, so the same docs/ also builds with Zensical (:mod:`generator.engines`).
 """
 
 from __future__ import annotations
 
-import html
 import logging
 from pathlib import Path
 
@@ -15,13 +15,9 @@ from mkdocs.exceptions import PluginError
 from generator import site
 from generator.limits import LimitsError, limits_from
 from generator.problems import ArticleError
-from generator.render import COLLECTION_PAGES, PAGE_TITLES, render_index
-from generator.site import CACHE_DIR, OUT_SUBDIR, generate
-from generator.story.site import nav_section
+from generator.site import CACHE_DIR, generate
 
 log = logging.getLogger("mkdocs.plugins.briefing")
-HOME_MARKER = "<!-- briefing:list -->"
-_state: dict = {}
 
 
 def _root(config) -> Path:
@@ -40,9 +36,11 @@ def _log_progress(done: int, total: int, name: str, seconds: float | None) -> No
 
 
 def on_pre_build(config, **kwargs) -> None:
-    # `briefing build` reports every problem itself, once, and shows its own progress
-    # (site.RUN); under plain `mkdocs build` or `serve` the problems go to MkDocs' log.
+    # Under plain `mkdocs build` or `serve` the pages are generated here and the problems go to
+    # MkDocs' log; `briefing build` generates them itself, once, and reports them itself.
     run = site.RUN
+    if "result" in run:
+        return  # `briefing build` generated the pages before it called MkDocs
     try:
         limits = limits_from(config.extra)
         result = generate(
@@ -50,58 +48,21 @@ def on_pre_build(config, **kwargs) -> None:
             Path(config.docs_dir),
             cache_dir=_root(config) / CACHE_DIR,
             limits=limits,
-            progress=run.get("progress") or _log_progress,
+            progress=_log_progress,
         )
     except (ArticleError, LimitsError) as err:
         # Nothing generated was touched: the last good pages stay.
         raise PluginError(f"briefing: {err}") from None
-    run["result"] = result
-    if not run.get("caller_reports"):
-        result.report(lambda kind, text: (log.info if kind == "note" else log.warning)("briefing: %s", text))
-    _state["result"] = result
-    if config.nav:
-        config.nav = _with_briefings(config.nav, result.briefings, result.stories)
+    result.report(lambda kind, text: (log.info if kind == "note" else log.warning)("briefing: %s", text))
 
 
-def _with_briefings(nav: list, briefings: list, stories: list = ()) -> list:
-    """Replace the 'briefings/index.md' nav entry by a section: the pages that gather every
-    briefing (actors, timeline, tags), then each briefing with its five pages."""
-    index = f"{OUT_SUBDIR}/index.md"
-    ordered = sorted(briefings, key=lambda b: (str(b.article.published or ""), b.article.title), reverse=True)
-    gathered = [{title: f"{OUT_SUBDIR}/{name}"} for name, title in COLLECTION_PAGES.items()]
-    section = [index, nav_section(stories, OUT_SUBDIR), *gathered] + [
-        # Material prints nav titles as HTML, unescaped.
-        {
-            html.escape(b.article.title): [
-                # The Overview has no nav title: it is the section's index (navigation.indexes), and its
-                # title comes from its front matter, so tag listings and search name the article.
-                f"{OUT_SUBDIR}/{b.article.id}/index.md",
-                *(
-                    {title: f"{OUT_SUBDIR}/{b.article.id}/{name}"}
-                    for name, title in PAGE_TITLES.items()
-                    if name != "index.md"
-                ),
-            ]
-        }
-        for b in ordered
-    ]
-    out = []
-    for item in nav:
-        if isinstance(item, dict) and len(item) == 1:
-            ((title, value),) = item.items()
-            first = value[0] if isinstance(value, list) and value else value
-            if first == index:
-                item = {title: section}
-        out.append(item)
-    return out
-
-
-def on_page_markdown(markdown: str, page, config, files, **kwargs) -> str:
-    if HOME_MARKER in markdown and "result" in _state:
-        result = _state["result"]
-        listing = render_index(result.briefings, [str(e) for e in result.errors], prefix=f"{OUT_SUBDIR}/")
-        markdown = markdown.replace(HOME_MARKER, listing)
-    return markdown
+def on_config(config, **kwargs):
+    # The Home page includes the generated list with pymdownx.snippets; its base path is made
+    # absolute so that a build started from another folder finds it.
+    snippets = config.mdx_configs.get("pymdownx.snippets")
+    if snippets is not None:
+        snippets["base_path"] = [str(Path(config.docs_dir))]
+    return config
 
 
 def on_serve(server, config, builder, **kwargs):

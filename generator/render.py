@@ -622,10 +622,34 @@ class View:
 
 
 def render_pages(briefing: Briefing, templates_dir: Path | None = None) -> dict[str, str]:
-    """The Markdown pages of one briefing: {file name: content}."""
+    """The Markdown pages of one briefing: {file name: content}, each with the briefing's own nav
+    under its heading (the site's nav holds sections only, so that it does not grow with the site)."""
     env = _env(templates_dir)
     view = View(briefing)
-    return {name: env.get_template(tpl).render(v=view, b=briefing, a=briefing.article) for name, tpl in PAGES.items()}
+    return {
+        name: with_local_nav(env.get_template(tpl).render(v=view, b=briefing, a=briefing.article), name, view.json_name)
+        for name, tpl in PAGES.items()
+    }
+
+
+def local_nav(current: str, json_name: str = "briefing.json") -> str:
+    """One line of links to the briefing's pages (the current one in bold) and its JSON."""
+    links = [f"**{title}**" if name == current else f"[{title}]({name})" for name, title in PAGE_TITLES.items()]
+    return (
+        " · ".join([*links, f"[JSON]({json_name})"])
+        + ' · [All briefings](../index.md)\n{: .briefing-localnav role="navigation" aria-label="This briefing" }\n'
+    )
+
+
+def with_local_nav(text: str, name: str, json_name: str = "briefing.json") -> str:
+    """The page with :func:`local_nav` after its first heading."""
+    heading = _FIRST_HEADING.search(text)
+    if heading is None:
+        return text
+    return f"{text[: heading.end()]}\n\n{local_nav(name, json_name).rstrip()}{text[heading.end() :]}"
+
+
+_FIRST_HEADING = re.compile(r"^# .*$", re.M)
 
 
 def render_index(

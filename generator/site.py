@@ -32,10 +32,13 @@ from .validate import Checked, check_seeds
 OUT_SUBDIR = "briefings"
 GATHERED = "Across every briefing: [stories](stories/index.md) · [actors](all-actors.md) · [timeline](all-timeline.md) · [tags](tags.md)\n\n"
 MANIFEST = ".generated.json"
+HOME_LIST = ".home.md"
+"""Under docs/briefings/: a dot name, so no engine publishes it as a page of its own."""
+HOME_LATEST = 20
 CACHE_DIR = Path(".cache") / "briefing"
 RUN: dict = {}
-"""Set by `briefing build` around MkDocs' build: 'progress', 'caller_reports'; the MkDocs hook
-leaves the 'result' here for it."""
+"""Set by `briefing build` around the engine's build: 'result', the pages it generated, so that
+the MkDocs hook does not generate them again."""
 
 
 @dataclass
@@ -156,6 +159,16 @@ class Writer:
             write_atomic(self.manifest_path, manifest)
 
 
+def home_list(result: Result, latest: int = HOME_LATEST) -> str:
+    """What the Home page includes (``--8<-- "briefings/.home.md"``, pymdownx.snippets, which every
+    engine runs): the newest briefings, with links relative to the Home page, and the way to all."""
+    ordered = sorted(result.briefings, key=lambda b: (str(b.article.published or ""), b.article.title), reverse=True)
+    shown = render_index(ordered[:latest], [str(e) for e in result.errors], prefix=f"{OUT_SUBDIR}/", level=3)
+    if len(ordered) > latest:
+        shown += f"[All {len(ordered)} briefings]({OUT_SUBDIR}/index.md)\n"
+    return shown
+
+
 def extra_files(briefing: Briefing) -> dict[str, str]:
     """Other per-briefing exports beside the JSON: the timeline for TimelineJS and calendars."""
     from .export_timeline import icalendar, timelinejs
@@ -215,6 +228,7 @@ def generate(
         writer.write(f"{slug}/briefing.json", to_json(b))
         for name, text in extra_files(b).items():
             writer.write(f"{slug}/{name}", text)
+    writer.write(HOME_LIST, home_list(result))
     writer.write(
         "index.md",
         "# Briefings\n\n" + GATHERED + render_index(result.briefings, [str(e) for e in result.errors], level=2),

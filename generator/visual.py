@@ -4,7 +4,11 @@ Static SVG needs no script and fetches nothing. Every piece of article text is
 escaped (``html.escape``) and also given in full in a ``<title>`` element,
 which browsers show as a tooltip and screen readers read.
 The output is one line per element with no blank line, so Python-Markdown
-keeps the whole figure as one raw HTML block.
+keeps the whole figure as one raw HTML block. Links are ``xlink:href``, written for the page's
+URL: Zensical rewrites a raw ``href`` as if it were relative to the Markdown file, MkDocs leaves it
+as written, and both leave ``xlink:href`` alone, so the figure links the same in both sites. A figure
+wider than a phone scrolls: its box is a named region that takes the keyboard focus, so it can be
+scrolled without a mouse (axe: scrollable-region-focusable; axe does not count ``xlink:href`` links).
 """
 
 from __future__ import annotations
@@ -52,7 +56,7 @@ def timeline_svg(rows: list[Row], title: str) -> str:
         for text, link in row.items:
             label = _e(_short(text, 78))
             parts.append(
-                f'<a href="{_e(link)}"><title>{_e(text)}</title><text x="36" y="{y}" class="tl-event">{label}</text></a>'
+                f'<a xlink:href="{_e(link)}"><title>{_e(text)}</title><text x="36" y="{y}" class="tl-event">{label}</text></a>'
             )
             y += line_h
         y += gap
@@ -60,7 +64,7 @@ def timeline_svg(rows: list[Row], title: str) -> str:
     axis = f'<line x1="20" y1="{top - 5}" x2="20" y2="{height - line_h - 5}" class="tl-axis"/>'
     body = "".join([axis, *parts])
     return (
-        f'<div class="briefing-figure briefing-timeline-figure"><svg xmlns="http://www.w3.org/2000/svg" role="group" '
+        f'<div class="briefing-figure briefing-timeline-figure" tabindex="0" role="region" aria-labelledby="tl-title"><svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" role="group" '
         f'aria-labelledby="tl-title" viewBox="0 0 {width} {height}" width="100%" preserveAspectRatio="xMinYMin meet">'
         f'<title id="tl-title">{_e(title)}</title>{body}</svg></div>\n'
     )
@@ -145,7 +149,7 @@ def actor_graph_svg(actors: list[Actor], edges: list[Edge], title: str, link: st
         dy = -14 if y < cy - 100 else (22 if y > cy + 100 else 5)
         href = link.format(id=a.id)
         nodes.append(
-            f'<a href="{_e(href)}"><title>{_e(a.name)} ({_e(a.type)}, {len(a.mentions)} mentions)</title>'
+            f'<a xlink:href="{_e(href)}"><title>{_e(a.name)} ({_e(a.type)}, {len(a.mentions)} mentions)</title>'
             f'<circle cx="{x:.0f}" cy="{y:.0f}" r="9" class="ag-node ag-{_e(a.type)}"/>'
             f'<text x="{x + dx:.0f}" y="{y + dy:.0f}" text-anchor="{anchor}" class="ag-label">{_e(_short(a.name, 24))}</text></a>'
         )
@@ -154,7 +158,7 @@ def actor_graph_svg(actors: list[Actor], edges: list[Edge], title: str, link: st
         'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="ag-arrowhead"/></marker></defs>'
     )
     return (
-        f'<div class="briefing-figure briefing-graph-figure"><svg xmlns="http://www.w3.org/2000/svg" role="group" '
+        f'<div class="briefing-figure briefing-graph-figure" tabindex="0" role="region" aria-labelledby="ag-title"><svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" role="group" '
         f'aria-labelledby="ag-title" viewBox="-70 {cy - r - 40} {size + 140} {2 * r + 90}" width="100%">'
         f'<title id="ag-title">{_e(title)}</title>{defs}{"".join(lines)}{"".join(nodes)}</svg></div>\n'
     )
@@ -287,7 +291,7 @@ def map_svg(spots: list[Spot], title: str, link: str = "#{id}") -> str:
         tw, x, y = 0.58 * size * len(text), s.lon, -s.lat
         if s.kind == "country":
             shapes.append(
-                f'<a href="{href}"><title>{name} (country)</title><path d="{world[s.code][3]}" class="map-named"/></a>'
+                f'<a xlink:href="{href}"><title>{name} (country)</title><path d="{world[s.code][3]}" class="map-named"/></a>'
             )
             tries = [(x - tw / 2, y), (x - tw / 2, y + size), (x - tw / 2, y - size)]
         else:
@@ -298,11 +302,11 @@ def map_svg(spots: list[Spot], title: str, link: str = "#{id}") -> str:
         placed.append((tx, ty - size * 0.8, tx + tw, ty))
         dot = f'<circle cx="{x:.2f}" cy="{y:.2f}" r="{size / 2.5:.2f}" class="map-dot"/>' if s.kind == "city" else ""
         labels.append(
-            f'<a href="{href}"><title>{name} ({"country" if s.kind == "country" else "place"})</title>{dot}'
+            f'<a xlink:href="{href}"><title>{name} ({"country" if s.kind == "country" else "place"})</title>{dot}'
             f'<text x="{tx:.2f}" y="{ty:.2f}" class="map-{s.kind}" style="font-size:{size:.2f}px">{_e(text)}</text></a>'
         )
     return (
-        f'<div class="briefing-figure briefing-map-figure"><svg xmlns="http://www.w3.org/2000/svg" role="group" '
+        f'<div class="briefing-figure briefing-map-figure" tabindex="0" role="region" aria-labelledby="map-title"><svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" role="group" '
         f'aria-labelledby="map-title" viewBox="{x0:.1f} {y0:.1f} {w:.1f} {h:.1f}" width="100%">'
         f'<title id="map-title">{_e(title)}</title><rect x="-180" y="-90" width="360" height="180" class="map-sea"/>'
         f"{land}{''.join(shapes)}{''.join(labels)}</svg></div>\n"

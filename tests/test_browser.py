@@ -59,14 +59,20 @@ class Quiet(SimpleHTTPRequestHandler):
         pass
 
 
+@pytest.fixture(scope="module", params=["mkdocs", "zensical"])
+def engine(request) -> str:
+    """Every browser test runs on the site of each engine (`briefing build --engine ...`)."""
+    return request.param
+
+
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    tmp = tmp_path_factory.mktemp("browser")
+def site(tmp_path_factory, engine) -> Path:
+    tmp = tmp_path_factory.mktemp(f"browser-{engine}")
     project = make_project(tmp, {
         f"{SEED}.txt": (ROOT / "seeds" / f"{SEED}.txt").read_text(encoding="utf-8"),
         f"{SEED}.yml": (ROOT / "seeds" / f"{SEED}.yml").read_text(encoding="utf-8"),
     })  # fmt: skip
-    proc = run([str(BIN / "briefing"), "build", "--strict"], project)
+    proc = run([str(BIN / "briefing"), "build", "--strict", "--engine", engine], project)
     assert proc.returncode == 0, proc.stderr
     return project / "site"
 
@@ -167,19 +173,27 @@ def _search_terms(site: Path) -> dict[str, tuple[str, str]]:
 
 
 @pytest.mark.parametrize("kind", ["actor", "place", "quote"])
-def test_search_finds_seed_actors_places_and_quotes(watch, site, shots, kind):
+def test_search_finds_seed_actors_places_and_quotes(watch, site, shots, engine, kind):
     query, expected = _search_terms(site)[kind]
     page = watch.goto("")
-    page.keyboard.press("s")  # Material's search shortcut
-    box = page.locator("input.md-search__input")
+    if engine == "zensical":
+        page.wait_for_load_state("networkidle")
+        page.keyboard.press("/")  # Zensical's search shortcut: a dialog with a combobox
+        box = page.get_by_role("combobox", name="Search")
+        results = page.get_by_role("listbox", name="Search results").get_by_role("option")
+        links = results
+    else:
+        page.keyboard.press("s")  # Material's search shortcut
+        box = page.locator("input.md-search__input")
+        results = page.locator(".md-search-result__item")
+        # Material folds extra matches of a page under "more"; every link is in the DOM.
+        links = page.locator(".md-search-result a")
     box.wait_for(state="visible")
-    box.press_sequentially(query, delay=20)  # Material reacts to key events, not to a value set
-    results = page.locator(".md-search-result__item")
+    box.press_sequentially(query, delay=20)  # both react to key events, not to a value set
     results.first.wait_for(state="visible", timeout=15000)
     text = " ".join(results.all_inner_texts())
     assert query.split()[-1].lower() in text.lower(), text
-    # Material folds extra matches of a page under "more"; every link is in the DOM.
-    hrefs = " ".join(page.locator(".md-search-result a").evaluate_all("els => els.map(e => e.href)"))
+    hrefs = " ".join(links.evaluate_all("els => els.map(e => e.href)"))
     assert expected in hrefs, f"{query!r}: {expected} not in the results"
     if kind == "actor":
         page.screenshot(path=str(shots / "search.png"))
@@ -194,11 +208,11 @@ def test_search_finds_seed_actors_places_and_quotes(watch, site, shots, kind):
 def test_paragraph_links_land_on_the_paragraph(watch, page_name, links_in):
     """Quote and event links land on their own span (a mark, an anchor) inside a paragraph of the Source page."""
     page = watch.goto(PAGES[page_name])
-    links = page.locator(f"{links_in} a[href*='source/#']")
+    links = page.locator(f"{links_in} a[*|href*='source/#']")  # the figures' links are xlink:href
     assert links.count() > 0, f"{page_name}: no links to the Source page"
     # The last link: its target is far down the Source page, so landing on it means scrolling there.
     link = links.last
-    want = urlsplit(link.get_attribute("href")).fragment
+    want = urlsplit(link.get_attribute("href") or link.get_attribute("xlink:href")).fragment
     link.click()
     page.wait_for_url(f"**/source/#{want}")  # the SVG timeline's links are hand-made URLs: same check
     page.wait_for_timeout(300)
@@ -366,7 +380,7 @@ def test_map_shows_every_country_and_city_named(watch, site, shots):
     page = watch.goto(PAGES["actors"])
     figure = page.locator("article .briefing-map-figure")
     figure.scroll_into_view_if_needed()
-    on_map = set(figure.locator("a").evaluate_all("els => els.map(e => e.getAttribute('href').slice(1))"))
+    on_map = set(figure.locator("a").evaluate_all("els => els.map(e => e.getAttribute('xlink:href').slice(1))"))
     countries = {a["id"] for a in data["actors"] if a["type"] == "country"}
     assert countries <= on_map
     cities = {"tehran", "baghdad", "erbil", "basra", "sochi"}

@@ -75,8 +75,11 @@ def test_pages_workflow_passes_actionlint_and_deploys_as_documented():
         for cmd in ("scripts/setup", "briefing build", "mkdocs gh-deploy --force")
     ]
     assert order == sorted(order)
+    # The documented switch: either engine builds, and what it built is what is pushed.
+    assert job["env"]["BRIEFING_ENGINE"] in ("mkdocs", "zensical")
+    assert any('--engine "$BRIEFING_ENGINE"' in r for r in runs) and any("ghp-import" in r for r in runs)
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert "mkdocs gh-deploy" in readme and ".github/workflows/pages.yml" in readme
+    assert "mkdocs gh-deploy" in readme and ".github/workflows/pages.yml" in readme and "BRIEFING_ENGINE" in readme
 
 
 def git(*args: str, cwd: Path) -> str:

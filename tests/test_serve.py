@@ -75,3 +75,37 @@ def test_serve_regenerates_on_seed_edit_without_looping(tmp_path):
         proc.terminate()
         proc.wait(timeout=30)
         log.close()
+
+
+def test_zensical_preview_regenerates_on_seed_edit(tmp_path):
+    """`briefing serve --engine zensical`: Zensical runs no hook, so our watcher regenerates the
+    pages and Zensical's own watcher rebuilds them."""
+    project = make_project(
+        tmp_path,
+        {
+            "a.txt": "Council approves budget\n\nThe council approved the budget on Monday.\n",
+            "a.yml": "published: 2022-06-08\n",
+        },
+    )
+    port = free_port()
+    log = (tmp_path / "serve.log").open("w")
+    proc = subprocess.Popen(
+        [str(BIN / "briefing"), "serve", "--engine", "zensical", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        source = f"http://127.0.0.1:{port}/briefings/council-approves-budget/source/"
+        assert wait_for(lambda: "approved the budget" in fetch(source), 120), (tmp_path / "serve.log").read_text()
+        (project / "seeds" / "a.txt").write_text(
+            "Council approves budget\n\nThe council rejected the budget on Monday.\n", encoding="utf-8"
+        )
+        assert wait_for(lambda: "rejected the budget" in fetch(source), 120), (tmp_path / "serve.log").read_text()
+        (project / "seeds" / "b.txt").write_text("Bridge reopens\n\nThe bridge reopened.\n", encoding="utf-8")
+        assert wait_for(lambda: "Bridge reopens" in fetch(f"http://127.0.0.1:{port}/"), 120)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        log.close()
+    assert not (project / ".briefing-zensical.yml").exists()  # the derived configuration is removed

@@ -1,0 +1,113 @@
+"""The engines that turn docs/ into a site: MkDocs (the default) and Zensical.
+
+Generation (:func:`generator.site.generate`) writes engine-neutral Markdown under docs/, and
+mkdocs.yml holds the nav (sections only) and the Markdown extensions, so both engines read the
+same input. This module only runs one of them, into a folder of the caller's choice, and, for
+a preview, keeps the pages in step with seeds/ where the engine cannot call us (Zensical runs no
+MkDocs hooks).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ENGINES = ("mkdocs", "zensical")
+ZENSICAL_CONFIG = ".briefing-zensical.yml"
+"""Written beside mkdocs.yml for one Zensical build (it reads INHERIT, and wants every folder
+inside the project), removed afterwards."""
+
+
+class EngineError(Exception):
+    """The engine failed; the message says why, in the engine's words."""
+
+
+def build(engine: str, config_file: Path, site_dir: Path, strict: bool = False) -> None:
+    """Build the already generated docs/ of ``config_file``'s project into ``site_dir``."""
+    if engine == "mkdocs":
+        _build_mkdocs(config_file, site_dir, strict)
+    elif engine == "zensical":
+        _build_zensical(config_file, site_dir, strict)
+    else:
+        raise EngineError(f"unknown engine {engine!r} (one of {', '.join(ENGINES)})")
+
+
+def _build_mkdocs(config_file: Path, site_dir: Path, strict: bool) -> None:
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    try:
+        mkdocs_build(load_config(str(config_file), strict=strict, site_dir=str(site_dir)))
+    except (MkDocsException, Abort) as err:
+        raise EngineError(str(err)) from None
+
+
+def _build_zensical(config_file: Path, site_dir: Path, strict: bool) -> None:
+    root = config_file.resolve().parent
+    derived = root / ZENSICAL_CONFIG
+    site = site_dir.resolve()
+    if not site.is_relative_to(root):
+        raise EngineError(f"Zensical builds only inside the project: {site_dir} is outside {root}")
+    derived.write_text(zensical_config(config_file, site), encoding="utf-8")
+    try:
+        run = subprocess.run(
+            [sys.executable, "-m", "zensical", "build", "-f", str(derived), *(["--strict"] if strict else [])],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "NO_COLOR": "1"},
+        )
+    finally:
+        derived.unlink(missing_ok=True)
+    if run.returncode != 0 or not (site / "index.html").exists():
+        said = (run.stderr.strip() or run.stdout.strip() or f"exit status {run.returncode}").splitlines()
+        raise EngineError("zensical: " + " | ".join(said[-6:]))
+
+
+def zensical_config(config_file: Path, site_dir: Path | None = None) -> str:
+    """mkdocs.yml as Zensical should read it: the site folder, the theme's classic look (Material's),
+    and Zensical's own template overrides (``<custom_dir>/zensical``, or none: Material's partials do
+    not fit Zensical's theme)."""
+    from mkdocs.config import load_config
+
+    root = config_file.resolve().parent
+    custom = load_config(str(config_file)).theme.custom_dir
+    ours = Path(custom) / "zensical" if custom else None
+    lines = [
+        "# Written by `briefing build|serve --engine zensical`; removed after it.",
+        f"INHERIT: {config_file.resolve().name}",
+        "theme:",
+        "  variant: classic",
+        f"  custom_dir: {json.dumps(str(ours)) if ours and ours.is_dir() else 'null'}",
+    ]
+    if site_dir is not None:
+        lines.append(f"site_dir: {json.dumps(site_dir.relative_to(root).as_posix())}")
+    return "\n".join(lines) + "\n"
+
+
+def seeds_state(seeds: Path) -> tuple:
+    """What changes when a user edits, adds or removes a seed: names, sizes and times."""
+    found = []
+    for path in sorted(seeds.rglob("*")):
+        if path.is_file() and not path.name.startswith("."):
+            st = path.stat()
+            found.append((str(path.relative_to(seeds)), st.st_size, st.st_mtime_ns))
+    return tuple(found)
+
+
+def watch(seeds: Path, regenerate: Callable[[], None], alive: Callable[[], bool], every: float = 1.0) -> None:
+    """Call ``regenerate`` whenever seeds/ changes, while ``alive()``: the preview server then
+    sees the new Markdown and rebuilds on its own."""
+    last = seeds_state(seeds)
+    while alive():
+        time.sleep(every)
+        now = seeds_state(seeds)
+        if now != last:
+            last = now
+            regenerate()

@@ -1,0 +1,77 @@
+"""The second engine: the same docs/ builds with MkDocs and with Zensical, into the same site."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from test_build import BIN, ROOT, make_project, run
+
+from generator.engines import ZENSICAL_CONFIG, zensical_config
+from generator.evaluate.parity import broken_links, compare
+
+SEED = "000_826671d92ab4721b"
+
+
+def test_zensical_reads_mkdocs_yml_with_its_own_overrides(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "themes" / "zensical").mkdir(parents=True)
+    (tmp_path / "mkdocs.yml").write_text("site_name: T\ntheme:\n  name: material\n  custom_dir: themes\n")
+    text = zensical_config(tmp_path / "mkdocs.yml", tmp_path / "out")
+    assert "INHERIT: mkdocs.yml" in text and 'site_dir: "out"' in text
+    assert str(tmp_path / "themes" / "zensical") in text and "variant: classic" in text
+    (tmp_path / "themes" / "zensical").rmdir()  # no Zensical overrides: none (Material's do not fit)
+    assert "custom_dir: null" in zensical_config(tmp_path / "mkdocs.yml")
+
+
+@pytest.fixture(scope="module")
+def two_sites(tmp_path_factory) -> tuple[Path, Path, Path]:
+    project = make_project(
+        tmp_path_factory.mktemp("engines"),
+        {
+            f"{SEED}.txt": (ROOT / "seeds" / f"{SEED}.txt").read_text(encoding="utf-8"),
+            f"{SEED}.yml": (ROOT / "seeds" / f"{SEED}.yml").read_text(encoding="utf-8"),
+            "council.txt": "Council approves budget\n\nThe council approved the budget on Monday, "
+            '"a good day for the town," the mayor, Jane Roe, said.\n',
+            "council.yml": "published: 2022-06-08\nsource: Eastbrook Gazette\n",
+        },
+    )
+    for engine in ("mkdocs", "zensical"):
+        proc = run(
+            [str(BIN / "briefing"), "build", "--strict", "--engine", engine, "-d", str(project / engine)], project
+        )
+        assert proc.returncode == 0, proc.stderr
+        assert f"with {engine}" in proc.stdout
+    return project, project / "mkdocs", project / "zensical"
+
+
+@pytest.mark.slow
+@pytest.mark.spacy
+def test_both_engines_give_the_same_pages_links_and_text(two_sites):
+    project, mk, zen = two_sites
+    parity = compare(mk, zen)
+    assert parity.pages == 18  # home, briefings, stories, 3 gathered pages, schema, 404, 2 × 5 per briefing
+    assert parity.missing == [] and parity.broken == []
+    assert parity.text == {} and parity.links == {}
+    assert not (project / ZENSICAL_CONFIG).exists()
+
+
+@pytest.mark.slow
+@pytest.mark.spacy
+def test_zensical_site_has_the_downloads_search_and_navigation(two_sites):
+    _, mk, zen = two_sites
+    for site in (mk, zen):
+        folder = site / "briefings" / "council-approves-budget"
+        data = json.loads((folder / "briefing.json").read_text(encoding="utf-8"))
+        assert data["article"]["title"] == "Council approves budget"
+        assert (folder / "timeline.ics").read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
+        assert "events" in json.loads((folder / "timeline.json").read_text(encoding="utf-8"))
+        page = (folder / "index.html").read_text(encoding="utf-8")
+        assert 'class="briefing-localnav"' in page or "briefing-localnav" in page  # the briefing's own nav
+        home = (site / "index.html").read_text(encoding="utf-8")
+        assert "council-approves-budget/" in home  # the newest briefings, included from briefings/.home.md
+    search = json.loads((zen / "search.json").read_text(encoding="utf-8"))
+    assert "Jane Roe" in json.dumps(search)
+    assert not list(zen.rglob(".home*")) and not list(mk.rglob(".home*"))
+    assert broken_links(zen) == []
