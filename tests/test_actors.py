@@ -424,3 +424,19 @@ def _briefing(*paragraphs: str):
 
     art = Article(id="t", title="T", published=None, source=None, url=None, tags=(), paragraphs=paragraphs)
     return extract_briefing(art, parse(art))
+
+
+@pytest.mark.spacy
+def test_bare_surname_stays_with_the_person_it_meant_before_relatives_are_named():
+    """News style keeps the surname alone for the principal and names a wife or a father in full:
+    a 'Poe said' after the relatives appear is still the senator's, not the last-named Poe's."""
+    b = _briefing(
+        "Senator Tom Poe spoke in the chamber on Monday.",
+        '"We will not give in," Poe said at the time.',
+        "His rival had attacked his wife, Ann, and his father. The rival shared a photo of Ann Poe and "
+        "repeated a claim about Ray Poe.",
+        '"I do not support people who attack my family," Poe said in July.',
+    )
+    tom = next(a for a in b.actors if a.name == "Tom Poe")
+    said = [q for q in b.quotes if "attack my family" in q.text]
+    assert len(said) == 1 and said[0].speaker == tom.id

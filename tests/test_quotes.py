@@ -663,3 +663,40 @@ def test_a_date_after_a_described_speaker_is_not_part_of_it():
 def test_he_after_a_named_person_s_lawyer_is_not_the_named_person():
     q = _one(_quotes('Tom Poe\'s lawyer spoke to reporters on Monday. "We will appeal," he said.'), "appeal")
     assert q.speaker_antecedent is None or q.speaker_antecedent.text != "Tom Poe"
+
+
+@pytest.mark.spacy
+def test_a_negated_speech_verb_gives_no_speaker():
+    """'Roe cannot say that “…”' reports words Roe did not say: the quote goes to the one who did."""
+    quotes = _quotes(
+        'Roe cannot say that "from his own view," Poe added, saying it should be "up to the judges to decide."'
+    )
+    for q in quotes:
+        assert q.speaker_text != "Roe", (q.text, q.speaker_text)
+    assert {q.speaker_text for q in quotes if "up to the judges" in q.text} == {"Poe"}
+
+
+@pytest.mark.spacy
+def test_an_outlet_relaying_a_statement_is_not_its_speaker():
+    """'The Gazette reported that Roe said …': Roe's statement, once; the outlet only relays it."""
+    quotes = _quotes("The Gazette reported that Jane Roe said she was gathering material for a new book.")
+    reports = [q for q in quotes if q.kind == "reported"]
+    assert [(q.speaker_text, q.text) for q in reports] == [("Jane Roe", "she was gathering material for a new book")]
+
+
+@pytest.mark.spacy
+def test_a_rep_for_someone_speaks_for_them_and_is_not_them():
+    """'…, a rep for Poe said, “Mr. Poe regrets …”' (the parser hangs the rep off the clause before):
+    the rep speaks, an unnamed person, not Poe."""
+    from generator.extract import extract_briefing
+    from generator.nlp import parse
+
+    art = _art(
+        "Tom Poe is a film producer.",
+        'In a statement to a broadcaster, a rep for Poe said, "Mr. Poe acknowledges making an awkward remark '
+        'years ago. However, her claims are untrue."',
+    )
+    b = extract_briefing(art, parse(art))
+    q = next(q for q in b.quotes if "awkward remark" in q.text)
+    speaker = next(a for a in b.actors if a.id == q.speaker)
+    assert speaker.name != "Tom Poe" and "rep" in speaker.name

@@ -111,8 +111,9 @@ def _merge_persons(cands: list[Candidate], uf: _Clusters) -> None:
         if len(f.name.split()) >= 4:  # the first of two family names, written alone too
             by_last.setdefault(_words(f.name)[-2], []).append((j, f))
         by_first.setdefault(f.name.split()[0].casefold(), set()).add(f.key)
+    holders = _surname_holders(persons)
     if len(full) > _GROUPED:
-        _match_grouped(persons, full, uf)
+        _match_grouped(persons, full, uf, holders)
         return
     for i, c in persons:
         words = c.name.split()
@@ -133,10 +134,16 @@ def _merge_persons(cands: list[Candidate], uf: _Clusters) -> None:
         keys = {f.key for _, f in matches}
         pick = matches[0]
         if len(keys) > 1:
-            # Two people share the name: the one just named (same or previous
+            # Two people share the name: the one just named in this paragraph, else the one the
+            # name alone meant before the other was named, else the one just named (previous
             # paragraph), else the one the article names most, else the first.
             before = [(j, f) for j, f in matches if _order(f) <= _order(c)]
-            if before and c.paragraph - before[-1][1].paragraph <= 1:
+            holder = holders.get(_words(c.name)[-1]) if len(words) == 1 else None
+            if before and c.paragraph == before[-1][1].paragraph:
+                pick = before[-1]
+            elif holder in keys:
+                pick = next((j, f) for j, f in matches if f.key == holder)
+            elif before and c.paragraph - before[-1][1].paragraph <= 1:
                 pick = before[-1]
             else:
                 counts = Counter(f.key for _, f in matches)
@@ -150,7 +157,26 @@ def _merge_persons(cands: list[Candidate], uf: _Clusters) -> None:
 _GROUPED = 500
 
 
-def _match_grouped(persons: list, full: list, uf: _Clusters) -> None:
+def _surname_holders(persons: list) -> dict[str, str]:
+    """Surname -> the key of the person that surname alone meant before a second person of that
+    surname was named. News style keeps the bare surname for that person and names the others
+    (a wife, a father) in full or by the first name."""
+    firsts: dict[str, list] = {}
+    for _, f in persons:
+        if len(f.name.split()) > 1:
+            firsts.setdefault(_words(f.name)[-1], []).append((_order(f), f.key))
+    holders: dict[str, str | None] = {}
+    for c in sorted((c for _, c in persons if len(c.name.split()) == 1), key=_order):
+        word = _words(c.name)[0]
+        if word in holders or word not in firsts:
+            continue
+        seen = {key for order, key in firsts[word] if order <= _order(c)}
+        if seen:
+            holders[word] = seen.pop() if len(seen) == 1 else None
+    return {word: key for word, key in holders.items() if key}
+
+
+def _match_grouped(persons: list, full: list, uf: _Clusters, holders: dict[str, str]) -> None:
     """:func:`_merge_persons`' matching, for very long texts. Mentions with one key are already
     one cluster, so only the key a mention joins matters: the groups of one key and one name
     stand for their members."""
@@ -186,7 +212,7 @@ def _match_grouped(persons: list, full: list, uf: _Clusters) -> None:
             continue
         keys = {sig[0] for sig in matching}
         if len(keys) > 1:
-            key = _pick_key(i, c, matching, index)
+            key = _pick_key(i, c, matching, index, holders.get(cw[-1]) if len(words) == 1 else None)
         else:
             key = next(iter(keys))
         j = next(j for sig in by_key[key] for _, j, _f in groups[sig] if j != i)
@@ -219,13 +245,18 @@ class _GroupIndex:
         return None
 
 
-def _pick_key(i: int, c, matching: list, index: dict) -> str:
-    """The one just named (same or previous paragraph), else the one named most, else the first."""
+def _pick_key(i: int, c, matching: list, index: dict, holder: str | None = None) -> str:
+    """As in :func:`_merge_persons`: the one just named in this paragraph, else the holder of the
+    surname, else the one just named (previous paragraph), else the one named most, else the first."""
     latest = None
     for sig in matching:
         m = index[sig].latest_up_to(_order(c), i)
         if m is not None and (latest is None or m[1] > latest[1]):
             latest = m
+    if latest is not None and c.paragraph == latest[2].paragraph:
+        return latest[2].key
+    if holder is not None and holder in {sig[0] for sig in matching}:
+        return holder
     if latest is not None and c.paragraph - latest[2].paragraph <= 1:
         return latest[2].key
     counts: Counter = Counter()

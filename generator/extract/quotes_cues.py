@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..lexicon import wordset
+from ..lexicon import person_nouns, wordset
 
 # Verbs that report speech or writing (lemmas). Cognition verbs ("think",
 # "believe") are left out: they attribute beliefs, not words.
@@ -42,6 +42,8 @@ def is_cue(tok) -> bool:
         return False
     if tok.i > 0 and tok.doc[tok.i - 1].text == "-" and not tok.doc[tok.i - 1].whitespace_:
         return False  # 'the so-called “x”', 'a self-described “y”': the writer's words
+    if any(c.dep_ == "neg" for c in tok.children):
+        return False  # 'Roe cannot say that “…”', 'did not say “…”': words its subject did not say
     if (
         tok.tag_ == "VBN"
         and tok.dep_ in ("acl", "advcl")
@@ -214,6 +216,9 @@ def _name_before(cue):
     if i < 0 or depth:
         return None
     t = doc[i]
+    owner = t.head if t.dep_ == "pobj" and t.head.lower_ in ("for", "of") else None
+    if owner is not None and owner.head.pos_ == "NOUN" and owner.head.lower_ in person_nouns():
+        return owner.head  # 'a rep for Roe said': the rep speaks, for Roe
     if t.ent_type_ in ("PERSON", "ORG", "NORP") or (t.pos_ == "PROPN" and t.is_title):
         return t
     return None

@@ -233,6 +233,19 @@ def _content(verb) -> list | None:
     return None
 
 
+def _relays(cue, content: list) -> bool:
+    """'The Post reported that Roe said he …': the content is someone else's statement, reported
+    on its own (speaker Roe); the outlet only relays it."""
+    return any(
+        t.head.i == cue.i
+        and t.dep_ == "ccomp"
+        and is_cue(t)
+        and any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN") for c in t.children)
+        and any(c.dep_ == "ccomp" for c in t.children)  # a statement of its own, not 'were calling often'
+        for t in content
+    )
+
+
 def _before_nested_cue(content: list, cue) -> list:
     """Cut the content before a clause with its own speech cue ('…, citing what it
     claimed were “…”'): that clause is a separate attribution."""
@@ -317,7 +330,7 @@ def reported_speech(doc, inside_quote: Callable[[int], bool]) -> Iterator[Report
             if any(c.dep_ == "neg" for c in tok.children) or blocked:
                 continue
             content = _content(tok) or _frame(tok, lemma)
-            if not content:
+            if not content or _relays(tok, content):
                 continue
             speaker = speaker_of(tok)
             if lemma in EVIDENCE_VERBS and (speaker is None or speaker.pos_ not in ("NOUN", "PROPN")):
