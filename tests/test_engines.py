@@ -75,3 +75,14 @@ def test_zensical_site_has_the_downloads_search_and_navigation(two_sites):
     assert "Jane Roe" in json.dumps(search)
     assert not list(zen.rglob(".home*")) and not list(mk.rglob(".home*"))
     assert broken_links(zen) == []
+
+
+@pytest.mark.slow
+@pytest.mark.spacy
+def test_figures_stay_out_of_both_search_indexes(two_sites):
+    """The figures' labels repeat the page and their hover text ('(person, 2 mentions)') is no
+    content: neither engine's search indexes them (data-search-exclude)."""
+    _, mk, zen = two_sites
+    assert "mentions)" in (mk / "briefings" / "all-actors" / "index.html").read_text(encoding="utf-8")
+    for index in (mk / "search" / "search_index.json", zen / "search.json"):
+        assert "mentions)" not in index.read_text(encoding="utf-8"), index
