@@ -166,6 +166,13 @@ def _cmd_build(args: argparse.Namespace) -> int:
     staging = final.with_name(f".{final.name}.building-{os.getpid()}")
     # The pages are generated once, here; the MkDocs hook sees the result and does not generate again.
     result = _generate(config, root, seeds, Progress())
+    stamps_file = root / site.CACHE_DIR / "site-stamps.json"
+    stamps = _read_json(stamps_file)
+    stamp = engines.fingerprint(Path(args.config_file), Path(config.docs_dir), final, args.engine, args.strict)
+    if final.is_dir() and stamps.get(str(final.resolve())) == stamp:
+        result.report(_emit)
+        print(f"{final} is up to date: no page changed since its last {args.engine} build")
+        return 1 if result.failed else 0
     site.RUN.update(result=result)
     try:
         engines.build(args.engine, Path(args.config_file), staging, strict=args.strict)
@@ -177,6 +184,9 @@ def _cmd_build(args: argparse.Namespace) -> int:
     finally:
         site.RUN.clear()
     _swap_in(staging, final)
+    stamps[str(final.resolve())] = stamp
+    stamps_file.parent.mkdir(parents=True, exist_ok=True)
+    stamps_file.write_text(json.dumps(stamps, indent=1) + "\n", encoding="utf-8")
     result.report(_emit)
     skipped = len(result.errors)
     print(
@@ -185,6 +195,14 @@ def _cmd_build(args: argparse.Namespace) -> int:
         + (f"; {len(result.problems)} line(s) of corrections or stories.yml did not apply" if result.problems else "")
     )
     return 1 if result.failed else 0
+
+
+def _read_json(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 def _cmd_serve(args: argparse.Namespace) -> int:

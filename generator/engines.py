@@ -9,6 +9,7 @@ MkDocs hooks).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import subprocess
@@ -89,6 +90,29 @@ def zensical_config(config_file: Path, site_dir: Path | None = None) -> str:
     if site_dir is not None:
         lines.append(f"site_dir: {json.dumps(site_dir.relative_to(root).as_posix())}")
     return "\n".join(lines) + "\n"
+
+
+def fingerprint(config_file: Path, docs_dir: Path, site_dir: Path, engine: str, strict: bool) -> str:
+    """What a site build reads: every file under docs/ (name, size, time: generation rewrites only
+    what changed), the configuration, the theme overrides, the engine and its version. Equal
+    fingerprints give the same site, so the build can be skipped."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    h = hashlib.sha256()
+    h.update(f"{engine}\0{strict}\0{site_dir.resolve()}\0".encode())
+    for package in ("mkdocs", "mkdocs-material", "zensical"):
+        try:
+            h.update(f"{package}={version(package)}\0".encode())
+        except PackageNotFoundError:
+            pass
+    h.update(config_file.read_bytes())
+    root = config_file.resolve().parent
+    for folder in (docs_dir, root / "overrides"):
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+            if path.is_file() and not path.name.endswith(".tmp"):
+                st = path.stat()
+                h.update(f"{path.relative_to(folder)}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
+    return h.hexdigest()
 
 
 def seeds_state(seeds: Path) -> tuple:

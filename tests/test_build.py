@@ -138,6 +138,22 @@ def test_bad_article_fails_with_its_name_and_the_rest_still_builds(tmp_path):
     assert "1 of 2 article(s) OK" in check.stdout
 
 
+def test_rebuild_with_no_page_changed_skips_the_engine(tmp_path):
+    project = make_project(tmp_path, {"a.txt": "Council approves budget\n\nThe council approved the budget.\n"})
+    page = project / "site" / "briefings" / "council-approves-budget" / "source" / "index.html"
+    assert run([str(BIN / "briefing"), "build"], project).returncode == 0
+    built = page.stat().st_mtime_ns
+    again = run([str(BIN / "briefing"), "build"], project)
+    assert again.returncode == 0 and "is up to date" in again.stdout
+    assert page.stat().st_mtime_ns == built  # the site was not rebuilt
+    (project / "seeds" / "a.txt").write_text("Council approves budget\n\nThe council rejected the budget.\n")
+    edited = run([str(BIN / "briefing"), "build"], project)
+    assert edited.returncode == 0 and "built 1 briefing(s)" in edited.stdout
+    assert "rejected the budget" in page.read_text(encoding="utf-8")
+    other = run([str(BIN / "briefing"), "build", "--engine", "zensical"], project)
+    assert "built 1 briefing(s)" in other.stdout  # another engine is another site
+
+
 def test_seed_end_to_end(tmp_path):
     seed = "000_826671d92ab4721b"
     project = make_project(
