@@ -27,7 +27,7 @@ from .seeds import ARTICLE_SUFFIXES, companions, outside_link, shown_path
 __all__ = ["ArticleError", "ArticleWarning", "read_article", "read_seeds", "slugify", "split_paragraphs"]
 
 # Page names the site uses beside the briefing folders (docs/briefings/<name>.md).
-RESERVED_SLUGS = ("index", "all-actors", "all-timeline", "tags")
+RESERVED_SLUGS = ("index", "all-actors", "all-timeline", "tags", "stories")
 # Control characters other than line breaks and tabs: invisible on a page, and a sign of a
 # binary or wrongly decoded file.
 _CONTROL = re.compile(r"[\x01-\x08\x0e-\x1f\x7f-\x9f]")

@@ -722,10 +722,11 @@ class CollectionView:
             else:
                 self.date_groups.append((label, [(e, b)]))
 
-    def timeline_figure(self) -> Raw:
+    def timeline_figure(self, groups: list | None = None, up: str = "") -> Raw:
+        groups = self.date_groups if groups is None else groups
         rows = [
-            Row(label, tuple((e.text, f"../{b.article.id}/source/#p{e.paragraph}") for e, b in group))
-            for label, group in self.date_groups
+            Row(label, tuple((e.text, f"{up}../{b.article.id}/source/#p{e.paragraph}") for e, b in group))
+            for label, group in groups
         ]
         return Raw(timeline_svg(rows, f"Timeline of {len(self.briefings)} briefings"))
 
@@ -760,12 +761,63 @@ class CollectionView:
         return Raw(svg + "\n" + LEGEND) if svg else Raw("")
 
 
+PAGE_SIZE = 200
+"""Entries (actors, dated events) on one page of a gathered list: past it the list goes on in
+``<name>/2.md``, ``<name>/3.md`` … so that no page grows with the site."""
+
+
+class Page:
+    """One page of a paginated list: its entries, where the others are, and the way back up."""
+
+    def __init__(self, name: str, number: int, count: int, items: list):
+        self.number, self.count, self.items = number, count, items
+        self.up = "../" if number > 1 else ""  # pages 2 … live one folder down
+        here = f"{name}/{number}.md" if number > 1 else f"{name}.md"
+        self.file = here
+        links = []
+        for k in range(1, count + 1):
+            target = f"{self.up}{name}.md" if k == 1 else (f"{k}.md" if number > 1 else f"{name}/{k}.md")
+            links.append(f"**{k}**" if k == number else f"[{k}]({target})")
+        self.pager = Raw("Pages: " + " · ".join(links) + "\n{: .briefing-meta }\n") if count > 1 else Raw("")
+
+
+def paginate(name: str, items: list, size: int | None = None) -> list[Page]:
+    size = size or PAGE_SIZE
+    chunks = [items[k : k + size] for k in range(0, len(items), size)] or [[]]
+    return [Page(name, n, len(chunks), chunk) for n, chunk in enumerate(chunks, 1)]
+
+
 def render_collection(briefings: list[Briefing], templates_dir: Path | None = None) -> dict[str, str]:
-    """The pages that gather every briefing: actors index, combined timeline, tags (Markdown)."""
+    """The pages that gather every briefing: actors index, combined timeline, tags (Markdown).
+
+    Actors in two or more briefings come first; actors the text only describes ('an analyst') are
+    not gathered (each briefing lists them). Both lists are paginated (:data:`PAGE_SIZE`)."""
     env = _env(templates_dir)
     view = CollectionView(briefings)
-    return {
-        "all-actors.md": env.get_template("all_actors.md.j2").render(c=view),
-        "all-timeline.md": env.get_template("all_timeline.md.j2").render(c=view),
-        "tags.md": "# Tags\n\nCountries and key actors of every briefing, with the pages that carry them.\n\n<!-- material/tags -->\n",
-    }
+    out = {}
+    entries = [e for e in view.actors if not _described(e["actor"])]
+    for page in paginate("all-actors", entries):
+        sections = [(t, TYPE_HEADINGS[t], [e for e in page.items if e["actor"].type == t]) for t in ACTOR_TYPES]
+        out[page.file] = env.get_template("all_actors.md.j2").render(
+            c=view, page=page, sections=[s for s in sections if s[2]], shown=len(entries)
+        )
+    events = [(label, e, b) for label, group in view.date_groups for e, b in group]
+    for page in paginate("all-timeline", events):
+        groups: list[tuple[str, list]] = []
+        for label, e, b in page.items:
+            if groups and groups[-1][0] == label:
+                groups[-1][1].append((e, b))
+            else:
+                groups.append((label, [(e, b)]))
+        out[page.file] = env.get_template("all_timeline.md.j2").render(
+            c=view, page=page, groups=groups, figure=view.timeline_figure(groups, page.up)
+        )
+    out["tags.md"] = (
+        "# Tags\n\nCountries and key actors of every briefing, with the pages that carry them.\n\n<!-- material/tags -->\n"
+    )
+    return out
+
+
+def _described(actor: Actor) -> bool:
+    """An actor the article describes but does not name ('a police spokesman')."""
+    return bool(actor.notes) and actor.notes[0].startswith("unnamed")

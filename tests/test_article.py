@@ -99,8 +99,9 @@ def test_read_seeds_keeps_going_after_a_bad_file(tmp_path):
 def test_slugs_never_clash_with_site_pages(tmp_path):
     write(tmp_path, "t.txt", "Tags\n\nBody.")
     write(tmp_path, "u.txt", "All actors\n\nBody.")
+    write(tmp_path, "v.txt", "Stories\n\nBody.")  # the folder of the story pages
     articles, _ = read_seeds(tmp_path)
-    assert [a.id for a in articles] == ["tags-2", "all-actors-2"]
+    assert [a.id for a in articles] == ["tags-2", "all-actors-2", "stories-2"]
 
 
 def test_slugify_and_paragraphs():

@@ -233,3 +233,34 @@ def test_map_draws_every_country_and_city_it_knows_and_lists_the_rest():
     assert {a.get(XLINK_HREF) for a in root.iter(f"{SVG}a")} == {"#iraq", "#basra", "#x"}
     assert root.find(f"{SVG}svg/{SVG}title").text == "Places & <more>"
     assert map_svg([], "none") == ""
+
+
+def test_gathered_lists_go_on_over_pages_with_links_that_still_resolve(fixture_briefing, monkeypatch):
+    """Past PAGE_SIZE entries the gathered Actors and Timeline go on in <name>/2.md …: each page
+    links to the others, and its links to briefings climb out of the extra folder."""
+    import generator.render as render
+
+    monkeypatch.setattr(render, "PAGE_SIZE", 2)
+    other = replace(
+        fixture_briefing,
+        article=replace(fixture_briefing.article, id="second", title="Second story", published=date(2021, 3, 12)),
+    )
+    pages = render_collection([fixture_briefing, other])
+    actor_pages = sorted(k for k in pages if k.startswith("all-actors"))
+    assert actor_pages[0] == "all-actors.md" and "all-actors/2.md" in actor_pages
+    assert "Pages: **1** · [2](all-actors/2.md)" in pages["all-actors.md"]
+    second = pages["all-actors/2.md"]
+    assert "[1](../all-actors.md)" in second and "**2**" in second
+    assert "](../second/actors.md#" in second and "](second/actors.md#" not in second
+    assert "](../" not in pages["all-actors.md"]
+    timeline_pages = [k for k in pages if k.startswith("all-timeline")]
+    assert "all-timeline/2.md" in timeline_pages
+    assert "/source.md#p" in pages["all-timeline/2.md"] and "](../" in pages["all-timeline/2.md"]
+
+
+def test_described_actors_are_not_gathered(fixture_briefing):
+    from generator.model import Actor
+
+    described = Actor(id="an-analyst", name="an analyst", type="person", notes=("unnamed: described",))
+    b = replace(fixture_briefing, actors=(*fixture_briefing.actors, described))
+    assert "### an analyst" not in render_collection([b])["all-actors.md"]

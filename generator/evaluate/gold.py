@@ -65,10 +65,18 @@ def forms(names) -> set[str]:
 class Tally:
     c: Counter = field(default_factory=Counter)
     errors: list[str] = field(default_factory=list)
+    paths: Counter = field(default_factory=Counter)
+    """(marks|reported, how the speaker was reached, right|wrong) -> count: which paths mislead."""
 
     def add(self, other: Tally) -> None:
         self.c.update(other.c)
         self.errors.extend(other.errors)
+        self.paths.update(other.paths)
+
+
+def _path(attribution: str) -> str:
+    """How a speaker was reached, without the particulars ('pronoun (…)' -> 'pronoun')."""
+    return attribution.split(" (")[0].split(":")[0].split(";")[0].strip()
 
 
 def load_gold(set_name: str) -> list[tuple[Path, dict]]:
@@ -215,8 +223,10 @@ def score_article(briefing, gold: dict, name: str) -> Tally:
                 )
         elif gspk is not None and mapping.get(best.speaker) == gspk:
             c[f"{group} right speaker"] += 1
+            t.paths[(group, _path(best.attribution), "right")] += 1
         else:
             c[f"{group} wrong speaker"] += 1
+            t.paths[(group, _path(best.attribution), "wrong")] += 1
             spk = briefing.actor(best.speaker)
             t.errors.append(
                 f"{name}: ¶{p} {group} WRONG speaker {spk.name if spk else best.speaker!r} "
@@ -292,6 +302,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--set", default="dev", choices=("dev", "dev2", "dev3", "dev4", "test", "all"))
     ap.add_argument("--errors", action="store_true", help="list every miss (dev, dev2, dev3 and dev4 only)")
     ap.add_argument("--json", type=Path, help="write the figures to this file")
+    ap.add_argument("--paths", action="store_true", help="right and wrong speakers by how they were reached")
     args = ap.parse_args(argv)
     tallies = run(args.set)
     table = {k: report(t.c) for k, t in sorted(tallies.items())}
@@ -301,6 +312,11 @@ def main(argv: list[str] | None = None) -> int:
     print("| --- |" + " --- |" * len(cols))
     for k in keys:
         print(f"| {k} | " + " | ".join(table[c][k] for c in cols) + " |")
+    if args.paths:
+        paths = tallies["all"].paths
+        print("\n| quotes | speaker reached by | right | wrong |\n| --- | --- | --- | --- |")
+        for group, path in sorted({(g, p) for g, p, _ in paths}):
+            print(f"| {group} | {path} | {paths[(group, path, 'right')]} | {paths[(group, path, 'wrong')]} |")
     if args.errors:
         if args.set not in ("dev", "dev2", "dev3", "dev4"):
             print("errors are listed for the dev sets only", file=sys.stderr)
