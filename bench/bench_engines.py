@@ -12,7 +12,7 @@ steps a user runs with ``briefing build --engine X`` (generation from the extrac
 engine's build into the site folder, in place):
 
 * cold: no generated pages, no site, no engine cache;
-* warm: the same again, nothing changed;
+* warm: the same again, nothing changed (the engine is skipped, as ``briefing build`` skips it);
 * edited: one seed's text changed (its article is extracted again, its pages regenerated).
 
 Each line gives the generation and the engine's seconds, the peak memory of the engine's process
@@ -36,6 +36,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+STAMPS: dict[str, str] = {}  # engine -> fingerprint of its last build
 
 
 def load_articles(eval_dir: Path, n: int) -> list[dict]:
@@ -61,7 +62,11 @@ def write_seed(seeds: Path, k: int, row: dict) -> None:
 
 def make_project(where: Path, rows: list[dict]) -> Path:
     project = where / "project"
-    shutil.rmtree(project, ignore_errors=True)
+    for old in project.glob("*") if project.is_dir() else ():
+        if old.is_dir():  # .cache (a dot folder, not globbed) stays: --keep-cache reuses the extractions
+            shutil.rmtree(old)
+        else:
+            old.unlink()
     shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("briefings"))
     shutil.copytree(ROOT / "overrides", project / "overrides")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
@@ -118,6 +123,16 @@ def timed_build(project: Path, engine: str) -> dict:
         limits=limits_for_project(project / "mkdocs.yml"),
     )
     generated = time.perf_counter() - t
+    # As `briefing build` does: no engine run when no page changed since this engine's last build.
+    stamp = engines.fingerprint(project / "mkdocs.yml", project / "docs", project / "site", engine, False)
+    if (project / "site").is_dir() and STAMPS.get(engine) == stamp:
+        return {
+            "generate_s": generated,
+            "engine_s": 0.0,
+            "skipped": True,
+            "peak_mb": 0.0,
+            **site_figures(project / "site"),
+        }
     site.RUN["result"] = result  # the hook does not generate again (as in `briefing build`)
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     t = time.perf_counter()
@@ -126,6 +141,7 @@ def timed_build(project: Path, engine: str) -> dict:
     finally:
         site.RUN.clear()
     built = time.perf_counter() - t
+    STAMPS[engine] = engines.fingerprint(project / "mkdocs.yml", project / "docs", project / "site", engine, False)
     if engine == "zensical":
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         peak = peak if peak > before else before
@@ -134,7 +150,7 @@ def timed_build(project: Path, engine: str) -> dict:
     return {"generate_s": generated, "engine_s": built, "peak_mb": peak / 1024, **site_figures(project / "site")}
 
 
-def run_size(n: int, eval_dir: Path, out: Path) -> list[dict]:
+def run_size(n: int, eval_dir: Path, out: Path, keep_cache: bool = False) -> list[dict]:
     from generator.site import CACHE_DIR
 
     rows = load_articles(eval_dir, n)
@@ -144,6 +160,8 @@ def run_size(n: int, eval_dir: Path, out: Path) -> list[dict]:
     from generator.limits import limits_for_project
     from generator.site import generate
 
+    if not keep_cache:
+        shutil.rmtree(project / CACHE_DIR, ignore_errors=True)
     t = time.perf_counter()
     generate(
         project / "seeds",
@@ -151,7 +169,10 @@ def run_size(n: int, eval_dir: Path, out: Path) -> list[dict]:
         cache_dir=project / CACHE_DIR,
         limits=limits_for_project(project / "mkdocs.yml"),
     )
-    print(f"extraction from an empty cache, with generation (one process): {time.perf_counter() - t:.1f} s\n")
+    print(
+        f"extraction {'with the kept cache' if keep_cache else 'from an empty cache'}, with generation "
+        f"(one process): {time.perf_counter() - t:.1f} s\n"
+    )
     print(
         "| engine | step | generate s | engine s | total s | peak MB | site MB | pages | median KB | largest KB | search MB |"
     )
@@ -172,8 +193,9 @@ def run_size(n: int, eval_dir: Path, out: Path) -> list[dict]:
                 )
             r = {"n": n, "engine": engine, "step": step, **timed_build(project, engine)}
             results.append(r)
+            engine_s = "skipped (no page changed)" if r.get("skipped") else f"{r['engine_s']:.1f}"
             print(
-                f"| {engine} | {step} | {r['generate_s']:.1f} | {r['engine_s']:.1f} | {r['generate_s'] + r['engine_s']:.1f} "
+                f"| {engine} | {step} | {r['generate_s']:.1f} | {engine_s} | {r['generate_s'] + r['engine_s']:.1f} "
                 f"| {r['peak_mb']:.0f} | {r['site_mb']:.1f} | {r['pages']} | {r['median_kb']:.1f} | {r['largest_kb']:.1f} "
                 f"| {r['search_mb']:.2f} |",
                 flush=True,
@@ -189,12 +211,13 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", type=int, nargs="+", default=[10, 100])
     ap.add_argument("--eval", type=Path, default=ROOT.parent / "shared" / "eval")
+    ap.add_argument("--keep-cache", action="store_true", help="reuse the extraction cache of an earlier run")
     ap.add_argument("--out", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "briefing-bench-engines")
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     results = []
     for n in args.sizes:
-        results += run_size(n, args.eval, args.out)
+        results += run_size(n, args.eval, args.out, args.keep_cache)
     (args.out / "results.json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
     print(f"\n(figures also in {args.out / 'results.json'})")
 
