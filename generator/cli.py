@@ -168,7 +168,9 @@ def _cmd_build(args: argparse.Namespace) -> int:
     result = _generate(config, root, seeds, Progress())
     stamps_file = root / site.CACHE_DIR / "site-stamps.json"
     stamps = _read_json(stamps_file)
-    stamp = engines.fingerprint(Path(args.config_file), Path(config.docs_dir), final, args.engine, args.strict)
+    stamp = engines.fingerprint(Path(args.config_file), Path(config.docs_dir), final, args.engine, args.strict, config)
+    # The site's own home page as the last build left it: a site changed by another command is rebuilt.
+    stamp += f":{_mtime(final / 'index.html')}"
     if final.is_dir() and stamps.get(str(final.resolve())) == stamp:
         result.report(_emit)
         print(f"{final} is up to date: no page changed since its last {args.engine} build")
@@ -184,7 +186,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
     finally:
         site.RUN.clear()
     _swap_in(staging, final)
-    stamps[str(final.resolve())] = stamp
+    stamps[str(final.resolve())] = stamp.rsplit(":", 1)[0] + f":{_mtime(final / 'index.html')}"
     stamps_file.parent.mkdir(parents=True, exist_ok=True)
     stamps_file.write_text(json.dumps(stamps, indent=1) + "\n", encoding="utf-8")
     result.report(_emit)
@@ -195,6 +197,13 @@ def _cmd_build(args: argparse.Namespace) -> int:
         + (f"; {len(result.problems)} line(s) of corrections or stories.yml did not apply" if result.problems else "")
     )
     return 1 if result.failed else 0
+
+
+def _mtime(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
 
 
 def _read_json(path: Path) -> dict:
@@ -208,7 +217,7 @@ def _read_json(path: Path) -> dict:
 def _cmd_serve(args: argparse.Namespace) -> int:
     """Preview with live regeneration: MkDocs calls the hook on every change of seeds/; for Zensical
     a watcher of our own regenerates the pages, and Zensical's own watcher rebuilds them."""
-    from . import engines
+    from . import engines, site
 
     project = _project(args)
     if isinstance(project, int):
@@ -216,7 +225,10 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     config, root, seeds = project
     addr = ["-a", args.dev_addr] if args.dev_addr else []
     if args.engine == "mkdocs":
-        return subprocess.call([sys.executable, "-m", "mkdocs", "serve", "-f", args.config_file, *addr])
+        try:
+            return subprocess.call([sys.executable, "-m", "mkdocs", "serve", "-f", args.config_file, *addr])
+        except KeyboardInterrupt:
+            return 0
 
     def regenerate() -> None:
         try:
@@ -232,19 +244,25 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
     signal.signal(signal.SIGTERM, stop)
     regenerate()
-    derived = root / engines.ZENSICAL_CONFIG
-    derived.write_text(engines.zensical_config(Path(args.config_file)), encoding="utf-8")
-    server = subprocess.Popen([sys.executable, "-m", "zensical", "serve", "-f", str(derived), *addr], cwd=root)
+    derived = engines.zensical_config_path(root)
+    # The preview has its own site folder: it never replaces the last build in site/.
+    preview = root / site.CACHE_DIR / "zensical-preview"
+    server = None
     try:
+        derived.write_text(engines.zensical_config(Path(args.config_file), preview), encoding="utf-8")
+        server = subprocess.Popen([sys.executable, "-m", "zensical", "serve", "-f", str(derived), *addr], cwd=root)
         engines.watch(seeds, regenerate, alive=lambda: server.poll() is None)
     except KeyboardInterrupt:
         pass
     finally:
-        if server.poll() is None:
+        if server is not None and server.poll() is None:
             server.terminate()
-            server.wait(timeout=10)
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server.kill()
         derived.unlink(missing_ok=True)
-    return server.returncode or 0
+    return (server.returncode if server is not None else 0) or 0
 
 
 def main(argv: list[str] | None = None) -> int:

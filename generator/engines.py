@@ -19,9 +19,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 ENGINES = ("mkdocs", "zensical")
-ZENSICAL_CONFIG = ".briefing-zensical.yml"
-"""Written beside mkdocs.yml for one Zensical build (it reads INHERIT, and wants every folder
-inside the project), removed afterwards."""
+ZENSICAL_CONFIG = ".briefing-zensical-{pid}.yml"
+"""Written beside mkdocs.yml for one Zensical build or preview (Zensical reads INHERIT, and wants
+every folder inside the project), named by process so that a build beside a preview does not take
+its file, and removed afterwards."""
+
+
+def zensical_config_path(root: Path) -> Path:
+    return root / ZENSICAL_CONFIG.format(pid=os.getpid())
 
 
 class EngineError(Exception):
@@ -51,12 +56,12 @@ def _build_mkdocs(config_file: Path, site_dir: Path, strict: bool) -> None:
 
 def _build_zensical(config_file: Path, site_dir: Path, strict: bool) -> None:
     root = config_file.resolve().parent
-    derived = root / ZENSICAL_CONFIG
+    derived = zensical_config_path(root)
     site = site_dir.resolve()
     if not site.is_relative_to(root):
         raise EngineError(f"Zensical builds only inside the project: {site_dir} is outside {root}")
-    derived.write_text(zensical_config(config_file, site), encoding="utf-8")
     try:
+        derived.write_text(zensical_config(config_file, site), encoding="utf-8")
         run = subprocess.run(
             [sys.executable, "-m", "zensical", "build", "-f", str(derived), *(["--strict"] if strict else [])],
             cwd=root,
@@ -92,22 +97,28 @@ def zensical_config(config_file: Path, site_dir: Path | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def fingerprint(config_file: Path, docs_dir: Path, site_dir: Path, engine: str, strict: bool) -> str:
+def fingerprint(config_file: Path, docs_dir: Path, site_dir: Path, engine: str, strict: bool, config=None) -> str:
     """What a site build reads: every file under docs/ (name, size, time: generation rewrites only
-    what changed), the configuration, the theme overrides, the engine and its version. Equal
-    fingerprints give the same site, so the build can be skipped."""
+    what changed), the configuration as loaded (site_url from SITE_URL included), the theme
+    overrides, the engine and the versions of what renders (the hook's work is the docs/ it writes). Equal fingerprints give the
+    same site, so the build can be skipped."""
     from importlib.metadata import PackageNotFoundError, version
 
     h = hashlib.sha256()
     h.update(f"{engine}\0{strict}\0{site_dir.resolve()}\0".encode())
-    for package in ("mkdocs", "mkdocs-material", "zensical"):
+    for package in ("mkdocs", "mkdocs-material", "zensical", "pymdown-extensions", "markdown", "briefing"):
         try:
             h.update(f"{package}={version(package)}\0".encode())
         except PackageNotFoundError:
             pass
     h.update(config_file.read_bytes())
     root = config_file.resolve().parent
-    for folder in (docs_dir, root / "overrides"):
+    folders = [docs_dir, root / "overrides"]
+    if config is not None:
+        h.update(f"{config.site_url}\0{config.theme.custom_dir}\0".encode())
+        if config.theme.custom_dir:
+            folders.append(Path(config.theme.custom_dir))
+    for folder in folders:
         for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
             if path.is_file() and not path.name.endswith(".tmp"):
                 st = path.stat()

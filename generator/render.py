@@ -681,6 +681,8 @@ class CollectionView:
     """Every briefing at once: actors merged by name and type, events on one timeline."""
 
     def __init__(self, briefings: list[Briefing]):
+        self.on_first_page: set[str] | None = None
+        """Anchors of the actors on the first Actors page, when it is paginated: the graph's nodes."""
         self.briefings = sorted(
             briefings, key=lambda b: (b.article.published or date.min, b.article.title), reverse=True
         )
@@ -757,6 +759,8 @@ class CollectionView:
         edges = [Edge(a, b, kind, n, f"{notes[(a, b, kind)]} ({n}×)") for (a, b, kind), n in sorted(weights.items())]
         weight = {e["anchor"]: e["mentions"] + 2 * e["quotes"] for e in self.actors}
         reps.sort(key=lambda r: -weight[r.id])  # as on a briefing's page: mentions, and quotes twice
+        if self.on_first_page is not None:  # a node links to its heading: only those on the page
+            reps = [r for r in reps if r.id in self.on_first_page]
         svg = actor_graph_svg(reps, edges, f"Actors across {len(self.briefings)} briefings and how they connect")
         return Raw(svg + "\n" + LEGEND) if svg else Raw("")
 
@@ -796,7 +800,9 @@ def render_collection(briefings: list[Briefing], templates_dir: Path | None = No
     view = CollectionView(briefings)
     out = {}
     entries = [e for e in view.actors if not _described(e["actor"])]
-    for page in paginate("all-actors", entries):
+    pages = paginate("all-actors", entries)
+    view.on_first_page = {e["anchor"] for e in pages[0].items}
+    for page in pages:
         sections = [(t, TYPE_HEADINGS[t], [e for e in page.items if e["actor"].type == t]) for t in ACTOR_TYPES]
         out[page.file] = env.get_template("all_actors.md.j2").render(
             c=view, page=page, sections=[s for s in sections if s[2]], shown=len(entries)

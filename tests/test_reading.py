@@ -264,3 +264,14 @@ def test_described_actors_are_not_gathered(fixture_briefing):
     described = Actor(id="an-analyst", name="an analyst", type="person", notes=("unnamed: described",))
     b = replace(fixture_briefing, actors=(*fixture_briefing.actors, described))
     assert "### an analyst" not in render_collection([b])["all-actors.md"]
+
+
+def test_the_gathered_graph_links_only_to_actors_on_its_page(fixture_briefing, monkeypatch):
+    import generator.render as render
+
+    monkeypatch.setattr(render, "PAGE_SIZE", 2)
+    pages = render_collection([fixture_briefing])
+    first = pages["all-actors.md"]
+    anchors = set(re.findall(r"\{ #([\w-]+) \}", first))
+    linked = set(re.findall(r'xlink:href="#([\w-]+)"', first))
+    assert linked and linked <= anchors

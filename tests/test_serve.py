@@ -108,4 +108,5 @@ def test_zensical_preview_regenerates_on_seed_edit(tmp_path):
         proc.terminate()
         proc.wait(timeout=30)
         log.close()
-    assert not (project / ".briefing-zensical.yml").exists()  # the derived configuration is removed
+    assert not list(project.glob(".briefing-zensical*"))  # the derived configuration is removed
+    assert not (project / "site").exists()  # the preview never replaces the last build
