@@ -1,0 +1,62 @@
+"""Timeline readability on the blind development gold: the share of events judged readable.
+
+    .venv/bin/python bench/eval_events.py [--judgements bench/judgements/events-dev.jsonl]
+
+Every timeline event of the dev gold articles (tests/gold/articles/dev) was judged by a reader who
+had not seen how it was made (bench/judgements/README.md): "readable" (a complete statement with its
+actor, understood alone) or "fragment". This prints the share readable among today's events that were
+judged, and how many of today's events are new since the judging (not judged: judge them again when
+that number grows). Prints figures; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--judgements", type=Path, default=ROOT / "bench" / "judgements" / "events-dev.jsonl")
+    ap.add_argument("--list", action="store_true", help="list today's events judged fragments")
+    args = ap.parse_args()
+    from generator import extract
+    from generator.article import read_article
+
+    judged = {}
+    for line in args.judgements.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            j = json.loads(line)
+            judged[(j["article"], j["paragraph"], j["event"])] = j
+    counts: Counter = Counter()
+    why: Counter = Counter()
+    for path in sorted((ROOT / "tests" / "gold" / "articles" / "dev").glob("*.txt")):
+        briefing = extract(read_article(path))
+        for e in briefing.events:
+            j = judged.get((path.stem, e.paragraph, e.text))
+            if j is None:
+                counts["not judged"] += 1
+                continue
+            counts[j["label"]] += 1
+            if j["label"] == "fragment":
+                why[j.get("why") or "?"] += 1
+                if args.list:
+                    print(f"{path.stem} ¶{e.paragraph}: {e.text!r} ({j.get('why')})")
+    total = counts["readable"] + counts["fragment"]
+    print(
+        f"events judged readable: {counts['readable']}/{total} = {counts['readable'] / max(total, 1):.1%}"
+        f" ({counts['not judged']} of today's events not judged)"
+    )
+    for reason, n in why.most_common(8):
+        print(f"  fragment: {reason} ({n})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
