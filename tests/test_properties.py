@@ -183,7 +183,11 @@ def _html(md: str) -> tuple[dict, str]:
     path=st.text(alphabet="()[]<>\"' `*_{}!?#&%=;:/\\abc", max_size=12),
 )
 def test_any_value_renders_with_the_shape_of_plain_words(values, path):
-    # The model never holds blank text (the reader strips it away); blank stands for absent here.
+    # The model never holds blank text (the reader strips it away) nor control characters (the reader
+    # refuses the article): blank stands for absent here, and control characters are taken out.
+    from generator.article import _CONTROL
+
+    values = {k: _CONTROL.sub("", v) for k, v in values.items()}
     values = {k: v if v.strip() else "" for k, v in values.items()}
     values["path"] = quote(path, safe="/()!*'")  # a validated URL has no spaces or quotes, may have ( ) ! * '
     plain = {k: _plain(v) for k, v in values.items()} | {"path": "/" + "w" * len(values["path"])}

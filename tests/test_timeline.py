@@ -226,3 +226,27 @@ def test_the_day_right_after_a_past_speech_verb_is_the_saying_s_not_the_reported
     values = {e.paragraph: e.date.value for e in events}
     assert values[1] == "2020-05-05"  # said the day before publication
     assert values[2] == "2020-05-12"  # the meeting lies ahead
+
+
+def _events_of(*paragraphs: str):
+    from generator.model import Article
+    from generator.nlp import parse
+
+    art = Article(id="t", title="T", published=date(2024, 3, 8), source=None, url=None, tags=(), paragraphs=paragraphs)
+    return extract_events(art, parse(art), [])
+
+
+@pytest.mark.spacy
+def test_a_timeline_line_names_who_acts():
+    """Read alone on a timeline, a relative clause or a participle with nobody to do it is a
+    fragment: no event. A participle whose clause names its subject stays."""
+    events = _events_of(
+        "Eastbrook, which holds a vote on April 19, is a small town.",
+        "The campaign was capped by a narrow win on Tuesday.",
+        "Speaking after talks in Vistaria on Tuesday, Jane Roe said the plan would go ahead.",
+        "The council approved the budget on Monday.",
+    )
+    texts = [e.text for e in events]
+    assert not any(t.startswith("which") for t in texts), texts
+    assert any("talks in Vistaria" in t for t in texts), texts
+    assert any(t.startswith("The council approved the budget") for t in texts), texts

@@ -62,6 +62,8 @@ def extract_events(article: Article, docs: list, actors: list[Actor]) -> list[Ev
                 continue
             exclude = set(anchor_tok.subtree) if anchor_tok is not None else set()
             start, end = _clause_span(verb, exclude)
+            if not _says_who(verb, start, end):
+                continue  # 'which holds a primary in April', 'capped by a win on Tuesday': no one acts
             seen_verbs[verb.i] = len(found)
             found.append((n, start, end, tv, verb.i, doc))
     events = []
@@ -201,8 +203,15 @@ def _clause_span(verb, exclude: set) -> tuple[int, int]:
         kept = [t for t in words if t.i >= first.i][:MAX_WORDS]
         last = verb.doc[_phrase_end(verb, kept[-1].i, cut)]
         run = [t for t in run if first.i <= t.i <= last.i]
-        while run and run[-1].is_punct and run[-1].i != verb.i and run[-1].text not in ("”", '"', "’", ")"):
-            run = run[:-1]
+        while (
+            run
+            and run[-1].i != verb.i
+            and (
+                (run[-1].is_punct and run[-1].text not in ("”", '"', "’", ")")) or run[-1].dep_ in ("cc", "prep", "det")
+            )
+        ):
+            run = run[:-1]  # a cut line ends on a word, not on 'and', 'of' or 'the'
+
     doc = verb.doc
     start = run[0].idx
     end = run[-1].idx + len(run[-1])
@@ -213,6 +222,26 @@ def _clause_span(verb, exclude: set) -> tuple[int, int]:
     elif text.count("“") > text.count("”") and text_of(doc)[end : end + 1] == "”":
         end += 1  # close a quotation the excerpt opened
     return start, end
+
+
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
+
+
+def _says_who(verb, start: int, end: int) -> bool:
+    """The event's line names who or what acts: the verb's subject is inside it (a relative clause,
+    a participle or an infinitive without one is a fragment on a timeline, read alone)."""
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    if verb.dep_ == "relcl" or any(c.lower_ in ("who", "which", "that") and c.tag_.startswith("W") for c in subjects):
+        return False
+    if any(start <= c.idx < end for c in subjects):
+        return True
+    # A participle or a second verb shares its clause's subject ('Speaking after talks on Tuesday,
+    # Roe said …'): the event stands when that clause names one.
+    return (
+        not subjects
+        and verb.dep_ in ("advcl", "conj", "xcomp")
+        and any(c.dep_ in _SUBJECTS and c.pos_ in ("PROPN", "NOUN") for c in verb.head.children)
+    )
 
 
 def _phrase_end(tok, limit: int, cut: set) -> int:
