@@ -25,7 +25,7 @@ from .limits import Limits
 from .model import Briefing
 from .problems import ArticleError, ArticleWarning
 from .produce import cached, produce
-from .render import render_collection, render_index, render_pages
+from .render import paginate, render_collection, render_index, render_pages
 from .story.site import StoryPages
 from .validate import Checked, check_seeds
 
@@ -169,6 +169,19 @@ def home_list(result: Result, latest: int = HOME_LATEST) -> str:
     return shown
 
 
+def briefing_index(result: Result) -> dict[str, str]:
+    """The Briefings page, newest first, going on in ``index/2.md`` … past PAGE_SIZE briefings."""
+    ordered = sorted(result.briefings, key=lambda b: (str(b.article.published or ""), b.article.title), reverse=True)
+    errors = [str(e) for e in result.errors]
+    out = {}
+    for page in paginate("index", ordered):
+        heading = "# Briefings" + (f" ({page.number} of {page.count})" if page.count > 1 else "")
+        gathered = GATHERED.replace("](", f"]({page.up}") if page.up else GATHERED
+        listing = render_index(page.items, errors if page.number == 1 else [], prefix=page.up, level=2)
+        out[page.file] = f"{heading}\n\n{gathered}{page.pager}\n{listing}\n{page.pager}"
+    return out
+
+
 def extra_files(briefing: Briefing) -> dict[str, str]:
     """Other per-briefing exports beside the JSON: the timeline for TimelineJS and calendars."""
     from .export_timeline import icalendar, timelinejs
@@ -229,10 +242,8 @@ def generate(
         for name, text in extra_files(b).items():
             writer.write(f"{slug}/{name}", text)
     writer.write(HOME_LIST, home_list(result))
-    writer.write(
-        "index.md",
-        "# Briefings\n\n" + GATHERED + render_index(result.briefings, [str(e) for e in result.errors], level=2),
-    )
+    for name, text in briefing_index(result).items():
+        writer.write(name, text)
     for name, text in render_collection(result.briefings).items():
         writer.write(name, text)
     for name, text in stories.files().items():

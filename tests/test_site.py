@@ -102,3 +102,27 @@ def test_an_extraction_failure_skips_only_that_article(tmp_path, monkeypatch):
     result = generate(seeds, tmp_path / "docs", cache_dir=None)
     assert [b.article.title for b in result.briefings] == ["Fine story"]
     assert [str(e) for e in result.errors] == ["seeds/a.txt: extraction failed (RuntimeError: parser surprise)"]
+
+
+def test_the_briefings_page_goes_on_over_pages(monkeypatch):
+    from datetime import date
+
+    import generator.render as render
+    from generator.model import Article, Briefing
+    from generator.site import Result, briefing_index
+
+    monkeypatch.setattr(render, "PAGE_SIZE", 2)
+    briefings = [
+        Briefing(
+            article=Article(f"a{i}", f"Story {i}", date(2020, 1, i + 1), None, None, (), ("Text.",)),
+            actors=(),
+            quotes=(),
+            events=(),
+        )
+        for i in range(5)
+    ]
+    pages = briefing_index(Result(briefings=briefings))
+    assert sorted(pages) == ["index.md", "index/2.md", "index/3.md"]
+    assert "(a4/index.md)" in pages["index.md"] and "(a0/index.md)" not in pages["index.md"]
+    assert "(../a0/index.md)" in pages["index/3.md"] and "[1](../index.md)" in pages["index/3.md"]
+    assert "(../all-actors.md)" in pages["index/2.md"]
