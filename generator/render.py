@@ -166,11 +166,13 @@ class View:
 
     @property
     def tags(self) -> list[str]:
-        """The article's own tags, its main countries, and its most present people and organisations.
+        """The article's own tags, its main countries (three at most) and its two most present people.
 
         Only the Overview carries them, so the tags page lists each briefing once."""
-        countries = [a.name for a in self.actors_ranked if a.type == "country"][:4]
-        key = [a.name for a in self.actors_ranked if a.type in ("person", "organisation")][:3]
+        countries = [a.name for a in self.actors_ranked if a.type == "country"][:3]
+        # Named people only: a tag for every organisation and description ('an analyst') made the
+        # tags page list thousands of one-off tags at a thousand briefings.
+        key = [a.name for a in self.actors_ranked if a.type == "person" and not _described(a)][:2]
         return [*self.article.tags, *countries, *key]
 
     def quote_when(self, q: Quote) -> str:
@@ -765,6 +767,8 @@ class CollectionView:
         return Raw(svg + "\n" + LEGEND) if svg else Raw("")
 
 
+BRIEFINGS_PER_ACTOR = 8
+"""On the gathered Actors page, an actor's newest briefings; the count says how many more."""
 PAGE_SIZE = 200
 """Entries (actors, dated events) on one page of a gathered list: past it the list goes on in
 ``<name>/2.md``, ``<name>/3.md`` … so that no page grows with the site."""
@@ -799,7 +803,12 @@ def render_collection(briefings: list[Briefing], templates_dir: Path | None = No
     env = _env(templates_dir)
     view = CollectionView(briefings)
     out = {}
-    entries = [e for e in view.actors if not _described(e["actor"])]
+    entries = []
+    for e in view.actors:
+        if _described(e["actor"]):
+            continue
+        newest = sorted(e["in"], key=lambda ba: (str(ba[0].article.published or ""), ba[0].article.title), reverse=True)
+        entries.append({**e, "shown": newest[:BRIEFINGS_PER_ACTOR], "more": max(0, len(newest) - BRIEFINGS_PER_ACTOR)})
     pages = paginate("all-actors", entries)
     view.on_first_page = {e["anchor"] for e in pages[0].items}
     for page in pages:

@@ -275,3 +275,17 @@ def test_the_gathered_graph_links_only_to_actors_on_its_page(fixture_briefing, m
     anchors = set(re.findall(r"\{ #([\w-]+) \}", first))
     linked = set(re.findall(r'xlink:href="#([\w-]+)"', first))
     assert linked and linked <= anchors
+
+
+def test_an_actor_in_many_briefings_lists_the_newest_and_counts_the_rest(fixture_briefing, monkeypatch):
+    import generator.render as render
+
+    monkeypatch.setattr(render, "BRIEFINGS_PER_ACTOR", 1)
+    other = replace(
+        fixture_briefing,
+        article=replace(fixture_briefing.article, id="second", title="Second story", published=date(2031, 3, 12)),
+    )
+    jane = render_collection([fixture_briefing, other])["all-actors.md"].split("### Jane Doe")[1].split("###")[0]
+    assert "(second/actors.md#jane-doe)" in jane  # the newest
+    assert f"({fixture_briefing.article.id}/actors.md" not in jane
+    assert "and 1 earlier briefing (2 in all)" in jane
