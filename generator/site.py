@@ -24,7 +24,7 @@ from .export import SCHEMA_PATH, to_json
 from .limits import Limits
 from .model import Briefing
 from .problems import ArticleError, ArticleWarning
-from .produce import cached, produce
+from .produce import cache_key, produce
 from .render import paginate, render_collection, render_index, render_pages
 from .story.site import StoryPages
 from .validate import Checked, check_seeds
@@ -212,7 +212,9 @@ def generate(
     limits = limits or Limits()
     checked = check_seeds(seeds_dir, limits)
     result = Result(checked=checked, errors=list(checked.errors), warnings=list(checked.warnings))
-    todo = [a for a in checked.articles if cached(a, cache_dir) is None]
+    # Which articles need the parser (the first loads the model): a look at the cache's file names,
+    # not a read of every entry (produce reads each once, below).
+    todo = [a for a in checked.articles if not (cache_dir and (cache_dir / f"{cache_key(a)}.json").exists())]
     for article in checked.articles:
         shown = f"{seeds_dir.name}/{article.path}"
         slow = article in todo
