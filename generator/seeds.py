@@ -88,6 +88,7 @@ def list_seeds(seeds_dir: Path) -> Listing:
     if not seeds_dir.is_dir():
         raise ArticleError(str(seeds_dir), "no such folder (create it and put articles in it)")
     listing = Listing()
+    _sidecars.cache_clear()  # the listing lasts one reading of the folder: a file may come within a tick
     entries = sorted(seeds_dir.iterdir())
     stems = {p.stem for p in entries if p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".")}
     txt_stems = {p.stem for p in entries if p.suffix.lower() == ".txt" and not p.name.startswith(".")}

@@ -250,3 +250,9 @@ def test_a_timeline_line_names_who_acts():
     assert not any(t.startswith("which") for t in texts), texts
     assert any("talks in Vistaria" in t for t in texts), texts
     assert any(t.startswith("The council approved the budget") for t in texts), texts
+
+
+@pytest.mark.spacy
+def test_a_chain_of_verbs_shares_the_first_ones_subject():
+    events = _events_of("Police arrested the man, charged him and released him on bail on Tuesday.")
+    assert events and "released him on bail" in events[0].text

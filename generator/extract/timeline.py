@@ -233,15 +233,19 @@ def _says_who(verb, start: int, end: int) -> bool:
     subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
     if verb.dep_ == "relcl" or any(c.lower_ in ("who", "which", "that") and c.tag_.startswith("W") for c in subjects):
         return False
-    if any(start <= c.idx < end for c in subjects):
-        return True
+    if subjects:
+        return True  # inside the line, or before a line cut for length
     # A participle or a second verb shares its clause's subject ('Speaking after talks on Tuesday,
-    # Roe said …'): the event stands when that clause names one.
-    return (
-        not subjects
-        and verb.dep_ in ("advcl", "conj", "xcomp")
-        and any(c.dep_ in _SUBJECTS and c.pos_ in ("PROPN", "NOUN") for c in verb.head.children)
-    )
+    # Roe said …', 'arrested the man, charged him and released him'): the event stands when the
+    # first verb of the chain names one.
+    head = verb
+    for _ in range(6):
+        if head.dep_ not in ("advcl", "conj", "xcomp") or head.head.i == head.i:
+            return False
+        head = head.head
+        if any(c.dep_ in _SUBJECTS for c in head.children):
+            return any(c.dep_ in _SUBJECTS and c.pos_ in ("PROPN", "NOUN") for c in head.children)
+    return False
 
 
 def _phrase_end(tok, limit: int, cut: set) -> int:
