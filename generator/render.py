@@ -658,6 +658,15 @@ def with_local_nav(text: str, name: str, json_name: str = "briefing.json") -> st
 _FIRST_HEADING = re.compile(r"^# .*$", re.M)
 
 
+def _newest_key(b: Briefing) -> tuple:
+    return (b.article.published or date.min, b.article.title)
+
+
+def newest_first(briefings: list[Briefing]) -> list[Briefing]:
+    """Briefings by publication date, newest first (undated last), then by title."""
+    return sorted(briefings, key=_newest_key, reverse=True)
+
+
 def render_index(
     briefings: list[Briefing], errors: list[str], prefix: str = "", templates_dir: Path | None = None, level: int = 3
 ) -> str:
@@ -666,7 +675,7 @@ def render_index(
     ``level`` is the heading level of each entry: one below the heading above the list, so the
     page's heading order has no gap (axe heading-order)."""
     env = _env(templates_dir)
-    ordered = sorted(briefings, key=lambda b: (b.article.published or date.min, b.article.title), reverse=True)
+    ordered = newest_first(briefings)
     return env.get_template("list.md.j2").render(
         briefings=ordered, errors=errors, prefix=prefix, hashes=Raw("#" * level)
     )
@@ -685,9 +694,7 @@ class CollectionView:
     def __init__(self, briefings: list[Briefing]):
         self.on_first_page: set[str] | None = None
         """Anchors of the actors on the first Actors page, when it is paginated: the graph's nodes."""
-        self.briefings = sorted(
-            briefings, key=lambda b: (b.article.published or date.min, b.article.title), reverse=True
-        )
+        self.briefings = newest_first(briefings)
         self.views = {b.article.id: View(b) for b in self.briefings}
         merged: dict[tuple[str, str], dict] = {}
         for k, group in enumerate(merge_actors(self.briefings)):
@@ -807,7 +814,7 @@ def render_collection(briefings: list[Briefing], templates_dir: Path | None = No
     for e in view.actors:
         if _described(e["actor"]):
             continue
-        newest = sorted(e["in"], key=lambda ba: (str(ba[0].article.published or ""), ba[0].article.title), reverse=True)
+        newest = sorted(e["in"], key=lambda ba: _newest_key(ba[0]), reverse=True)
         entries.append({**e, "shown": newest[:BRIEFINGS_PER_ACTOR], "more": max(0, len(newest) - BRIEFINGS_PER_ACTOR)})
     pages = paginate("all-actors", entries)
     view.on_first_page = {e["anchor"] for e in pages[0].items}

@@ -25,7 +25,7 @@ from .limits import Limits
 from .model import Briefing
 from .problems import ArticleError, ArticleWarning
 from .produce import cache_key, produce
-from .render import paginate, render_collection, render_index, render_pages
+from .render import newest_first, paginate, render_collection, render_index, render_pages
 from .story.site import StoryPages
 from .validate import Checked, check_seeds
 
@@ -162,7 +162,7 @@ class Writer:
 def home_list(result: Result, latest: int = HOME_LATEST) -> str:
     """What the Home page includes (``--8<-- "briefings/.home.md"``, pymdownx.snippets, which every
     engine runs): the newest briefings, with links relative to the Home page, and the way to all."""
-    ordered = sorted(result.briefings, key=lambda b: (str(b.article.published or ""), b.article.title), reverse=True)
+    ordered = newest_first(result.briefings)
     shown = render_index(ordered[:latest], [str(e) for e in result.errors], prefix=f"{OUT_SUBDIR}/", level=3)
     if len(ordered) > latest:
         shown += f"[All {len(ordered)} briefings]({OUT_SUBDIR}/index.md)\n"
@@ -171,7 +171,7 @@ def home_list(result: Result, latest: int = HOME_LATEST) -> str:
 
 def briefing_index(result: Result) -> dict[str, str]:
     """The Briefings page, newest first, going on in ``index/2.md`` … past PAGE_SIZE briefings."""
-    ordered = sorted(result.briefings, key=lambda b: (str(b.article.published or ""), b.article.title), reverse=True)
+    ordered = newest_first(result.briefings)
     errors = [str(e) for e in result.errors]
     out = {}
     for page in paginate("index", ordered):

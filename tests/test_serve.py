@@ -39,32 +39,42 @@ def wait_for(predicate, seconds: float) -> bool:
     return False
 
 
-def test_serve_regenerates_on_seed_edit_without_looping(tmp_path):
-    project = make_project(
-        tmp_path,
-        {
-            "a.txt": "Council approves budget\n\nThe council approved the budget on Monday.\n",
-            "a.yml": "published: 2022-06-08\n",
-        },
-    )
+COUNCIL = {
+    "a.txt": "Council approves budget\n\nThe council approved the budget on Monday.\n",
+    "a.yml": "published: 2022-06-08\n",
+}
+
+
+def _preview_follows_seeds(tmp_path, project, command: list[str]) -> tuple[subprocess.Popen, object]:
+    """Start a preview, then edit a seed and add one: both show up without a restart."""
     port = free_port()
     log = (tmp_path / "serve.log").open("w")
-    proc = subprocess.Popen(
-        [str(BIN / "mkdocs"), "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
+    proc = subprocess.Popen([*command, "-a", f"127.0.0.1:{port}"], cwd=project, stdout=log, stderr=subprocess.STDOUT)
+    source = f"http://127.0.0.1:{port}/briefings/council-approves-budget/source/"
     try:
-        source = f"http://127.0.0.1:{port}/briefings/council-approves-budget/source/"
         assert wait_for(lambda: "approved the budget" in fetch(source), 120), (tmp_path / "serve.log").read_text()
         (project / "seeds" / "a.txt").write_text(
             "Council approves budget\n\nThe council rejected the budget on Monday.\n", encoding="utf-8"
         )
         assert wait_for(lambda: "rejected the budget" in fetch(source), 120), (tmp_path / "serve.log").read_text()
-        # A new seed appears in the site too.
         (project / "seeds" / "b.txt").write_text("Bridge reopens\n\nThe bridge reopened.\n", encoding="utf-8")
         assert wait_for(lambda: "Bridge reopens" in fetch(f"http://127.0.0.1:{port}/"), 120)
+    except BaseException:
+        _stop(proc, log)
+        raise
+    return proc, log
+
+
+def _stop(proc, log) -> None:
+    proc.terminate()
+    proc.wait(timeout=30)
+    log.close()
+
+
+def test_serve_regenerates_on_seed_edit_without_looping(tmp_path):
+    project = make_project(tmp_path, COUNCIL)
+    proc, log = _preview_follows_seeds(tmp_path, project, [str(BIN / "mkdocs"), "serve"])
+    try:
         # Then the server settles: no rebuild starts while nothing changes.
         time.sleep(3)
         builds = (tmp_path / "serve.log").read_text().count("Building documentation")
@@ -72,41 +82,14 @@ def test_serve_regenerates_on_seed_edit_without_looping(tmp_path):
         log_text = (tmp_path / "serve.log").read_text()
         assert log_text.count("Building documentation") == builds, log_text
     finally:
-        proc.terminate()
-        proc.wait(timeout=30)
-        log.close()
+        _stop(proc, log)
 
 
 def test_zensical_preview_regenerates_on_seed_edit(tmp_path):
     """`briefing serve --engine zensical`: Zensical runs no hook, so our watcher regenerates the
     pages and Zensical's own watcher rebuilds them."""
-    project = make_project(
-        tmp_path,
-        {
-            "a.txt": "Council approves budget\n\nThe council approved the budget on Monday.\n",
-            "a.yml": "published: 2022-06-08\n",
-        },
-    )
-    port = free_port()
-    log = (tmp_path / "serve.log").open("w")
-    proc = subprocess.Popen(
-        [str(BIN / "briefing"), "serve", "--engine", "zensical", "-a", f"127.0.0.1:{port}"],
-        cwd=project,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        source = f"http://127.0.0.1:{port}/briefings/council-approves-budget/source/"
-        assert wait_for(lambda: "approved the budget" in fetch(source), 120), (tmp_path / "serve.log").read_text()
-        (project / "seeds" / "a.txt").write_text(
-            "Council approves budget\n\nThe council rejected the budget on Monday.\n", encoding="utf-8"
-        )
-        assert wait_for(lambda: "rejected the budget" in fetch(source), 120), (tmp_path / "serve.log").read_text()
-        (project / "seeds" / "b.txt").write_text("Bridge reopens\n\nThe bridge reopened.\n", encoding="utf-8")
-        assert wait_for(lambda: "Bridge reopens" in fetch(f"http://127.0.0.1:{port}/"), 120)
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
-        log.close()
+    project = make_project(tmp_path, COUNCIL)
+    proc, log = _preview_follows_seeds(tmp_path, project, [str(BIN / "briefing"), "serve", "--engine", "zensical"])
+    _stop(proc, log)
     assert not list(project.glob(".briefing-zensical*"))  # the derived configuration is removed
     assert not (project / "site").exists()  # the preview never replaces the last build
