@@ -19,6 +19,7 @@ Three sets, drawn with fixed random seeds so the choice is reproducible:
   quotation marks, drawn with their own seed after the other three so their
   picks are unchanged; more gold that may be looked at.
 * ``dev4``: the same draw as dev3 with four of each, after dev3, with its own seed.
+* ``dev5``: the same again, four of each, after dev4, with its own seed.
 
 Each article becomes ``<set>/<name>.txt`` (title line, blank line, paragraphs
 separated by blank lines) with a ``<name>.yml`` sidecar (published, source, url),
@@ -167,12 +168,15 @@ def main() -> None:
     p_dev3, c_dev3 = pick_dev3(polnear, crawls, taken, random.Random(20261203))
     taken |= {r["id"] for r in p_dev3 + c_dev3}
     p_dev4, c_dev4 = pick_dev3(polnear, crawls, taken, random.Random(20261204), n=4)
+    taken |= {r["id"] for r in p_dev4 + c_dev4}
+    p_dev5, c_dev5 = pick_dev3(polnear, crawls, taken, random.Random(20261206), n=4)
     splits = (
         ("dev", p_dev, c_dev),
         ("test", p_test, c_test),
         ("dev2", p_dev2, c_dev2),
         ("dev3", p_dev3, c_dev3),
         ("dev4", p_dev4, c_dev4),
+        ("dev5", p_dev5, c_dev5),
     )
     for split, prows, crows in splits:
         for r in prows:
