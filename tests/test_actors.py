@@ -440,3 +440,53 @@ def test_bare_surname_stays_with_the_person_it_meant_before_relatives_are_named(
     tom = next(a for a in b.actors if a.name == "Tom Poe")
     said = [q for q in b.quotes if "attack my family" in q.text]
     assert len(said) == 1 and said[0].speaker == tom.id
+
+
+def test_a_place_swept_into_the_name_after_title_of_belongs_to_the_title():
+    actors = actors_of("Governor of Vistaria Tariq Rahman said: “We are working hard.”")
+    person = find(actors, "Tariq Rahman")
+    assert person is not None and person.type == "person"
+    assert [r.text for r in person.roles] == ["Governor of Vistaria"]
+
+
+def test_a_given_name_the_tagger_left_out_joins_the_family_name_it_tagged():
+    from spacy.tokens import Span
+
+    from generator.extract.actors_gazetteer import gazetteer
+    from generator.extract.actors_mentions import mentions_in
+    from generator.nlp import get_nlp
+
+    doc = get_nlp()("Governor of Vistaria Tariq Rahman said hello.")
+    doc.ents = [Span(doc, 2, 3, "GPE"), Span(doc, 4, 5, "PERSON")]  # 'Tariq' left untagged
+    people = [c for c in mentions_in(doc, 1, gazetteer()) if c.type == "person"]
+    assert [(c.name, c.title) for c in people] == [("Tariq Rahman", "Governor of Vistaria")]
+
+
+def test_hyphenated_family_names_and_dutch_particles_stay_one_person():
+    actors = actors_of(
+        "For Anita Poe-Roe, a lawyer in Eastbrook, the rule is out of date.",
+        "Poe-Roe says the court will decide.",
+        "“It is a risk everywhere,” said Sophie in 't Marle, a member of the Vistaria council.",
+    )
+    hyphen = find(actors, "Anita Poe-Roe")
+    assert hyphen is not None and hyphen.type == "person" and "Poe-Roe" in hyphen.aliases
+    assert find(actors, "Anita Poe") is None
+    dutch = find(actors, "Sophie in 't Marle")
+    assert dutch is not None and dutch.type == "person"
+    assert not [a for a in actors if a.name in ("Sophie", "Marle")]
+
+
+def test_the_second_half_of_a_numbered_compound_is_no_person():
+    actors = actors_of(
+        "In Vistaria, Prime Minister Tom Poe is rallying a coalition against the anti-EU 5-Star Movement "
+        "and anti-immigration Northern Alliance."
+    )
+    assert [a.name for a in actors if a.type == "person"] == ["Tom Poe"]
+
+
+def test_a_quoted_title_and_a_headline_adjective_are_no_people():
+    actors = actors_of(
+        "Trailer: A 'Star Rovers Story' trailer reveals the pilot's roots.",
+        "Jane Roe was meant to spend five years in jail, however...Disgraced Vantrex boss walks free from prison.",
+    )
+    assert [a.name for a in actors if a.type == "person"] == ["Jane Roe"]

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from ..lexicon import calendar_words, person_nouns, wordset
 from .actors_lexicon import CORPORATE_SUFFIXES, LOCATIVE_PREPS, ORG_HEADS, PLACE_NOUNS, TITLE_WORDS
-from .names import common_word, is_given_name
+from .names import common_adjective, common_word, is_given_name
 
 _MARKUP = re.compile(r"[<>|@#/\\=_*{}\[\]~^+%$&]")
 TITLE = "a personal title"
@@ -25,13 +25,17 @@ SPEAKS = "speaks or is quoted"
 PRONOUN = "referred to as he or she"
 
 
+_DUTCH_T = re.compile(r"(?<=\s)(?:in|van|op) ['’]t(?=\s)")
+"""Dutch particles with the article ''t' ('Jane in 't Roe', 'Jan van 't Hof')."""
+
+
 def name_words(name: str) -> list[str]:
     """The words of a name without particles and suffixes ('Jr.')."""
     particles, suffixes = wordset("name_particles"), wordset("name_suffixes")
     # A particle is written in lower case ('van', 'al-'); 'Al' or 'Van' as written is a name.
     return [
         w
-        for w in name.split()
+        for w in _DUTCH_T.sub(" ", name).split()
         if not (w.islower() and w.strip(".,") in particles) and w.lower().strip(".,") not in suffixes
     ]
 
@@ -43,7 +47,7 @@ def lowercase_words(paragraphs: tuple[str, ...] | list[str]) -> frozenset[str]:
 
 def not_a_name(name: str, lower_words: frozenset[str]) -> str | None:
     """Why `name` cannot be a person's name, or None (`lower_words`: :func:`lowercase_words` of the article)."""
-    words = name.split()
+    words = _DUTCH_T.sub(" ", name).split()
     letters = sum(ch.isalpha() for ch in name)
     if letters < 3:
         return "shorter than three letters"
@@ -91,8 +95,9 @@ def _full_name(name: str) -> bool:
     first = words[0].strip(".")
     if is_given_name(first, max_rank=10**9) or re.fullmatch(r"[A-Z]", first):
         return True
-    # A first name no list knows: the family name must not be a common word ('App Store').
-    return not common_word(words[-1].strip(".,’'"))
+    # A first name no list knows: the family name may not be a common word ('App Store'), nor
+    # the first an adjective ('Disgraced Example': a headline's adjective before a company).
+    return not common_word(words[-1].strip(".,’'")) and not common_adjective(first)
 
 
 def person_evidence(cands) -> list[str]:

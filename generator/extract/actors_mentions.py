@@ -157,9 +157,15 @@ def _person(doc, n: int, start: int, end: int) -> Candidate | None:
     while t_start > 0 and is_title_token(doc[t_start - 1]) and not doc[t_start - 1].ent_type_:
         t_start -= 1
     t_start = _title_of(doc, t_start)
+    if name_start == start and t_start == start and _place_before_given_name(doc, start, end):
+        # 'Mayor of [Eastbrook Jane Roe]' tagged as one person: the place belongs to the title.
+        name_start = next(i for i in range(start + 1, end - 1) if is_given_name(doc[i].text))
+        t_start = start - 2
     if t_start < start or name_start > start:
         t_start = _title_lead(doc, t_start)
     name = doc[name_start:end].text
+    if _in_quote_marks(doc, start, end):
+        return None  # "'Example Wars Story'": the title of a work, not a person
     if all(w.lower().rstrip("s.") in TITLE_WORDS or w.lower().rstrip(".") in ABBREVIATIONS for w in name.split()):
         return None  # "Deputy Secretaries": titles only, no name
     if _is_pronoun(name) or not any(t.text[:1].isupper() for t in doc[name_start:end]):
@@ -170,6 +176,33 @@ def _person(doc, n: int, start: int, end: int) -> Candidate | None:
         cand.title = title
         cand.title_span = (doc[t_start].idx, doc[name_start - 1].idx + len(doc[name_start - 1]))
     return cand
+
+
+_QUOTE_MARKS = frozenset("'\"‘’“”")
+
+
+def _in_quote_marks(doc, start: int, end: int) -> bool:
+    """The words start..end, with any capitalised words beside them, are all there is between two
+    quotation marks ('the film 'Jane Roe'', 'a 'Star Example Story' trailer')."""
+    i, j = start, end
+    while i > 0 and doc[i - 1].text[:1].isupper() and start - i < 3:
+        i -= 1
+    while j < len(doc) and doc[j].text[:1].isupper() and j - end < 3:
+        j += 1
+    return i > 0 and j < len(doc) and doc[i - 1].text in _QUOTE_MARKS and doc[j].text in _QUOTE_MARKS
+
+
+def _place_before_given_name(doc, start: int, end: int) -> bool:
+    """'Mayor of Eastbrook Jane Roe' as one entity: '<title> of' before it, three words or
+    more, the first no given name and a later one (not the last) a given name."""
+    return (
+        start >= 2
+        and end - start >= 3
+        and doc[start - 1].lower_ == "of"
+        and is_title_token(doc[start - 2])
+        and not is_given_name(doc[start].text)
+        and any(is_given_name(doc[i].text) for i in range(start + 1, end - 1))
+    )
 
 
 def _rest_of_name(doc, start: int, end: int) -> int:
@@ -231,11 +264,16 @@ def _untagged_names(doc, n: int, taken: set[int]) -> Iterator[Candidate]:
         if i in taken or doc[i].ent_type_ or doc[i].tag_ != "NNP" or not is_given_name(doc[i].text):
             i += 1
             continue
+        if i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_:
+            i += 1  # '5-Star Movement': the second half of a compound, not a given name
+            continue
         j = i + 1
         while j < len(doc) and j - i < 3 and doc[j].tag_ == "NNP" and not doc[j].ent_type_ and j not in taken:
             j += 1
-        words = doc[i:j]
-        if j - i >= 2 and all(t.is_alpha and t.text[:1].isupper() and not is_title_token(t) for t in words):
+            while _hyphen_join(doc, j) and not doc[j + 1].ent_type_ and j + 1 not in taken:
+                j += 2  # 'Jane Roe-Poe'
+        words = [t for t in doc[i:j] if t.text != "-"]
+        if len(words) >= 2 and all(t.is_alpha and t.text[:1].isupper() and not is_title_token(t) for t in words):
             after = doc[j] if j < len(doc) else None
             if after is None or after.lower_ not in ORG_HEADS:
                 cand = _person(doc, n, i, j)
@@ -436,6 +474,93 @@ def _joined(ents: list) -> list:
     return out
 
 
+def _hyphen_join(doc, i: int) -> bool:
+    """'Taff-Rice': token i is a hyphen written without spaces between two capitalised words."""
+    return (
+        0 < i < len(doc) - 1
+        and doc[i].text == "-"
+        and not doc[i - 1].whitespace_
+        and not doc[i].whitespace_
+        and doc[i - 1].text[:1].isupper()
+        and doc[i + 1].text[:1].isupper()
+        and doc[i + 1].is_alpha
+    )
+
+
+def _particles_end(doc, i: int) -> int:
+    """End of a run of lower-case name particles from token i ('van der', 'in 't'), or i."""
+    particles = wordset("name_particles")
+    j = i
+    while j < len(doc) - 1:
+        tok = doc[j]
+        if tok.lower_ in ("in", "van", "op") and doc[j + 1].text in ("'t", "’t"):
+            j += 2  # Dutch 'in 't', 'van 't'
+        elif tok.lower_ in ("in", "van", "op") and doc[j + 1].text in ("'", "’") and doc[j + 2 : j + 3].text == "t":
+            j += 3  # the same, tokenised apart
+        elif tok.text.islower() and tok.lower_ in particles and tok.lower_ not in ("y", "do", "st", "la", "le"):
+            j += 1
+        else:
+            break
+    return j
+
+
+def _person_names(ents: list) -> list:
+    """Widen person names the tagger cut: a known given name left untagged before the entity
+    ('Mayor of London [Jane] Roe'), a surname joined by a hyphen ('Jane Roe[-Poe]'), and
+    particles between a given name and a family name ('Jane van der Roe', 'Jane in 't Roe')."""
+    if not ents:
+        return ents
+    doc = ents[0].doc
+    out: list = []
+    for ent in ents:
+        if ent.label_ != "PERSON":
+            out.append(ent)
+            continue
+        start, end = ent.start, ent.end
+        prev_end = out[-1].end if out else 0
+        while (
+            start - 1 >= prev_end
+            and doc[start - 1].tag_ == "NNP"
+            and not doc[start - 1].ent_type_
+            and doc[start - 1].is_alpha
+            and doc[start - 1].text[:1].isupper()
+            and doc[start - 1].whitespace_
+            and is_given_name(doc[start - 1].text)
+            and not is_title_token(doc[start - 1])
+            and end - start < 3
+        ):
+            start -= 1
+        while _hyphen_join(doc, end) and end - start < 5:
+            end += 2
+        if (start, end) != (ent.start, ent.end):
+            ent = doc[start:end]
+            ent.label_ = "PERSON"
+        out.append(ent)
+    return _particle_names(out, doc)
+
+
+def _particle_names(ents: list, doc) -> list:
+    """'Jane van der Roe' tagged as two entities (or a wrong one and a person): one person."""
+    for ent in list(ents):
+        if (
+            ent.end - ent.start != 1
+            or not is_given_name(ent[0].text)
+            or ent[0].ent_type_ not in ("PERSON", "ORG", "GPE")
+        ):
+            continue
+        j = _particles_end(doc, ent.end)
+        if j == ent.end or j >= len(doc) or not (doc[j].text[:1].isupper() and doc[j].is_alpha):
+            continue
+        k = j + 1
+        while _hyphen_join(doc, k):
+            k += 2
+        joined = doc[ent.start : k]
+        joined.label_ = "PERSON"
+        ents = [e for e in ents if e.end <= ent.start or e.start >= k] + [joined]
+        ents.sort(key=lambda e: e.start)
+    return ents
+
+
 def _split_possessives(ents: list) -> list:
     """'Example Corps’ Jane Roe' tagged as one entity: the owner, and a person after the possessive."""
     out: list = []
@@ -456,7 +581,7 @@ def mentions_in(doc, n: int, gaz: Gazetteer) -> list[Candidate]:
     """All candidate mentions in paragraph n (its Doc)."""
     out: list[Candidate] = []
     taken: set[int] = set()
-    ents = _split_possessives(_joined([e for e in doc.ents if e.label_ in ENTITY_LABELS]))
+    ents = _person_names(_split_possessives(_joined([e for e in doc.ents if e.label_ in ENTITY_LABELS])))
     for ent in ents:
         s, e = _trim(doc, ent.start, ent.end)
         if s >= e:
@@ -474,6 +599,8 @@ def mentions_in(doc, n: int, gaz: Gazetteer) -> list[Candidate]:
             and all(t.tag_ in ("NNP", "NNPS") for t in doc[s + 1 : e])
         ):
             label = "PERSON"  # "Ms X" tagged as an organisation
+        elif label in ("ORG", "GPE") and _place_before_given_name(doc, s, e):
+            label = "PERSON"  # "Mayor of [Eastbrook Jane Roe]" tagged as an organisation
         # Codes ("US", "NLD") only where the tagger saw a place: "NLD" tagged as an
         # organisation is a party, not the Netherlands.
         country = gaz.country(text, codes=label == "GPE") if label in ("GPE", "ORG", "NORP", "LOC") else None

@@ -41,3 +41,10 @@ def common_word(word: str) -> bool:
 
     w = word.lower()
     return w in _nouns() or w in _adjectives() or (w.endswith("s") and w[:-1] in _nouns())
+
+
+def common_adjective(word: str) -> bool:
+    """A common English adjective (the lemmatizer's tables): 'disgraced', 'former'."""
+    from ..lexicon import _adjectives
+
+    return word.lower() in _adjectives()
