@@ -490,3 +490,22 @@ def test_a_quoted_title_and_a_headline_adjective_are_no_people():
         "Jane Roe was meant to spend five years in jail, however...Disgraced Vantrex boss walks free from prison.",
     )
     assert [a.name for a in actors if a.type == "person"] == ["Jane Roe"]
+
+
+def test_a_headline_in_capitals_names_the_person_by_surname():
+    actors = actors_of(
+        "ROWENA’S LAST SPEECH “President Jane Rowena’s final address will frame the choice,” the agency writes.",
+        "Aides to Rowena said the speech was short.",
+    )
+    person = find(actors, "Jane Rowena")
+    assert person is not None and person.type == "person"
+    assert {"ROWENA", "Rowena"} & set(person.aliases)
+    assert not [a for a in actors if a.type == "organisation" and "rowena" in a.name.lower()]
+
+
+def test_a_country_of_two_words_inside_a_name_is_no_person_and_britain_is_a_country():
+    from generator.extract.actors_gazetteer import gazetteer
+
+    actors = actors_of("Sierra Leone Civil Aviation said the plane had been inspected.")
+    assert not [a for a in actors if a.type == "person"]
+    assert gazetteer().country("Britain") == "United Kingdom"  # AP Stylebook's short name

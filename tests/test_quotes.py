@@ -700,3 +700,18 @@ def test_a_rep_for_someone_speaks_for_them_and_is_not_them():
     q = next(q for q in b.quotes if "awkward remark" in q.text)
     speaker = next(a for a in b.actors if a.id == q.speaker)
     assert speaker.name != "Tom Poe" and "rep" in speaker.name
+
+
+@pytest.mark.spacy
+def test_a_cue_the_parse_joins_to_a_relative_clause_does_not_take_its_subject():
+    from generator import extract
+
+    b = extract(
+        _art(
+            "A representative for the United Guild of Eastbrook Farmers, of which Tom and Jane were both "
+            "heavily involved, confirmed the family members’ deaths in a tweet."
+        )
+    )
+    names = {a.id: a.name for a in b.actors}
+    speakers = [names[q.speaker] for q in b.quotes if q.speaker]
+    assert not [s for s in speakers if s in ("Tom", "Jane") or s.endswith("which")], speakers

@@ -19,6 +19,10 @@ from pathlib import Path
 
 COLUMNS = ("name", "alpha2", "alpha3", "demonym", "capital", "population", "alt_names")
 
+STYLE_NAMES = {"GB": ["Britain"]}
+"""Short names news style uses that the package lacks (AP Stylebook, 'Britain': acceptable in
+all references for the United Kingdom)."""
+
 
 def _as_list(value) -> list[str]:
     # Some countries list several capitals.
@@ -32,6 +36,7 @@ def _row(data: dict) -> tuple[str, ...] | None:
         return None
     iso = data.get("ISO") or {}
     alts = [a.strip() for a in data.get("altSpellings") or [] if a and a.isascii() and a.strip() != name]
+    alts += STYLE_NAMES.get(iso.get("alpha2") or "", [])
     return (
         name,
         iso.get("alpha2") or "",

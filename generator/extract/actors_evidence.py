@@ -65,6 +65,8 @@ def not_a_name(name: str, lower_words: frozenset[str]) -> str | None:
         return "a weekday or month"  # not 'Jane May': a family name that is also a month
     if any(w.lower().strip(".,") in ORG_HEADS | CORPORATE_SUFFIXES | wordset("institution_heads") for w in words):
         return "a word for a body ('Institute', 'Partners')"
+    if len(words) > 2 and _names_a_country(words):
+        return "holds a country's name of two words or more ('Example Rica Civil Aviation')"
     if any(w.lower().strip(".,’'s") in wordset("platforms") for w in words) and len(words) > 1:
         return "names a platform ('X Twitter account')"
     if len(words) == 1:
@@ -76,6 +78,14 @@ def not_a_name(name: str, lower_words: frozenset[str]) -> str | None:
         if word.lower() in lower_words:
             return "a common noun (the article writes it in lower case)"
     return None
+
+
+def _names_a_country(words: list[str]) -> bool:
+    """Two or three words in a row that the gazetteer knows as a country ('New Zealand')."""
+    from .actors_gazetteer import gazetteer
+
+    gaz = gazetteer()
+    return any(gaz.country(" ".join(words[i : i + n]), codes=False) for n in (2, 3) for i in range(len(words) - n + 1))
 
 
 def _particle(word: str) -> bool:

@@ -286,7 +286,8 @@ def _surnames_tagged_as_organisations(cands: list[Candidate]) -> None:
     article has that surname (and no organisation rule backs the label), it is that person."""
     names = [c.name for c in cands if c.type == "person" and len(c.name.split()) > 1]
     for c in cands:
-        if c.type == "organisation" and c.from_tagger and not c.name.isupper():
+        # A word in capitals is an acronym unless a headline writes a surname so ('ROE’S PLAN').
+        if c.type == "organisation" and c.from_tagger and (not c.name.isupper() or len(c.name) >= 5):
             if any(len(c.name.split()) < len(n.split()) and _ends_with(n, c.name) for n in names):
                 c.type = "person"
 

@@ -84,6 +84,11 @@ def np_tokens(head) -> list:
     lo = min(t.i for t in kept)
     hi = max(t.i for t in kept)
     doc = head.doc
+    # ', of which …', ', whose …': a relative clause the parse hung on the phrase ends it.
+    for i in range(head.i + 1, hi + 1):
+        if doc[i].text == "," and any(t.tag_ in ("WDT", "WP", "WP$") for t in doc[i + 1 : i + 4]):
+            hi = i - 1
+            break
     # Keep the phrase contiguous and trim punctuation and conjunctions at the edges.
     while lo < head.i and (doc[lo].is_punct or doc[lo].dep_ == "cc"):
         lo += 1
@@ -174,6 +179,10 @@ def speaker_of(cue, quote_before: bool = False):
         # Participles, conjoined and infinitival cues share the main clause's subject.
         if verb.dep_ in ("conj", "advcl", "xcomp", "pcomp") and verb.head.i != verb.i:
             nxt = verb.head
+            if verb.dep_ == "conj" and nxt.dep_ == "relcl":
+                # 'A spokesman for X, of which Y was a member, confirmed …': the parse joined the
+                # cue to the relative clause; its subject is not the cue's. Leave it unattributed.
+                return None
             if verb.dep_ == "pcomp" and nxt.dep_ == "prep":  # "… as saying"
                 nxt = nxt.head
                 quoted = [c for c in nxt.children if c.dep_ == "dobj"] if nxt.lemma_ in ("quote", "cite") else []
