@@ -715,3 +715,18 @@ def test_a_cue_the_parse_joins_to_a_relative_clause_does_not_take_its_subject():
     names = {a.id: a.name for a in b.actors}
     speakers = [names[q.speaker] for q in b.quotes if q.speaker]
     assert not [s for s in speakers if s in ("Tom", "Jane") or s.endswith("which")], speakers
+
+
+@pytest.mark.spacy
+def test_a_source_named_after_a_cue_joined_to_the_clause_before_it_is_the_speaker():
+    from generator import extract
+
+    b = extract(
+        _art(
+            "Tom Poe worked in investment banking and Jane Poe volunteered for various nonprofit "
+            "organizations, reported Reuters."
+        )
+    )
+    q = _one(b.quotes, "worked in investment banking")
+    assert q.kind == "reported" and q.speaker == "reuters"
+    assert q.text.startswith("Tom Poe worked") and "Reuters" not in q.text

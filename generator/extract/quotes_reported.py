@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from ..lexicon import wordset
+from ..lexicon import person_nouns, wordset
 from .common import text_of
 from .quotes_cues import REPORT_VERBS, is_cue, is_source, speaker_of
 
@@ -265,6 +265,35 @@ def _before_nested_cue(content: list, cue) -> list:
     return content
 
 
+_INVERTED = wordset("invertible_speech_verbs") | {"report"}
+_SAYER_HEADS = wordset("group_heads") | wordset("organisation_heads") | wordset("organisation_nouns")
+
+
+def _inverted_tail(tok) -> tuple[list, object] | None:
+    """'…, reported the Daily Ledger.', '…, said Jane Roe, a spokeswoman.' where the parse joined
+    the cue to the clause before it as a second verb: the source is the phrase after the cue
+    (to the end of the sentence), the content is the sentence before the comma."""
+    if tok.lemma_.lower() not in _INVERTED or tok.dep_ != "conj" or tok.i < 2 or tok.doc[tok.i - 1].text != ",":
+        return None
+    after = [c for c in tok.children if c.i > tok.i and c.dep_ in ("dobj", "nsubj", "attr")]
+    if len(after) != 1 or not is_source(after[0]):
+        return None
+    source = after[0]
+    lemma = source.lemma_.lower()
+    if source.pos_ != "PROPN" and lemma not in person_nouns() | _SAYER_HEADS:
+        return None  # 'said hello': an object, not a source
+    sent = tok.sent
+    rest = [t for t in sent if t.i > tok.i and not t.is_punct]
+    if any(t.i not in {x.i for x in source.subtree} for t in rest):
+        return None  # more after the source: not a tail attribution
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i for c in tok.children):
+        return None  # the cue has its own subject before it: an ordinary clause
+    content = [t for t in sent if t.i < tok.i - 1]
+    if not any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in content) or any(t.lower_ in _WH for t in content[:1]):
+        return None
+    return content, source
+
+
 def _according(tok) -> tuple[list, object] | None:
     """'According to X, <clause>': the clause and X."""
     head = tok.head
@@ -313,6 +342,9 @@ def reported_speech(doc, inside_quote: Callable[[int], bool]) -> Iterator[Report
             if got is None:
                 continue
             content, speaker = got
+            cue = tok
+        elif (tail := _inverted_tail(tok)) is not None:
+            content, speaker = tail
             cue = tok
         elif (sourced := _sourced_claim(tok)) is not None:
             content, speaker = sourced
