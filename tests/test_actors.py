@@ -509,3 +509,26 @@ def test_a_country_of_two_words_inside_a_name_is_no_person_and_britain_is_a_coun
     actors = actors_of("Sierra Leone Civil Aviation said the plane had been inspected.")
     assert not [a for a in actors if a.type == "person"]
     assert gazetteer().country("Britain") == "United Kingdom"  # AP Stylebook's short name
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        (
+            "“He says different things to different audiences,” Jane Roe, who is chairman of Our Values PAC, "
+            "said in a statement.",
+            "Jane Roe",
+            "chairman of Our Values PAC",
+        ),
+        ("Parties want to thwart the Vistaria Front, whose leader, Anna Berg, topped a poll.", "Anna Berg", "leader"),
+        (
+            "The most generous is the plan of the leading Republican candidate, Tom Poe, which analysts have "
+            "estimated to cost $10 trillion.",
+            "Tom Poe",
+            "leading Republican candidate",
+        ),
+    ],
+)
+def test_roles_from_a_relative_clause_whose_and_an_apposition_after_a_preposition(text, name, role):
+    person = find(actors_of(text), name)
+    assert person is not None and role in [r.text for r in person.roles]

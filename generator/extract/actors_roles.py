@@ -1,12 +1,13 @@
 """Roles and titles the text gives a person or an organisation.
 
-Four shapes, all read off the dependency parse of one paragraph:
+Five shapes, all read off the dependency parse of one paragraph:
 
 * a title before the name: "President X", "Major General X" (courtesy titles
   such as "Mr" mark a person but are no role);
 * an apposition after the name: "X, US secretary of state,", "X, a former MP";
 * an apposition before the name: "Peru's chief justice, X,";
-* a lower-case role noun phrase right before the name: "foreign minister X".
+* a lower-case role noun phrase right before the name: "foreign minister X";
+* a relative clause with 'be': "X, who is chairman of Y,".
 
 The affiliation is the country or organisation named inside the role
 ("<country>'s <role>", "<country> <role>", "<role> of <organisation>").
@@ -81,14 +82,36 @@ def _appositions(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
         and noun.lemma_.lower() in person_nouns()
     ):
         yield noun.left_edge.i, noun.i + 1
-    # "Peru's chief justice, X, said": the role is a subject or object, not "In this week's episode, X".
-    if root.dep_ == "appos" and head.i < cand.span[0] and head.pos_ == "NOUN" and head.dep_ != "pobj":
+    # "Peru's chief justice, X, said": the role is a subject or object, not "In this week's episode, X";
+    # after a preposition only a noun for a person ("the plan of the leading candidate, X").
+    if (
+        root.dep_ == "appos"
+        and head.i < cand.span[0]
+        and head.pos_ == "NOUN"
+        and (head.dep_ != "pobj" or head.lemma_.lower() in person_nouns())
+    ):
         s = head.left_edge.i
+        if doc[s].tag_ == "WP$" and s + 1 < head.i + 1:
+            s += 1  # "the party, whose leader, X, …": the role is 'leader'
         e = _cut(doc, head, s, cand.span[0])
         while e > s and doc[e - 1].is_punct:
             e -= 1
-        if not _other_person(doc, head, s, e) and not any(t.pos_ == "VERB" for t in doc[s:e]):
+        if not _other_person(doc, head, s, e) and not any(t.pos_ == "VERB" and t.dep_ != "amod" for t in doc[s:e]):
             yield s, e
+
+
+def _relative_role(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
+    """'X, who is chairman of Y, said': the role a relative clause gives the name with 'be'."""
+    root = doc[cand.root]
+    for clause in root.children:
+        if clause.dep_ != "relcl" or clause.i < root.i or clause.lemma_ != "be":
+            continue
+        if not any(c.dep_ == "nsubj" and c.lower_ == "who" for c in clause.children):
+            continue
+        for attr in clause.children:
+            if attr.dep_ == "attr" and attr.pos_ == "NOUN" and attr.tag_ != "NNS" and attr.i > clause.i:
+                s = attr.left_edge.i
+                yield s, _cut(doc, attr, s, attr.right_edge.i + 1)
 
 
 def _subject_in_disguise(doc, child) -> bool:
@@ -231,7 +254,7 @@ def roles_for(
             found.append(FoundRole(text, aff, cand.paragraph, s_char, s_char + len(text)))
     spans = list(_appositions(doc, cand))
     if cand.type == "person":
-        spans += list(_prenominal(doc, cand))
+        spans += list(_prenominal(doc, cand)) + list(_relative_role(doc, cand))
         if not spans:
             spans += list(_described_speaker(doc, cand))
     else:
