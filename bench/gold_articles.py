@@ -20,6 +20,7 @@ Three sets, drawn with fixed random seeds so the choice is reproducible:
   picks are unchanged; more gold that may be looked at.
 * ``dev4``: the same draw as dev3 with four of each, after dev3, with its own seed.
 * ``dev5``: the same again, four of each, after dev4, with its own seed.
+* ``dev6``: the same again, four of each, after dev5, with its own seed.
 
 Each article becomes ``<set>/<name>.txt`` (title line, blank line, paragraphs
 separated by blank lines) with a ``<name>.yml`` sidecar (published, source, url),
@@ -170,6 +171,8 @@ def main() -> None:
     p_dev4, c_dev4 = pick_dev3(polnear, crawls, taken, random.Random(20261204), n=4)
     taken |= {r["id"] for r in p_dev4 + c_dev4}
     p_dev5, c_dev5 = pick_dev3(polnear, crawls, taken, random.Random(20261206), n=4)
+    taken |= {r["id"] for r in p_dev5 + c_dev5}
+    p_dev6, c_dev6 = pick_dev3(polnear, crawls, taken, random.Random(20261207), n=4)
     splits = (
         ("dev", p_dev, c_dev),
         ("test", p_test, c_test),
@@ -177,6 +180,7 @@ def main() -> None:
         ("dev3", p_dev3, c_dev3),
         ("dev4", p_dev4, c_dev4),
         ("dev5", p_dev5, c_dev5),
+        ("dev6", p_dev6, c_dev6),
     )
     for split, prows, crows in splits:
         for r in prows:
