@@ -730,3 +730,35 @@ def test_a_source_named_after_a_cue_joined_to_the_clause_before_it_is_the_speake
     q = _one(b.quotes, "worked in investment banking")
     assert q.kind == "reported" and q.speaker == "reuters"
     assert q.text.startswith("Tom Poe worked") and "Reuters" not in q.text
+
+
+@pytest.mark.spacy
+def test_titles_before_a_name_at_the_cue_give_the_named_person_not_a_described_one():
+    from generator import extract
+
+    b = extract(
+        _art(
+            "“We are sorry,” said company chairman and chief executive Tom Poe.",
+            "“It is over,” said Vistaria News Vice President and Managing Editor Jane Roe.",
+        )
+    )
+    assert _one(b.quotes, "We are sorry").speaker == "tom-poe"
+    assert _one(b.quotes, "It is over").speaker == "jane-roe"
+    assert sorted(a.name for a in b.actors if a.type == "person") == ["Jane Roe", "Tom Poe"]
+
+
+@pytest.mark.spacy
+def test_a_number_of_people_is_a_group_or_nobody_never_one_person():
+    from generator import extract
+
+    b = extract(_art("A number of readers said the column was unfair.", "A group of doctors said the ward was full."))
+    kinds = {a.name: a.type for a in b.actors}
+    assert not [n for n, t in kinds.items() if t == "person"], kinds
+
+
+@pytest.mark.spacy
+def test_a_representative_for_a_named_person_is_not_that_person():
+    from generator import extract
+
+    b = extract(_art("Jane Roe starred in the film.", "A representative for Roe said the article “speaks for itself.”"))
+    assert all(q.speaker != "jane-roe" for q in b.quotes)

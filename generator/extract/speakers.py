@@ -145,10 +145,44 @@ def _named_speaker(m: Mention, lower: frozenset[str], actors: list[Actor]) -> Ac
     )
 
 
+def _name_at_end(m: Mention, actors: list[Actor], doc) -> Actor | None:
+    """The one named person whose mention ends the speaker phrase right after its titles
+    ('chief executive Jane Roe'; not 'a representative for Jane Roe', who speaks for her)."""
+    hits = {
+        a.id: a
+        for a in actors
+        if a.type == "person"
+        and not any(n.startswith("unnamed") for n in a.notes)
+        and any(x.paragraph == m.paragraph and m.start < x.start and x.end == m.end for x in a.mentions)
+    }
+    if len(hits) != 1:
+        return None
+    person = next(iter(hits.values()))
+    x = min(
+        (x for x in person.mentions if x.paragraph == m.paragraph and m.start < x.start and x.end == m.end),
+        key=lambda x: x.start,
+    )
+    # The mention may hold its titles ('Managing Editor Jane Roe'); else the word before it must be one.
+    names = set(person.name.split())
+    inside = [t for t in doc if x.start <= t.idx < x.end and t.text not in names]
+    before = [t for t in doc if t.idx + len(t) <= x.start and t.idx >= m.start]
+    words = inside + before[-1:]
+    if not any(t.lower_ in person_nouns() or t.lemma_.lower() in person_nouns() for t in words):
+        return None  # 'company Example': the word before the name is no title for a person
+    return person
+
+
+_QUANTITY_HEADS = frozenset({"number", "majority", "handful", "dozen", "dozens", "couple", "minority", "group"})
+
+
 def _speaking_kind(head) -> str | None:
     """What a described speaker is, from its head noun: a person or a group of people,
     an organisation, or nothing that speaks."""
     word, lemma = head.lower_, head.lemma_.lower()
+    if lemma in _QUANTITY_HEADS:
+        # 'a number of readers said': as many people as the noun after 'of' names.
+        of = [g for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+        return "group" if of and _speaking_kind(of[0]) in ("person", "group") else None
     people = person_nouns() | GROUP_HEADS
     if word in people or lemma in people:
         return "group" if _plural(head) else "person"
@@ -203,6 +237,12 @@ def add_descriptive_speakers(
         head = _head(doc, m.start, m.end)
         if head is None or head.pos_ not in ("NOUN", "PROPN"):
             out.append(q)  # a pronoun or a parse we cannot read: leave it unattributed
+            continue
+        titled = _name_at_end(m, actors, doc)
+        if titled is not None:
+            # '… said company chairman and chief executive Jane Roe': titles, then the person.
+            given[(m.paragraph, m.start, m.end)] = titled.id
+            out.append(replace(q, speaker=titled.id, attribution="named at the speech verb (after its titles)"))
             continue
         if head.lemma_.lower() in ("government", "regime") and m.text.lower().startswith(("the ", "its ")) is False:
             # "Iran's government said": the country speaks (a government is its country's voice).
