@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from ..lexicon import person_nouns, wordset
 from .actors_lexicon import TITLE_WORDS
 from .common import text_of
-from .names import gender
-from .quotes_cues import SUBJECT_DEPS, np_tokens
+from .names import gender, is_given_name
+from .quotes_cues import REPORT_VERBS, SUBJECT_DEPS, np_tokens
 
 PERSON_NOUNS = person_nouns()
 ORG_NOUNS = wordset("organisation_nouns")
@@ -68,8 +68,10 @@ def _genders(docs: list) -> dict[str, str]:
         # 'Jane Roe', 'Sen. Jane Roe' and 'Jane Q. Roe' are one name; 'Jane Roe' and 'Tom Roe' two people.
         g = gender(next(iter(names))) if len(names) == 1 else None
         if out.get(last, g) == g:
-            out[last] = g or "?"
-    return out  # '?': a family name of unknown or mixed gender
+            # '?' of a known given name that shows no gender ('Casey Roe'); '??' of a first word
+            # no list knows ('Takes Eastbrook' in a headline), which may be no person at all.
+            out[last] = g or ("?" if any(is_given_name(n) for n in names) else "??")
+    return out  # '?', '??': a family name of unknown or mixed gender
 
 
 _GENDER_CACHE: dict = {}
@@ -88,7 +90,7 @@ def _kind(tokens: list, label: str | None, genders: dict[str, str] | None = None
     """The pronouns a candidate mention can be referred to by."""
     words = {t.lower_.rstrip(".") for t in tokens}
     known = genders.get(tokens[-1].lower_, "?") if genders and tokens else "?"
-    if label == "PERSON" and known != "?" and not words & (_FEMALE | _MALE):
+    if label == "PERSON" and known in ("he", "she") and not words & (_FEMALE | _MALE):
         return {known}
     root = max(tokens, key=lambda t: t.head not in tokens)
     if label == "PERSON":
@@ -103,6 +105,8 @@ def _kind(tokens: list, label: str | None, genders: dict[str, str] | None = None
     if label in ("ORG", "GPE"):
         if len(tokens) == 1 and known in ("he", "she"):
             return {known}  # the family name of a person the article names in full, mislabelled
+        if label == "ORG" and len(tokens) == 1 and genders and genders.get(tokens[-1].lower_) == "?":
+            return {"he", "she"}  # the same, of a given name that shows no gender
         return {"it", "they"}
     if label == "NORP":
         return {"they"}
@@ -146,15 +150,22 @@ def _candidates(doc, sent, before: int | None, inside, genders=None) -> list[tup
             # 'She said …' before: a link in a chain, followed back to the one it names.
             out.append((True, tok.i, [tok], {PRONOUNS[tok.lower_]}, [tok]))
         elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "poss"):
-            known = (genders or {}).get(tok.lower_, "?") if tok.pos_ == "PROPN" and tok.is_title else "?"
-            # A family name the tagger did not label, of a person the article has named in full.
-            kinds = {known} if known != "?" else _kind([tok], None)
+            known = (genders or {}).get(tok.lower_) if tok.pos_ == "PROPN" and tok.is_title else None
+            # A family name the tagger did not label, of a person the article has named in full
+            # ('?': of a given name that shows no gender).
+            kinds = {"he", "she"} if known == "?" else {known} if known in ("he", "she") else _kind([tok], None)
             if kinds:
                 toks = np_tokens(tok)
                 out.append((tok.dep_ in SUBJECT_DEPS, toks[0].i, toks, kinds, [tok]))
     # Subjects first, then left to right, as a reader's attention runs.
     out.sort(key=lambda c: (not c[0], c[1]))
     return out
+
+
+def _speaks(head: list) -> bool:
+    """The mention is the subject of a speech verb ('Roe tweeted …')."""
+    root = next((t for t in head if t.head not in head or t.head == t), head[-1])
+    return root.dep_ in SUBJECT_DEPS and root.head.lemma_.lower() in REPORT_VERBS
 
 
 def resolve_pronoun(pronoun, paragraph: int, docs: list, inside_quote, depth: int = 0) -> Antecedent | None:
@@ -170,6 +181,7 @@ def resolve_pronoun(pronoun, paragraph: int, docs: list, inside_quote, depth: in
         return None
     genders = _genders_of(docs) if want in ("he", "she") else None
     found: Antecedent | None = None
+    found_speaks = False
     looked = 0
     for p in range(paragraph, max(0, paragraph - 4), -1):
         doc = docs[p - 1]
@@ -191,9 +203,12 @@ def resolve_pronoun(pronoun, paragraph: int, docs: list, inside_quote, depth: in
                     found = Antecedent(
                         p, start, end, text_of(doc)[start:end], head[0].idx, head[-1].idx + len(head[-1])
                     )
+                    found_speaks = _speaks(head)
                     if want not in ("he", "she") or kinds != {"he", "she"}:
                         return found
                 elif kinds == {want} and text_of(doc)[start:end] != found.text:
+                    if found_speaks and not _subj:
+                        continue  # the one who just spoke, over a name merely mentioned before
                     # The nearest fits only because its gender is unknown, and someone the article
                     # writes as a "he"/"she" is just before: two readings, so no guess.
                     return None
