@@ -148,7 +148,8 @@ def settle_people(actors: list, quotes: list, rejected: list[str], paragraphs=()
                 evidence.append(PRONOUN)
             if not strong(evidence):
                 dropped.add(a.id)
-                rejected.append(f"{a.name!r} (one name with no other sign of a person)")
+                why = "one name" if len(a.name.split()) == 1 else "a name with no known given name"
+                rejected.append(f"{a.name!r} ({why} and no other sign of a person)")
                 continue
             a = replace(a, evidence=tuple(evidence))
         kept.append(a)
