@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..lexicon import person_nouns, wordset
 from .actors_lexicon import TITLE_WORDS
 from .common import text_of
-from .names import gender, is_given_name
+from .names import common_adjective, common_word, gender, is_given_name
 from .quotes_cues import REPORT_VERBS, SUBJECT_DEPS, np_tokens
 
 PERSON_NOUNS = person_nouns()
@@ -68,10 +68,15 @@ def _genders(docs: list) -> dict[str, str]:
         # 'Jane Roe', 'Sen. Jane Roe' and 'Jane Q. Roe' are one name; 'Jane Roe' and 'Tom Roe' two people.
         g = gender(next(iter(names))) if len(names) == 1 else None
         if out.get(last, g) == g:
-            # '?' of a known given name that shows no gender ('Casey Roe'); '??' of a first word
-            # no list knows ('Takes Eastbrook' in a headline), which may be no person at all.
-            out[last] = g or ("?" if any(is_given_name(n) for n in names) else "??")
+            # '?' of a given name that shows no gender ('Casey Roe'); '??' of a first word that is
+            # a common word ('Takes Eastbrook' in a headline), which may be no person at all.
+            out[last] = g or ("?" if any(_given_like(n) for n in names) else "??")
     return out  # '?', '??': a family name of unknown or mixed gender
+
+
+def _given_like(word: str) -> bool:
+    """A known given name, or a word no dictionary knows ('Elon'), not 'Takes' or 'Former'."""
+    return is_given_name(word, max_rank=10**9) or not (common_word(word) or common_adjective(word))
 
 
 _GENDER_CACHE: dict = {}
