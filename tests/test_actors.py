@@ -532,3 +532,28 @@ def test_a_country_of_two_words_inside_a_name_is_no_person_and_britain_is_a_coun
 def test_roles_from_a_relative_clause_whose_and_an_apposition_after_a_preposition(text, name, role):
     person = find(actors_of(text), name)
     assert person is not None and role in [r.text for r in person.roles]
+
+
+@pytest.mark.parametrize(
+    "text, not_people",
+    [
+        ("The president spoke at Eastbrook's Tom Poe Theater on Friday.", ["Tom Poe Theater"]),
+        ("Host: Tom Poe Playing Dumb About The Vote Is ‘Disqualifying.’", ["Tom Poe Playing Dumb"]),
+        ("Former Tom Poe Super PAC ‘Refurbished,’ Becomes ‘Defeat Jane PAC.’", ["Tom Poe Super PAC", "Jane PAC"]),
+    ],
+)
+def test_a_building_a_committee_and_a_headline_verb_are_not_part_of_a_person(text, not_people):
+    people = [a.name for a in actors_of(text) if a.type == "person"]
+    assert not set(people) & set(not_people), people
+
+
+def test_a_name_that_owns_a_building_is_no_person():
+    from spacy.tokens import Span
+
+    from generator.extract.actors_gazetteer import gazetteer
+    from generator.extract.actors_mentions import mentions_in
+    from generator.nlp import get_nlp
+
+    doc = get_nlp()("A moon rises behind St Ansel's Cathedral tonight.")
+    doc.ents = [Span(doc, 4, 7, "PERSON")]  # 'St Ansel 's', as the tagger takes it
+    assert not [c for c in mentions_in(doc, 1, gazetteer()) if c.type == "person"]

@@ -791,3 +791,17 @@ def test_a_family_name_the_tagger_calls_an_organisation_can_be_he_or_she():
     # 'Casey Vance' named in full before: a person whose given name shows no gender.
     assert _kind([doc[0]], "ORG", {"vance": "?"}) == {"he", "she"}
     assert _kind([doc[0]], "ORG", {}) == {"it", "they"}
+
+
+@pytest.mark.spacy
+def test_things_and_several_named_people_are_never_one_described_speaker():
+    from generator import extract
+
+    b = extract(
+        _art(
+            "A foreign power said the plan was dead.",
+            "A banner said the war was over.",
+            "“We must go,” said both Mr. Roe and Mr. Poe.",
+        )
+    )
+    assert not [a.name for a in b.actors if a.type == "person" and " " in a.name], [a.name for a in b.actors]

@@ -487,6 +487,16 @@ def _hyphen_join(doc, i: int) -> bool:
     )
 
 
+def _names_a_building(doc, end: int) -> bool:
+    """The name is the possessor of a capitalised word for a building or body ('’s Cathedral')."""
+    if doc[end - 1].tag_ == "POS":
+        end -= 1  # the tagger took the possessive into the name
+    if end + 1 >= len(doc) or doc[end].tag_ != "POS" or not doc[end + 1].is_title:
+        return False
+    word = doc[end + 1].lower_
+    return word in wordset("institution_heads") or word in wordset("facility_heads") or word in ORG_HEADS
+
+
 def _particles_end(doc, i: int) -> int:
     """End of a run of lower-case name particles from token i ('van der', 'in 't'), or i."""
     particles = wordset("name_particles")
@@ -517,6 +527,11 @@ def _person_names(ents: list) -> list:
             out.append(ent)
             continue
         start, end = ent.start, ent.end
+        if _names_a_building(doc, end):
+            continue  # "St Example's Cathedral", "Example's Theater": a place named after someone
+        verb = next((i for i in range(start + 1, end) if doc[i].tag_.startswith("VB") and doc[i].pos_ == "VERB"), None)
+        if verb is not None:
+            end = verb  # a headline's 'Jane Roe Playing Games': the name ends before the verb
         prev_end = out[-1].end if out else 0
         while (
             start - 1 >= prev_end
@@ -532,6 +547,8 @@ def _person_names(ents: list) -> list:
             start -= 1
         while _hyphen_join(doc, end) and end - start < 5:
             end += 2
+        if end <= start:
+            continue
         if (start, end) != (ent.start, ent.end):
             ent = doc[start:end]
             ent.label_ = "PERSON"

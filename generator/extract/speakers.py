@@ -190,6 +190,8 @@ def _speaking_kind(head) -> str | None:
     indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "one", "another") for c in head.children)
     agent = lemma.endswith(_AGENT_ENDINGS) and not lemma.endswith(("ment", "cent"))  # not 'document', 'percent'
     if head.tag_ == "NN" and indefinite and agent and lemma not in bodies and len(lemma) > 4:
+        if lemma in wordset("not_person_nouns"):
+            return None  # 'a banner said', 'a foreign power said': no one who speaks in person
         return "person"  # 'a flight attendant said': one person, by what they do
     if lemma in wordset("organisation_nouns") and lemma not in _CHANNELS:  # a report speaks for its publisher
         return "organisation"
@@ -237,6 +239,11 @@ def add_descriptive_speakers(
         head = _head(doc, m.start, m.end)
         if head is None or head.pos_ not in ("NOUN", "PROPN"):
             out.append(q)  # a pronoun or a parse we cannot read: leave it unattributed
+            continue
+        if sum(t.pos_ == "PROPN" for t in doc if m.start <= t.idx < m.end) >= 2 and any(
+            t.lower_ == "and" for t in doc if m.start <= t.idx < m.end
+        ):
+            out.append(q)  # 'Both Mr. Roe and Mr. Poe said': several named people, not one described
             continue
         titled = _name_at_end(m, actors, doc)
         if titled is not None:
