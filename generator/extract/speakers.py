@@ -172,6 +172,20 @@ def _name_at_end(m: Mention, actors: list[Actor], doc) -> Actor | None:
     return person
 
 
+def _names_joined(doc, m: Mention) -> bool:
+    """The phrase joins names with 'and' ('Mr. Roe and Mr. Poe'), not titles ('chairman and chief Jane Roe')."""
+    toks = [t for t in doc if m.start <= t.idx < m.end]
+    ands = [k for k, t in enumerate(toks) if t.lower_ == "and"]
+    titles = wordset("title_words")
+    return any(
+        k > 0
+        and toks[k - 1].pos_ == "PROPN"
+        and toks[k - 1].lower_.rstrip(".") not in titles
+        and any(t.pos_ == "PROPN" for t in toks[k + 1 :])
+        for k in ands
+    )
+
+
 _QUANTITY_HEADS = frozenset({"number", "majority", "handful", "dozen", "dozens", "couple", "minority", "group"})
 
 
@@ -240,9 +254,7 @@ def add_descriptive_speakers(
         if head is None or head.pos_ not in ("NOUN", "PROPN"):
             out.append(q)  # a pronoun or a parse we cannot read: leave it unattributed
             continue
-        if sum(t.pos_ == "PROPN" for t in doc if m.start <= t.idx < m.end) >= 2 and any(
-            t.lower_ == "and" for t in doc if m.start <= t.idx < m.end
-        ):
+        if _names_joined(doc, m):
             out.append(q)  # 'Both Mr. Roe and Mr. Poe said': several named people, not one described
             continue
         titled = _name_at_end(m, actors, doc)
