@@ -53,6 +53,17 @@ def test_search_index_reads_only_the_body_less_figures_and_decorations(tmp_path)
     assert not stale.exists()
 
 
+def test_both_engines_have_the_same_search_partial():
+    """Each engine reads only its own overrides folder: the Pagefind partial is kept in both, equal."""
+    material, zensical = ROOT / "overrides" / "partials", ROOT / "overrides" / "zensical" / "partials"
+    assert (material / "pagefind.html").read_text(encoding="utf-8") == (zensical / "pagefind.html").read_text(
+        encoding="utf-8"
+    )
+    for header in (material / "header.html", zensical / "header.html"):
+        text = header.read_text(encoding="utf-8")
+        assert '{% include "partials/pagefind.html" %}' in text and "partials/search.html" not in text
+
+
 @pytest.fixture(scope="module")
 def two_sites(tmp_path_factory) -> tuple[Path, Path, Path]:
     project = make_project(
@@ -120,3 +131,22 @@ def test_figures_and_decorations_stay_out_of_the_search_index(two_sites):
             assert "mentions)" not in content, (site.name, url)
             assert "¶." not in content, (site.name, url)  # a heading's permalink mark would end it
             assert "All briefings" not in content, (site.name, url)  # the briefing's own line of links
+
+
+@pytest.mark.slow
+@pytest.mark.spacy
+def test_search_index_is_pagefinds_in_parts_and_the_themes_is_off(two_sites):
+    """Only article pages are indexed (not the 404 page), each in its own fragment, and neither
+    theme writes or links its own one-file index (issue 15)."""
+    _, mk, zen = two_sites
+    for site in (mk, zen):
+        bundle = site / "pagefind"
+        assert (bundle / "pagefind-component-ui.js").is_file() and list((bundle / "index").glob("*.pf_index"))
+        urls = {page["url"] for page in indexed_pages(site)}
+        assert len(urls) == len(list((bundle / "fragment").glob("*.pf_fragment"))) == 17  # the pages less 404
+        assert "/404.html" not in urls and "/" in urls
+        assert not (site / "search" / "search_index.json").exists()
+        home = (site / "index.html").read_text(encoding="utf-8")
+        assert "<pagefind-modal-trigger" in home and "search_index.json" not in home
+    search = zen / "search.json"  # Zensical still writes an empty one, which no page asks for
+    assert not search.exists() or "Jane Roe" not in search.read_text(encoding="utf-8")
