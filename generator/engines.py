@@ -9,9 +9,11 @@ MkDocs hooks).
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -31,6 +33,48 @@ def zensical_config_path(root: Path) -> Path:
 
 class EngineError(Exception):
     """The engine failed; the message says why, in the engine's words."""
+
+
+SEARCH_DIR = "pagefind"
+"""The search index in the built site: Pagefind's bundle, split into many small files that a search
+downloads as it needs them (issue 15)."""
+SEARCH_EXCLUDE = (".headerlink", ".briefing-localnav")
+"""Decorations that Pagefind leaves out, beside the figures (``data-pagefind-ignore`` in their markup):
+the headings' permalink marks and each briefing page's line of links to its other pages."""
+LAST_INDEX: dict[str, float] = {}
+"""The seconds of the last :func:`index_search` in this process (for bench/bench_engines.py)."""
+
+
+def index_search(site_dir: Path) -> None:
+    """Index the built site with Pagefind into ``site_dir/pagefind/``. Only what the pages mark as
+    their body (``data-pagefind-body``, set by both engines' overrides on the article's content) is
+    indexed, less the figures and :data:`SEARCH_EXCLUDE`; the JSON and iCal exports are not HTML and
+    are never read. Run after every engine build (the MkDocs hook, :func:`build` for Zensical)."""
+    started = time.perf_counter()
+    out = site_dir / SEARCH_DIR
+    shutil.rmtree(out, ignore_errors=True)  # no fragment of an earlier index stays behind
+    args = ["--site", str(site_dir), "--output-subdir", SEARCH_DIR, "--quiet"]
+    args += [arg for selector in SEARCH_EXCLUDE for arg in ("--exclude-selectors", selector)]
+    run = subprocess.run(
+        [sys.executable, "-m", "pagefind", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    if run.returncode != 0 or not (out / "pagefind.js").is_file():
+        said = (run.stderr.strip() or run.stdout.strip() or f"exit status {run.returncode}").splitlines()
+        raise EngineError("pagefind: " + " | ".join(said[-6:]))
+    LAST_INDEX["seconds"] = time.perf_counter() - started
+
+
+def indexed_pages(site_dir: Path) -> list[dict]:
+    """What Pagefind indexed, one record per page (``url``, ``content``, ``meta``...), read back from
+    its fragments (gzip, a 12-byte signature, then JSON): for the tests and the benchmark."""
+    records = []
+    for fragment in sorted((site_dir / SEARCH_DIR / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(fragment.read_bytes())
+        records.append(json.loads(data[data.index(b"{") :]))
+    return records
 
 
 def build(engine: str, config_file: Path, site_dir: Path, strict: bool = False) -> None:
@@ -74,6 +118,7 @@ def _build_zensical(config_file: Path, site_dir: Path, strict: bool) -> None:
     if run.returncode != 0 or not (site / "index.html").exists():
         said = (run.stderr.strip() or run.stdout.strip() or f"exit status {run.returncode}").splitlines()
         raise EngineError("zensical: " + " | ".join(said[-6:]))
+    index_search(site)  # Zensical runs no MkDocs hook: the search index is built here
 
 
 def zensical_config(config_file: Path, site_dir: Path | None = None) -> str:
@@ -100,13 +145,22 @@ def zensical_config(config_file: Path, site_dir: Path | None = None) -> str:
 def fingerprint(config_file: Path, docs_dir: Path, site_dir: Path, engine: str, strict: bool, config=None) -> str:
     """What a site build reads: every file under docs/ (name, size, time: generation rewrites only
     what changed), the configuration as loaded (site_url from SITE_URL included), the theme
-    overrides, the engine and the versions of what renders (the hook's work is the docs/ it writes). Equal fingerprints give the
-    same site, so the build can be skipped."""
+    overrides, the engine and the versions of what renders and indexes (the hook's work is the docs/ it
+    writes). Equal fingerprints give the same site, search index included, so the build can be skipped."""
     from importlib.metadata import PackageNotFoundError, version
 
     h = hashlib.sha256()
     h.update(f"{engine}\0{strict}\0{site_dir.resolve()}\0".encode())
-    for package in ("mkdocs", "mkdocs-material", "zensical", "pymdown-extensions", "markdown", "briefing"):
+    for package in (
+        "mkdocs",
+        "mkdocs-material",
+        "zensical",
+        "pymdown-extensions",
+        "markdown",
+        "briefing",
+        "pagefind",  # the search index is built with the site, and skipped with it
+        "pagefind-bin-extended",
+    ):
         try:
             h.update(f"{package}={version(package)}\0".encode())
         except PackageNotFoundError:

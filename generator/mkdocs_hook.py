@@ -12,7 +12,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from generator import site
+from generator import engines, site
 from generator.limits import LimitsError, limits_from
 from generator.problems import ArticleError
 from generator.site import CACHE_DIR, generate
@@ -63,6 +63,15 @@ def on_config(config, **kwargs):
     if snippets is not None:
         snippets["base_path"] = [str(Path(config.docs_dir))]
     return config
+
+
+def on_post_build(config, **kwargs) -> None:
+    # Every MkDocs build (`briefing build`, `mkdocs build`, `serve` and `gh-deploy`) gets its
+    # Pagefind search index; the Zensical build gets it from generator.engines.
+    try:
+        engines.index_search(Path(config.site_dir))
+    except engines.EngineError as err:
+        raise PluginError(f"briefing: {err}") from None
 
 
 def on_serve(server, config, builder, **kwargs):

@@ -9,8 +9,10 @@ URL: Zensical rewrites a raw ``href`` as if it were relative to the Markdown fil
 as written, and both leave ``xlink:href`` alone, so the figure links the same in both sites. A figure
 wider than a phone scrolls: its box is a named region that takes the keyboard focus, so it can be
 scrolled without a mouse (axe: scrollable-region-focusable; axe does not count ``xlink:href`` links).
-Figures are kept out of the search index (``data-search-exclude``, read by both engines' search):
-their labels repeat the page's text, and their hover text is no content.
+Figures are kept out of the search index: their labels repeat the page's text, and their hover text
+is no content. Pagefind, the site's search, reads no SVG text, and ``data-pagefind-ignore`` keeps it
+so for anything a figure may hold besides its SVG; ``data-search-exclude`` is for the engines' own
+search (off in mkdocs.yml).
 """
 
 from __future__ import annotations
@@ -66,7 +68,7 @@ def timeline_svg(rows: list[Row], title: str) -> str:
     axis = f'<line x1="20" y1="{top - 5}" x2="20" y2="{height - line_h - 5}" class="tl-axis"/>'
     body = "".join([axis, *parts])
     return (
-        f'<div class="briefing-figure briefing-timeline-figure" data-search-exclude="" tabindex="0" role="region" aria-labelledby="tl-title"><svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" role="group" '
+        f'<div class="briefing-figure briefing-timeline-figure" data-search-exclude="" data-pagefind-ignore="" tabindex="0" role="region" aria-labelledby="tl-title"><svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" role="group" '
         f'aria-labelledby="tl-title" viewBox="0 0 {width} {height}" width="100%" preserveAspectRatio="xMinYMin meet">'
         f'<title id="tl-title">{_e(title)}</title>{body}</svg></div>\n'
     )
@@ -160,7 +162,7 @@ def actor_graph_svg(actors: list[Actor], edges: list[Edge], title: str, link: st
         'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="ag-arrowhead"/></marker></defs>'
     )
     return (
-        f'<div class="briefing-figure briefing-graph-figure" data-search-exclude="" tabindex="0" role="region" aria-labelledby="ag-title"><svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" role="group" '
+        f'<div class="briefing-figure briefing-graph-figure" data-search-exclude="" data-pagefind-ignore="" tabindex="0" role="region" aria-labelledby="ag-title"><svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" role="group" '
         f'aria-labelledby="ag-title" viewBox="-70 {cy - r - 40} {size + 140} {2 * r + 90}" width="100%">'
         f'<title id="ag-title">{_e(title)}</title>{defs}{"".join(lines)}{"".join(nodes)}</svg></div>\n'
     )
@@ -308,7 +310,7 @@ def map_svg(spots: list[Spot], title: str, link: str = "#{id}") -> str:
             f'<text x="{tx:.2f}" y="{ty:.2f}" class="map-{s.kind}" style="font-size:{size:.2f}px">{_e(text)}</text></a>'
         )
     return (
-        f'<div class="briefing-figure briefing-map-figure" data-search-exclude="" tabindex="0" role="region" aria-labelledby="map-title"><svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" role="group" '
+        f'<div class="briefing-figure briefing-map-figure" data-search-exclude="" data-pagefind-ignore="" tabindex="0" role="region" aria-labelledby="map-title"><svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" role="group" '
         f'aria-labelledby="map-title" viewBox="{x0:.1f} {y0:.1f} {w:.1f} {h:.1f}" width="100%">'
         f'<title id="map-title">{_e(title)}</title><rect x="-180" y="-90" width="360" height="180" class="map-sea"/>'
         f"{land}{''.join(shapes)}{''.join(labels)}</svg></div>\n"

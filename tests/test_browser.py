@@ -172,31 +172,83 @@ def _search_terms(site: Path) -> dict[str, tuple[str, str]]:
     }
 
 
+def open_search(page, key: str):
+    """Open the site's search (Pagefind's dialog, the same on both engines) with a shortcut key;
+    return its search box."""
+    page.locator("pagefind-modal-trigger button").wait_for()  # the component is ready
+    page.keyboard.press(key)
+    dialog = page.get_by_role("dialog", name="search")
+    box = dialog.get_by_role("searchbox", name="Search this site")
+    box.wait_for(state="visible")
+    return box
+
+
 @pytest.mark.parametrize("kind", ["actor", "place", "quote"])
 def test_search_finds_seed_actors_places_and_quotes(watch, site, shots, engine, kind):
     query, expected = _search_terms(site)[kind]
     page = watch.goto("")
-    if engine == "zensical":
-        page.wait_for_load_state("networkidle")
-        page.keyboard.press("/")  # Zensical's search shortcut: a dialog with a combobox
-        box = page.get_by_role("combobox", name="Search")
-        results = page.get_by_role("listbox", name="Search results").get_by_role("option")
-        links = results
-    else:
-        page.keyboard.press("s")  # Material's search shortcut
-        box = page.locator("input.md-search__input")
-        results = page.locator(".md-search-result__item")
-        # Material folds extra matches of a page under "more"; every link is in the DOM.
-        links = page.locator(".md-search-result a")
-    box.wait_for(state="visible")
-    box.press_sequentially(query, delay=20)  # both react to key events, not to a value set
-    results.first.wait_for(state="visible", timeout=15000)
+    box = open_search(page, "s" if engine == "mkdocs" else "/")  # both keys open it, on both engines
+    box.press_sequentially(query, delay=20)  # Pagefind reacts to input events, not to a value set
+    results = page.locator("pagefind-results .pf-result")
+    page.locator("pagefind-results .pf-result-link").first.wait_for(state="visible", timeout=15000)
     text = " ".join(results.all_inner_texts())
     assert query.split()[-1].lower() in text.lower(), text
-    hrefs = " ".join(links.evaluate_all("els => els.map(e => e.href)"))
+    hrefs = " ".join(page.locator("pagefind-results a").evaluate_all("els => els.map(e => e.href)"))
     assert expected in hrefs, f"{query!r}: {expected} not in the results"
     if kind == "actor":
         page.screenshot(path=str(shots / "search.png"))
+    assert watch.errors == [] and watch.outside == []
+
+
+def test_search_index_loads_in_small_parts_only_when_searching(watch, site):
+    """Issue 15: nothing of the index is fetched with the page; the first query fetches Pagefind's
+    entry, the part of the index it needs and the fragments of the results it shows, each small,
+    never every fragment, and never a theme's one-file index."""
+    fragments = list((site / "pagefind" / "fragment").glob("*.pf_fragment"))
+    assert len(fragments) >= 10 and list((site / "pagefind" / "index").glob("*.pf_index"))
+    requests = []
+    watch.page.on("requestfinished", lambda r: requests.append(r))
+    page = watch.goto("")
+    page.wait_for_load_state("networkidle")
+    before = [r.url for r in requests]
+    assert not [u for u in before if "/pagefind/pagefind.js" in u or "pf_" in u], "index fetched before a search"
+    assert not [u for u in before if "search_index.json" in u or u.endswith("/search.json")]
+    box = open_search(page, "/")
+    box.press_sequentially(_search_terms(site)["quote"][0], delay=20)
+    page.locator("pagefind-results .pf-result-link").first.wait_for(state="visible", timeout=15000)
+    page.wait_for_load_state("networkidle")
+    fetched = [(r.url, r.sizes()["responseBodySize"]) for r in requests]
+    parts = [(u, n) for u, n in fetched if "/pagefind/" in u]
+    assert [u for u, _ in parts if u.endswith(".pf_index")], parts
+    loaded = [u for u, _ in parts if u.endswith(".pf_fragment")]
+    assert 0 < len(loaded) < len(fragments), f"{len(loaded)} of {len(fragments)} fragments"
+    big = [(u, n) for u, n in fetched if n > 1_000_000]
+    assert big == [], f"over 1 MB on the first query: {big}"
+    assert not [u for u, _ in fetched if "search_index.json" in u or u.endswith("/search.json")]
+    assert watch.errors == [] and watch.outside == []
+
+
+def test_search_does_not_find_text_inside_figures(watch, site):
+    """The actor graph's hover text ('Name (person, 3 mentions)') is in the page but not in the index:
+    no result of a search for its words carries it (data-pagefind-ignore on every figure)."""
+    page = watch.goto(PAGES["all-actors"])
+    hover = page.locator("article .briefing-graph-figure a > title").all_text_contents()
+    assert hover and all("mentions)" in t for t in hover), hover
+    box = open_search(page, "/")
+    box.press_sequentially("mentions", delay=20)
+    page.locator("pagefind-results .pf-result-link").first.wait_for(state="visible", timeout=15000)
+    # Every result's whole indexed text, through Pagefind's own API in the page.
+    contents = page.evaluate(
+        """async () => {
+            const pagefind = await import(new URL("../../pagefind/pagefind.js", location.href).href);
+            const search = await pagefind.search("mentions");
+            return Promise.all(search.results.map(async r => (await r.data()).content));
+        }"""
+    )
+    assert contents, "no page found for 'mentions'"
+    found = [t for t in hover if any(t in c for c in contents)]
+    assert found == [], f"figure text in the index: {found[:3]}"
+    assert not any("mentions)" in c for c in contents)
     assert watch.errors == [] and watch.outside == []
 
 
@@ -310,9 +362,11 @@ def test_accessibility_axe_finds_nothing_at_any_level(browser, base_url, shots, 
     assert found == [], "\n".join(found)
 
 
-@pytest.mark.parametrize(("width", "most"), [(1280, 4), (375, 2)])
+@pytest.mark.parametrize(("width", "most"), [(1280, 4), (375, 3)])
 def test_few_tab_stops_before_the_content(browser, base_url, width, most):
-    """Skip link, logo, colour scheme, search: then the article (the sidebars follow it in the document)."""
+    """Skip link, logo (not at phone width), colour scheme, search: then the article (the sidebars
+    follow it in the document). The search is a button at every width (Material's was an icon with
+    no Tab stop on a phone)."""
     reading = _reading()
     w = Watch(browser, base_url, **reading.WIDTHS[width])
     try:

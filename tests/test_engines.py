@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from test_build import BIN, ROOT, make_project, run
 
-from generator.engines import zensical_config
+from generator.engines import index_search, indexed_pages, zensical_config
 from generator.evaluate.parity import broken_links, compare
 
 SEED = "000_826671d92ab4721b"
@@ -23,6 +23,45 @@ def test_zensical_reads_mkdocs_yml_with_its_own_overrides(tmp_path):
     assert str(tmp_path / "themes" / "zensical") in text and "variant: classic" in text
     (tmp_path / "themes" / "zensical").rmdir()  # no Zensical overrides: none (Material's do not fit)
     assert "custom_dir: null" in zensical_config(tmp_path / "mkdocs.yml")
+
+
+def test_search_index_reads_only_the_body_less_figures_and_decorations(tmp_path):
+    """engines.index_search: Pagefind reads what a page marks as its body (the overrides' main.html),
+    leaves out what is marked data-pagefind-ignore (figures) and engines.SEARCH_EXCLUDE, and skips a
+    page with no body (the 404 page); a second run leaves no fragment of the first behind."""
+    page = (
+        '<html lang="en"><body><nav>Sidebar link</nav><article><div data-pagefind-body>'
+        '<h1>Harbour talks<a class="headerlink" href="#h">¶</a></h1>'
+        '<p class="briefing-localnav">Overview · Actors · All briefings</p>'
+        "<p>Dock workers met the mayor, Jane Roe.</p>"
+        '<div class="briefing-figure" data-pagefind-ignore=""><p>Jane Roe (person, 2 mentions)</p>'
+        "<svg><title>Eastbrook (city)</title></svg></div>"
+        "</div></article><footer>Made with care</footer></body></html>"
+    )
+    (tmp_path / "briefings" / "talks").mkdir(parents=True)
+    (tmp_path / "briefings" / "talks" / "index.html").write_text(page, encoding="utf-8")
+    (tmp_path / "404.html").write_text('<html lang="en"><body><h1>404 - Not found</h1></body></html>')
+    stale = tmp_path / "pagefind" / "fragment" / "en_stale.pf_fragment"
+    stale.parent.mkdir(parents=True)
+    stale.write_bytes(b"")
+    index_search(tmp_path)
+    [record] = indexed_pages(tmp_path)
+    assert record["url"] == "/briefings/talks/" and record["meta"]["title"] == "Harbour talks"
+    assert "Dock workers met the mayor, Jane Roe." in record["content"]
+    for left_out in ("mentions", "Eastbrook", "¶", "All briefings", "Sidebar", "Made with"):
+        assert left_out not in record["content"], left_out
+    assert not stale.exists()
+
+
+def test_both_engines_have_the_same_search_partial():
+    """Each engine reads only its own overrides folder: the Pagefind partial is kept in both, equal."""
+    material, zensical = ROOT / "overrides" / "partials", ROOT / "overrides" / "zensical" / "partials"
+    assert (material / "pagefind.html").read_text(encoding="utf-8") == (zensical / "pagefind.html").read_text(
+        encoding="utf-8"
+    )
+    for header in (material / "header.html", zensical / "header.html"):
+        text = header.read_text(encoding="utf-8")
+        assert '{% include "partials/pagefind.html" %}' in text and "partials/search.html" not in text
 
 
 @pytest.fixture(scope="module")
@@ -71,18 +110,43 @@ def test_zensical_site_has_the_downloads_search_and_navigation(two_sites):
         assert 'class="briefing-localnav"' in page or "briefing-localnav" in page  # the briefing's own nav
         home = (site / "index.html").read_text(encoding="utf-8")
         assert "council-approves-budget/" in home  # the newest briefings, included from briefings/.home.md
-    search = json.loads((zen / "search.json").read_text(encoding="utf-8"))
-    assert "Jane Roe" in json.dumps(search)
+    for site in (mk, zen):
+        assert any("Jane Roe" in page["content"] for page in indexed_pages(site))  # Pagefind's index
     assert not list(zen.rglob(".home*")) and not list(mk.rglob(".home*"))
     assert broken_links(zen) == []
 
 
 @pytest.mark.slow
 @pytest.mark.spacy
-def test_figures_stay_out_of_both_search_indexes(two_sites):
+def test_figures_and_decorations_stay_out_of_the_search_index(two_sites):
     """The figures' labels repeat the page and their hover text ('(person, 2 mentions)') is no
-    content: neither engine's search indexes them (data-search-exclude)."""
+    content; the permalink marks and each briefing page's line of links are decoration: Pagefind
+    indexes none of them (data-pagefind-ignore, engines.SEARCH_EXCLUDE), on either engine's site."""
     _, mk, zen = two_sites
     assert "mentions)" in (mk / "briefings" / "all-actors" / "index.html").read_text(encoding="utf-8")
-    for index in (mk / "search" / "search_index.json", zen / "search.json"):
-        assert "mentions)" not in index.read_text(encoding="utf-8"), index
+    for site in (mk, zen):
+        pages = {page["url"]: page["content"] for page in indexed_pages(site)}
+        assert "/briefings/council-approves-budget/actors/" in pages
+        for url, content in pages.items():
+            assert "mentions)" not in content, (site.name, url)
+            assert "¶." not in content, (site.name, url)  # a heading's permalink mark would end it
+            assert "All briefings" not in content, (site.name, url)  # the briefing's own line of links
+
+
+@pytest.mark.slow
+@pytest.mark.spacy
+def test_search_index_is_pagefinds_in_parts_and_the_themes_is_off(two_sites):
+    """Only article pages are indexed (not the 404 page), each in its own fragment, and neither
+    theme writes or links its own one-file index (issue 15)."""
+    _, mk, zen = two_sites
+    for site in (mk, zen):
+        bundle = site / "pagefind"
+        assert (bundle / "pagefind-component-ui.js").is_file() and list((bundle / "index").glob("*.pf_index"))
+        urls = {page["url"] for page in indexed_pages(site)}
+        assert len(urls) == len(list((bundle / "fragment").glob("*.pf_fragment"))) == 17  # the pages less 404
+        assert "/404.html" not in urls and "/" in urls
+        assert not (site / "search" / "search_index.json").exists()
+        home = (site / "index.html").read_text(encoding="utf-8")
+        assert "<pagefind-modal-trigger" in home and "search_index.json" not in home
+    search = zen / "search.json"  # Zensical still writes an empty one, which no page asks for
+    assert not search.exists() or "Jane Roe" not in search.read_text(encoding="utf-8")
