@@ -1,6 +1,6 @@
 """Junk audit: person and organisation actors over every development article, checked by rules.
 
-    python -m generator.evaluate.audit [--eval ../shared/eval] [--sample 100] [--out FILE]
+    python -m generator.evaluate.audit [--eval ../shared/eval] [--sample 100] [--seed 7] [--out FILE]
 
 Each person and organisation actor is checked by shape rules that need no gold:
 not a name shape (no capital, markup characters, digits, lower-case words that
@@ -147,6 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--eval", type=Path, default=ROOT.parent / "shared" / "eval")
     ap.add_argument("--sample", type=int, default=100)
+    ap.add_argument("--seed", type=int, default=7, help="a new seed draws a fresh sample for a new review")
     ap.add_argument("--out", type=Path, default=None, help="write the sample for hand review (JSON lines)")
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--without-gold", action="store_true", help="leave out the articles of the blind gold")
@@ -203,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
     for corpus, ident, type_, text in flagged[:200]:
         print(f"  {corpus} {ident[:40]} {type_}: {text}")
     if args.out:
-        rng = random.Random(7)
+        rng = random.Random(args.seed)
         sample = rng.sample(persons, min(args.sample, len(persons)))
         args.out.write_text("".join(json.dumps(s, ensure_ascii=False) + "\n" for s in sample), encoding="utf-8")
         print(f"wrote a sample of {len(sample)} person actors to {args.out}")
