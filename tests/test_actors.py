@@ -557,3 +557,9 @@ def test_a_name_that_owns_a_building_is_no_person():
     doc = get_nlp()("A moon rises behind St Ansel's Cathedral tonight.")
     doc.ents = [Span(doc, 4, 7, "PERSON")]  # 'St Ansel 's', as the tagger takes it
     assert not [c for c in mentions_in(doc, 1, gazetteer()) if c.type == "person"]
+
+
+def test_an_adjective_opening_a_sentence_before_a_role_and_name_is_no_organisation():
+    actors = actors_of("~ Controversial owner Chris Poe is selling The New Ledger.", "Apple chief Tom Poe said no.")
+    names = {a.name: a.type for a in actors}
+    assert "Controversial" not in names and names.get("Apple") == "organisation", names

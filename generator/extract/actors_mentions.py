@@ -26,7 +26,7 @@ from .actors_lexicon import (
     PRONOUNS,
     TITLE_WORDS,
 )
-from .names import is_given_name
+from .names import common_adjective, common_noun, is_given_name
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 MODIFIER_TAGS = {"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "HYPH", "AFX"}
@@ -487,6 +487,24 @@ def _hyphen_join(doc, i: int) -> bool:
     )
 
 
+def _capitalised_modifier(doc, s: int, e: int) -> bool:
+    """An adjective, capitalised only because it opens the sentence, before a lower-case noun
+    right before a person's name ('Controversial owner Jane Roe'; not 'Apple chief Jane Roe')."""
+    tok = doc[s]
+    if e - s != 1 or any(t.is_alpha for t in doc[tok.sent.start : s]):
+        return False
+    if not common_adjective(tok.text) or common_noun(tok.text) or tok.dep_ not in ("compound", "amod"):
+        return False
+    head = tok.head
+    return (
+        head.i == s + 1
+        and head.pos_ == "NOUN"
+        and head.text.islower()
+        and head.i + 1 < len(doc)
+        and doc[head.i + 1].ent_type_ == "PERSON"
+    )
+
+
 def _names_a_building(doc, end: int) -> bool:
     """The name is the possessor of a capitalised word for a building or body ('’s Cathedral')."""
     if doc[end - 1].tag_ == "POS":
@@ -653,6 +671,8 @@ def mentions_in(doc, n: int, gaz: Gazetteer) -> list[Candidate]:
             if label in ("GPE", "ORG") and gaz.capital_of(text) and _used_for_government(doc[s:e].root):
                 cand.notes.append(f"capital used for its government ({gaz.capital_of(text)})")
             out.append(cand)
+        elif _capitalised_modifier(doc, s, e):
+            continue  # '~ Media titan Jane Roe': a sentence's first word, part of the role before a name
         else:
             out.append(_cand(doc, n, s, e, "organisation", _org_key(text), name=text, from_tagger=True))
         taken.update(range(s, e))

@@ -48,3 +48,11 @@ def common_adjective(word: str) -> bool:
     from ..lexicon import _adjectives
 
     return word.lower() in _adjectives()
+
+
+def common_noun(word: str) -> bool:
+    """A common English noun (the lemmatizer's tables): 'media', 'apple'."""
+    from ..lexicon import _nouns
+
+    w = word.lower()
+    return w in _nouns() or (w.endswith("s") and w[:-1] in _nouns())
