@@ -563,3 +563,8 @@ def test_an_adjective_opening_a_sentence_before_a_role_and_name_is_no_organisati
     actors = actors_of("~ Controversial owner Chris Poe is selling The New Ledger.", "Apple chief Tom Poe said no.")
     names = {a.name: a.type for a in actors}
     assert "Controversial" not in names and names.get("Apple") == "organisation", names
+
+
+def test_a_would_be_person_ending_in_a_word_for_a_site_is_a_place():
+    actors = actors_of("Trams were stopped between Eastbrook Junction and Poe Corner on Tuesday.")
+    assert {a.name: a.type for a in actors} == {"Eastbrook Junction": "place", "Poe Corner": "place"}

@@ -65,6 +65,8 @@ def not_a_name(name: str, lower_words: frozenset[str]) -> str | None:
         return "a weekday or month"  # not 'Jane May': a family name that is also a month
     if any(w.lower().strip(".,") in ORG_HEADS | CORPORATE_SUFFIXES | wordset("institution_heads") for w in words):
         return "a word for a body ('Institute', 'Partners')"
+    if len(words) > 1 and words[-1].lower().strip(".,") in wordset("site_heads"):
+        return "a word for a place ('Junction', 'Airport')"
     if len(words) > 2 and _names_a_country(words):
         return "holds a country's name of two words or more ('Example Rica Civil Aviation')"
     if any(w.lower().strip(".,’'s") in wordset("platforms") for w in words) and len(words) > 1:
