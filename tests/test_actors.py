@@ -508,6 +508,7 @@ def test_a_country_of_two_words_inside_a_name_is_no_person_and_britain_is_a_coun
 
     actors = actors_of("Sierra Leone Civil Aviation said the plane had been inspected.")
     assert not [a for a in actors if a.type == "person"]
+    assert {a.name: a.type for a in actors}.get("Sierra Leone Civil Aviation") == "organisation"
     assert gazetteer().country("Britain") == "United Kingdom"  # AP Stylebook's short name
 
 

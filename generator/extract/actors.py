@@ -113,6 +113,9 @@ def _settle_types(groups: list[list[Candidate]], article: Article, rejected: lis
             elif why and why.startswith("a word for a place"):
                 for c in g:
                     c.type, c.key = "place", name.casefold()
+            elif why and why.startswith("holds a country's name"):
+                for c in g:  # 'Example Rica Civil Aviation': a body of that country
+                    c.type, c.key = "organisation", name.casefold()
             elif why:
                 rejected.append(f"{name!r} ({why})")
                 continue
