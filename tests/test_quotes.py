@@ -805,3 +805,12 @@ def test_things_and_several_named_people_are_never_one_described_speaker():
         )
     )
     assert not [a.name for a in b.actors if a.type == "person" and " " in a.name], [a.name for a in b.actors]
+
+
+@pytest.mark.spacy
+def test_a_subject_the_parse_hung_on_said_is_given_back_to_the_reported_clause():
+    from generator import extract
+
+    b = extract(_art("The audit office said about half of the rise reflected revenue losses from the tax cuts."))
+    q = _one(b.quotes, "reflected revenue losses")
+    assert q.kind == "reported" and q.text.startswith("about half of the rise reflected")

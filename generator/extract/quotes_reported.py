@@ -161,6 +161,12 @@ def _content(verb) -> list | None:
     for c in verb.children:
         if c.dep_ == "ccomp":
             sub = list(c.subtree)
+            if sub[0].lower_ not in _WH and not any(
+                t.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for t in c.children
+            ):
+                lost = _lost_subject(verb, c)
+                if lost is not None:
+                    return lost + sub
             if sub[0].lower_ in _WH or not any(t.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for t in c.children):
                 return None
             if c.i < verb.i and any(t.i > verb.i for t in sub):
@@ -231,6 +237,25 @@ def _content(verb) -> list | None:
         if any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in verb.head.children):
             return sub
     return None
+
+
+def _lost_subject(verb, clause) -> list | None:
+    """'said about half of the rise reflected …': the parse hung the clause's subject on the cue
+    as a phrase of its own. The words between the cue and the clause are that subject when they
+    are one phrase of the cue (not a date, not 'to' someone) and the clause has none."""
+    if verb.lemma_.lower() != "say" or clause.i < verb.i:
+        return None
+    between = [c for c in verb.children if verb.i < c.i < clause.i and not c.is_punct]
+    if len(between) != 1 or between[0].dep_ not in ("prep", "dobj", "npadvmod"):
+        return None
+    phrase = sorted(between[0].subtree, key=lambda t: t.i)
+    if phrase[0].i != verb.i + 1 or phrase[-1].i + 1 != clause.left_edge.i:
+        return None
+    if between[0].lower_ in ("to", "on", "in", "at", "during", "after", "before", "since") or any(
+        t.ent_type_ in ("DATE", "TIME") for t in phrase
+    ):
+        return None
+    return phrase
 
 
 def _relays(cue, content: list) -> bool:
