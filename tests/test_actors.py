@@ -569,3 +569,10 @@ def test_an_adjective_opening_a_sentence_before_a_role_and_name_is_no_organisati
 def test_a_would_be_person_ending_in_a_word_for_a_site_is_a_place():
     actors = actors_of("Trams were stopped between Eastbrook Junction and Poe Corner on Tuesday.")
     assert {a.name: a.type for a in actors} == {"Eastbrook Junction": "place", "Poe Corner": "place"}
+
+
+def test_a_name_with_a_possessive_inside_is_no_person():
+    from generator.extract.actors_evidence import not_a_name
+
+    assert not_a_name("Poe’s Eastbrook", frozenset())
+    assert not_a_name("Tom Poe", frozenset()) is None
