@@ -814,3 +814,11 @@ def test_a_subject_the_parse_hung_on_said_is_given_back_to_the_reported_clause()
     b = extract(_art("The audit office said about half of the rise reflected revenue losses from the tax cuts."))
     q = _one(b.quotes, "reflected revenue losses")
     assert q.kind == "reported" and q.text.startswith("about half of the rise reflected")
+
+
+@pytest.mark.spacy
+def test_a_focusing_adverb_is_no_part_of_a_described_speaker():
+    from generator import extract
+
+    b = extract(_art("“It is over,” said even a top party strategist."))
+    assert [a.name for a in b.actors if a.type == "person"] == ["top party strategist"]

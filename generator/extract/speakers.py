@@ -20,7 +20,7 @@ from .common import actor_at
 from .names import gender, is_given_name
 from .quotes_cues import RELATIVES
 
-_DETERMINER = re.compile(r"^(?:a|an|the|one|another)\s+", re.IGNORECASE)
+_DETERMINER = re.compile(r"^(?:(?:even|only|also|just|still|then|now)\s+)?(?:a|an|the|one|another)\s+", re.IGNORECASE)
 
 
 def _head(doc, start: int, end: int):
