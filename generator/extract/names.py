@@ -37,10 +37,7 @@ def gender(word: str) -> str | None:
 
 def common_word(word: str) -> bool:
     """A common English noun or adjective (the lemmatizer's tables): 'store', 'images', 'glass'."""
-    from ..lexicon import _adjectives, _nouns
-
-    w = word.lower()
-    return w in _nouns() or w in _adjectives() or (w.endswith("s") and w[:-1] in _nouns())
+    return common_noun(word) or common_adjective(word)
 
 
 def common_adjective(word: str) -> bool:

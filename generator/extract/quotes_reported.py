@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..lexicon import person_nouns, wordset
 from .common import text_of
-from .quotes_cues import REPORT_VERBS, is_cue, is_source, speaker_of
+from .quotes_cues import _INVERTIBLE, REPORT_VERBS, is_cue, is_source, speaker_of
 
 _WH = frozenset("how when where why whether if what who whom which".split())
 _BLOCKING_HEADS = wordset("unrealised_speech_heads")  # 'declined to say', 'is considering announcing'
@@ -290,7 +290,7 @@ def _before_nested_cue(content: list, cue) -> list:
     return content
 
 
-_INVERTED = wordset("invertible_speech_verbs") | {"report"}
+_INVERTED = _INVERTIBLE | {"report"}
 _SAYER_HEADS = wordset("group_heads") | wordset("organisation_heads") | wordset("organisation_nouns")
 
 

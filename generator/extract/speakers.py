@@ -15,7 +15,7 @@ from ..article import slugify
 from ..lexicon import person_nouns, wordset
 from ..model import Actor, Article, Mention, Quote
 from .actors_evidence import lowercase_words
-from .actors_lexicon import GROUP_HEADS
+from .actors_lexicon import GROUP_HEADS, TITLE_WORDS
 from .common import actor_at
 from .names import gender, is_given_name
 from .quotes_cues import RELATIVES
@@ -164,8 +164,9 @@ def _name_at_end(m: Mention, actors: list[Actor], doc) -> Actor | None:
     )
     # The mention may hold its titles ('Managing Editor Jane Roe'); else the word before it must be one.
     names = set(person.name.split())
-    inside = [t for t in doc if x.start <= t.idx < x.end and t.text not in names]
-    before = [t for t in doc if t.idx + len(t) <= x.start and t.idx >= m.start]
+    phrase = [t for t in doc if m.start <= t.idx < m.end]
+    inside = [t for t in phrase if t.idx >= x.start and t.text not in names]
+    before = [t for t in phrase if t.idx + len(t) <= x.start]
     words = inside + before[-1:]
     if not any(t.lower_ in person_nouns() or t.lemma_.lower() in person_nouns() for t in words):
         return None  # 'company Example': the word before the name is no title for a person
@@ -176,11 +177,10 @@ def _names_joined(doc, m: Mention) -> bool:
     """The phrase joins names with 'and' ('Mr. Roe and Mr. Poe'), not titles ('chairman and chief Jane Roe')."""
     toks = [t for t in doc if m.start <= t.idx < m.end]
     ands = [k for k, t in enumerate(toks) if t.lower_ == "and"]
-    titles = wordset("title_words")
     return any(
         k > 0
         and toks[k - 1].pos_ == "PROPN"
-        and toks[k - 1].lower_.rstrip(".") not in titles
+        and toks[k - 1].lower_.rstrip(".") not in TITLE_WORDS
         and any(t.pos_ == "PROPN" for t in toks[k + 1 :])
         for k in ands
     )
