@@ -475,7 +475,7 @@ def _joined(ents: list) -> list:
 
 
 def _hyphen_join(doc, i: int) -> bool:
-    """'Taff-Rice': token i is a hyphen written without spaces between two capitalised words."""
+    """'Roe-Poe': token i is a hyphen written without spaces between two capitalised words."""
     return (
         0 < i < len(doc) - 1
         and doc[i].text == "-"
