@@ -21,6 +21,8 @@ Three sets, drawn with fixed random seeds so the choice is reproducible:
 * ``dev4``: the same draw as dev3 with four of each, after dev3, with its own seed.
 * ``dev5``: the same again, four of each, after dev4, with its own seed.
 * ``dev6``: the same again, four of each, after dev5, with its own seed.
+* ``dev7``: four PolNeAR articles as dev3 draws them, and two crawls from any outlet (every outlet
+  of the crawl has been used by now), after dev6, with its own seed.
 
 Each article becomes ``<set>/<name>.txt`` (title line, blank line, paragraphs
 separated by blank lines) with a ``<name>.yml`` sidecar (published, source, url),
@@ -146,6 +148,28 @@ def _new_outlets(crawls: list[dict], taken: set[str], rng: random.Random, n: int
     return rows
 
 
+def _any_crawls(crawls: list[dict], taken: set[str], rng: random.Random, n: int, max_words: int) -> list[dict]:
+    """n crawls with quotes not used by any set, from n different outlets, drawn in a fixed order."""
+    pool = sorted(
+        (
+            r
+            for r in crawls
+            if r["id"] not in taken
+            and 300 <= words(r["text"]) <= max_words
+            and len(QUOTE_MARKS.findall(r["text"])) >= 4
+        ),
+        key=lambda r: r["id"],
+    )
+    rng.shuffle(pool)
+    rows: list[dict] = []
+    for r in pool:
+        if r["source_domain"] not in {x["source_domain"] for x in rows}:
+            rows.append(r)
+            if len(rows) >= n:
+                break
+    return rows
+
+
 def write(out: Path, name: str, title: str, paras: list[str], meta: dict) -> None:
     out.mkdir(parents=True, exist_ok=True)
     (out / f"{name}.txt").write_text(title.strip() + "\n\n" + "\n\n".join(paras) + "\n", encoding="utf-8")
@@ -173,6 +197,10 @@ def main() -> None:
     p_dev5, c_dev5 = pick_dev3(polnear, crawls, taken, random.Random(20261206), n=4)
     taken |= {r["id"] for r in p_dev5 + c_dev5}
     p_dev6, c_dev6 = pick_dev3(polnear, crawls, taken, random.Random(20261207), n=4)
+    taken |= {r["id"] for r in p_dev6 + c_dev6}
+    rng7 = random.Random(20261208)
+    p_dev7, _ = pick_dev3(polnear, crawls, taken, rng7, n=4)
+    c_dev7 = _any_crawls(crawls, taken, rng7, n=2, max_words=1000)
     splits = (
         ("dev", p_dev, c_dev),
         ("test", p_test, c_test),
@@ -181,6 +209,7 @@ def main() -> None:
         ("dev4", p_dev4, c_dev4),
         ("dev5", p_dev5, c_dev5),
         ("dev6", p_dev6, c_dev6),
+        ("dev7", p_dev7, c_dev7),
     )
     for split, prows, crows in splits:
         for r in prows:
