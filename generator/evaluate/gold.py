@@ -1,6 +1,6 @@
 """Score actors and speakers on the blind gold (tests/gold/CONVENTIONS.md).
 
-    python -m generator.evaluate.gold [--set dev|dev2|dev3|dev4|dev5|dev6|test|all] [--errors] [--json FILE]
+    python -m generator.evaluate.gold [--set dev|dev2|…|dev7|test|all] [--errors] [--json FILE]
 
 For each gold file, the article is read as a seed and run through the whole
 pipeline; its actors are mapped to the gold's by shared names, and its quotes
@@ -14,7 +14,7 @@ by overlapping text. Prints, per set and source:
   quote, found or not) and missed; reported statements found and with the right
   speaker; predicted quotes that match nothing.
 
-`--errors` lists every miss (use it on dev, dev2, dev3, dev4, dev5 or dev6 only: the test set is for scoring).
+`--errors` lists every miss (use it on the dev sets only: the test set is for scoring).
 """
 
 from __future__ import annotations
@@ -31,6 +31,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "tests" / "gold"
+# The sets that may be looked at item by item (--errors); "test" is only scored.
+DEV_SETS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7")
 _HONORIFIC = re.compile(
     r"^(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady|sen|rep|gov|gen|col|capt|lt|sgt|prof|rev|president|senator|"
     r"governor|secretary|judge|justice|mayor|chairman|minister|prime minister|vice president|pope|king|queen|prince)"
@@ -80,7 +82,7 @@ def _path(attribution: str) -> str:
 
 
 def load_gold(set_name: str) -> list[tuple[Path, dict]]:
-    sets = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "test") if set_name == "all" else (set_name,)
+    sets = (*DEV_SETS, "test") if set_name == "all" else (set_name,)
     out = []
     for s in sets:
         for path in sorted((GOLD / s).glob("*.yml")):
@@ -299,8 +301,8 @@ def run(set_name: str = "dev") -> dict[str, Tally]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--set", default="dev", choices=("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "test", "all"))
-    ap.add_argument("--errors", action="store_true", help="list every miss (dev, dev2, dev3, dev4, dev5 and dev6 only)")
+    ap.add_argument("--set", default="dev", choices=(*DEV_SETS, "test", "all"))
+    ap.add_argument("--errors", action="store_true", help="list every miss (dev sets only)")
     ap.add_argument("--json", type=Path, help="write the figures to this file")
     ap.add_argument("--paths", action="store_true", help="right and wrong speakers by how they were reached")
     args = ap.parse_args(argv)
@@ -318,7 +320,7 @@ def main(argv: list[str] | None = None) -> int:
         for group, path in sorted({(g, p) for g, p, _ in paths}):
             print(f"| {group} | {path} | {paths[(group, path, 'right')]} | {paths[(group, path, 'wrong')]} |")
     if args.errors:
-        if args.set not in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6"):
+        if args.set not in DEV_SETS:
             print("errors are listed for the dev sets only", file=sys.stderr)
         else:
             for e in tallies["all"].errors:
