@@ -185,3 +185,38 @@ def test_a_name_typed_place_that_speaks_and_is_never_a_location_is_an_organisati
     types = {a.name: a.type for a in b.actors}
     assert types.get("Telemundia") == "organisation", types
     assert types.get("Vistaria") == "place", types  # written as a location: a place, even when it 'speaks'
+
+
+@pytest.mark.spacy
+def test_a_pronoun_after_a_family_name_the_tagger_reads_as_an_organisation_finds_that_person():
+    # The tagger labels the whole name only in part, and the family name alone later as an
+    # organisation: the actor stage's full name still gives the person and their gender.
+    b = briefing(
+        "Tom Poe spent all of an hour with President Enrique Ibáñez Treviño - but when the two men emerged,"
+        " nothing had changed.",
+        "In the capital, Poe endured a lecture from the president, who said trade was good. Ibáñez Treviño said"
+        ' that migration peaked 10 years ago. "Our nationals are honest people," he said.',
+    )
+    assert _speaker_of(b, "honest people") == "Enrique Ibáñez Treviño"
+
+
+@pytest.mark.spacy
+def test_the_head_noun_alone_points_back_at_the_one_speaker_described_so():
+    b = briefing(
+        '"The flight turned back out of caution," the Vistaria Air spokesman said in a statement.',
+        '"The bird was set free," the spokesman wrote.',
+    )
+    assert _speaker_of(b, "set free") == "Vistaria Air spokesman"
+    two = briefing(
+        '"The flight turned back," the Vistaria Air spokesman said.',
+        '"The tower was told," an Eastbrook Airport spokesman said.',
+        '"The bird was set free," the spokesman wrote.',
+    )
+    assert _speaker_of(two, "set free") is None
+
+
+@pytest.mark.spacy
+def test_a_relative_or_a_friend_who_speaks_is_a_described_speaker():
+    b = briefing("“They always did everything together,” a relative told the Eastbrook Times.")
+    q = next(q for q in b.quotes if "together" in q.text)
+    assert b.actor(q.speaker).name == "relative" and b.actor(q.speaker).type == "person"

@@ -670,7 +670,8 @@ def _to_quote(f: _Found, i: int, article: Article, docs: list, actors: list[Acto
             antecedent = Mention(f.cue_paragraph, s, e, ptext[s:e])
             target = (f.cue_paragraph, *_head_span(named_apposition(rel)))
         elif head.lower_ in PRONOUNS:
-            ante = resolve_pronoun(head, f.cue_paragraph, docs, inside)
+            people = tuple(a.name for a in actors if a.type == "person")
+            ante = resolve_pronoun(head, f.cue_paragraph, docs, inside, people=people)
             inferred = True
             target = None
             if ante is not None:

@@ -82,13 +82,32 @@ def _given_like(word: str) -> bool:
 _GENDER_CACHE: dict = {}
 
 
-def _genders_of(docs: list) -> dict[str, str]:
-    """:func:`_genders`, once per article (pronouns are resolved one by one)."""
-    key = tuple(map(id, docs))
+def _genders_of(docs: list, people: tuple[str, ...] = ()) -> dict[str, str]:
+    """:func:`_genders`, once per article (pronouns are resolved one by one), with the family
+    names of the people the actor stage found in full where the tagger saw no person
+    ('President Jane Q. Roe' left untagged, and a later 'Roe' read as an organisation)."""
+    key = (tuple(map(id, docs)), people)
     if _GENDER_CACHE.get("key") != key:
         _GENDER_CACHE.clear()
-        _GENDER_CACHE.update(key=key, docs=docs, value=_genders(docs))  # docs kept alive with their ids
+        value = _genders(docs)
+        for last, g in _people_genders(people).items():
+            value.setdefault(last, g)
+        _GENDER_CACHE.update(key=key, docs=docs, value=value)  # docs kept alive with their ids
     return _GENDER_CACHE["value"]
+
+
+def _people_genders(people: tuple[str, ...]) -> dict[str, str]:
+    """Family name -> 'he'/'she'/'?' for full names of people ('?': the given name shows no
+    gender, or two of them share the family name)."""
+    out: dict[str, str] = {}
+    for name in people:
+        words = [w for w in name.split() if w.lower().rstrip(".") not in TITLE_WORDS]
+        if len(words) < 2 or not _given_like(words[0]):
+            continue
+        g = gender(words[0]) or "?"
+        last = words[-1].lower()
+        out[last] = g if out.get(last, g) == g else "?"
+    return out
 
 
 def _kind(tokens: list, label: str | None, genders: dict[str, str] | None = None) -> set[str]:
@@ -173,18 +192,21 @@ def _speaks(head: list) -> bool:
     return root.dep_ in SUBJECT_DEPS and root.head.lemma_.lower() in REPORT_VERBS
 
 
-def resolve_pronoun(pronoun, paragraph: int, docs: list, inside_quote, depth: int = 0) -> Antecedent | None:
+def resolve_pronoun(
+    pronoun, paragraph: int, docs: list, inside_quote, depth: int = 0, people: tuple[str, ...] = ()
+) -> Antecedent | None:
     """The mention a speaker pronoun refers to, or None when no earlier mention fits.
 
     `inside_quote(paragraph, offset)` says whether an offset lies in a quotation.
     A subject pronoun of the same gender met first ('Jane Roe … She said she would
     elect Mary Poe. “…,” she said') is the chain's earlier link: followed back, so
-    the subject is preferred over a name merely mentioned beside it.
+    the subject is preferred over a name merely mentioned beside it. `people`: the full
+    names of the persons the actor stage found.
     """
     want = PRONOUNS.get(pronoun.lower_)
     if want is None:
         return None
-    genders = _genders_of(docs) if want in ("he", "she") else None
+    genders = _genders_of(docs, people) if want in ("he", "she") else None
     found: Antecedent | None = None
     found_speaks = False
     looked = 0
@@ -202,7 +224,7 @@ def resolve_pronoun(pronoun, paragraph: int, docs: list, inside_quote, depth: in
                 if toks[0].pos_ == "PRON":
                     if found is not None:
                         continue
-                    return resolve_pronoun(toks[0], p, docs, inside_quote, depth + 1) if depth < 4 else None
+                    return resolve_pronoun(toks[0], p, docs, inside_quote, depth + 1, people) if depth < 4 else None
                 start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
                 if found is None:
                     found = Antecedent(

@@ -68,9 +68,14 @@ def _role_heads(docs: list, actors: list[Actor]) -> dict[str, tuple[tuple[int, i
 def _nominal_antecedent(head, m: Mention, actors: list[Actor], heads: dict) -> Actor | None:
     """The one named person the article gave the description's head noun as a role,
     named before the quote ('the host said'); None if none or several."""
-    words = {head.lower_, head.lemma_.lower()}
-    found = [a for a in actors if a.id in heads and heads[a.id][0] <= (m.paragraph, m.start) and words & heads[a.id][1]]
+    found = _role_holders(head, m, actors, heads)
     return found[0] if len(found) == 1 else None
+
+
+def _role_holders(head, m: Mention, actors: list[Actor], heads: dict) -> list[Actor]:
+    """The named people the article gave the description's head noun as a role before the quote."""
+    words = {head.lower_, head.lemma_.lower()}
+    return [a for a in actors if a.id in heads and heads[a.id][0] <= (m.paragraph, m.start) and words & heads[a.id][1]]
 
 
 def _named_body(head, m: Mention, actors: list[Actor]) -> Actor | None:
@@ -217,6 +222,7 @@ def add_descriptive_speakers(
 ) -> tuple[list[Actor], list[Quote]]:
     actors = list(actors)
     by_key: dict[str, int] = {}
+    described_heads: dict[str, str] = {}  # a described person's key -> the lemma of its head noun
     out: list[Quote] = []
     given: dict[tuple[int, int, int], str] = {}
     seen_by: dict[int, set[Mention]] = {}
@@ -335,6 +341,15 @@ def add_descriptive_speakers(
                 )
                 continue
             if len(name.split()) == 1:
+                # 'A Vistaria spokesman said …' then 'the spokesman wrote': the one speaker described
+                # before with that head noun, when no named person was given the role.
+                same = [k for k, lemma in described_heads.items() if lemma == head.lemma_.lower()]
+                if len(same) == 1 and not _role_holders(head, m, actors, role_heads):
+                    i = by_key[same[0]]
+                    given[(m.paragraph, m.start, m.end)] = actors[i].id
+                    note = f"nominal reference (“{m.text}”) to the one speaker described so before"
+                    out.append(replace(q, speaker=actors[i].id, attribution=note))
+                    continue
                 out.append(q)  # 'the actress' points back at someone, but at whom is a guess
                 continue
         key = name.lower()
@@ -368,6 +383,8 @@ def add_descriptive_speakers(
                 )
             )
             by_key[key] = len(actors) - 1
+            if kind == "person":
+                described_heads[key] = head.lemma_.lower()
         i = by_key[key]
         actor = actors[i]
         mention = Mention(m.paragraph, m.start, m.end, m.text)
