@@ -822,3 +822,16 @@ def test_a_focusing_adverb_is_no_part_of_a_described_speaker():
 
     b = extract(_art("“It is over,” said even a top party strategist."))
     assert [a.name for a in b.actors if a.type == "person"] == ["top party strategist"]
+
+
+def test_an_aside_after_a_comma_is_no_part_of_a_described_speaker():
+    from generator import extract
+
+    b = extract(
+        _art(
+            "The father, from New Westbury, south east Vistaria, said people were screaming for help and there"
+            " was blood all over the train."
+        )
+    )
+    assert not [a for a in b.actors if "from" in a.name]
+    assert [q.speaker_text for q in b.quotes] == ["The father"]

@@ -84,9 +84,13 @@ def np_tokens(head) -> list:
     lo = min(t.i for t in kept)
     hi = max(t.i for t in kept)
     doc = head.doc
-    # ', of which …', ', whose …': a relative clause the parse hung on the phrase ends it.
+    # ', of which …', ', whose …': a relative clause the parse hung on the phrase ends it; so does
+    # an aside set off by a comma ('The father, from Eastbrook, said'): where, not who.
     for i in range(head.i + 1, hi + 1):
-        if doc[i].text == "," and any(t.tag_ in ("WDT", "WP", "WP$") for t in doc[i + 1 : i + 4]):
+        if doc[i].text == "," and (
+            any(t.tag_ in ("WDT", "WP", "WP$") for t in doc[i + 1 : i + 4])
+            or (i + 1 <= hi and doc[i + 1].pos_ == "ADP")
+        ):
             hi = i - 1
             break
     # Keep the phrase contiguous and trim punctuation and conjunctions at the edges.
