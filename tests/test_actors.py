@@ -202,6 +202,15 @@ def test_country_organisation_phrases():
 
 
 @pytest.mark.spacy
+def test_a_country_name_opening_an_outlet_name_is_the_outlet_not_the_country():
+    actors = actors_of("Donations hit nearly $1.1 billion, a Kenya DISPATCH analysis of newly filed reports shows.")
+    assert [(a.name, a.type) for a in actors] == [("Kenya DISPATCH", "organisation")]
+    # A title after the country's name is a role, and a body's head a body of that country.
+    us = actors_of("The US Senate voted on Monday. US President Tom Poe spoke later.")
+    assert find(us, "United States") is not None and find(us, "Tom Poe").type == "person"
+
+
+@pytest.mark.spacy
 def test_pronouns_dates_numbers_and_generic_nouns_are_not_actors():
     actors = actors_of("He said on Tuesday that 300 people had left. They were worried, and the company agreed.")
     assert actors == []

@@ -641,6 +641,13 @@ def mentions_in(doc, n: int, gaz: Gazetteer) -> list[Candidate]:
         country = gaz.country(text, codes=label == "GPE") if label in ("GPE", "ORG", "NORP", "LOC") else None
         if country and text.replace(".", "").isupper() and _after_place(doc, s):
             country = None  # "Columbia, S.C.": a code after a place is part of an address
+        brand = _brand_end(doc, s, e, gaz) if country else e
+        if brand > e:
+            # "a <Country> TODAY analysis": the country's name opens a longer name, of a body.
+            name = doc[s:brand].text
+            out.append(_cand(doc, n, s, brand, "organisation", _org_key(name), name=name))
+            taken.update(range(s, brand))
+            continue
         if country:
             out.append(_cand(doc, n, s, e, "country", country, name=text))
         elif label == "NORP":
@@ -686,6 +693,29 @@ def mentions_in(doc, n: int, gaz: Gazetteer) -> list[Candidate]:
     out = _resolve_phrases(out, phrases, gaz, doc)
     out.extend(_demonym_tokens(doc, n, gaz, out))
     return out
+
+
+def _brand_end(doc, s: int, e: int, gaz: Gazetteer) -> int:
+    """The end of the name a country's name opens ('USA TODAY', '<Country> Daily'): the
+    proper nouns the tagger left untagged right after it, where the country's name is
+    their modifier and none of them is a title, a body's or a place's head, a date
+    word, a given name or another country; `e` when there is none."""
+    if doc[e - 1].dep_ != "compound" or doc[e - 1].head.i < e:
+        return e
+    heads = ORG_HEADS | PLACE_NOUNS | wordset("institution_heads")
+    end = e
+    while (
+        end < len(doc)
+        and doc[end].tag_ in ("NNP", "NNPS")
+        and not doc[end].ent_type_
+        and doc[end].text[:1].isupper()
+        and doc[end].lower_.rstrip(".") not in TITLE_WORDS | heads | calendar_words()
+        and not is_given_name(doc[end].text, 10**9)
+        and not gaz.country(doc[end].text)
+        and not gaz.demonym(doc[end].text)
+    ):
+        end += 1
+    return end if doc[e - 1].head.i < end else e
 
 
 def _resolve_phrases(ents: list[Candidate], phrases: list[Candidate], gaz: Gazetteer, doc) -> list[Candidate]:
