@@ -84,6 +84,31 @@ def test_quote_running_on_into_next_paragraph():
     assert [(s.paragraph, s.runs_on, s.continued) for s in spans] == [(1, True, False), (2, False, True)]
 
 
+def test_paragraphs_of_one_quotation_run_together_by_a_crawl_are_its_pieces():
+    # Each paragraph of a long quotation opens with a mark and only the last closes; a crawl
+    # that lost the breaks leaves one paragraph of openers.
+    texts, problems = _texts(['He said: "We ran. "Then it flipped. "Nobody moved at all.'])
+    assert texts == ["We ran.", "Then it flipped.", "Nobody moved at all."] and problems == []
+    # A straight mark after a comma still closes; one open mark alone stays a problem.
+    assert _texts(['"We ran," he said, "and it flipped."'])[0] == ["We ran,", "and it flipped."]
+    assert _texts(['He said: "We ran. Then it flipped.'])[0] == []
+
+
+def test_a_quotation_runs_on_over_a_paragraph_left_out_between_its_paragraphs():
+    from generator import extract
+
+    paras = (
+        'Jane Roe said: "When we came out of the tunnel we were going at some speed.',
+        "SWNS Jane Roe survived the crash which left seven dead",
+        '"We hit the bend way too fast and the tram flipped."',
+    )
+    texts, problems = _texts([paras[0], " " * len(paras[1]), paras[2]])
+    assert len(texts) == 2 and problems == []
+    b = extract(_art(*paras))
+    names = {a.id: a.name for a in b.actors}
+    assert [names.get(q.speaker) for q in b.quotes if q.kind == "direct"] == ["Jane Roe", "Jane Roe"]
+
+
 # --- attribution patterns ----------------------------------------------------------------------
 
 

@@ -147,6 +147,8 @@ def _mark_role(text: str, i: int, width: int = 1) -> str:
 
 
 _Mark = tuple[int, int]  # (offset, width)
+# A sentence's end, then the space before the next sentence's opening mark.
+_SENTENCE_END = re.compile(r"[.!?…][’'”)]?\s+$")
 
 
 def _family(text: str, i: int) -> str:
@@ -184,6 +186,7 @@ def _scan(text: str, single: bool = False) -> _Scan:
     open_at: _Mark | None = None
     nested: str | None = None  # family of a quotation open inside the current one
     stray_close: _Mark | None = None
+    collapsed = False  # the paragraph runs together several paragraphs of one quotation
     marks = _marks(text, single)
     for i, width, role in marks:
         if open_at is None:
@@ -210,9 +213,20 @@ def _scan(text: str, single: bool = False) -> _Scan:
             # Two openers in a row: the first was never closed.
             problems.append((open_at[0], "unclosed quotation mark"))
             open_at = (i, width)
+        elif role == "open" and text[i] == text[open_at[0]] == STRAIGHT and _SENTENCE_END.search(text[:i]):
+            # '"We ran. "Then it flipped.': paragraphs of one quotation, each opening with a
+            # mark and none closed but the last (the newspaper convention), run together into
+            # one paragraph by a crawl. Each piece ends where the next one opens.
+            pairs.append((open_at, (len(text[:i].rstrip()), 0)))
+            collapsed = True
+            open_at = (i, width)
         else:
             pairs.append((open_at, (i, width)))
             open_at = None
+    if collapsed and open_at is not None and _SENTENCE_END.search(text.rstrip() + " "):
+        # The last piece of such a run: its closing mark is the one the crawl lost with the breaks.
+        pairs.append((open_at, (len(text.rstrip()), 0)))
+        open_at = None
     return _Scan(pairs, open_at, stray_close, problems, marks[0][0] if marks else -2)
 
 
@@ -236,10 +250,14 @@ def find_quote_spans(paragraphs: tuple[str, ...] | list[str]) -> tuple[list[Quot
                 local.append((stray_close[0], "closing quotation mark with no opening mark"))
         for (o, ow), (c, cw) in pairs:
             spans.append(QuoteSpan(n, o, c, open_width=ow, close_width=cw))
-        carried = False
+        if text.strip():
+            carried = False
+        else:
+            continue  # a paragraph left out (a caption between two of a quotation's paragraphs)
         if open_at is not None:
-            nxt = scans[n] if n < len(paragraphs) else None
-            if nxt is not None and _runs_on(paragraphs[n], nxt):
+            k = next((k for k in range(n, len(paragraphs)) if paragraphs[k].strip()), None)
+            nxt = scans[k] if k is not None else None
+            if nxt is not None and _runs_on(paragraphs[k], nxt):
                 spans.append(QuoteSpan(n, open_at[0], len(text.rstrip()), runs_on=True, open_width=open_at[1]))
                 carried = True
             else:
@@ -263,7 +281,7 @@ def _mark_continued(spans: list[QuoteSpan]) -> list[QuoteSpan]:
     out: list[QuoteSpan] = []
     for s in spans:
         prev = out[-1] if out else None
-        cont = s.continued or (prev is not None and prev.runs_on and prev.paragraph == s.paragraph - 1)
+        cont = s.continued or (prev is not None and prev.runs_on and prev.paragraph < s.paragraph)
         out.append(replace(s, continued=cont) if cont != s.continued else s)
     return out
 
