@@ -860,3 +860,20 @@ def test_an_aside_after_a_comma_is_no_part_of_a_described_speaker():
     )
     assert not [a for a in b.actors if "from" in a.name]
     assert [q.speaker_text for q in b.quotes] == ["The father"]
+
+
+def test_a_cue_the_parse_joins_to_a_reported_clause_does_not_take_that_clauses_subject():
+    # 'X claims that Y takes orders, and asserts that …': the parse hangs 'asserts' on 'takes',
+    # whose subject is Y; the writer meant X. Unattributed, not Y.
+    quotes = _quotes(
+        "This was the Poe we all knew, the Poe who questions the independence of a judge because of his heritage,"
+        ' who fights with journalists, claims that Spanish-language broadcaster Vistavision "takes its marching'
+        ' orders" from Eastbrook, and asserts that Eastbrook is "killing us."'
+    )
+    assert _one(quotes, "killing us").speaker_text is None
+    # With the frame after the clause, the joined cue keeps its own clause's subject.
+    quotes = _quotes(
+        "Earlier in the day, Jane Roe held a meeting with community leaders and pledged to “promote the kinds of"
+        ' changes that will prevent this from happening to other people," the Eastbrook Sentinel reported.'
+    )
+    assert _one(quotes, "promote the kinds").speaker_text == "Jane Roe"

@@ -187,6 +187,16 @@ def speaker_of(cue, quote_before: bool = False):
                 # 'A spokesman for X, of which Y was a member, confirmed …': the parse joined the
                 # cue to the relative clause; its subject is not the cue's. Leave it unattributed.
                 return None
+            if (
+                verb.dep_ == "conj"
+                and nxt.dep_ == "ccomp"
+                and nxt.head.lemma_.lower() in REPORT_VERBS
+                and nxt.head.i < nxt.i
+            ):
+                # 'X claims that Y takes orders, and asserts that …': joined to the reported clause,
+                # the cue may be Y's or, as often, X's (the parse cannot tell). Leave it unattributed.
+                # ('Y met Z and pledged …, X reported': the frame after the clause is not in doubt.)
+                return None
             if verb.dep_ == "pcomp" and nxt.dep_ == "prep":  # "… as saying"
                 nxt = nxt.head
                 quoted = [c for c in nxt.children if c.dep_ == "dobj"] if nxt.lemma_ in ("quote", "cite") else []
