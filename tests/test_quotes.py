@@ -877,3 +877,13 @@ def test_a_cue_the_parse_joins_to_a_reported_clause_does_not_take_that_clauses_s
         ' changes that will prevent this from happening to other people," the Eastbrook Sentinel reported.'
     )
     assert _one(quotes, "promote the kinds").speaker_text == "Jane Roe"
+
+
+def test_the_one_who_says_it_before_the_quote_speaks_and_the_outlet_after_it_reports():
+    quotes = _quotes(
+        'When asked about the ban, Tom Poe said: "There will always be exceptions," the Eastbrook Times reported.'
+    )
+    assert _one(quotes, "exceptions").speaker_text == "Tom Poe"
+    # Without anyone before it, the outlet that reports it is the source.
+    quotes = _quotes('"There will always be exceptions," the Eastbrook Times reported.')
+    assert _one(quotes, "exceptions").speaker_text == "the Eastbrook Times"

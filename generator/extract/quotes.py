@@ -182,6 +182,10 @@ def _attribute(para: _Para, span: QuoteSpan, prev: _Found | None) -> _Found:
     adjacent = _adjacent_cue(para, span, cues) if found.kind == "direct" else None
     if adjacent is not None:
         ranked.append((-1, 0, adjacent))
+        intro = _introducing_cue(para, span, cues) if adjacent.lemma_.lower() == "report" else None
+        if intro is not None:
+            # 'Roe said: “…,” the Sentinel reported': Roe speaks; the outlet reports it.
+            ranked.append((-2, 0, intro))
     if found.kind != "partial":
         # A whole quoted sentence belongs to the nearest cue; a fragment only to a
         # cue the parse links it to (not 'the show “X”, Y said later').
@@ -229,6 +233,19 @@ def _adjacent_cue(para: _Para, span: QuoteSpan, cues: list):
         if t.i in ids:
             return t
     return None
+
+
+def _introducing_cue(para: _Para, span: QuoteSpan, cues: list):
+    """'Roe said: “…”': a cue among the last words before the opening mark, with a colon
+    or comma between them."""
+    if span.open < 0:
+        return None
+    before = para.text[: span.open].rstrip()
+    if not before.endswith((":", ",")):
+        return None
+    ids = {c.i for c in cues}
+    words = [t for t in para.iter_frame(max(0, len(before) - 80), len(before) - 1) if not t.is_punct]
+    return next((t for t in reversed(words[-3:]) if t.i in ids), None)
 
 
 def _holds(head, span: QuoteSpan) -> bool:
