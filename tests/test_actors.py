@@ -451,6 +451,17 @@ def test_bare_surname_stays_with_the_person_it_meant_before_relatives_are_named(
     assert len(said) == 1 and said[0].speaker == tom.id
 
 
+def test_bare_surname_in_the_paragraph_of_a_relative_still_means_the_principal():
+    actors = actors_of(
+        "Senator Tom Poe spoke in Eastbrook on Monday.",
+        "Poe promised lower taxes.",
+        "Mary Lane said she liked his children, but that Ann Poe's account of Poe did not match reality.",
+    )
+    ann, tom = find(actors, "Ann Poe"), find(actors, "Tom Poe")
+    assert [m.text for m in ann.mentions] == ["Ann Poe"]
+    assert [m.paragraph for m in tom.mentions if m.text == "Poe"] == [2, 3]
+
+
 def test_a_place_swept_into_the_name_after_title_of_belongs_to_the_title():
     actors = actors_of("Governor of Vistaria Tariq Rahman said: “We are working hard.”")
     person = find(actors, "Tariq Rahman")

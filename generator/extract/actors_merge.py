@@ -1,7 +1,8 @@
 """Grouping candidate mentions into one cluster per real-world actor.
 
 Persons merge on their name: a surname alone or a title + surname joins the
-full name it ends (the nearest one before it when two share a surname).
+full name it ends (when two share a surname: the one the surname alone meant
+before the other was named, else the nearest one before it).
 Organisations merge on their text, on an acronym of their words and on the
 aliases the text spells out. Countries merge on the country the gazetteer
 resolves; places and groups on their normalised text.
@@ -134,15 +135,16 @@ def _merge_persons(cands: list[Candidate], uf: _Clusters) -> None:
         keys = {f.key for _, f in matches}
         pick = matches[0]
         if len(keys) > 1:
-            # Two people share the name: the one just named in this paragraph, else the one the
-            # name alone meant before the other was named, else the one just named (previous
-            # paragraph), else the one the article names most, else the first.
+            # Two people share the name: the one the name alone meant before the other was named
+            # (news style keeps the bare surname for them: 'Jane Roe's view of Roe'), else the one
+            # just named in this paragraph, else the one just named (previous paragraph), else the
+            # one the article names most, else the first.
             before = [(j, f) for j, f in matches if _order(f) <= _order(c)]
             holder = holders.get(_words(c.name)[-1]) if len(words) == 1 else None
-            if before and c.paragraph == before[-1][1].paragraph:
-                pick = before[-1]
-            elif holder in keys:
+            if holder in keys:
                 pick = next((j, f) for j, f in matches if f.key == holder)
+            elif before and c.paragraph == before[-1][1].paragraph:
+                pick = before[-1]
             elif before and c.paragraph - before[-1][1].paragraph <= 1:
                 pick = before[-1]
             else:
@@ -246,8 +248,10 @@ class _GroupIndex:
 
 
 def _pick_key(i: int, c, matching: list, index: dict, holder: str | None = None) -> str:
-    """As in :func:`_merge_persons`: the one just named in this paragraph, else the holder of the
-    surname, else the one just named (previous paragraph), else the one named most, else the first."""
+    """As in :func:`_merge_persons`: the holder of the surname, else the one just named in this
+    paragraph, else the one just named (previous paragraph), else the one named most, else the first."""
+    if holder is not None and holder in {sig[0] for sig in matching}:
+        return holder
     latest = None
     for sig in matching:
         m = index[sig].latest_up_to(_order(c), i)
@@ -255,8 +259,6 @@ def _pick_key(i: int, c, matching: list, index: dict, holder: str | None = None)
             latest = m
     if latest is not None and c.paragraph == latest[2].paragraph:
         return latest[2].key
-    if holder is not None and holder in {sig[0] for sig in matching}:
-        return holder
     if latest is not None and c.paragraph - latest[2].paragraph <= 1:
         return latest[2].key
     counts: Counter = Counter()
