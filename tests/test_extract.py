@@ -220,3 +220,25 @@ def test_a_relative_or_a_friend_who_speaks_is_a_described_speaker():
     b = briefing("“They always did everything together,” a relative told the Eastbrook Times.")
     q = next(q for q in b.quotes if "together" in q.text)
     assert b.actor(q.speaker).name == "relative" and b.actor(q.speaker).type == "person"
+
+
+@pytest.mark.spacy
+def test_a_definite_description_is_the_one_person_just_named_not_a_new_one():
+    one = briefing(
+        "Jane Roe spoke to voters in Eastbrook on Monday.",
+        '"It does not make me nervous," the cautious candidate said.',
+    )
+    assert _speaker_of(one, "nervous") == "Jane Roe"
+    assert [a.name for a in one.actors if a.type == "person"] == ["Jane Roe"]
+    # Its words may tell which of two: 'first lady' is a woman.
+    two = briefing(
+        "Jane Roe and Tom Poe spoke to voters in Eastbrook on Monday.",
+        '"We will win," the former first lady said.',
+    )
+    assert _speaker_of(two, "will win") == "Jane Roe"
+    # Two who fit: no guess.
+    three = briefing(
+        "Jane Roe and Mary Poe spoke to voters in Eastbrook on Monday.",
+        '"We will win," the cautious candidate said.',
+    )
+    assert _speaker_of(three, "will win") not in ("Jane Roe", "Mary Poe")

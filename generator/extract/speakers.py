@@ -78,6 +78,42 @@ def _role_holders(head, m: Mention, actors: list[Actor], heads: dict) -> list[Ac
     return [a for a in actors if a.id in heads and heads[a.id][0] <= (m.paragraph, m.start) and words & heads[a.id][1]]
 
 
+_FEMALE_WORDS = wordset("female_words")
+_MALE_WORDS = wordset("male_words")
+
+
+def _recent_person(m: Mention, actors: list[Actor]) -> Actor | None:
+    """The one named person mentioned in this paragraph before the description or in the one
+    before it, of the gender its words show ('the former first lady'); None if none or several."""
+    words = {w.lower().strip(".,") for w in m.text.split()}
+    want = "she" if words & _FEMALE_WORDS else "he" if words & _MALE_WORDS else None
+    found = []
+    for a in actors:
+        if a.type != "person" or any(n.startswith("unnamed") for n in a.notes) or len(a.name.split()) < 2:
+            continue
+        if not any(
+            x.paragraph in (m.paragraph, m.paragraph - 1) and (x.paragraph, x.start) < (m.paragraph, m.start)
+            for x in a.mentions
+        ):
+            continue
+        if want is not None and gender(a.name.split()[0]) not in (want, None):
+            continue
+        found.append(a)
+    return found[0] if len(found) == 1 else None
+
+
+def _names_someone(m: Mention, head, actors: list[Actor], doc) -> bool:
+    """The description names an actor other than its head ('the Vistaria Air spokesman') or an
+    owner ('the company's chief executive'): it introduces someone, it does not point back."""
+    if any(c.dep_ == "poss" for c in head.children):
+        return True
+    return any(
+        x.paragraph == m.paragraph and m.start <= x.start and x.end <= m.end and not x.start <= head.idx < x.end
+        for a in actors
+        for x in a.mentions
+    )
+
+
 def _named_body(head, m: Mention, actors: list[Actor]) -> Actor | None:
     """'the center said' after 'the Eastbrook Center for Policy': the one organisation named
     before the quote whose name holds the description's head noun; None if none or several
@@ -352,6 +388,15 @@ def add_descriptive_speakers(
                     continue
                 out.append(q)  # 'the actress' points back at someone, but at whom is a guess
                 continue
+            if kind == "person" and not _plural(head) and not _names_someone(m, head, actors, doc):
+                # 'the former first lady said', 'the cautious candidate said': a description of
+                # someone the article has named, when only one person fits where it stands.
+                named = _recent_person(m, actors)
+                if named is not None:
+                    given[(m.paragraph, m.start, m.end)] = named.id
+                    note = f"nominal reference (“{m.text}”) to the one person named just before"
+                    out.append(replace(q, speaker=named.id, attribution=note))
+                    continue
         key = name.lower()
         if key not in by_key:
             # The organisation or country named inside the phrase, not the phrase's own head.
