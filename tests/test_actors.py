@@ -462,6 +462,18 @@ def test_bare_surname_in_the_paragraph_of_a_relative_still_means_the_principal()
     assert [m.paragraph for m in tom.mentions if m.text == "Poe"] == [2, 3]
 
 
+def test_mr_and_mrs_with_one_surname_are_two_people():
+    # 'Casey' shows no gender; the article's titles do: the full name is Mrs. Roe's.
+    actors = actors_of(
+        "Casey Roe spoke in Eastbrook on Monday. Mrs. Roe said the plan was sound.",
+        "Tom Poe attacked Mr. Roe's business after Mrs. Roe accused him of lying.",
+        "Mrs. Roe smiled.",
+    )
+    casey = find(actors, "Casey Roe")
+    assert "Mrs. Roe" in casey.aliases and "Mr. Roe" not in casey.aliases
+    assert find(actors, "Mr. Roe") is not None and find(actors, "Mr. Roe").type == "person"
+
+
 def test_a_place_swept_into_the_name_after_title_of_belongs_to_the_title():
     actors = actors_of("Governor of Vistaria Tariq Rahman said: “We are working hard.”")
     person = find(actors, "Tariq Rahman")

@@ -14,6 +14,7 @@ from collections import Counter
 
 from ..lexicon import wordset
 from .actors_mentions import Candidate
+from .names import gender
 
 STOP = {"of", "the", "and", "for", "in", "on", "to", "de", "al", "&"}
 
@@ -113,8 +114,9 @@ def _merge_persons(cands: list[Candidate], uf: _Clusters) -> None:
             by_last.setdefault(_words(f.name)[-2], []).append((j, f))
         by_first.setdefault(f.name.split()[0].casefold(), set()).add(f.key)
     holders = _surname_holders(persons)
+    usual = _usual_title_genders(persons)
     if len(full) > _GROUPED:
-        _match_grouped(persons, full, uf, holders)
+        _match_grouped(persons, full, uf, holders, usual)
         return
     for i, c in persons:
         words = c.name.split()
@@ -125,6 +127,7 @@ def _merge_persons(cands: list[Candidate], uf: _Clusters) -> None:
             for j, f in sorted(near.items())
             if j != i and (f.key == c.key or (len(words) < len(f.name.split()) and _ends_with(f.name, c.name)))
         ]
+        matches = [(j, f) for j, f in matches if not _other_gender(c, f, usual)]
         if not matches and len(words) == 1 and not c.title:
             # A first name alone ("Jane") joins the one full name it starts.
             firsts = by_first.get(c.name.casefold(), set())
@@ -178,7 +181,7 @@ def _surname_holders(persons: list) -> dict[str, str]:
     return {word: key for word, key in holders.items() if key}
 
 
-def _match_grouped(persons: list, full: list, uf: _Clusters, holders: dict[str, str]) -> None:
+def _match_grouped(persons: list, full: list, uf: _Clusters, holders: dict[str, str], usual: dict[str, str]) -> None:
     """:func:`_merge_persons`' matching, for very long texts. Mentions with one key are already
     one cluster, so only the key a mention joins matters: the groups of one key and one name
     stand for their members."""
@@ -207,6 +210,7 @@ def _match_grouped(persons: list, full: list, uf: _Clusters, holders: dict[str, 
             if (sig[0] == c.key or (len(words) < sig[2] and sig[1][-len(cw) :] == cw))
             and any(j != i for _, j, _f in groups[sig][:2])
         ]
+        matching = [sig for sig in matching if not _other_gender(c, groups[sig][0][2], usual)]
         if not matching and len(words) == 1 and not c.title:
             keys = first_word.get(c.name.casefold(), set())
             matching = list(by_key[next(iter(keys))]) if len(keys) == 1 else []
@@ -300,6 +304,38 @@ def _ends_with(full: str, short: str) -> bool:
     if fw[-len(sw) :] == sw:
         return True
     return len(sw) == 1 and len(fw) >= 4 and fw[-2] == sw[0] and fw[-2] not in wordset("name_particles")
+
+
+_TITLE_GENDER = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she"}
+
+
+def _title_gender(c: Candidate) -> str | None:
+    return _TITLE_GENDER.get(c.title.split()[-1].lower().rstrip(".")) if c.title else None
+
+
+def _other_gender(c: Candidate, full: Candidate, usual: dict[str, str]) -> bool:
+    """'Mr. Roe' is not 'Jane Roe' (her husband, say): the title's gender against the full
+    name's title, its given name, or else the gender the article's titles give that surname
+    most ('Mrs. Roe' twelve times, 'Mr. Roe' once: the full name is hers)."""
+    mine = _title_gender(c)
+    if mine is None:
+        return False
+    theirs = _title_gender(full) or gender(full.name.split()[0]) or usual.get(_words(full.name)[-1])
+    return theirs is not None and theirs != mine
+
+
+def _usual_title_genders(persons: list) -> dict[str, str]:
+    """Surname -> the gender of most of its titled mentions, where both genders are titled."""
+    counts: dict[str, Counter] = {}
+    for _, c in persons:
+        g = _title_gender(c)
+        if g is not None and c.name.split():
+            counts.setdefault(_words(c.name)[-1], Counter())[g] += 1
+    out = {}
+    for last, n in counts.items():
+        if len(n) == 2 and n["he"] != n["she"]:
+            out[last] = n.most_common(1)[0][0]
+    return out
 
 
 def _words(name: str) -> list[str]:
