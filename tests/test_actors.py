@@ -608,3 +608,16 @@ def test_a_name_with_a_possessive_inside_is_no_person():
 
     assert not_a_name("Poe’s Eastbrook", frozenset())
     assert not_a_name("Tom Poe", frozenset()) is None
+
+
+@pytest.mark.spacy
+def test_a_definite_description_opening_the_next_sentence_is_the_role_of_the_one_named_before():
+    actors = actors_of(
+        "6. Jane Roe.  The Idaho governor is in a similar place to Tom Poe, with a huge emphasis on polls."
+    )
+    assert [r.text for r in find(actors, "Jane Roe").roles] == ["Idaho governor"]
+    # Not when the sentence before mentions that noun, nor for someone who speaks for a body.
+    other = actors_of("Tom Poe met the minister on Monday. The minister said the talks had failed.")
+    assert find(other, "Tom Poe").roles == ()
+    body = actors_of("Tom Poe doubts the account. The Vistaria Air spokesman described the flight as short.")
+    assert find(body, "Tom Poe").roles == ()

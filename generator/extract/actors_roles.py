@@ -213,6 +213,30 @@ def _described_speaker(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
         return
 
 
+def _description_next(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
+    """'6. Jane Roe. The Eastbrook governor is in a similar place …', 'Jane Roe won the vote. The
+    former minister said …': a definite description opening the next sentence, as its subject,
+    points back at the one person the sentence before named (its subject, or all it says)."""
+    root = doc[cand.root]
+    sent = root.sent
+    alone = all(t.is_punct or t.is_space or t.like_num or cand.span[0] <= t.i < cand.span[1] for t in sent)
+    if not alone and root.dep_ not in ("nsubj", "nsubjpass"):
+        return
+    if any(t.ent_type_ == "PERSON" and not cand.span[0] <= t.i < cand.span[1] for t in sent):
+        return  # two people named: the description may be either's
+    nxt = doc[sent.end].sent if sent.end < len(doc) else None
+    if nxt is None or nxt[0].lower_ != "the":
+        return
+    head = next((t for t in nxt if t.dep_ in ("nsubj", "nsubjpass") and t.left_edge.i == nxt.start), None)
+    if head is None or head.tag_ != "NN" or not (_person_noun(head) or head.lemma_.lower() in person_nouns()):
+        return
+    if any(t.lower_ == head.lower_ for t in sent):
+        return  # 'Roe met the minister. The minister said': the one just mentioned, not Roe
+    if any(t.ent_type_ in ("PERSON", "ORG") for t in doc[nxt.start : head.i + 1]):
+        return  # 'The Vistaria Air spokesman said': someone new, who speaks for a body
+    yield nxt.start, _cut(doc, head, nxt.start, head.i + 1)
+
+
 def _prenominal(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
     """'foreign minister X': lower-case nouns modifying the name, right before it."""
     root = doc[cand.root]
@@ -257,6 +281,8 @@ def roles_for(
         spans += list(_prenominal(doc, cand)) + list(_relative_role(doc, cand))
         if not spans:
             spans += list(_described_speaker(doc, cand))
+        if not spans:
+            spans += list(_description_next(doc, cand))
     else:
         # An organisation's apposition is a role only when it names a kind of body ("Peru's elite police unit").
         spans = [(s, e) for s, e in spans if any(t.lower_ in ORG_HEADS for t in doc[s:e])]
