@@ -888,3 +888,22 @@ def test_the_one_who_says_it_before_the_quote_speaks_and_the_outlet_after_it_rep
     # Without anyone before it, the outlet that reports it is the source.
     quotes = _quotes('"There will always be exceptions," the Eastbrook Times reported.')
     assert _one(quotes, "exceptions").speaker_text == "the Eastbrook Times"
+
+
+def test_a_digest_quote_is_the_outlet_credited_in_brackets_at_the_paragraphs_end():
+    from generator import extract
+
+    b = extract(
+        _art(
+            "PLANS FOR THE BRIDGE “The city will spend more on the bridge than on all its schools together.”"
+            " Read the rest tonight. [Eastbrook Post.]",
+            "STORM WARNING The mayor, Jane Roe, said the storm was “a serious threat.” [Vistaria Times.]",
+        )
+    )
+    names = {a.id: a.name for a in b.actors}
+    said = {q.text: (names.get(q.speaker), q.attribution) for q in b.quotes if q.kind != "reported"}
+    assert said["The city will spend more on the bridge than on all its schools together."] == (
+        "Eastbrook Post",
+        "credited in brackets at the end of the paragraph",
+    )
+    assert said["a serious threat."][0] == "Jane Roe"

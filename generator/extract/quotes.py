@@ -55,6 +55,8 @@ class _Found:
     sentence: tuple[int, int] = (0, 0)
     linked: bool = False
     """The parse links the quotation and its cue (not only nearness)."""
+    credited: bool = False
+    """The speaker is the source credited in brackets at the paragraph's end ('… [Example Post.]')."""
 
 
 def find_quote_problems(article: Article) -> list[str]:
@@ -296,6 +298,11 @@ def _continue(found: list[_Found], paras: dict[int, _Para]) -> None:
             continue
         if f.cue is not None:
             continue  # a cue with no findable speaker: leave it unattributed
+        credit = _bracket_credit(para)
+        if credit is not None:
+            # A digest quoting outlets: 'HEADLINE “…” [Example Post.]'; the credit is the source.
+            f.speaker, f.cue_paragraph, f.credited = credit, f.paragraph, True
+            continue
         opens_para = not para.text[: max(f.span.open, 0)].strip()
         if opens_para and f.paragraph > 1:
             intro = _introducer(paras[f.paragraph - 1])
@@ -317,6 +324,18 @@ def _continue(found: list[_Found], paras: dict[int, _Para]) -> None:
         if adjacent and not own_subject:
             f.cue, f.speaker, f.cue_paragraph = prev.cue, prev.speaker, prev.cue_paragraph
             f.inferred_from = prev
+
+
+_CREDIT = re.compile(r"\[\s*([A-Z][\w.&'’ -]{0,40}?)\.?\s*\]\s*$")
+
+
+def _bracket_credit(para: _Para):
+    """The head token of a source credited in brackets at the paragraph's end, or None."""
+    m = _CREDIT.search(para.text)
+    if m is None:
+        return None
+    toks = [t for t in para.tokens(m.start(1), m.end(1)) if not t.is_punct]
+    return toks[-1] if toks and all(t.text[:1].isupper() for t in toks) else None
 
 
 def _next_sentence(para: _Para, sent: tuple[int, int]) -> tuple[int, int] | None:
@@ -642,7 +661,9 @@ def _how(f: _Found, head, actor, antecedent) -> str:
         if f.cue is None:
             return "unattributed: no speech verb or source in the sentence, and no speaker before it to continue"
         return f"unattributed: “{cue_text(f.cue)}” has no speaker the parse can find"
-    if f.inferred_from is not None:
+    if f.credited:
+        how = "credited in brackets at the end of the paragraph"
+    elif f.inferred_from is not None:
         how = "continues the quote before it"
     elif f.cue_paragraph != f.paragraph:
         how = "introduced at the end of the paragraph before"
