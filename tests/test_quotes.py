@@ -907,3 +907,11 @@ def test_a_digest_quote_is_the_outlet_credited_in_brackets_at_the_paragraphs_end
         "credited in brackets at the end of the paragraph",
     )
     assert said["a serious threat."][0] == "Jane Roe"
+
+
+def test_calling_something_a_name_is_reported_speech_with_its_object():
+    quotes = _quotes("Tom Poe confirmed there had been deaths and called it a “tragic” incident.")
+    q = _one([q for q in quotes if q.kind == "reported"], "incident")
+    assert (q.text, q.speaker_text) == ("it a “tragic” incident", "Tom Poe")
+    # A naming in the passive has no speaker written as its subject.
+    assert not [q for q in _quotes("It was called a tragic incident.") if q.kind == "reported"]

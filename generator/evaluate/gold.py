@@ -239,6 +239,7 @@ def score_article(briefing, gold: dict, name: str) -> Tally:
             c["predicted quotes unmatched"] += 1
             if sq.kind != "reported":
                 c["predicted marks unmatched"] += 1
+            t.errors.append(f"{name}: ¶{sq.paragraph} {sq.kind} matches no gold: {sq.text[:60]!r}")
     # Speakers of a type that cannot speak.
     for sq in sys_quotes:
         a = briefing.actor(sq.speaker)

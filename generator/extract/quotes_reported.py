@@ -34,7 +34,9 @@ _DISPUTING = wordset("disputing_verbs")
 _VOICING = wordset("voicing_verbs")
 _PUBLICATIONS = wordset("publication_nouns")
 _STANCES = wordset("stance_nouns")
-_CUE_LEMMAS = REPORT_VERBS | EVIDENCE_VERBS | _APPEALS | _JUDGES | _QUESTIONS | _ADVOCATES
+# 'called X a Y', 'described X as Y': what someone said a thing is.
+_NAMING = wordset("naming_verbs")
+_CUE_LEMMAS = REPORT_VERBS | EVIDENCE_VERBS | _APPEALS | _JUDGES | _QUESTIONS | _ADVOCATES | _NAMING
 
 
 def _passive(verb) -> bool:
@@ -190,6 +192,21 @@ def _content(verb) -> list | None:
                     if d.dep_ == "ccomp" and d.i > max(t.i for t in sub) and d.lower_ not in _WH:
                         sub += list(d.subtree)
             return sub
+    if lemma in _NAMING and not _passive(verb):
+        # 'called the plan a “disaster”', 'described her as a workhorse': what the subject said
+        # the thing is, as the object and what it is called.
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+        what = next(
+            (
+                c
+                for c in verb.children
+                if c.i > verb.i
+                and (c.dep_ in ("oprd", "xcomp") or c.dep_ == "prep" and c.lower_ == "as" and list(c.children))
+            ),
+            None,
+        )
+        if obj is not None and what is not None and obj.tag_ not in ("WDT", "WP") and what.i > obj.i:
+            return [t for c in (obj, what) for t in c.subtree]
     if lemma in _PROMISES:
         # 'vowed to rebuild the bridge': what the subject committed to, as the infinitive clause.
         for c in verb.children:
