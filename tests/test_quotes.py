@@ -915,3 +915,10 @@ def test_calling_something_a_name_is_reported_speech_with_its_object():
     assert (q.text, q.speaker_text) == ("it a “tragic” incident", "Tom Poe")
     # A naming in the passive has no speaker written as its subject.
     assert not [q for q in _quotes("It was called a tragic incident.") if q.kind == "reported"]
+
+
+def test_two_cues_joined_in_one_relative_clause_share_its_subject():
+    quotes = _quotes(
+        'And the trade deal, which Tom Poe had called a "disaster" and promised to "rip up"? He praised it.'
+    )
+    assert _one(quotes, "rip up").speaker_text == "Tom Poe"

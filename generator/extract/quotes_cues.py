@@ -183,9 +183,10 @@ def speaker_of(cue, quote_before: bool = False):
         # Participles, conjoined and infinitival cues share the main clause's subject.
         if verb.dep_ in ("conj", "advcl", "xcomp", "pcomp") and verb.head.i != verb.i:
             nxt = verb.head
-            if verb.dep_ == "conj" and nxt.dep_ == "relcl":
+            if verb.dep_ == "conj" and nxt.dep_ == "relcl" and not is_cue(nxt):
                 # 'A spokesman for X, of which Y was a member, confirmed …': the parse joined the
                 # cue to the relative clause; its subject is not the cue's. Leave it unattributed.
+                # ('…, which Roe had called a “disaster” and promised to “rip up”': two cues, one subject.)
                 return None
             if (
                 verb.dep_ == "conj"
