@@ -621,3 +621,11 @@ def test_a_definite_description_opening_the_next_sentence_is_the_role_of_the_one
     assert find(other, "Tom Poe").roles == ()
     body = actors_of("Tom Poe doubts the account. The Vistaria Air spokesman described the flight as short.")
     assert find(body, "Tom Poe").roles == ()
+
+
+@pytest.mark.spacy
+def test_the_town_of_a_name_a_country_also_has_is_a_place():
+    town = actors_of("Two passengers were killed when a flight en route from San Carlos to the city of Chad crashed.")
+    assert [a.type for a in town if a.name == "Chad"] == ["place"]
+    country = actors_of("Voters in Mali went to the polls on Sunday.")
+    assert [a.type for a in country if a.name == "Mali"] == ["country"]

@@ -641,6 +641,9 @@ def mentions_in(doc, n: int, gaz: Gazetteer) -> list[Candidate]:
         country = gaz.country(text, codes=label == "GPE") if label in ("GPE", "ORG", "NORP", "LOC") else None
         if country and text.replace(".", "").isupper() and _after_place(doc, s):
             country = None  # "Columbia, S.C.": a code after a place is part of an address
+        if country and _named_as_settlement(doc, s):
+            country = None  # 'the city of Liberia', 'the town of Jordan': a place of that name
+            label = "GPE"
         brand = _brand_end(doc, s, e, gaz) if country else e
         if brand > e:
             # "a <Country> TODAY analysis": the country's name opens a longer name, of a body.
@@ -693,6 +696,14 @@ def mentions_in(doc, n: int, gaz: Gazetteer) -> list[Candidate]:
     out = _resolve_phrases(out, phrases, gaz, doc)
     out.extend(_demonym_tokens(doc, n, gaz, out))
     return out
+
+
+_SETTLEMENTS = frozenset({"city", "town", "village", "port", "county", "province", "region", "district"})
+
+
+def _named_as_settlement(doc, s: int) -> bool:
+    """'the city of <name>': the name after it is that place's, even when a country has it too."""
+    return s >= 2 and doc[s - 1].lower_ == "of" and doc[s - 2].lower_ in _SETTLEMENTS
 
 
 def _brand_end(doc, s: int, e: int, gaz: Gazetteer) -> int:
