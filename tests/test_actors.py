@@ -629,3 +629,12 @@ def test_the_town_of_a_name_a_country_also_has_is_a_place():
     assert [a.type for a in town if a.name == "Chad"] == ["place"]
     country = actors_of("Voters in Mali went to the polls on Sunday.")
     assert [a.type for a in country if a.name == "Mali"] == ["country"]
+
+
+@pytest.mark.spacy
+def test_an_eponym_and_a_device_are_no_people():
+    b = _briefing(
+        "Funding for research into Lou Martin's disease rose sharply this year.",
+        "A flight tracker shows the plane made a big loop before it landed.",
+    )
+    assert [a.name for a in b.actors if a.type == "person"] == []

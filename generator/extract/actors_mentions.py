@@ -668,6 +668,8 @@ def mentions_in(doc, n: int, gaz: Gazetteer) -> list[Candidate]:
             else:
                 continue  # a nationality or creed used as an adjective ("Catholic") is no actor
         elif label == "PERSON":
+            if _eponym(doc, e):
+                continue  # "<Name>'s disease": the name of an illness or a law, not the person
             e = _rest_of_name(doc, s, e)
             cand = _person(doc, n, s, e)
             if cand is None:
@@ -696,6 +698,14 @@ def mentions_in(doc, n: int, gaz: Gazetteer) -> list[Candidate]:
     out = _resolve_phrases(out, phrases, gaz, doc)
     out.extend(_demonym_tokens(doc, n, gaz, out))
     return out
+
+
+def _eponym(doc, end: int) -> bool:
+    """'<Name>'s disease', '<Name>'s law': a possessive before a word that names a thing after a person."""
+    k = end
+    if k < len(doc) and (doc[k].tag_ == "POS" or doc[k].text in ("'s", "’s")):
+        k += 1
+    return k > end and k < len(doc) and doc[k].lower_ in wordset("eponym_heads")
 
 
 _SETTLEMENTS = frozenset({"city", "town", "village", "port", "county", "province", "region", "district"})
