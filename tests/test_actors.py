@@ -638,3 +638,20 @@ def test_an_eponym_and_a_device_are_no_people():
         "A flight tracker shows the plane made a big loop before it landed.",
     )
     assert [a.name for a in b.actors if a.type == "person"] == []
+
+
+@pytest.mark.spacy
+def test_a_name_with_and_without_its_middle_name_is_one_person():
+    actors = actors_of("Jane Quincy Roe spoke on Monday.", "Later, Jane Roe met voters.")
+    assert [a.name for a in actors if a.type == "person"] == ["Jane Quincy Roe"]
+    # Two longer names that fit: no guess.
+    two = actors_of("Jane Quincy Roe and Jane Mary Roe spoke on Monday.", "Later, Jane Roe met voters.")
+    assert len([a for a in two if a.type == "person"]) == 3
+
+
+@pytest.mark.spacy
+def test_a_title_joined_by_a_hyphen_is_one_title():
+    actors = actors_of("The Secretary-General Tom Poe called the abuse a cancer.")
+    poe = find(actors, "Tom Poe")
+    assert [r.text for r in poe.roles] == ["Secretary-General"]
+    assert not [a for a in poe.aliases if a.startswith("General")]

@@ -157,6 +157,16 @@ def _person(doc, n: int, start: int, end: int) -> Candidate | None:
     while t_start > 0 and is_title_token(doc[t_start - 1]) and not doc[t_start - 1].ent_type_:
         t_start -= 1
     t_start = _title_of(doc, t_start)
+    # 'Secretary-General X': a title joined by a hyphen is one title, not 'General'.
+    while (
+        0 < t_start < start + 1
+        and t_start >= 2
+        and doc[t_start - 1].text in ("-", "‐")
+        and not doc[t_start - 1].whitespace_
+        and not doc[t_start - 2].whitespace_
+        and doc[t_start - 2].text[:1].isupper()
+    ):
+        t_start -= 2
     if name_start == start and t_start == start and _place_before_given_name(doc, start, end):
         # 'Mayor of [Eastbrook Jane Roe]' tagged as one person: the place belongs to the title.
         name_start = next(i for i in range(start + 1, end - 1) if is_given_name(doc[i].text))

@@ -128,6 +128,17 @@ def _merge_persons(cands: list[Candidate], uf: _Clusters) -> None:
             if j != i and (f.key == c.key or (len(words) < len(f.name.split()) and _ends_with(f.name, c.name)))
         ]
         matches = [(j, f) for j, f in matches if not _other_gender(c, f, usual)]
+        if not matches and len(words) == 2:
+            # 'Jane Roe' and 'Jane Q. Roe': one name written with and without the middle one,
+            # when only one such longer name is in the article.
+            cw = _words(c.name)
+            longer = [
+                (j, f)
+                for j, f in by_last.get(cw[-1], ())
+                if len(_words(f.name)) > 2 and _words(f.name)[0] == cw[0] and _words(f.name)[-1] == cw[-1]
+            ]
+            if len({f.key for _, f in longer}) == 1:
+                matches = longer
         if not matches and len(words) == 1 and not c.title:
             # A first name alone ("Jane") joins the one full name it starts.
             firsts = by_first.get(c.name.casefold(), set())
