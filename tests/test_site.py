@@ -126,3 +126,38 @@ def test_the_briefings_page_goes_on_over_pages(monkeypatch):
     assert "(a4/index.md)" in pages["index.md"] and "(a0/index.md)" not in pages["index.md"]
     assert "(../a0/index.md)" in pages["index/3.md"] and "[1](../index.md)" in pages["index/3.md"]
     assert "(../all-actors.md)" in pages["index/2.md"]
+
+
+def test_extraction_never_imports_the_modules_its_cache_key_leaves_out(tmp_path):
+    """The extraction cache's key hashes generator/ less NOT_EXTRACTION (pages, engines, the command
+    line), so that changing how pages look re-extracts nothing; extracting an article must then never
+    import one of them, or a change there would leave a stale extraction in the cache."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    from generator.produce import NOT_EXTRACTION, code_fingerprint
+
+    assert "site.py" in NOT_EXTRACTION and "produce.py" not in NOT_EXTRACTION
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text(
+        "Council approves budget\n\nMayor Jane Roe said on Monday that the council approved the budget.\n",
+        encoding="utf-8",
+    )
+    script = f"""
+import sys
+from pathlib import Path
+from generator.article import read_article
+from generator.produce import extract_cached
+article = read_article(Path({str(seeds / "a.txt")!r}), Path({str(seeds)!r}))
+extract_cached(article, Path({str(tmp_path / "cache")!r}))
+print(" ".join(sorted(m for m in sys.modules if m.startswith("generator."))))
+"""
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True)
+    imported = {m.split(".", 1)[1] + ".py" for m in run.stdout.split()}
+    assert "nlp.py" in imported and "produce.py" in imported
+    assert not imported & NOT_EXTRACTION
+    assert len(list((tmp_path / "cache").glob("*.json"))) == 1
+    assert len(code_fingerprint()) == 16
