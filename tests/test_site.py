@@ -78,7 +78,7 @@ def test_generate_builds_good_articles_and_reports_bad_ones(tmp_path):
     )
     # A second run uses the cache and writes nothing.
     again = generate(seeds, docs, cache_dir=tmp_path / "cache")
-    assert again.written == [] and len(list((tmp_path / "cache").iterdir())) == 1
+    assert again.written == [] and len(list((tmp_path / "cache").glob("*[0-9a-f].json"))) == 1
 
 
 @pytest.mark.spacy
@@ -161,3 +161,55 @@ print(" ".join(sorted(m for m in sys.modules if m.startswith("generator."))))
     assert not imported & NOT_EXTRACTION
     assert len(list((tmp_path / "cache").glob("*.json"))) == 1
     assert len(code_fingerprint()) == 16
+
+
+def _tree(folder) -> dict:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+SEEDS = {
+    "harbour.txt": "Harbour board approves dredging\n\nThe Eastbrook harbour board approved the dredging plan on "
+    "Monday, chair Jane Roe said.\n\n“We will start in May,” Roe said.\n",
+    "harbour-2.txt": "Dredging of Eastbrook harbour starts\n\nDredging began in Eastbrook harbour on Tuesday, "
+    "chair Jane Roe said, a week after the board approved it.\n",
+    "library.txt": "Westmoor library reopens\n\nThe Westmoor library reopened on Friday after repairs, "
+    "librarian Tom Poe said.\n",
+}
+
+
+def test_generation_renders_only_what_changed_and_writes_what_a_full_build_writes(tmp_path):
+    """With nothing changed no page is rendered again; with one article edited only its briefing and
+    the pages across briefings are; either way docs/ is byte for byte what a generation from
+    nothing writes, and files whose content did not change are not rewritten (their times stay)."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for name, text in SEEDS.items():
+        (seeds / name).write_text(text, encoding="utf-8")
+    docs, cache = tmp_path / "docs", tmp_path / "cache"
+    first = generate(seeds, docs, cache_dir=cache)
+    assert sorted(first.rendered) == sorted([*(b.article.id for b in first.briefings), "across"])
+    again = generate(seeds, docs, cache_dir=cache)
+    assert again.rendered == [] and again.written == [] and again.removed == []
+    assert len(again.briefings) == 3
+
+    times = {p: p.stat().st_mtime_ns for p in docs.rglob("*") if p.is_file()}
+    (seeds / "library.txt").write_text(SEEDS["library.txt"] + "\nThe Westmoor library opens at nine.\n")
+    edited = generate(seeds, docs, cache_dir=cache)
+    assert edited.rendered == ["westmoor-library-reopens", "across"]
+    assert "westmoor-library-reopens/source.md" in edited.written
+    assert not [w for w in edited.written if w.startswith(("harbour-", "dredging-"))]
+    others = [p for p in times if p.parent.name.startswith(("harbour-", "dredging-"))]
+    assert len(others) == 16 and all(p.stat().st_mtime_ns == times[p] for p in others)
+
+    full = tmp_path / "full"
+    generate(seeds, full, cache_dir=None)
+    assert _tree(docs) == _tree(full)
+
+    # A generated file deleted or edited behind the memo's back is not taken as unchanged.
+    (docs / "briefings" / "westmoor-library-reopens" / "quotes.md").unlink()
+    (docs / "briefings" / "all-actors.md").write_text("edited by hand\n", encoding="utf-8")
+    repaired = generate(seeds, docs, cache_dir=cache)
+    assert repaired.rendered == ["westmoor-library-reopens", "across"]
+    assert repaired.written == ["westmoor-library-reopens/quotes.md"]
+    assert repaired.kept == [str(docs / "briefings" / "all-actors.md")]
+    assert generate(seeds, docs, cache_dir=cache).rendered == ["across"]  # the hand-edited file stays a reason

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..problems import ArticleError
 from . import Story, assign, build_stories
-from .pages import SUBDIR, render_stories, with_story
+from .pages import SUBDIR, render_stories, story_line, with_story
 from .pins import read_stories
 
 
@@ -28,6 +28,12 @@ class StoryPages:
 
     def overview(self, briefing, text: str) -> str:
         return with_story(text, self.of.get(briefing.article.id), briefing, self.by_id)
+
+    def line(self, briefing) -> str:
+        """The story line of the briefing's Overview ('' when it has no story): all that
+        :meth:`overview` adds to the page."""
+        story = self.of.get(briefing.article.id)
+        return story_line(story, briefing, self.by_id) if story else ""
 
     def files(self) -> dict[str, str]:
         return render_stories(self.stories, self.briefings)
