@@ -74,8 +74,10 @@ def write_seed(seeds: Path, k: int, row: dict) -> None:
 
 def make_project(where: Path, rows: list[dict]) -> Path:
     project = where / "project"
-    for old in project.glob("*") if project.is_dir() else ():
-        if old.is_dir():  # .cache (a dot folder, not globbed) stays: --keep-cache reuses the extractions
+    for old in project.iterdir() if project.is_dir() else ():
+        if old.name.startswith("."):
+            continue  # .cache stays (pathlib's glob would take it): --keep-cache reuses the extractions
+        if old.is_dir():
             shutil.rmtree(old)
         else:
             old.unlink()
