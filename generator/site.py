@@ -29,6 +29,7 @@ from .model import Briefing
 from .problems import ArticleError, ArticleWarning
 from .produce import cache_key, produce
 from .render import newest_first, paginate, render_collection, render_index, render_pages
+from .story.pages import page_name
 from .story.site import StoryPages
 from .validate import Checked, check_seeds
 
@@ -365,17 +366,30 @@ def generate(
             writer.write(rel, text)
         memo.rendered(f"briefing:{slug}", key, list(files))
         result.rendered.append(slug)
+    # A story's page shows that story and its articles only: one group per story. The stories' index
+    # and JSON go with the pages across briefings.
+    key_of = {b.article.id: k for b, k in zip(result.briefings, keys, strict=True)}
+    story_keys = {s.id: memo.key(render_fingerprint(), s, [key_of[a] for a in s.articles]) for s in stories.stories}
+    stale = {sid for sid, k in story_keys.items() if not memo.keep(f"story:{sid}", k, writer)}
     key = memo.key(render_fingerprint(), keys, [str(e) for e in result.errors], stories.stories)
+    across: dict[str, str] = {}
     if not memo.keep("across", key, writer):
-        files = {HOME_LIST: home_list(result)}
-        files.update(briefing_index(result))
-        files.update(render_collection(result.briefings))
-        files.update(stories.files())
-        files["briefing.schema.json"] = SCHEMA_PATH.read_text(encoding="utf-8")
-        for rel, text in files.items():
-            writer.write(rel, text)
-        memo.rendered("across", key, list(files))
+        across = {HOME_LIST: home_list(result)}
+        across.update(briefing_index(result))
+        across.update(render_collection(result.briefings))
+        across.update(stories.files(stale))
+        across["briefing.schema.json"] = SCHEMA_PATH.read_text(encoding="utf-8")
         result.rendered.append("across")
+    elif stale:
+        across = stories.files(stale, summary=False)
+    for s in stories.stories:
+        if s.id in stale:
+            writer.write(page_name(s), across.pop(page_name(s)))
+            memo.rendered(f"story:{s.id}", story_keys[s.id], [page_name(s)])
+    for rel, text in across.items():
+        writer.write(rel, text)
+    if "across" in result.rendered:
+        memo.rendered("across", key, list(across))
     writer.finish()
     memo.save(writer)
     return result

@@ -199,9 +199,17 @@ def test_generation_renders_only_what_changed_and_writes_what_a_full_build_write
     assert "westmoor-library-reopens/source.md" in edited.written
     assert not [w for w in edited.written if w.startswith(("harbour-", "dredging-"))]
     others = [p for p in times if p.parent.name.startswith(("harbour-", "dredging-"))]
-    assert len(others) == 16 and all(p.stat().st_mtime_ns == times[p] for p in others)
+    story = docs / "briefings" / "stories" / "dredging-of-eastbrook-harbour-starts.md"  # the harbour pair's
+    assert len(others) == 16 and all(p.stat().st_mtime_ns == times[p] for p in [*others, story])
 
     full = tmp_path / "full"
+    generate(seeds, full, cache_dir=None)
+    assert _tree(docs) == _tree(full)
+
+    # An article of a story edited: its story's page is rendered again, and still as in a full build.
+    (seeds / "harbour.txt").write_text(SEEDS["harbour.txt"] + "\nDredging will cost less than planned, Roe said.\n")
+    assert "harbour-board-approves-dredging/index.md" in generate(seeds, docs, cache_dir=cache).written
+    assert "Dredging will cost less than planned" in story.read_text(encoding="utf-8")
     generate(seeds, full, cache_dir=None)
     assert _tree(docs) == _tree(full)
 

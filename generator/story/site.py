@@ -35,8 +35,9 @@ class StoryPages:
         story = self.of.get(briefing.article.id)
         return story_line(story, briefing, self.by_id) if story else ""
 
-    def files(self) -> dict[str, str]:
-        return render_stories(self.stories, self.briefings)
+    def files(self, pages: set[str] | None = None, summary: bool = True) -> dict[str, str]:
+        """The stories' index and JSON (``summary``) and pages (all, or those of the ids in ``pages``)."""
+        return render_stories(self.stories, self.briefings, pages, summary)
 
 
 def nav_section(stories: list[Story], out_subdir: str = "briefings") -> dict:
