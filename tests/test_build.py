@@ -175,7 +175,9 @@ def test_one_article_edited_rebuilds_only_its_pages_and_gives_the_full_builds_si
     built = other.stat().st_mtime_ns
 
     (project / "seeds" / "library.txt").write_text(LIBRARY + "\nThe Westmoor library opens at nine, Poe said.\n")
+    (project / ".site.old-1" / "a").mkdir(parents=True)  # a replaced site whose removal was cut short
     edited = run(briefing, project)
+    assert not (project / ".site.old-1").exists()
     assert edited.returncode == 0, edited.stderr
     assert "rebuilt only the pages that changed" in edited.stdout and "dirty" not in edited.stderr
     assert other.stat().st_mtime_ns == built  # not rendered again
