@@ -341,7 +341,7 @@ def update_site(
     for stale in final.parent.glob(f".{final.name}.building-*"):
         shutil.rmtree(stale, ignore_errors=True)  # left by a build that was killed
     for stale in final.parent.glob(f".{final.name}.old-*"):
-        shutil.rmtree(stale, ignore_errors=True)  # a replaced site whose removal did not finish
+        remove_later(stale)  # a replaced site whose removal did not finish (or is still running)
     docs_dir = Path(config.docs_dir)
     states = _read_state(state_file)
     key = str(final.resolve())
