@@ -9,12 +9,16 @@ repository (they are evaluation data: never published).
 
 For each size, once: the extraction of every article from an empty cache (spaCy's parse plus our
 rules, one process), next to raw spaCy ``nlp.pipe`` on the same texts. Then, for each engine, the
-steps a user runs with ``briefing build --engine X`` (generation from the extraction cache, then the
-engine's build into the site folder, in place):
+steps a user runs with ``briefing build --engine X`` (generation from the extraction cache, then
+:func:`generator.engines.update_site`, which skips the engine, builds dirty or in full, through a
+staging folder swapped in):
 
-* cold: no generated pages, no site, no engine cache;
-* warm: the same again, nothing changed (the engine is skipped, as ``briefing build`` skips it);
-* edited: one seed's text changed (its article is extracted again, its pages regenerated).
+* cold: no generated pages, no site, no engine cache, no record of an earlier build;
+* warm: the same again, nothing changed (generation renders nothing, the engine is skipped);
+* edited: one seed's text changed (its article is extracted again, its pages and the pages across
+  briefings rendered again; MkDocs then builds dirty, Zensical in full with its own cache).
+
+The engine's column says which of skip, dirty or full the build was.
 
 Each line gives the generation and the engine's seconds, the peak memory of the engine's process
 (MkDocs runs in this one, so its figure includes the spaCy model; Zensical runs as a child, and its
@@ -45,7 +49,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-STAMPS: dict[str, str] = {}  # engine -> fingerprint of its last build
 
 
 def load_articles(eval_dir: Path, n: int) -> list[dict]:
@@ -71,8 +74,10 @@ def write_seed(seeds: Path, k: int, row: dict) -> None:
 
 def make_project(where: Path, rows: list[dict]) -> Path:
     project = where / "project"
-    for old in project.glob("*") if project.is_dir() else ():
-        if old.is_dir():  # .cache (a dot folder, not globbed) stays: --keep-cache reuses the extractions
+    for old in project.iterdir() if project.is_dir() else ():
+        if old.name.startswith("."):
+            continue  # .cache stays (pathlib's glob would take it): --keep-cache reuses the extractions
+        if old.is_dir():
             shutil.rmtree(old)
         else:
             old.unlink()
@@ -249,6 +254,10 @@ def spacy_limit(texts: list[str]) -> dict:
 
 
 def timed_build(project: Path, engine: str) -> dict:
+    """One `briefing build --engine X`: generation, then :func:`generator.engines.update_site`
+    (skipped, dirty or full, through a staging folder swapped in)."""
+    from mkdocs.config import load_config
+
     from generator import engines, site
     from generator.limits import limits_for_project
     from generator.site import CACHE_DIR, generate
@@ -261,26 +270,26 @@ def timed_build(project: Path, engine: str) -> dict:
         limits=limits_for_project(project / "mkdocs.yml"),
     )
     generated = time.perf_counter() - t
-    # As `briefing build` does: no engine run when no page changed since this engine's last build.
-    stamp = engines.fingerprint(project / "mkdocs.yml", project / "docs", project / "site", engine, False)
-    if (project / "site").is_dir() and STAMPS.get(engine) == stamp:
-        return {
-            "generate_s": generated,
-            "engine_s": 0.0,
-            "skipped": True,
-            "peak_mb": 0.0,
-            **site_figures(project / "site"),
-        }
     site.RUN["result"] = result  # the hook does not generate again (as in `briefing build`)
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     t = time.perf_counter()
     try:
-        engines.build(engine, project / "mkdocs.yml", project / "site")
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"))
+        mode, _ = engines.update_site(
+            engine, project / "mkdocs.yml", config, project / "site", project / CACHE_DIR / engines.SITE_STATE
+        )
     finally:
         site.RUN.clear()
     built = time.perf_counter() - t
+    if mode == "skip":
+        return {
+            "generate_s": generated,
+            "engine_s": built,
+            "mode": mode,
+            "peak_mb": 0.0,
+            **site_figures(project / "site"),
+        }
     indexed = engines.LAST_INDEX.pop("seconds", 0.0)
-    STAMPS[engine] = engines.fingerprint(project / "mkdocs.yml", project / "docs", project / "site", engine, False)
     if engine == "zensical":
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         peak = peak if peak > before else before
@@ -289,6 +298,7 @@ def timed_build(project: Path, engine: str) -> dict:
     return {
         "generate_s": generated,
         "engine_s": built,
+        "mode": mode,
         "pagefind_s": indexed,
         "peak_mb": peak / 1024,
         **site_figures(project / "site"),
@@ -304,7 +314,8 @@ def run_size(
     engines_run: tuple[str, ...] = ("mkdocs", "zensical"),
     spacy: bool = True,
 ) -> list[dict]:
-    from generator.site import CACHE_DIR
+    from generator import engines
+    from generator.site import CACHE_DIR, PageMemo
 
     rows = load_articles(eval_dir, n)
     project = make_project(out / f"n{n}", rows)
@@ -340,6 +351,8 @@ def run_size(
         for cached in (project / ".cache").iterdir():
             if cached.name != "briefing":
                 shutil.rmtree(cached, ignore_errors=True) if cached.is_dir() else cached.unlink()  # Zensical's cache
+        for state in (project / CACHE_DIR / engines.SITE_STATE, project / CACHE_DIR / PageMemo.NAME):
+            state.unlink(missing_ok=True)  # cold: no record of an earlier build or generation
         for step in ("cold", "warm", "edited"):
             if step == "edited":
                 first.write_text(
@@ -348,7 +361,9 @@ def run_size(
             r = {"n": n, "engine": engine, "step": step, **timed_build(project, engine)}
             results.append(r)
             engine_s = (
-                "skipped (no page changed)" if r.get("skipped") else f"{r['engine_s']:.1f} ({r['pagefind_s']:.1f})"
+                f"{r['engine_s']:.1f}, skipped (no page changed)"
+                if r["mode"] == "skip"
+                else f"{r['engine_s']:.1f} ({r['pagefind_s']:.1f}), {r['mode']}"
             )
             print(
                 f"| {engine} | {step} | {r['generate_s']:.1f} | {engine_s} | {r['generate_s'] + r['engine_s']:.1f} "

@@ -5,8 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -110,16 +108,6 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return 1 if bad else 0
 
 
-def _swap_in(built: Path, site_dir: Path) -> None:
-    """Replace the site by the new build in two renames: a failed build never gets here, so
-    the last good site stays."""
-    old = site_dir.with_name(f".{site_dir.name}.old-{os.getpid()}")
-    if site_dir.exists():
-        site_dir.rename(old)
-    built.rename(site_dir)
-    shutil.rmtree(old, ignore_errors=True)
-
-
 def _project(args: argparse.Namespace):
     """The MkDocs configuration (both engines read mkdocs.yml), its folder and the seeds folder; or an
     exit status when one of them is missing."""
@@ -161,34 +149,25 @@ def _cmd_build(args: argparse.Namespace) -> int:
         return project
     config, root, seeds = project
     final = Path(config.site_dir)
-    for stale in final.parent.glob(f".{final.name}.building-*"):
-        shutil.rmtree(stale, ignore_errors=True)  # left by a build that was killed
-    staging = final.with_name(f".{final.name}.building-{os.getpid()}")
     # The pages are generated once, here; the MkDocs hook sees the result and does not generate again.
     result = _generate(config, root, seeds, Progress())
-    stamps_file = root / site.CACHE_DIR / "site-stamps.json"
-    stamps = _read_json(stamps_file)
-    stamp = engines.fingerprint(Path(args.config_file), Path(config.docs_dir), final, args.engine, args.strict, config)
-    # The site's own home page as the last build left it: a site changed by another command is rebuilt.
-    stamp += f":{_mtime(final / 'index.html')}"
-    if final.is_dir() and stamps.get(str(final.resolve())) == stamp:
-        result.report(_emit)
-        print(f"{final} is up to date: no page changed since its last {args.engine} build")
-        return 1 if result.failed else 0
     site.RUN.update(result=result)
     try:
-        engines.build(args.engine, Path(args.config_file), staging, strict=args.strict)
+        mode, reason = engines.update_site(
+            args.engine, Path(args.config_file), config, final, root / site.CACHE_DIR / engines.SITE_STATE, args.strict
+        )
     except engines.EngineError as err:
-        shutil.rmtree(staging, ignore_errors=True)
         result.report(_emit)
         print(f"error: {args.engine} build failed, the last site was kept: {err}", file=sys.stderr)
         return 2
     finally:
         site.RUN.clear()
-    _swap_in(staging, final)
-    stamps[str(final.resolve())] = stamp.rsplit(":", 1)[0] + f":{_mtime(final / 'index.html')}"
-    stamps_file.parent.mkdir(parents=True, exist_ok=True)
-    stamps_file.write_text(json.dumps(stamps, indent=1) + "\n", encoding="utf-8")
+    if mode == "skip":
+        result.report(_emit)
+        print(f"{final} is up to date: no page changed since its last {args.engine} build")
+        return 1 if result.failed else 0
+    if mode == "dirty":
+        print(f"{args.engine}: rebuilt only the pages that changed ({reason})")
     result.report(_emit)
     skipped = len(result.errors)
     print(
@@ -197,21 +176,6 @@ def _cmd_build(args: argparse.Namespace) -> int:
         + (f"; {len(result.problems)} line(s) of corrections or stories.yml did not apply" if result.problems else "")
     )
     return 1 if result.failed else 0
-
-
-def _mtime(path: Path) -> int:
-    try:
-        return path.stat().st_mtime_ns
-    except OSError:
-        return 0
-
-
-def _read_json(path: Path) -> dict:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
 
 
 def _cmd_serve(args: argparse.Namespace) -> int:

@@ -7,10 +7,12 @@ mkdocs.yml, so the same docs/ also builds with Zensical (:mod:`generator.engines
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 from generator import engines, site
 from generator.limits import LimitsError, limits_from
@@ -63,6 +65,31 @@ def on_config(config, **kwargs):
     if snippets is not None:
         snippets["base_path"] = [str(Path(config.docs_dir))]
     return config
+
+
+@event_priority(150)  # before the tags plugin's (100), which lists the tags and exports them
+def on_env(env, config, files, **kwargs):
+    # A dirty build (generator.engines.update_site) reads only the pages that changed, and Material's
+    # tags plugin knows the tags of the pages it read: the others' are given back to it here, with
+    # their titles, from the last build's export (tags.json, in the copy of the last site being
+    # built), in the order of a full build. The tags page itself is rendered in every dirty build.
+    if not engines.DIRTY:
+        return env
+    plugin = config.plugins.get("material/tags") or config.plugins.get("tags")
+    if plugin is None or not plugin.config.enabled:
+        return env
+    export = Path(config.site_dir) / plugin.config.export_file
+    known = {m["item"]["url"]: m for m in json.loads(export.read_text(encoding="utf-8"))["mappings"]}
+    pages = [f.page for f in files.documentation_pages() if f.page is not None]
+    for page in pages:
+        if page.markdown is None and page.url in known:  # not read: its source did not change
+            page.markdown = ""
+            page.meta = {plugin.config.tags_name_property: known[page.url]["tags"]}
+            page._title_from_render = known[page.url]["item"]["title"]
+            plugin.mappings.add(page, "")
+    data = plugin.mappings.data
+    plugin.mappings.data = {p.url: data[p.url] for p in pages if p.url in data}
+    return env
 
 
 def on_post_build(config, **kwargs) -> None:

@@ -14,10 +14,13 @@ rewrites.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
+import pickle
 import time
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 
 from .export import SCHEMA_PATH, to_json
@@ -26,6 +29,7 @@ from .model import Briefing
 from .problems import ArticleError, ArticleWarning
 from .produce import cache_key, produce
 from .render import newest_first, paginate, render_collection, render_index, render_pages
+from .story.pages import page_name
 from .story.site import StoryPages
 from .validate import Checked, check_seeds
 
@@ -56,6 +60,9 @@ class Result:
     """Files left alone because a person wrote or edited them."""
     stories: list = field(default_factory=list)
     """Stories of two or more articles (:mod:`generator.story`)."""
+    rendered: list[str] = field(default_factory=list)
+    """The groups of pages rendered (briefing ids, and ``across`` for the pages across briefings);
+    the others were unchanged and kept as they were (:class:`PageMemo`)."""
 
     def report(self, emit) -> None:
         """Every problem once: reading (errors, warnings, unused files), then extraction, then corrections."""
@@ -114,6 +121,8 @@ class Writer:
         except (OSError, ValueError, AttributeError):
             self.previous = {}
         self.planned: dict[str, str] = {}
+        self.unchanged: dict[str, str] = {}
+        """Files planned without their content: what is on disk is already what would be written."""
 
     def _ours(self, rel: str, path: Path) -> bool:
         """True when the file on disk is absent or exactly what we last wrote (or were writing)."""
@@ -124,8 +133,12 @@ class Writer:
     def write(self, rel: str, content: str) -> None:
         self.planned[rel] = content
 
+    def keep(self, rel: str, sha: str) -> None:
+        """Plan a file whose content on disk (of hash ``sha``) is what would be written (see :class:`PageMemo`)."""
+        self.unchanged[rel] = sha
+
     def finish(self) -> None:
-        current: dict[str, str] = {}
+        current: dict[str, str] = dict(self.unchanged)
         todo: list[tuple[str, str]] = []
         for rel, content in self.planned.items():
             path = self.out / rel
@@ -145,7 +158,7 @@ class Writer:
             write_atomic(self.out / rel, content)
             current[rel] = _sha(content)
             self.result.written.append(rel)
-        for rel in sorted(set(self.previous) - set(self.planned)):
+        for rel in sorted(set(self.previous) - set(self.planned) - set(self.unchanged)):
             path = self.out / rel
             if self._ours(rel, path) and path.exists():
                 path.unlink()
@@ -157,6 +170,107 @@ class Writer:
         manifest = json.dumps(current, indent=1, sort_keys=True) + "\n"
         if not self.manifest_path.exists() or self.manifest_path.read_text(encoding="utf-8") != manifest:
             write_atomic(self.manifest_path, manifest)
+
+
+@lru_cache(maxsize=1)
+def render_fingerprint() -> str:
+    """Everything that renders pages besides a briefing itself: the code, templates and data of the
+    whole ``generator/`` package, and the versions of Python and Jinja2."""
+    import platform
+
+    import jinja2
+
+    h = hashlib.sha256(f"{platform.python_version()}\0{jinja2.__version__}\0".encode())
+    root = Path(__file__).parent
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            h.update(f"{path.relative_to(root)}\0".encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+class PageMemo:
+    """Which generated files a group of pages (one briefing's, or the pages across briefings) gave
+    for which inputs, so that an unchanged group is neither rendered nor compared again (issue 15:
+    at 1,000 articles rendering every page took 26 s with nothing changed).
+
+    A group's key hashes all it is rendered from: for a briefing, the briefing itself as produced
+    (pickled: article, extraction, corrections and reading notes), its story line, and
+    :func:`render_fingerprint`; for the pages across briefings, the keys of every briefing in
+    order, the errors listed and the stories. A group is kept as it is only when its key is the one
+    recorded and each of its files is on disk as recorded (same size and time, or failing that the
+    same hash): whatever is kept is then byte for byte what rendering would write. Anything else
+    (a new key, a file missing, edited or hand-made) renders the group as before, and the
+    :class:`Writer` decides what to write. No memo without a cache folder."""
+
+    NAME = "pages.json"
+
+    def __init__(self, cache_dir: Path | None, out: Path):
+        self.path = cache_dir / self.NAME if cache_dir else None
+        self.out = out
+        self.old: dict = {}
+        if self.path is not None:
+            try:
+                data = json.loads(self.path.read_text(encoding="utf-8"))
+                self.old = data.get("groups", {}) if data.get("render") == render_fingerprint() else {}
+            except (OSError, ValueError, AttributeError):
+                self.old = {}
+        self.new: dict[str, tuple[str, list[str]]] = {}
+
+    @staticmethod
+    def key(*parts: object) -> str:
+        """A hash of the values: equal values give equal keys whether their objects are shared or
+        copies (pickled without its memo: a briefing just extracted and one read from the cache)."""
+        buffer = io.BytesIO()
+        pickler = pickle.Pickler(buffer, protocol=5)
+        pickler.fast = True  # no memo: the same bytes for an object met twice and for two equal copies
+        pickler.dump(parts)
+        return hashlib.sha256(buffer.getvalue()).hexdigest()
+
+    def keep(self, group: str, key: str, writer: Writer) -> bool:
+        """Plan the group's files as they are, when its key and files are as recorded."""
+        if self.path is None:
+            return False
+        old = self.old.get(group)
+        if not old or old.get("key") != key:
+            return False
+        files = old.get("files", {})
+        for rel, (sha, size, mtime) in files.items():
+            try:
+                st = (self.out / rel).stat()
+            except OSError:
+                return False
+            if (st.st_size, st.st_mtime_ns) != (size, mtime) and _sha(_read(self.out / rel)) != sha:
+                return False
+        for rel, (sha, _, _) in files.items():
+            writer.keep(rel, sha)
+        self.new[group] = (key, list(files))
+        return True
+
+    def rendered(self, group: str, key: str, files: list[str]) -> None:
+        self.new[group] = (key, files)
+
+    def save(self, writer: Writer) -> None:
+        """Record every group whose files are all on disk as planned (a file kept by hand is not)."""
+        if self.path is None:
+            return
+        manifest = json.loads(writer.manifest_path.read_text(encoding="utf-8")) if writer.manifest_path.exists() else {}
+        groups = {}
+        for group, (key, rels) in self.new.items():
+            files = {}
+            for rel in rels:
+                path = self.out / rel
+                try:
+                    st = path.stat()
+                except OSError:
+                    break
+                if str(path) in writer.result.kept or rel not in manifest:
+                    break
+                files[rel] = [manifest[rel], st.st_size, st.st_mtime_ns]
+            else:
+                groups[group] = {"key": key, "files": files}
+        data = json.dumps({"render": render_fingerprint(), "groups": groups}, sort_keys=True)
+        write_atomic(self.path, data + "\n")
 
 
 def home_list(result: Result, latest: int = HOME_LATEST) -> str:
@@ -234,22 +348,48 @@ def generate(
         result.briefings.append(replace(briefing, warnings=(*notes, *briefing.warnings)) if notes else briefing)
     out = docs_dir / OUT_SUBDIR
     writer = Writer(out, result)
+    memo = PageMemo(cache_dir, out)
     stories = StoryPages(seeds_dir, result.briefings, result.problems)
     result.stories = stories.stories
+    keys = []
     for b in result.briefings:
         slug = b.article.id
-        for name, text in render_pages(b).items():
-            writer.write(f"{slug}/{name}", stories.overview(b, text) if name == "index.md" else text)
-        writer.write(f"{slug}/briefing.json", to_json(b))
-        for name, text in extra_files(b).items():
-            writer.write(f"{slug}/{name}", text)
-    writer.write(HOME_LIST, home_list(result))
-    for name, text in briefing_index(result).items():
-        writer.write(name, text)
-    for name, text in render_collection(result.briefings).items():
-        writer.write(name, text)
-    for name, text in stories.files().items():
-        writer.write(name, text)
-    writer.write("briefing.schema.json", SCHEMA_PATH.read_text(encoding="utf-8"))
+        key = memo.key(render_fingerprint(), b, stories.line(b))
+        keys.append(key)
+        if memo.keep(f"briefing:{slug}", key, writer):
+            continue
+        files = {f"{slug}/{name}": text for name, text in render_pages(b).items()}
+        files[f"{slug}/index.md"] = stories.overview(b, files[f"{slug}/index.md"])
+        files[f"{slug}/briefing.json"] = to_json(b)
+        files.update((f"{slug}/{name}", text) for name, text in extra_files(b).items())
+        for rel, text in files.items():
+            writer.write(rel, text)
+        memo.rendered(f"briefing:{slug}", key, list(files))
+        result.rendered.append(slug)
+    # A story's page shows that story and its articles only: one group per story. The stories' index
+    # and JSON go with the pages across briefings.
+    key_of = {b.article.id: k for b, k in zip(result.briefings, keys, strict=True)}
+    story_keys = {s.id: memo.key(render_fingerprint(), s, [key_of[a] for a in s.articles]) for s in stories.stories}
+    stale = {sid for sid, k in story_keys.items() if not memo.keep(f"story:{sid}", k, writer)}
+    key = memo.key(render_fingerprint(), keys, [str(e) for e in result.errors], stories.stories)
+    across: dict[str, str] = {}
+    if not memo.keep("across", key, writer):
+        across = {HOME_LIST: home_list(result)}
+        across.update(briefing_index(result))
+        across.update(render_collection(result.briefings))
+        across.update(stories.files(stale))
+        across["briefing.schema.json"] = SCHEMA_PATH.read_text(encoding="utf-8")
+        result.rendered.append("across")
+    elif stale:
+        across = stories.files(stale, summary=False)
+    for s in stories.stories:
+        if s.id in stale:
+            writer.write(page_name(s), across.pop(page_name(s)))
+            memo.rendered(f"story:{s.id}", story_keys[s.id], [page_name(s)])
+    for rel, text in across.items():
+        writer.write(rel, text)
+    if "across" in result.rendered:
+        memo.rendered("across", key, list(across))
     writer.finish()
+    memo.save(writer)
     return result

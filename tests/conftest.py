@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,9 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
 SHARED_EVAL = ROOT.parent / "shared" / "eval"
+# The commands the tests run (`briefing`, `mkdocs` and its hook) import this checkout's generator,
+# not the one the environment was installed from (a second work tree shares one environment).
+os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
 
 
 def pytest_addoption(parser):

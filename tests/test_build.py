@@ -6,6 +6,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -152,6 +153,55 @@ def test_rebuild_with_no_page_changed_skips_the_engine(tmp_path):
     assert "rejected the budget" in page.read_text(encoding="utf-8")
     other = run([str(BIN / "briefing"), "build", "--engine", "zensical"], project)
     assert "built 1 briefing(s)" in other.stdout  # another engine is another site
+
+
+def _site(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+HARBOUR = "Harbour board approves dredging\n\nThe Eastbrook harbour board approved the dredging plan on Monday, chair Jane Roe said.\n"
+LIBRARY = "Westmoor library reopens\n\nThe Westmoor library reopened on Friday after repairs, librarian Tom Poe said.\n"
+
+
+def test_one_article_edited_rebuilds_only_its_pages_and_gives_the_full_builds_site(tmp_path):
+    """A rebuild after one article changed renders only the pages that changed (MkDocs' dirty build
+    into a copy of the last site) and gives, byte for byte, the site a full build gives: nav, tags
+    page and tag links, sitemap, 404 and search index. A change of title, or an article added, builds
+    in full (generator/engines.py, plan_rebuild)."""
+    briefing = [str(BIN / "briefing"), "build"]
+    project = make_project(tmp_path, {"harbour.txt": HARBOUR, "library.txt": LIBRARY})
+    assert run(briefing, project).returncode == 0
+    site = project / "site"
+    other = site / "briefings" / "harbour-board-approves-dredging" / "actors" / "index.html"
+    built = other.stat().st_mtime_ns
+
+    (project / "seeds" / "library.txt").write_text(LIBRARY + "\nThe Westmoor library opens at nine, Poe said.\n")
+    (project / ".site.old-1" / "a").mkdir(parents=True)  # a replaced site whose removal was cut short
+    edited = run(briefing, project)
+    for _ in range(600):  # removed in the background (generator.engines.remove_later)
+        if not (project / ".site.old-1").exists():
+            break
+        time.sleep(0.1)
+    assert not (project / ".site.old-1").exists()
+    assert edited.returncode == 0, edited.stderr
+    assert "rebuilt only the pages that changed" in edited.stdout and "dirty" not in edited.stderr
+    assert other.stat().st_mtime_ns == built  # not rendered again
+    page = site / "briefings" / "westmoor-library-reopens" / "source" / "index.html"
+    assert "opens at nine" in page.read_text(encoding="utf-8")
+    dirty = _site(site)
+
+    shutil.rmtree(site)
+    shutil.rmtree(project / "docs" / "briefings")
+    full = run(briefing, project)
+    assert full.returncode == 0 and "rebuilt only" not in full.stdout
+    assert _site(site) == dirty
+
+    (project / "seeds" / "library.txt").write_text(LIBRARY.replace("reopens", "reopens its doors", 1))
+    retitled = run(briefing, project)
+    assert retitled.returncode == 0 and "rebuilt only" not in retitled.stdout  # the title is in the nav, tags page
+    (project / "seeds" / "market.txt").write_text("Market moves\n\nThe Eastbrook market moved on Sunday.\n")
+    added = run(briefing, project)
+    assert added.returncode == 0 and "rebuilt only" not in added.stdout
 
 
 def test_seed_end_to_end(tmp_path):

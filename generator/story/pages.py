@@ -19,17 +19,29 @@ JSON_NAME = "stories.json"
 STORY_SCHEMA_VERSION = 1
 
 
-def render_stories(stories: list[Story], briefings: list[Briefing]) -> dict[str, str]:
-    """{path under briefings/: content}: ``stories/index.md``, ``stories/<id>.md``, ``stories.json``."""
+def render_stories(
+    stories: list[Story], briefings: list[Briefing], pages: set[str] | None = None, summary: bool = True
+) -> dict[str, str]:
+    """{path under briefings/: content}: ``stories/index.md`` and ``stories.json`` (with ``summary``),
+    and ``stories/<id>.md`` for every story, or for the ids in ``pages`` (a page shows its story and
+    its articles only: the others are unchanged, :class:`generator.site.PageMemo`)."""
     env = _env(TEMPLATES)
     by_id = {b.article.id: b for b in briefings}
-    views = [StoryView(s, by_id) for s in stories]
-    out = {f"{SUBDIR}/index.md": env.get_template("index.md.j2").render(stories=stories, briefings=by_id)}
-    for v in views:
-        out[f"{SUBDIR}/{v.story.id}.md"] = env.get_template("story.md.j2").render(s=v)
-    data = {"schema_version": STORY_SCHEMA_VERSION, "stories": [v.as_dict() for v in views]}
-    out[JSON_NAME] = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    views = {s.id: StoryView(s, by_id) for s in stories if summary or pages is None or s.id in pages}
+    out = {}
+    if summary:
+        out[f"{SUBDIR}/index.md"] = env.get_template("index.md.j2").render(stories=stories, briefings=by_id)
+    for v in views.values():
+        if pages is None or v.story.id in pages:
+            out[page_name(v.story)] = env.get_template("story.md.j2").render(s=v)
+    if summary:
+        data = {"schema_version": STORY_SCHEMA_VERSION, "stories": [views[s.id].as_dict() for s in stories]}
+        out[JSON_NAME] = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     return out
+
+
+def page_name(story: Story) -> str:
+    return f"{SUBDIR}/{story.id}.md"
 
 
 def story_line(story: Story, briefing: Briefing, by_id: dict[str, Briefing]) -> str:

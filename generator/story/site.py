@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..problems import ArticleError
 from . import Story, assign, build_stories
-from .pages import SUBDIR, render_stories, with_story
+from .pages import SUBDIR, render_stories, story_line, with_story
 from .pins import read_stories
 
 
@@ -29,8 +29,15 @@ class StoryPages:
     def overview(self, briefing, text: str) -> str:
         return with_story(text, self.of.get(briefing.article.id), briefing, self.by_id)
 
-    def files(self) -> dict[str, str]:
-        return render_stories(self.stories, self.briefings)
+    def line(self, briefing) -> str:
+        """The story line of the briefing's Overview ('' when it has no story): all that
+        :meth:`overview` adds to the page."""
+        story = self.of.get(briefing.article.id)
+        return story_line(story, briefing, self.by_id) if story else ""
+
+    def files(self, pages: set[str] | None = None, summary: bool = True) -> dict[str, str]:
+        """The stories' index and JSON (``summary``) and pages (all, or those of the ids in ``pages``)."""
+        return render_stories(self.stories, self.briefings, pages, summary)
 
 
 def nav_section(stories: list[Story], out_subdir: str = "briefings") -> dict:
