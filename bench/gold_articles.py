@@ -127,17 +127,7 @@ def pick_dev3(
 
 def _new_outlets(crawls: list[dict], taken: set[str], rng: random.Random, n: int, max_words: int) -> list[dict]:
     """n crawls with quotes, each from an outlet no set has used yet, drawn in a fixed order."""
-    pool = sorted(
-        (
-            r
-            for r in crawls
-            if r["id"] not in taken
-            and 300 <= words(r["text"]) <= max_words
-            and len(QUOTE_MARKS.findall(r["text"])) >= 4
-        ),
-        key=lambda r: r["id"],
-    )
-    rng.shuffle(pool)
+    pool = _crawl_pool(crawls, taken, rng, max_words)
     rows, seen = [], {r["source_domain"] for r in crawls if r["id"] in taken}
     for r in pool:
         if r["source_domain"] not in seen:
@@ -148,8 +138,8 @@ def _new_outlets(crawls: list[dict], taken: set[str], rng: random.Random, n: int
     return rows
 
 
-def _any_crawls(crawls: list[dict], taken: set[str], rng: random.Random, n: int, max_words: int) -> list[dict]:
-    """n crawls with quotes not used by any set, from n different outlets, drawn in a fixed order."""
+def _crawl_pool(crawls: list[dict], taken: set[str], rng: random.Random, max_words: int) -> list[dict]:
+    """The crawls with quotes no set has used, 300 to `max_words` words, shuffled by `rng`."""
     pool = sorted(
         (
             r
@@ -161,6 +151,12 @@ def _any_crawls(crawls: list[dict], taken: set[str], rng: random.Random, n: int,
         key=lambda r: r["id"],
     )
     rng.shuffle(pool)
+    return pool
+
+
+def _any_crawls(crawls: list[dict], taken: set[str], rng: random.Random, n: int, max_words: int) -> list[dict]:
+    """n crawls with quotes not used by any set, from n different outlets, drawn in a fixed order."""
+    pool = _crawl_pool(crawls, taken, rng, max_words)
     rows: list[dict] = []
     for r in pool:
         if r["source_domain"] not in {x["source_domain"] for x in rows}:
