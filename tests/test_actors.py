@@ -203,7 +203,7 @@ def test_country_organisation_phrases():
 
 @pytest.mark.spacy
 def test_a_country_name_opening_an_outlet_name_is_the_outlet_not_the_country():
-    actors = actors_of("Donations hit nearly $1.1 billion, a Kenya DISPATCH analysis of newly filed reports shows.")
+    actors = actors_of("Spending rose to $2.3 million, a Kenya DISPATCH analysis of new campaign filings shows.")
     assert [(a.name, a.type) for a in actors] == [("Kenya DISPATCH", "organisation")]
     # A title after the country's name is a role, and a body's head a body of that country.
     us = actors_of("The US Senate voted on Monday. US President Tom Poe spoke later.")
@@ -455,7 +455,7 @@ def test_bare_surname_in_the_paragraph_of_a_relative_still_means_the_principal()
     actors = actors_of(
         "Senator Tom Poe spoke in Eastbrook on Monday.",
         "Poe promised lower taxes.",
-        "Mary Lane said she liked his children, but that Ann Poe's account of Poe did not match reality.",
+        "Mary Lane said she admired his staff, but that Ann Poe's portrait of Poe was too kind.",
     )
     ann, tom = find(actors, "Ann Poe"), find(actors, "Tom Poe")
     assert [m.text for m in ann.mentions] == ["Ann Poe"]
@@ -612,9 +612,7 @@ def test_a_name_with_a_possessive_inside_is_no_person():
 
 @pytest.mark.spacy
 def test_a_definite_description_opening_the_next_sentence_is_the_role_of_the_one_named_before():
-    actors = actors_of(
-        "6. Jane Roe.  The Idaho governor is in a similar place to Tom Poe, with a huge emphasis on polls."
-    )
+    actors = actors_of("6. Jane Roe.  The Idaho governor stands level with Tom Poe, with heavy spending on ads.")
     assert [r.text for r in find(actors, "Jane Roe").roles] == ["Idaho governor"]
     # Not when the sentence before mentions that noun, nor for someone who speaks for a body.
     other = actors_of("Tom Poe met the minister on Monday. The minister said the talks had failed.")
@@ -625,7 +623,7 @@ def test_a_definite_description_opening_the_next_sentence_is_the_role_of_the_one
 
 @pytest.mark.spacy
 def test_the_town_of_a_name_a_country_also_has_is_a_place():
-    town = actors_of("Two passengers were killed when a flight en route from San Carlos to the city of Chad crashed.")
+    town = actors_of("Three riders were hurt when a coach on its way from San Carlos to the city of Chad overturned.")
     assert [a.type for a in town if a.name == "Chad"] == ["place"]
     country = actors_of("Voters in Mali went to the polls on Sunday.")
     assert [a.type for a in country if a.name == "Mali"] == ["country"]
@@ -635,7 +633,7 @@ def test_the_town_of_a_name_a_country_also_has_is_a_place():
 def test_an_eponym_and_a_device_are_no_people():
     b = _briefing(
         "Funding for research into Lou Martin's disease rose sharply this year.",
-        "A flight tracker shows the plane made a big loop before it landed.",
+        "A parcel tracker shows the van took a long detour before it arrived.",
     )
     assert [a.name for a in b.actors if a.type == "person"] == []
 
@@ -651,7 +649,7 @@ def test_a_name_with_and_without_its_middle_name_is_one_person():
 
 @pytest.mark.spacy
 def test_a_title_joined_by_a_hyphen_is_one_title():
-    actors = actors_of("The Secretary-General Tom Poe called the abuse a cancer.")
+    actors = actors_of("The Secretary-General Tom Poe opened the summit on Friday.")
     poe = find(actors, "Tom Poe")
     assert [r.text for r in poe.roles] == ["Secretary-General"]
     assert not [a for a in poe.aliases if a.startswith("General")]

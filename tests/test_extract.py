@@ -192,33 +192,33 @@ def test_a_pronoun_after_a_family_name_the_tagger_reads_as_an_organisation_finds
     # The tagger labels the whole name only in part, and the family name alone later as an
     # organisation: the actor stage's full name still gives the person and their gender.
     b = briefing(
-        "Tom Poe spent all of an hour with President Enrique Ibáñez Treviño - but when the two men emerged,"
-        " nothing had changed.",
-        "In the capital, Poe endured a lecture from the president, who said trade was good. Ibáñez Treviño said"
-        ' that migration peaked 10 years ago. "Our nationals are honest people," he said.',
+        "Tom Poe spent all of a morning with President Enrique Ibáñez Treviño - but when the two men came out,"
+        " little was agreed.",
+        "In the capital, Poe sat through a speech by the president, who said farming was strong. Ibáñez Treviño said"
+        ' that exports doubled 5 years ago. "Our farmers are hard workers," he said.',
     )
-    assert _speaker_of(b, "honest people") == "Enrique Ibáñez Treviño"
+    assert _speaker_of(b, "hard workers") == "Enrique Ibáñez Treviño"
 
 
 @pytest.mark.spacy
 def test_the_head_noun_alone_points_back_at_the_one_speaker_described_so():
     b = briefing(
-        '"The flight turned back out of caution," the Vistaria Air spokesman said in a statement.',
-        '"The bird was set free," the spokesman wrote.',
+        '"The ferry stayed in port as a precaution," the Vistaria Lines spokesman said in a statement.',
+        '"The cargo was unloaded," the spokesman wrote.',
     )
-    assert _speaker_of(b, "set free") == "Vistaria Air spokesman"
+    assert _speaker_of(b, "unloaded") == "Vistaria Lines spokesman"
     two = briefing(
-        '"The flight turned back," the Vistaria Air spokesman said.',
-        '"The tower was told," an Eastbrook Airport spokesman said.',
-        '"The bird was set free," the spokesman wrote.',
+        '"The ferry stayed in port," the Vistaria Lines spokesman said.',
+        '"The harbour master was told," an Eastbrook Port spokesman said.',
+        '"The cargo was unloaded," the spokesman wrote.',
     )
-    assert _speaker_of(two, "set free") is None
+    assert _speaker_of(two, "unloaded") is None
 
 
 @pytest.mark.spacy
 def test_a_relative_or_a_friend_who_speaks_is_a_described_speaker():
-    b = briefing("“They always did everything together,” a relative told the Eastbrook Times.")
-    q = next(q for q in b.quotes if "together" in q.text)
+    b = briefing("“He never missed a single match,” a relative told the Eastbrook Times.")
+    q = next(q for q in b.quotes if "single match" in q.text)
     assert b.actor(q.speaker).name == "relative" and b.actor(q.speaker).type == "person"
 
 
@@ -226,14 +226,14 @@ def test_a_relative_or_a_friend_who_speaks_is_a_described_speaker():
 def test_a_definite_description_is_the_one_person_just_named_not_a_new_one():
     one = briefing(
         "Jane Roe spoke to voters in Eastbrook on Monday.",
-        '"It does not make me nervous," the cautious candidate said.',
+        '"The polls do not worry me," the cautious candidate said.',
     )
-    assert _speaker_of(one, "nervous") == "Jane Roe"
+    assert _speaker_of(one, "do not worry") == "Jane Roe"
     assert [a.name for a in one.actors if a.type == "person"] == ["Jane Roe"]
     # Its words may tell which of two: 'first lady' is a woman.
     two = briefing(
         "Jane Roe and Tom Poe spoke to voters in Eastbrook on Monday.",
-        '"We will win," the former first lady said.',
+        '"We will win," the former queen said.',
     )
     assert _speaker_of(two, "will win") == "Jane Roe"
     # Two who fit: no guess.

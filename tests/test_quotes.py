@@ -98,9 +98,9 @@ def test_a_quotation_runs_on_over_a_paragraph_left_out_between_its_paragraphs():
     from generator import extract
 
     paras = (
-        'Jane Roe said: "When we came out of the tunnel we were going at some speed.',
-        "SWNS Jane Roe survived the crash which left seven dead",
-        '"We hit the bend way too fast and the tram flipped."',
+        'Jane Roe said: "When the lift left the ground floor it was already shaking.',
+        "SWNS Jane Roe escaped from the lift on Friday",
+        '"Then the cable snapped and the lights went out."',
     )
     texts, problems = _texts([paras[0], " " * len(paras[1]), paras[2]])
     assert len(texts) == 2 and problems == []
@@ -855,8 +855,8 @@ def test_an_aside_after_a_comma_is_no_part_of_a_described_speaker():
 
     b = extract(
         _art(
-            "The father, from New Westbury, south east Vistaria, said people were screaming for help and there"
-            " was blood all over the train."
+            "The father, from New Westbury, south east Vistaria, said children were crying for help and there"
+            " was smoke all over the hall."
         )
     )
     assert not [a for a in b.actors if "from" in a.name]
@@ -867,27 +867,25 @@ def test_a_cue_the_parse_joins_to_a_reported_clause_does_not_take_that_clauses_s
     # 'X claims that Y takes orders, and asserts that …': the parse hangs 'asserts' on 'takes',
     # whose subject is Y; the writer meant X. Unattributed, not Y.
     quotes = _quotes(
-        "This was the Poe we all knew, the Poe who questions the independence of a judge because of his heritage,"
-        ' who fights with journalists, claims that Spanish-language broadcaster Vistavision "takes its marching'
-        ' orders" from Eastbrook, and asserts that Eastbrook is "killing us."'
+        "This was the Poe the fans knew, the Poe who doubts the fairness of a referee because of his club,"
+        ' who quarrels with reporters, claims that sports channel Vistavision "takes its cues" from Eastbrook,'
+        ' and asserts that Eastbrook is "ruining the sport."'
     )
-    assert _one(quotes, "killing us").speaker_text is None
+    assert _one(quotes, "ruining the sport").speaker_text is None
     # With the frame after the clause, the joined cue keeps its own clause's subject.
     quotes = _quotes(
-        "Earlier in the day, Jane Roe held a meeting with community leaders and pledged to “promote the kinds of"
-        ' changes that will prevent this from happening to other people," the Eastbrook Sentinel reported.'
+        "Before noon, Jane Roe met the school governors and pledged to “fund the repairs that will keep the"
+        ' pupils warm this winter and the next," the Eastbrook Gazette reported.'
     )
-    assert _one(quotes, "promote the kinds").speaker_text == "Jane Roe"
+    assert _one(quotes, "fund the repairs").speaker_text == "Jane Roe"
 
 
 def test_the_one_who_says_it_before_the_quote_speaks_and_the_outlet_after_it_reports():
-    quotes = _quotes(
-        'When asked about the ban, Tom Poe said: "There will always be exceptions," the Eastbrook Times reported.'
-    )
-    assert _one(quotes, "exceptions").speaker_text == "Tom Poe"
+    quotes = _quotes('Asked about the curfew, Tom Poe said: "Some shops will stay open," the Eastbrook Times reported.')
+    assert _one(quotes, "stay open").speaker_text == "Tom Poe"
     # Without anyone before it, the outlet that reports it is the source.
-    quotes = _quotes('"There will always be exceptions," the Eastbrook Times reported.')
-    assert _one(quotes, "exceptions").speaker_text == "the Eastbrook Times"
+    quotes = _quotes('"Some shops will stay open," the Eastbrook Times reported.')
+    assert _one(quotes, "stay open").speaker_text == "the Eastbrook Times"
 
 
 def test_a_digest_quote_is_the_outlet_credited_in_brackets_at_the_paragraphs_end():
@@ -910,15 +908,13 @@ def test_a_digest_quote_is_the_outlet_credited_in_brackets_at_the_paragraphs_end
 
 
 def test_calling_something_a_name_is_reported_speech_with_its_object():
-    quotes = _quotes("Tom Poe confirmed there had been deaths and called it a “tragic” incident.")
-    q = _one([q for q in quotes if q.kind == "reported"], "incident")
-    assert (q.text, q.speaker_text) == ("it a “tragic” incident", "Tom Poe")
+    quotes = _quotes("Tom Poe admitted there had been delays and called it a “painful” episode.")
+    q = _one([q for q in quotes if q.kind == "reported"], "episode")
+    assert (q.text, q.speaker_text) == ("it a “painful” episode", "Tom Poe")
     # A naming in the passive has no speaker written as its subject.
-    assert not [q for q in _quotes("It was called a tragic incident.") if q.kind == "reported"]
+    assert not [q for q in _quotes("It was called a painful episode.") if q.kind == "reported"]
 
 
 def test_two_cues_joined_in_one_relative_clause_share_its_subject():
-    quotes = _quotes(
-        'And the trade deal, which Tom Poe had called a "disaster" and promised to "rip up"? He praised it.'
-    )
-    assert _one(quotes, "rip up").speaker_text == "Tom Poe"
+    quotes = _quotes('And the toll road, which Tom Poe had called a "swindle" and vowed to "tear down"? He opened it.')
+    assert _one(quotes, "tear down").speaker_text == "Tom Poe"
