@@ -21,6 +21,12 @@ def wordset(name: str, language: str = "en") -> frozenset[str]:
     return words(language)[name]
 
 
+def word_gender(word: str) -> str | None:
+    """'she' or 'he' for a word that shows it ('Mrs.', 'chairwoman', 'Mr.', 'king'), else None."""
+    w = word.lower().rstrip(".")
+    return "she" if w in wordset("female_words") else "he" if w in wordset("male_words") else None
+
+
 def calendar_words(language: str = "en") -> frozenset[str]:
     """Weekday and month names and their abbreviations."""
     w = words(language)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..lexicon import calendar_words, person_nouns, wordset
 from .actors_gazetteer import Gazetteer, strip_article
@@ -159,8 +160,7 @@ def _person(doc, n: int, start: int, end: int) -> Candidate | None:
     t_start = _title_of(doc, t_start)
     # 'Secretary-General X': a title joined by a hyphen is one title, not 'General'.
     while (
-        0 < t_start < start + 1
-        and t_start >= 2
+        t_start >= 2
         and doc[t_start - 1].text in ("-", "‐")
         and not doc[t_start - 1].whitespace_
         and not doc[t_start - 2].whitespace_
@@ -652,7 +652,7 @@ def mentions_in(doc, n: int, gaz: Gazetteer) -> list[Candidate]:
         if country and text.replace(".", "").isupper() and _after_place(doc, s):
             country = None  # "Columbia, S.C.": a code after a place is part of an address
         if country and _named_as_settlement(doc, s):
-            country = None  # 'the city of Liberia', 'the town of Jordan': a place of that name
+            country = None  # 'the city of <name>': a place of a country's name
             label = "GPE"
         brand = _brand_end(doc, s, e, gaz) if country else e
         if brand > e:
@@ -718,29 +718,32 @@ def _eponym(doc, end: int) -> bool:
     return k > end and k < len(doc) and doc[k].lower_ in wordset("eponym_heads")
 
 
-_SETTLEMENTS = frozenset({"city", "town", "village", "port", "county", "province", "region", "district"})
-
-
 def _named_as_settlement(doc, s: int) -> bool:
     """'the city of <name>': the name after it is that place's, even when a country has it too."""
-    return s >= 2 and doc[s - 1].lower_ == "of" and doc[s - 2].lower_ in _SETTLEMENTS
+    return s >= 2 and doc[s - 1].lower_ == "of" and doc[s - 2].lower_ in wordset("settlement_nouns")
+
+
+@lru_cache(maxsize=1)
+def _not_brand_words() -> frozenset[str]:
+    """Words that end a name a country's name opens: titles, heads of bodies and places, dates."""
+    return TITLE_WORDS | ORG_HEADS | PLACE_NOUNS | wordset("institution_heads") | calendar_words()
 
 
 def _brand_end(doc, s: int, e: int, gaz: Gazetteer) -> int:
-    """The end of the name a country's name opens ('USA TODAY', '<Country> Daily'): the
+    """The end of the name a country's name opens ('<Country> TODAY', '<Country> Daily'): the
     proper nouns the tagger left untagged right after it, where the country's name is
     their modifier and none of them is a title, a body's or a place's head, a date
     word, a given name or another country; `e` when there is none."""
     if doc[e - 1].dep_ != "compound" or doc[e - 1].head.i < e:
         return e
-    heads = ORG_HEADS | PLACE_NOUNS | wordset("institution_heads")
+    stop = _not_brand_words()
     end = e
     while (
         end < len(doc)
         and doc[end].tag_ in ("NNP", "NNPS")
         and not doc[end].ent_type_
         and doc[end].text[:1].isupper()
-        and doc[end].lower_.rstrip(".") not in TITLE_WORDS | heads | calendar_words()
+        and doc[end].lower_.rstrip(".") not in stop
         and not is_given_name(doc[end].text, 10**9)
         and not gaz.country(doc[end].text)
         and not gaz.demonym(doc[end].text)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..lexicon import wordset
+from ..lexicon import word_gender, wordset
 from .actors_mentions import Candidate
 from .names import gender
 
@@ -317,11 +317,8 @@ def _ends_with(full: str, short: str) -> bool:
     return len(sw) == 1 and len(fw) >= 4 and fw[-2] == sw[0] and fw[-2] not in wordset("name_particles")
 
 
-_TITLE_GENDER = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she"}
-
-
 def _title_gender(c: Candidate) -> str | None:
-    return _TITLE_GENDER.get(c.title.split()[-1].lower().rstrip(".")) if c.title else None
+    return word_gender(c.title.split()[-1]) if c.title else None
 
 
 def _other_gender(c: Candidate, full: Candidate, usual: dict[str, str]) -> bool:

@@ -186,7 +186,7 @@ def _attribute(para: _Para, span: QuoteSpan, prev: _Found | None) -> _Found:
         ranked.append((-1, 0, adjacent))
         intro = _introducing_cue(para, span, cues) if adjacent.lemma_.lower() == "report" else None
         if intro is not None:
-            # 'Roe said: “…,” the Sentinel reported': Roe speaks; the outlet reports it.
+            # 'Roe said: “…,” the Gazette reported': Roe speaks; the outlet reports it.
             ranked.append((-2, 0, intro))
     if found.kind != "partial":
         # A whole quoted sentence belongs to the nearest cue; a fragment only to a
@@ -599,7 +599,8 @@ def extract_quotes(article: Article, docs: list, actors: list[Actor]) -> list[Qu
     found = _dedupe(found, article, _near_copies(article))
     found.sort(key=lambda f: (f.paragraph, f.start))
     inside = lambda p, off: paras[p].inside(off)  # noqa: E731
-    return [_to_quote(f, i, article, docs, actors, inside) for i, f in enumerate(found, start=1)]
+    people = tuple(a.name for a in actors if a.type == "person")
+    return [_to_quote(f, i, article, docs, actors, inside, people) for i, f in enumerate(found, start=1)]
 
 
 def _dedupe(found: list[_Found], article: Article, copies: dict[int, int]) -> list[_Found]:
@@ -682,7 +683,10 @@ def _how(f: _Found, head, actor, antecedent) -> str:
     return how
 
 
-def _to_quote(f: _Found, i: int, article: Article, docs: list, actors: list[Actor], inside) -> Quote:
+def _to_quote(
+    f: _Found, i: int, article: Article, docs: list, actors: list[Actor], inside, people: tuple[str, ...]
+) -> Quote:
+    """`people`: the full names of the persons the actor stage found (for pronouns' genders)."""
     text = article.paragraphs[f.paragraph - 1]
     start, end = _clean_span(text, f.start, f.end, f.kind)
     mention = antecedent = None
@@ -708,7 +712,6 @@ def _to_quote(f: _Found, i: int, article: Article, docs: list, actors: list[Acto
             antecedent = Mention(f.cue_paragraph, s, e, ptext[s:e])
             target = (f.cue_paragraph, *_head_span(named_apposition(rel)))
         elif head.lower_ in PRONOUNS:
-            people = tuple(a.name for a in actors if a.type == "person")
             ante = resolve_pronoun(head, f.cue_paragraph, docs, inside, people=people)
             inferred = True
             target = None

@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from ..article import slugify
-from ..lexicon import person_nouns, wordset
+from ..lexicon import person_nouns, word_gender, wordset
 from ..model import Actor, Article, Mention, Quote
 from .actors_evidence import lowercase_words
 from .actors_lexicon import GROUP_HEADS, TITLE_WORDS
@@ -78,15 +78,10 @@ def _role_holders(head, m: Mention, actors: list[Actor], heads: dict) -> list[Ac
     return [a for a in actors if a.id in heads and heads[a.id][0] <= (m.paragraph, m.start) and words & heads[a.id][1]]
 
 
-_FEMALE_WORDS = wordset("female_words")
-_MALE_WORDS = wordset("male_words")
-
-
 def _recent_person(m: Mention, actors: list[Actor]) -> Actor | None:
     """The one named person mentioned in this paragraph before the description or in the one
     before it, of the gender its words show ('the former first lady'); None if none or several."""
-    words = {w.lower().strip(".,") for w in m.text.split()}
-    want = "she" if words & _FEMALE_WORDS else "he" if words & _MALE_WORDS else None
+    want = next((g for w in m.text.split() if (g := word_gender(w.strip(",")))), None)
     found = []
     for a in actors:
         if a.type != "person" or any(n.startswith("unnamed") for n in a.notes) or len(a.name.split()) < 2:
