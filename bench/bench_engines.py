@@ -30,8 +30,9 @@ its bytes in all, and the seconds Pagefind took after the engine) and, in Debian
 time to the first result: a cold page (new browser context, empty cache) is opened, the search
 dialog opened with "/", a query typed key by key, and the clock runs from the first key to the
 first result link on screen; the median over several queries (actors, places, words of quotes of
-the site), with the bytes the first query downloaded (Pagefind's script, entry, index parts and
-fragments) and the largest single file among them. ``--no-browser`` skips it.
+the site), with the bytes the first query downloaded (the index parts and fragments: Pagefind's
+script, WebAssembly and entry load once the page is idle, before the clock starts) and the largest
+single file among them. ``--no-browser`` skips it.
 """
 
 from __future__ import annotations

@@ -183,6 +183,21 @@ def open_search(page, key: str):
     return box
 
 
+def wait_for_results(page) -> None:
+    """Until the results of the whole query typed are on screen: the summary names the query in the
+    box (a search of a prefix typed earlier may still be showing), and the first result is filled."""
+    page.wait_for_function(
+        """() => {
+            const box = document.querySelector("pagefind-modal input[type=search]");
+            const summary = document.querySelector("pagefind-summary");
+            const link = document.querySelector("pagefind-results .pf-result-link");
+            return box && summary && link && box.value && summary.textContent.includes(box.value)
+                && link.textContent.trim() !== "";
+        }""",
+        timeout=15000,
+    )
+
+
 @pytest.mark.parametrize("kind", ["actor", "place", "quote"])
 def test_search_finds_seed_actors_places_and_quotes(watch, site, shots, engine, kind):
     query, expected = _search_terms(site)[kind]
@@ -190,7 +205,7 @@ def test_search_finds_seed_actors_places_and_quotes(watch, site, shots, engine, 
     box = open_search(page, "s" if engine == "mkdocs" else "/")  # both keys open it, on both engines
     box.press_sequentially(query, delay=20)  # Pagefind reacts to input events, not to a value set
     results = page.locator("pagefind-results .pf-result")
-    page.locator("pagefind-results .pf-result-link").first.wait_for(state="visible", timeout=15000)
+    wait_for_results(page)
     text = " ".join(results.all_inner_texts())
     assert query.split()[-1].lower() in text.lower(), text
     hrefs = " ".join(page.locator("pagefind-results a").evaluate_all("els => els.map(e => e.href)"))
@@ -201,22 +216,31 @@ def test_search_finds_seed_actors_places_and_quotes(watch, site, shots, engine, 
 
 
 def test_search_index_loads_in_small_parts_only_when_searching(watch, site):
-    """Issue 15: nothing of the index is fetched with the page; the first query fetches Pagefind's
-    entry, the part of the index it needs and the fragments of the results it shows, each small,
-    never every fragment, and never a theme's one-file index."""
+    """Issue 15: no part of the index comes with the page; once the page is idle, Pagefind's script
+    and WebAssembly load (so that the first query waits only for its part of the index); the first
+    query fetches the part of the index it needs and the fragments of the results it shows, each
+    small, never every fragment, and never a theme's one-file index. The list stops at the best 50,
+    and says so only past them."""
     fragments = list((site / "pagefind" / "fragment").glob("*.pf_fragment"))
     assert len(fragments) >= 10 and list((site / "pagefind" / "index").glob("*.pf_index"))
     requests = []
     watch.page.on("requestfinished", lambda r: requests.append(r))
     page = watch.goto("")
     page.wait_for_load_state("networkidle")
+    page.wait_for_function("window.PagefindComponents !== undefined")
+    page.wait_for_timeout(500)  # the idle callback
+    page.wait_for_load_state("networkidle")
     before = [r.url for r in requests]
-    assert not [u for u in before if "/pagefind/pagefind.js" in u or "pf_" in u], "index fetched before a search"
+    assert [u for u in before if "/pagefind/pagefind.js" in u], "Pagefind not loaded once the page was idle"
+    assert [u for u in before if u.endswith(".pagefind") and "/wasm." in u], before
+    assert not [u for u in before if u.endswith((".pf_index", ".pf_fragment"))], "index fetched before a search"
     assert not [u for u in before if "search_index.json" in u or u.endswith("/search.json")]
+    assert page.locator("pagefind-results").get_attribute("max-results") == "50"
     box = open_search(page, "/")
     box.press_sequentially(_search_terms(site)["quote"][0], delay=20)
-    page.locator("pagefind-results .pf-result-link").first.wait_for(state="visible", timeout=15000)
+    wait_for_results(page)
     page.wait_for_load_state("networkidle")
+    assert page.locator(".briefing-search-more").is_hidden()
     fetched = [(r.url, r.sizes()["responseBodySize"]) for r in requests]
     parts = [(u, n) for u, n in fetched if "/pagefind/" in u]
     assert [u for u, _ in parts if u.endswith(".pf_index")], parts
@@ -224,7 +248,7 @@ def test_search_index_loads_in_small_parts_only_when_searching(watch, site):
     assert 0 < len(loaded) < len(fragments), f"{len(loaded)} of {len(fragments)} fragments"
     big = [(u, n) for u, n in fetched if n > 1_000_000]
     assert big == [], f"over 1 MB on the first query: {big}"
-    assert not [u for u, _ in fetched if "search_index.json" in u or u.endswith("/search.json")]
+    assert not [u for u in fetched if "search_index.json" in u[0] or u[0].endswith("/search.json")]
     assert watch.errors == [] and watch.outside == []
 
 
@@ -236,7 +260,7 @@ def test_search_does_not_find_text_inside_figures(watch, site):
     assert hover and all("mentions)" in t for t in hover), hover
     box = open_search(page, "/")
     box.press_sequentially("mentions", delay=20)
-    page.locator("pagefind-results .pf-result-link").first.wait_for(state="visible", timeout=15000)
+    wait_for_results(page)
     # Every result's whole indexed text, through Pagefind's own API in the page.
     contents = page.evaluate(
         """async () => {
