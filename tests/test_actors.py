@@ -653,3 +653,19 @@ def test_a_title_joined_by_a_hyphen_is_one_title():
     poe = find(actors, "Tom Poe")
     assert [r.text for r in poe.roles] == ["Secretary-General"]
     assert not [a for a in poe.aliases if a.startswith("General")]
+
+
+@pytest.mark.spacy
+def test_a_structure_named_after_a_person_is_no_person():
+    b = _briefing("The towers at the entrance of the Tom Poe bridge have long been landmarks of the port.")
+    assert [a.name for a in b.actors if a.type == "person"] == []
+
+
+@pytest.mark.spacy
+def test_a_company_before_its_chief_s_name_is_not_part_of_it():
+    actors = actors_of(
+        "Former CEO of Vistacorp Jane Roe testifies during a hearing before a Senate committee on Tuesday.",
+        "Vistacorp said the breach was contained.",
+    )
+    assert [a.name for a in actors if a.type == "person"] == ["Jane Roe"]
+    assert "Vistacorp" in [a.name for a in actors if a.type == "organisation"]

@@ -203,14 +203,16 @@ def _in_quote_marks(doc, start: int, end: int) -> bool:
 
 
 def _place_before_given_name(doc, start: int, end: int) -> bool:
-    """'Mayor of Eastbrook Jane Roe' as one entity: '<title> of' before it, three words or
-    more, the first no given name and a later one (not the last) a given name."""
+    """'Mayor of Eastbrook Jane Roe', 'CEO of Vistacorp Jane Roe' as one entity: '<title or job>
+    of' before it, three words or more, the first no given name and a later one (not the last) a
+    given name."""
     return (
         start >= 2
         and end - start >= 3
         and doc[start - 1].lower_ == "of"
-        and is_title_token(doc[start - 2])
+        and (is_title_token(doc[start - 2]) or doc[start - 2].lower_ in person_nouns())
         and not is_given_name(doc[start].text)
+        and doc[end - 1].lower_ not in PLACE_NOUNS  # 'a child of New York City': a place, no name
         and any(is_given_name(doc[i].text) for i in range(start + 1, end - 1))
     )
 
@@ -285,7 +287,7 @@ def _untagged_names(doc, n: int, taken: set[int]) -> Iterator[Candidate]:
         words = [t for t in doc[i:j] if t.text != "-"]
         if len(words) >= 2 and all(t.is_alpha and t.text[:1].isupper() and not is_title_token(t) for t in words):
             after = doc[j] if j < len(doc) else None
-            if after is None or after.lower_ not in ORG_HEADS:
+            if (after is None or after.lower_ not in ORG_HEADS) and not _names_a_thing(doc, j):
                 cand = _person(doc, n, i, j)
                 if cand is not None:
                     yield cand
@@ -678,8 +680,8 @@ def mentions_in(doc, n: int, gaz: Gazetteer) -> list[Candidate]:
             else:
                 continue  # a nationality or creed used as an adjective ("Catholic") is no actor
         elif label == "PERSON":
-            if _eponym(doc, e):
-                continue  # "<Name>'s disease": the name of an illness or a law, not the person
+            if _eponym(doc, e) or _names_a_thing(doc, e):
+                continue  # "<Name>'s disease", "the <Name> bridge": a thing named after a person
             e = _rest_of_name(doc, s, e)
             cand = _person(doc, n, s, e)
             if cand is None:
@@ -716,6 +718,20 @@ def _eponym(doc, end: int) -> bool:
     if k < len(doc) and (doc[k].tag_ == "POS" or doc[k].text in ("'s", "’s")):
         k += 1
     return k > end and k < len(doc) and doc[k].lower_ in wordset("eponym_heads")
+
+
+def _names_a_thing(doc, end: int) -> bool:
+    """'the <Name> bridge': a name that qualifies the lower-case word for a structure after it (the
+    parse's compound) names that structure, not the person it was named after."""
+    if end >= len(doc) or end == 0:
+        return False
+    head = doc[end]
+    return (
+        head.is_lower
+        and head.lower_ in wordset("facility_heads")
+        and doc[end - 1].dep_ == "compound"
+        and doc[end - 1].head.i == head.i
+    )
 
 
 def _named_as_settlement(doc, s: int) -> bool:
