@@ -669,3 +669,13 @@ def test_a_company_before_its_chief_s_name_is_not_part_of_it():
     )
     assert [a.name for a in actors if a.type == "person"] == ["Jane Roe"]
     assert "Vistacorp" in [a.name for a in actors if a.type == "organisation"]
+
+
+@pytest.mark.spacy
+def test_a_nationality_or_an_article_before_a_name_makes_no_person():
+    actors = actors_of(
+        "Volunteers from the Danish Red Cross handed out blankets.",
+        "Fans of the Caroline Panthers gathered outside the stadium.",
+    )
+    assert [a.name for a in actors if a.type == "person"] == []
+    assert "Danish Red Cross" in [a.name for a in actors if a.type == "organisation"]

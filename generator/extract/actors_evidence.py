@@ -205,14 +205,14 @@ def _as_location(paragraphs, m) -> bool:
 
 
 def _name_shape(name: str, gaz) -> bool:
-    """Two to four capitalised words, the first no country or large city, the last no word
-    for a body or a place and not a plural ('Panthers')."""
+    """Two to four capitalised words, the first no country, nationality or large city, the last
+    no word for a body or a place and not a plural ('Panthers')."""
     words = name.replace("\u2019", "'").split()
     if not 2 <= len(words) <= 4 or not all(w[:1].isupper() or _particle(w) for w in words):
         return False
     first, last = words[0], words[-1].strip(".,")
-    if gaz.country(first, codes=False) or gaz.is_city(first) or gaz.capital_of(first):
-        return False
+    if gaz.country(first, codes=False) or gaz.is_city(first) or gaz.capital_of(first) or gaz.demonym(first):
+        return False  # 'German Red Cross': a nationality first is no given name
     low = {w.lower().strip(".,") for w in words}
     if low & (ORG_HEADS | PLACE_NOUNS | CORPORATE_SUFFIXES):
         return False
@@ -236,6 +236,8 @@ def people_by_name(cands: list, docs: list, gaz) -> None:
         words = c.name.split()
         doc = docs[c.paragraph - 1]
         before = doc[c.span[0] - 1] if c.span[0] > 0 else None
+        if before is not None and before.lower_ == "the":
+            continue  # 'the Vistaria Red Star': a body or a thing; a person's name takes no article
         # Strong signs need no given name; the weaker ones need a common given name first.
         strong_sign = (
             before is not None and (before.lower_ in person_nouns() or before.lower_ in TITLE_WORDS)

@@ -279,6 +279,9 @@ def _untagged_names(doc, n: int, taken: set[int]) -> Iterator[Candidate]:
         if i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_:
             i += 1  # '5-Star Movement': the second half of a compound, not a given name
             continue
+        if i > 0 and doc[i - 1].lower_ == "the":
+            i += 1  # 'the Eastbrook Panthers', 'the Jane Hotel': a name with an article names no person
+            continue
         j = i + 1
         while j < len(doc) and j - i < 3 and doc[j].tag_ == "NNP" and not doc[j].ent_type_ and j not in taken:
             j += 1
