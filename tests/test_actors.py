@@ -679,3 +679,16 @@ def test_a_nationality_or_an_article_before_a_name_makes_no_person():
     )
     assert [a.name for a in actors if a.type == "person"] == []
     assert "Danish Red Cross" in [a.name for a in actors if a.type == "organisation"]
+
+
+@pytest.mark.spacy
+def test_a_job_or_an_age_shows_a_person_the_tagger_called_an_organisation():
+    actors = actors_of(
+        "Amanda Ostreria is the Vistaria campaign’s national political director and once ran for Congress.",
+        "“We will help,” Ostreria told reporters during Tuesday’s conference call.",
+        "Protesters called for more information about the fatal shooting of Keith Lamont Kingsley, looping the streets.",
+        "The death of Kingsley, 43, a father of seven, has shaken the city.",
+    )
+    people = {a.name: a.aliases for a in actors if a.type == "person"}
+    assert set(people) == {"Amanda Ostreria", "Keith Lamont Kingsley"}, people
+    assert not [a.name for a in actors if a.name in ("Ostreria", "Kingsley")]  # one entry each

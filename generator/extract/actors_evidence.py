@@ -230,6 +230,8 @@ def people_by_name(cands: list, docs: list, gaz) -> None:
     persons = [c for c in cands if c.type == "person"]
     labelled = {c.text for c in cands if c.label == "PERSON"}
     families = {c.name.split()[-1] for c in persons if len(c.name.split()) > 1}
+    # 'Roe, 43, a father of two': a name with an age is a person's, and so is every name it ends.
+    aged = {c.name.split()[-1] for c in cands if _with_age(c, docs[c.paragraph - 1])}
     for c in cands:
         if c.type not in ("place", "organisation") or c.weak or not _name_shape(c.name, gaz):
             continue
@@ -240,8 +242,11 @@ def people_by_name(cands: list, docs: list, gaz) -> None:
             continue  # 'the Vistaria Red Star': a body or a thing; a person's name takes no article
         # Strong signs need no given name; the weaker ones need a common given name first.
         strong_sign = (
-            before is not None and (before.lower_ in person_nouns() or before.lower_ in TITLE_WORDS)
-        ) or _listed_with_people(c, doc, persons)
+            (before is not None and (before.lower_ in person_nouns() or before.lower_ in TITLE_WORDS))
+            or _listed_with_people(c, doc, persons)
+            or words[-1] in aged
+            or _is_a_person_noun(c, doc)
+        )
         weak_sign = (
             c.text in labelled
             or words[-1] in families
@@ -288,6 +293,29 @@ def people_by_name(cands: list, docs: list, gaz) -> None:
             continue
         if c.name in lasts or len(firsts.get(c.name, ())) == 1:
             c.type, c.key = "person", c.name.casefold()
+
+
+def _with_age(c, doc) -> bool:
+    """'Roe, 43,': the name followed by an age set off by commas."""
+    e = c.span[1]
+    return (
+        e + 2 < len(doc)
+        and doc[e].text == ","
+        and doc[e + 1].like_num
+        and doc[e + 1].text.isdigit()
+        and 0 < int(doc[e + 1].text) < 120
+        and doc[e + 2].text == ","
+    )
+
+
+def _is_a_person_noun(c, doc) -> bool:
+    """'Jane Roe is the campaign's political director': the subject of 'be' whose complement is a
+    word for a person's job."""
+    head = doc[c.root]
+    verb = head.head
+    if head.dep_ != "nsubj" or verb.lemma_ != "be" or verb.i < head.i:
+        return False
+    return any(t.dep_ == "attr" and t.lower_ in person_nouns() and t.tag_ == "NN" for t in verb.children)
 
 
 def _listed_with_people(c, doc, persons: list) -> bool:
