@@ -692,3 +692,9 @@ def test_a_job_or_an_age_shows_a_person_the_tagger_called_an_organisation():
     people = {a.name: a.aliases for a in actors if a.type == "person"}
     assert set(people) == {"Amanda Ostreria", "Keith Lamont Kingsley"}, people
     assert not [a.name for a in actors if a.name in ("Ostreria", "Kingsley")]  # one entry each
+
+
+@pytest.mark.spacy
+def test_a_name_written_often_without_its_middle_name_is_still_one_person():
+    actors = actors_of("Jane Quincy Roe spoke on Monday.", "Later, Jane Roe met voters.", "Jane Roe left on Tuesday.")
+    assert [a.name for a in actors if a.type == "person"] == ["Jane Quincy Roe"]

@@ -128,9 +128,9 @@ def _merge_persons(cands: list[Candidate], uf: _Clusters) -> None:
             if j != i and (f.key == c.key or (len(words) < len(f.name.split()) and _ends_with(f.name, c.name)))
         ]
         matches = [(j, f) for j, f in matches if not _other_gender(c, f, usual)]
-        if not matches and len(words) == 2:
+        if len(words) == 2 and all(f.key == c.key for _, f in matches):
             # 'Jane Roe' and 'Jane Q. Roe': one name written with and without the middle one,
-            # when only one such longer name is in the article.
+            # when only one such longer name is in the article (however often each is written).
             cw = _words(c.name)
             longer = [
                 (j, f)
