@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 
 from .model import Article
@@ -31,6 +32,15 @@ def get_nlp(name: str | None = None):
     return nlp
 
 
+_INVISIBLE_BY_SPACE = re.compile(r"(?<=\s)[\u00ad\u200b]+|[\u00ad\u200b]+(?=\s|$)|\u200b+")
+
+
+def _blank_invisible(text: str) -> str:
+    """A soft hyphen or zero-width space beside a space (a crawl's leftovers: 'Jane \u00adRoe') is read
+    as a space, same length: the tagger would take '\u00adRoe' for another word than 'Roe'."""
+    return _INVISIBLE_BY_SPACE.sub(lambda m: " " * len(m.group()), text)
+
+
 def parse(article: Article, nlp=None, deadline: float | None = None) -> list:
     """One spaCy Doc per paragraph: ``docs[n - 1]`` is paragraph n.
 
@@ -44,7 +54,7 @@ def parse(article: Article, nlp=None, deadline: float | None = None) -> list:
 
     nlp = nlp or get_nlp()
     # The extractors read the article with its page furniture blanked out (same offsets).
-    texts = clean(article).article.paragraphs
+    texts = [_blank_invisible(t) for t in clean(article).article.paragraphs]
     docs = []
     for text, doc in zip(texts, nlp.pipe(texts), strict=True):
         doc.user_data["briefing_text"] = text  # see extract.common.text_of

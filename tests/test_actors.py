@@ -698,3 +698,15 @@ def test_a_job_or_an_age_shows_a_person_the_tagger_called_an_organisation():
 def test_a_name_written_often_without_its_middle_name_is_still_one_person():
     actors = actors_of("Jane Quincy Roe spoke on Monday.", "Later, Jane Roe met voters.", "Jane Roe left on Tuesday.")
     assert [a.name for a in actors if a.type == "person"] == ["Jane Quincy Roe"]
+
+
+@pytest.mark.spacy
+def test_an_illness_an_assembly_title_and_a_soft_hyphen_make_no_odd_person():
+    b = _briefing(
+        "Underdog conservative Assemblywoman Jane Roeby defeated a well-funded effort in her primary.",
+        "“We have not been briefed,” Doug \u00adAndrus, a spokesman for the speaker, told the Post.",
+        "Tom Poe Says He Would Issue A Quarantine Over Vistaria Virus",
+    )
+    people = {a.name: [r.text for r in a.roles] for a in b.actors if a.type == "person"}
+    assert people == {"Jane Roeby": ["Assemblywoman"], "Doug Andrus": ["spokesman for the speaker"], "Tom Poe": []}
+    assert [q.speaker for q in b.quotes if q.text.startswith("We have")] == ["doug-andrus"]

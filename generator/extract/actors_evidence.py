@@ -67,6 +67,8 @@ def not_a_name(name: str, lower_words: frozenset[str]) -> str | None:
         return "a word for a body ('Institute', 'Partners')"
     if len(words) > 1 and words[-1].lower().strip(".,") in wordset("site_heads"):
         return "a word for a place ('Junction', 'Airport')"
+    if len(words) > 1 and words[-1].lower().strip(".,") in wordset("illness_heads"):
+        return "a word for an illness ('Virus', 'Syndrome')"
     if any(re.search(r"['’]s$", w) for w in words[:-1]):
         return "a possessive inside ('Example’s Eastbrook')"
     if len(words) > 2 and _names_a_country(words):

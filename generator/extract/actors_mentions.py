@@ -9,6 +9,7 @@ Nothing here changes the Doc.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -116,8 +117,13 @@ def _trim(doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+"""Characters a page carries but a reader never sees (soft hyphens, zero-width spaces and joiners):
+no part of a name ('Jane\u00adRoe' is 'JaneRoe' on screen)."""
+
+
 def _norm(text: str) -> str:
-    return " ".join(strip_article(text.replace("\u2019", "'")).split()).casefold()
+    return " ".join(strip_article(INVISIBLE.sub("", text).replace("\u2019", "'")).split()).casefold()
 
 
 def _org_key(text: str) -> str:
@@ -131,6 +137,8 @@ def _org_key(text: str) -> str:
 def _cand(doc, n: int, start: int, end: int, type_: str, key: str, **kw) -> Candidate:
     span = doc[start:end]
     root = kw.pop("root", span.root.i)
+    if kw.get("name"):
+        kw["name"] = " ".join(INVISIBLE.sub("", kw["name"]).split())
     return Candidate(
         paragraph=n,
         start=span.start_char,
