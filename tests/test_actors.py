@@ -657,15 +657,15 @@ def test_a_title_joined_by_a_hyphen_is_one_title():
 
 @pytest.mark.spacy
 def test_a_structure_named_after_a_person_is_no_person():
-    b = _briefing("The towers at the entrance of the Tom Poe bridge have long been landmarks of the port.")
+    b = _briefing("Traffic on the Tom Poe bridge was halted for an hour on Sunday.")
     assert [a.name for a in b.actors if a.type == "person"] == []
 
 
 @pytest.mark.spacy
 def test_a_company_before_its_chief_s_name_is_not_part_of_it():
     actors = actors_of(
-        "Former CEO of Vistacorp Jane Roe testifies during a hearing before a Senate committee on Tuesday.",
-        "Vistacorp said the breach was contained.",
+        "Ex-CEO of Vistacorp Jane Roe appeared at an inquiry in the capital on Tuesday.",
+        "Vistacorp said the leak was over.",
     )
     assert [a.name for a in actors if a.type == "person"] == ["Jane Roe"]
     assert "Vistacorp" in [a.name for a in actors if a.type == "organisation"]
@@ -675,7 +675,8 @@ def test_a_company_before_its_chief_s_name_is_not_part_of_it():
 def test_a_nationality_or_an_article_before_a_name_makes_no_person():
     actors = actors_of(
         "Volunteers from the Danish Red Cross handed out blankets.",
-        "Fans of the Caroline Panthers gathered outside the stadium.",
+        "Nurses of the Danish Red Cross set up a tent near the station.",
+        "Supporters of the Caroline Panthers marched to the ground.",
     )
     assert [a.name for a in actors if a.type == "person"] == []
     assert "Danish Red Cross" in [a.name for a in actors if a.type == "organisation"]
@@ -684,10 +685,10 @@ def test_a_nationality_or_an_article_before_a_name_makes_no_person():
 @pytest.mark.spacy
 def test_a_job_or_an_age_shows_a_person_the_tagger_called_an_organisation():
     actors = actors_of(
-        "Amanda Ostreria is the Vistaria campaign’s national political director and once ran for Congress.",
-        "“We will help,” Ostreria told reporters during Tuesday’s conference call.",
-        "Protesters called for more information about the fatal shooting of Keith Lamont Kingsley, looping the streets.",
-        "The death of Kingsley, 43, a father of seven, has shaken the city.",
+        "Amanda Ostreria is the Vistaria party’s regional field director.",
+        "“We will help,” Ostreria told reporters on a call.",
+        "Crowds demanded answers about the arrest of Keith Lamont Kingsley on Friday.",
+        "The case of Kingsley, 43, a teacher, has divided the town.",
     )
     people = {a.name: a.aliases for a in actors if a.type == "person"}
     assert set(people) == {"Amanda Ostreria", "Keith Lamont Kingsley"}, people
@@ -703,10 +704,10 @@ def test_a_name_written_often_without_its_middle_name_is_still_one_person():
 @pytest.mark.spacy
 def test_an_illness_an_assembly_title_and_a_soft_hyphen_make_no_odd_person():
     b = _briefing(
-        "Underdog conservative Assemblywoman Jane Roeby defeated a well-funded effort in her primary.",
-        "“We have not been briefed,” Doug \u00adAndrus, a spokesman for the speaker, told the Post.",
-        "Tom Poe Says He Would Issue A Quarantine Over Vistaria Virus",
+        "Voters backed Assemblywoman Jane Roeby in her race.",
+        "“No one told us,” Doug \u00adAndrus, an aide to the mayor, said on Monday.",
+        "Tom Poe Wants Tests For Vistaria Virus",
     )
     people = {a.name: [r.text for r in a.roles] for a in b.actors if a.type == "person"}
-    assert people == {"Jane Roeby": ["Assemblywoman"], "Doug Andrus": ["spokesman for the speaker"], "Tom Poe": []}
-    assert [q.speaker for q in b.quotes if q.text.startswith("We have")] == ["doug-andrus"]
+    assert people == {"Jane Roeby": ["Assemblywoman"], "Doug Andrus": ["aide to the mayor"], "Tom Poe": []}
+    assert [q.speaker for q in b.quotes if q.text.startswith("No one")] == ["doug-andrus"]

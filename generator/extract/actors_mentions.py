@@ -287,8 +287,8 @@ def _untagged_names(doc, n: int, taken: set[int]) -> Iterator[Candidate]:
         if i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_:
             i += 1  # '5-Star Movement': the second half of a compound, not a given name
             continue
-        if i > 0 and doc[i - 1].lower_ == "the":
-            i += 1  # 'the Eastbrook Panthers', 'the Jane Hotel': a name with an article names no person
+        if _after_the(doc, i):
+            i += 1  # 'the Eastbrook Panthers', 'the Danish Red Cross': a name with an article names no person
             continue
         j = i + 1
         while j < len(doc) and j - i < 3 and doc[j].tag_ == "NNP" and not doc[j].ent_type_ and j not in taken:
@@ -303,6 +303,22 @@ def _untagged_names(doc, n: int, taken: set[int]) -> Iterator[Candidate]:
                 if cand is not None:
                     yield cand
         i = j
+
+
+def _after_the(doc, i: int) -> bool:
+    """Token i comes right after 'the', or after 'the' and one capitalised adjective that is no title
+    ('the Danish Red Cross'; not 'the Rev. Jane Roe')."""
+    if i > 0 and doc[i - 1].lower_ == "the":
+        return True
+    prev = doc[i - 1] if i > 0 else None
+    return (
+        i >= 2
+        and doc[i - 2].lower_ == "the"
+        and prev is not None
+        and prev.text[:1].isupper()
+        and prev.tag_ in ("JJ", "NNP", "NNPS")
+        and not is_title_token(prev)
+    )
 
 
 def _titled_names(doc, n: int, taken: set[int]) -> Iterator[Candidate]:
