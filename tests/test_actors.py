@@ -711,3 +711,10 @@ def test_an_illness_an_assembly_title_and_a_soft_hyphen_make_no_odd_person():
     people = {a.name: [r.text for r in a.roles] for a in b.actors if a.type == "person"}
     assert people == {"Jane Roeby": ["Assemblywoman"], "Doug Andrus": ["aide to the mayor"], "Tom Poe": []}
     assert [q.speaker for q in b.quotes if q.text.startswith("No one")] == ["doug-andrus"]
+
+
+@pytest.mark.spacy
+def test_a_family_name_before_a_word_for_relatives_is_no_mention_of_one_of_them():
+    actors = actors_of("The Poe brothers gave millions to the campaign.", "Dan Poe later said he had no regrets.")
+    poe = find(actors, "Dan Poe")
+    assert "Poe" not in poe.aliases and [m.text for m in poe.mentions] == ["Dan Poe"]

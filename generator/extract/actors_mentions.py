@@ -707,8 +707,8 @@ def mentions_in(doc, n: int, gaz: Gazetteer) -> list[Candidate]:
             else:
                 continue  # a nationality or creed used as an adjective ("Catholic") is no actor
         elif label == "PERSON":
-            if _eponym(doc, e) or _names_a_thing(doc, e):
-                continue  # "<Name>'s disease", "the <Name> bridge": a thing named after a person
+            if _eponym(doc, e) or _names_a_thing(doc, e) or _names_a_group(doc, e):
+                continue  # "<Name>'s disease", "the <Name> bridge", "the <Name> brothers": no one person
             e = _rest_of_name(doc, s, e)
             cand = _person(doc, n, s, e)
             if cand is None:
@@ -758,6 +758,18 @@ def _names_a_thing(doc, end: int) -> bool:
         and head.lower_ in wordset("facility_heads")
         and doc[end - 1].dep_ == "compound"
         and doc[end - 1].head.i == head.i
+    )
+
+
+def _names_a_group(doc, end: int) -> bool:
+    """'the Roe brothers', 'the Roe family': a family name before a word for several relatives is
+    none of them alone."""
+    return (
+        0 < end < len(doc)
+        and doc[end].is_lower
+        and doc[end].lower_ in wordset("family_group_nouns")
+        and doc[end - 1].dep_ == "compound"
+        and doc[end - 1].head.i == end
     )
 
 
