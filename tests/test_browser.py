@@ -208,6 +208,15 @@ def test_search_finds_seed_actors_places_and_quotes(watch, site, shots, engine, 
     wait_for_results(page)
     text = " ".join(results.all_inner_texts())
     assert query.split()[-1].lower() in text.lower(), text
+    # The results on screen fill in one by one (each loads its fragment): wait for the expected one.
+    try:
+        page.wait_for_function(
+            "exp => [...document.querySelectorAll('pagefind-results a')].some(a => a.href.includes(exp))",
+            arg=expected,
+            timeout=15000,
+        )
+    except playwright_api.TimeoutError:
+        pass
     hrefs = " ".join(page.locator("pagefind-results a").evaluate_all("els => els.map(e => e.href)"))
     assert expected in hrefs, f"{query!r}: {expected} not in the results"
     if kind == "actor":
