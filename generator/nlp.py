@@ -32,6 +32,8 @@ def get_nlp(name: str | None = None):
     return nlp
 
 
+INVISIBLE_CHARS = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+"""Characters a page carries but a reader never sees: soft hyphens, zero-width spaces and joiners."""
 _INVISIBLE_BY_SPACE = re.compile(r"(?<=\s)[\u00ad\u200b]+|[\u00ad\u200b]+(?=\s|$)|\u200b+")
 
 

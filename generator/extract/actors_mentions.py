@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..lexicon import calendar_words, person_nouns, wordset
+from ..nlp import INVISIBLE_CHARS
 from .actors_gazetteer import Gazetteer, strip_article
 from .actors_lexicon import (
     ABBREVIATIONS,
@@ -117,9 +118,8 @@ def _trim(doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
-"""Characters a page carries but a reader never sees (soft hyphens, zero-width spaces and joiners):
-no part of a name ('Jane\u00adRoe' is 'JaneRoe' on screen)."""
+INVISIBLE = re.compile(f"[{INVISIBLE_CHARS}]")
+"""No part of a name ('Jane\u00adRoe' is 'JaneRoe' on screen)."""
 
 
 def _norm(text: str) -> str:
@@ -298,7 +298,7 @@ def _untagged_names(doc, n: int, taken: set[int]) -> Iterator[Candidate]:
         words = [t for t in doc[i:j] if t.text != "-"]
         if len(words) >= 2 and all(t.is_alpha and t.text[:1].isupper() and not is_title_token(t) for t in words):
             after = doc[j] if j < len(doc) else None
-            if (after is None or after.lower_ not in ORG_HEADS) and not _names_a_thing(doc, j):
+            if (after is None or after.lower_ not in ORG_HEADS) and not _qualifies(doc, j, "facility_heads"):
                 cand = _person(doc, n, i, j)
                 if cand is not None:
                     yield cand
@@ -707,8 +707,8 @@ def mentions_in(doc, n: int, gaz: Gazetteer) -> list[Candidate]:
             else:
                 continue  # a nationality or creed used as an adjective ("Catholic") is no actor
         elif label == "PERSON":
-            if _eponym(doc, e) or _names_a_thing(doc, e) or _names_a_group(doc, e):
-                continue  # "<Name>'s disease", "the <Name> bridge", "the <Name> brothers": no one person
+            if names_no_one_person(doc, e):
+                continue
             e = _rest_of_name(doc, s, e)
             cand = _person(doc, n, s, e)
             if cand is None:
@@ -747,27 +747,19 @@ def _eponym(doc, end: int) -> bool:
     return k > end and k < len(doc) and doc[k].lower_ in wordset("eponym_heads")
 
 
-def _names_a_thing(doc, end: int) -> bool:
-    """'the <Name> bridge': a name that qualifies the lower-case word for a structure after it (the
-    parse's compound) names that structure, not the person it was named after."""
-    if end >= len(doc) or end == 0:
-        return False
-    head = doc[end]
-    return (
-        head.is_lower
-        and head.lower_ in wordset("facility_heads")
-        and doc[end - 1].dep_ == "compound"
-        and doc[end - 1].head.i == head.i
-    )
+def names_no_one_person(doc, end: int) -> bool:
+    """The name ending before token `end` is not a mention of one person: "<Name>'s disease" (an
+    eponym), "the <Name> bridge" (a structure named after them), "the <Name> brothers" (several)."""
+    return _eponym(doc, end) or _qualifies(doc, end, "facility_heads") or _qualifies(doc, end, "family_group_nouns")
 
 
-def _names_a_group(doc, end: int) -> bool:
-    """'the Roe brothers', 'the Roe family': a family name before a word for several relatives is
-    none of them alone."""
+def _qualifies(doc, end: int, heads: str) -> bool:
+    """The name ending before token `end` is the parse's compound of that lower-case word, one of
+    the list `heads` of words.yml."""
     return (
         0 < end < len(doc)
         and doc[end].is_lower
-        and doc[end].lower_ in wordset("family_group_nouns")
+        and doc[end].lower_ in wordset(heads)
         and doc[end - 1].dep_ == "compound"
         and doc[end - 1].head.i == end
     )

@@ -10,7 +10,7 @@ is known by a written name, the same name written again is a mention too.
 from __future__ import annotations
 
 from .actors_lexicon import ABBREVIATIONS, HONORIFICS, TITLE_WORDS
-from .actors_mentions import Candidate, _cand, _eponym, _names_a_group, _names_a_thing
+from .actors_mentions import Candidate, _cand, names_no_one_person
 from .common import text_of
 
 MAX_TOKENS = 6
@@ -75,7 +75,7 @@ def propagate(docs: list, cands: list[Candidate]) -> list[Candidate]:
                 if nxt is not None and nxt.tag_ in ("NNP", "NNPS") and nxt.text[:1].isupper():
                     i = j  # part of a longer name ("Roe Theatre"): not this person
                     continue
-            if src.type == "person" and (_names_a_group(doc, j) or _names_a_thing(doc, j) or _eponym(doc, j)):
+            if src.type == "person" and names_no_one_person(doc, j):
                 i = j  # 'the Roe brothers', 'the Roe bridge', 'Roe's law': no mention of the one person
                 continue
             start = i
