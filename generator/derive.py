@@ -15,7 +15,7 @@ from .model import Actor, Briefing
 
 
 def _unnamed(actor: Actor) -> bool:
-    return any(n.startswith("unnamed") for n in actor.notes)
+    return actor.described
 
 
 def _key(actor: Actor) -> tuple[str, str]:

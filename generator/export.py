@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import types
+import typing
+from dataclasses import fields, is_dataclass
 from datetime import date
 from pathlib import Path
 
-from .model import Actor, Article, Briefing, Dateline, Event, LeftOut, Mention, Quote, Role, TimeValue, to_dict
+from .model import Article, Briefing, to_dict
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SCHEMA_PATH = Path(__file__).parent / "schema" / "briefing.schema.json"
 
 
@@ -26,62 +29,41 @@ def load_schema() -> dict:
     return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
 
 
-def _mention(d: dict | None) -> Mention | None:
-    return Mention(**d) if d else None
+def from_plain(cls: type, data: dict):
+    """A model dataclass from its plain form (what :func:`generator.model.to_dict` gives), by its
+    type hints: nested dataclasses, tuples, optional values and dates are rebuilt."""
+    hints = typing.get_type_hints(cls)
+    return cls(**{f.name: _value(hints[f.name], data[f.name]) for f in fields(cls) if f.name in data})
+
+
+def _value(hint, value):
+    if value is None or is_dataclass(value):
+        return value
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in args if a is not type(None)]
+        return _value(inner[0], value) if len(inner) == 1 else value
+    if origin is tuple:
+        return tuple(_value(args[0], v) for v in value) if args else tuple(value)
+    if origin is dict or hint is dict:
+        return dict(value)
+    if hint is date:
+        return date.fromisoformat(value)
+    if is_dataclass(hint):
+        return from_plain(hint, value)  # type: ignore[arg-type]
+    return value
 
 
 def from_dict(data: dict, path: str = "") -> Briefing:
-    """The inverse of :func:`briefing_dict`."""
-    art = dict(data["article"])
-    art["published"] = date.fromisoformat(art["published"]) if art.get("published") else None
-    art["tags"] = tuple(art.get("tags") or ())
-    art["paragraphs"] = tuple(art["paragraphs"])
-    art["authors"] = tuple(art.get("authors") or ())
-    art["extra"] = dict(art.get("extra") or {})
-    article = Article(**art, path=path)
-    actors = tuple(
-        Actor(
-            **{
-                **a,
-                "aliases": tuple(a.get("aliases", ())),
-                "roles": tuple(Role(**r) for r in a.get("roles", ())),
-                "mentions": tuple(Mention(**m) for m in a.get("mentions", ())),
-                "notes": tuple(a.get("notes", ())),
-                "evidence": tuple(a.get("evidence", ())),
-                "corrected": tuple(a.get("corrected", ())),
-            }
-        )
-        for a in data.get("actors", ())
-    )
-    quotes = tuple(
-        Quote(
-            **{
-                **q,
-                "speaker_mention": _mention(q.get("speaker_mention")),
-                "speaker_antecedent": _mention(q.get("speaker_antecedent")),
-                "corrected": tuple(q.get("corrected", ())),
-            }
-        )
-        for q in data.get("quotes", ())
-    )
-    events = tuple(
-        Event(
-            **{
-                **e,
-                "date": TimeValue(**e["date"]) if e.get("date") else None,
-                "actors": tuple(e.get("actors", ())),
-                "corrected": tuple(e.get("corrected", ())),
-            }
-        )
-        for e in data.get("events", ())
-    )
-    return Briefing(
-        article=article,
-        actors=actors,
-        quotes=quotes,
-        events=events,
-        warnings=tuple(data.get("warnings", ())),
-        left_out=tuple(LeftOut(**f) for f in data.get("left_out", ())),
-        dateline=Dateline(**data["dateline"]) if data.get("dateline") else None,
-        corrections=tuple(data.get("corrections", ())),
-    )
+    """The inverse of :func:`briefing_dict`; the items of further stages are read back with the item
+    type their stage names (``generator.extract.STAGES``)."""
+    from .extract import STAGES
+
+    item_types = {s.name: s.item_type for s in STAGES if s.item_type is not None}
+    article = from_plain(Article, {**data["article"], "path": path})
+    plain = {k: v for k, v in data.items() if k not in ("schema_version", "article", "extra")}
+    extra = {
+        name: tuple(from_plain(item_types[name], d) if name in item_types else d for d in items)
+        for name, items in (data.get("extra") or {}).items()
+    }
+    return from_plain(Briefing, {**plain, "article": article, "extra": extra})

@@ -82,6 +82,9 @@ class Actor:
     """Why a person is taken for one ('a personal title', 'a full name', 'speaks or is quoted')."""
     corrected: tuple[str, ...] = ()
     """What a correction by hand changed ('renamed from …'); empty when nothing was."""
+    described: bool = False
+    """The article describes this actor ('a senior official') but does not name them: such an actor
+    is never merged with another, across articles or within one."""
 
 
 @dataclass(frozen=True)
@@ -179,6 +182,17 @@ class Dateline:
 
 
 @dataclass(frozen=True)
+class Problem:
+    """What a stage could not settle, for the reader; where it is when it is in one place."""
+
+    stage: str
+    """The stage (or 'reading', for what reading the article file noticed) that found it."""
+    text: str
+    paragraph: int | None = None
+    start: int | None = None
+
+
+@dataclass(frozen=True)
 class Briefing:
     """Everything extracted from one article."""
 
@@ -186,13 +200,15 @@ class Briefing:
     actors: tuple[Actor, ...] = ()
     quotes: tuple[Quote, ...] = ()
     events: tuple[Event, ...] = ()
-    warnings: tuple[str, ...] = field(default=())
-    """What the extraction could not settle, for the reader ('no publication date …')."""
+    warnings: tuple[Problem, ...] = field(default=())
+    """What the stages could not settle, for the reader ('no publication date …')."""
     left_out: tuple[LeftOut, ...] = ()
     """Page furniture and wire markup that no actor, quote or event was read from."""
     dateline: Dateline | None = None
     corrections: tuple[str, ...] = ()
     """Every correction by hand applied, in words ('quote ¶3 “We will …”: dropped')."""
+    extra: dict[str, tuple] = field(default_factory=dict)
+    """The items of stages beyond actors, quotes and events, by stage name (see generator/extract)."""
 
     def actor(self, actor_id: str | None) -> Actor | None:
         for a in self.actors:

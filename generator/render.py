@@ -11,6 +11,7 @@ import html
 import json
 import re
 from collections import Counter
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -25,20 +26,40 @@ from .model import ACTOR_TYPES, Actor, Briefing, Event, Quote, TimeValue
 from .visual import LEGEND, Row, actor_edges, actor_graph_svg, locate, map_svg, timeline_svg
 
 TEMPLATES = Path(__file__).parent / "templates"
-PAGES = {
-    "index.md": "overview.md.j2",
-    "actors.md": "actors.md.j2",
-    "timeline.md": "timeline.md.j2",
-    "quotes.md": "quotes.md.j2",
-    "source.md": "source.md.j2",
-}
-PAGE_TITLES = {
-    "index.md": "Overview",
-    "actors.md": "Actors",
-    "timeline.md": "Timeline",
-    "quotes.md": "Quotes",
-    "source.md": "Source",
-}
+
+
+@dataclass(frozen=True)
+class BriefingPage:
+    """One page of every briefing: the overview's links, each page's line of links, the tests and
+    their golden files loop over ``PAGES``."""
+
+    file: str
+    template: str
+    """A template of generator/templates (or of the folder given to :func:`render_pages`)."""
+    title: str
+    about: str
+    """What the overview's "Read on" list says of it."""
+    needs: str | None = None
+    """A stage whose items the page shows (``Briefing.extra``): without them the page is left out."""
+
+    def shown_for(self, briefing: Briefing) -> bool:
+        return self.needs is None or self.needs in briefing.extra
+
+
+PAGES: list[BriefingPage] = [
+    BriefingPage("index.md", "overview.md.j2", "Overview", "what happened, who, when and where"),
+    BriefingPage("actors.md", "actors.md.j2", "Actors", "who is who, what each said and what was said of them"),
+    BriefingPage("timeline.md", "timeline.md.j2", "Timeline", "dated events in order, drawn and listed"),
+    BriefingPage("quotes.md", "quotes.md.j2", "Quotes", "who said what, and when, grouped by speaker"),
+    BriefingPage("source.md", "source.md.j2", "Source", "the article text, every quote marked with its speaker"),
+]
+
+
+def pages_of(briefing: Briefing) -> list[BriefingPage]:
+    """The pages this briefing has, in order (a page of a stage that found nothing is left out)."""
+    return [p for p in PAGES if p.shown_for(briefing)]
+
+
 TYPE_HEADINGS = {
     "person": "People",
     "organisation": "Organisations",
@@ -163,6 +184,7 @@ class View:
             else:
                 self.date_groups.append((label, [e]))
         self.contests: list[Contest] = contests(briefing)
+        self.pages = pages_of(briefing)
 
     @property
     def tags(self) -> list[str]:
@@ -633,26 +655,34 @@ def render_pages(briefing: Briefing, templates_dir: Path | None = None) -> dict[
     env = _env(templates_dir)
     view = View(briefing)
     return {
-        name: with_local_nav(env.get_template(tpl).render(v=view, b=briefing, a=briefing.article), name, view.json_name)
-        for name, tpl in PAGES.items()
+        p.file: with_local_nav(
+            env.get_template(p.template).render(v=view, b=briefing, a=briefing.article),
+            p.file,
+            view.json_name,
+            view.pages,
+        )
+        for p in view.pages
     }
 
 
-def local_nav(current: str, json_name: str = "briefing.json") -> str:
+def local_nav(current: str, json_name: str = "briefing.json", pages: list[BriefingPage] | None = None) -> str:
     """One line of links to the briefing's pages (the current one in bold) and its JSON."""
-    links = [f"**{title}**" if name == current else f"[{title}]({name})" for name, title in PAGE_TITLES.items()]
+    pages = PAGES if pages is None else pages
+    links = [f"**{p.title}**" if p.file == current else f"[{p.title}]({p.file})" for p in pages]
     return (
         " · ".join([*links, f"[JSON]({json_name})"])
         + ' · [All briefings](../index.md)\n{: .briefing-localnav role="navigation" aria-label="This briefing" }\n'
     )
 
 
-def with_local_nav(text: str, name: str, json_name: str = "briefing.json") -> str:
+def with_local_nav(
+    text: str, name: str, json_name: str = "briefing.json", pages: list[BriefingPage] | None = None
+) -> str:
     """The page with :func:`local_nav` after its first heading."""
     heading = _FIRST_HEADING.search(text)
     if heading is None:
         return text
-    return f"{text[: heading.end()]}\n\n{local_nav(name, json_name).rstrip()}{text[heading.end() :]}"
+    return f"{text[: heading.end()]}\n\n{local_nav(name, json_name, pages).rstrip()}{text[heading.end() :]}"
 
 
 _FIRST_HEADING = re.compile(r"^# .*$", re.M)
@@ -842,4 +872,4 @@ def render_collection(briefings: list[Briefing], templates_dir: Path | None = No
 
 def _described(actor: Actor) -> bool:
     """An actor the article describes but does not name ('a police spokesman')."""
-    return bool(actor.notes) and actor.notes[0].startswith("unnamed")
+    return actor.described

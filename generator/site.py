@@ -25,7 +25,7 @@ from pathlib import Path
 
 from .export import SCHEMA_PATH, to_json
 from .limits import Limits
-from .model import Briefing
+from .model import Briefing, Problem
 from .problems import ArticleError, ArticleWarning
 from .produce import cache_key, produce
 from .render import newest_first, paginate, render_collection, render_index, render_pages
@@ -345,7 +345,9 @@ def generate(
             continue
         result.problems += problems
         notes = checked.notes.get(article.id, [])
-        result.briefings.append(replace(briefing, warnings=(*notes, *briefing.warnings)) if notes else briefing)
+        if notes:
+            briefing = replace(briefing, warnings=(*(Problem("reading", n) for n in notes), *briefing.warnings))
+        result.briefings.append(briefing)
     out = docs_dir / OUT_SUBDIR
     writer = Writer(out, result)
     memo = PageMemo(cache_dir, out)

@@ -84,7 +84,7 @@ def test_seed_people_once_each_with_their_roles():
     article = read_article(ROOT / "seeds" / "000_826671d92ab4721b.txt")
     b = extract_briefing(article, parse(article))
     # Named people; a described speaker ("a US embassy spokesperson") is a person the text does not name.
-    people = [a for a in b.actors if a.type == "person" and not any(n.startswith("unnamed") for n in a.notes)]
+    people = [a for a in b.actors if a.type == "person" and not a.described]
     assert len(people) == 5
     assert all(a.roles for a in people)
     assert len({a.id for a in b.actors}) == len(b.actors)

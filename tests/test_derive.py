@@ -17,9 +17,15 @@ def _names(groups) -> list[set[str]]:
 
 def test_full_name_and_surname_merge_but_described_actors_never_do():
     one = _b(
-        "one", Actor("jane-roe", "Jane Roe", "person"), Actor("analyst", "analyst", "person", notes=("unnamed: x",))
+        "one",
+        Actor("jane-roe", "Jane Roe", "person"),
+        Actor("analyst", "analyst", "person", notes=("unnamed: x",), described=True),
     )
-    two = _b("two", Actor("roe", "Roe", "person"), Actor("analyst", "analyst", "person", notes=("unnamed: x",)))
+    two = _b(
+        "two",
+        Actor("roe", "Roe", "person"),
+        Actor("analyst", "analyst", "person", notes=("unnamed: x",), described=True),
+    )
     groups = merge_actors([one, two])
     assert {"one:Jane Roe", "two:Roe"} in _names(groups)
     assert {"one:analyst"} in _names(groups) and {"two:analyst"} in _names(groups)

@@ -18,13 +18,16 @@ def briefing(*paragraphs: str, published=None):
 
 def test_no_publication_date_is_said_and_nothing_is_resolved():
     b = briefing("The minister resigned on Tuesday, officials said.")
-    assert any("No publication date" in w for w in b.warnings)
+    assert any("No publication date" in w.text for w in b.warnings)
     assert all(e.date is None or e.date.value is None for e in b.events)
 
 
 def test_unclosed_quotation_is_reported_not_guessed():
     b = briefing("The mayor said: “we will rebuild the bridge. Nobody doubts it.")
-    assert any("paragraph 1, offset 16: unclosed quotation mark" in w for w in b.warnings)
+    assert any(
+        "paragraph 1, offset 16: unclosed quotation mark" in w.text and w.paragraph == 1 and w.start == 16
+        for w in b.warnings
+    )
     assert not [q for q in b.quotes if q.kind == "direct"]
 
 
@@ -242,3 +245,13 @@ def test_a_definite_description_is_the_one_person_just_named_not_a_new_one():
         '"We will win," the cautious candidate said.',
     )
     assert _speaker_of(three, "will win") not in ("Jane Roe", "Mary Poe")
+
+
+def test_an_invisible_character_opening_a_paragraph_stays_out_of_every_span():
+    # A soft hyphen the parse reads as a space: no mention starts on it, every span is the text as written.
+    b = briefing("\u00ad The governor said the road would close in May. It was “a mistake”, she said.")
+    text = b.article.paragraphs[0]
+    spans = [m for a in b.actors for m in a.mentions]
+    spans += [m for q in b.quotes for m in (q.speaker_mention, q.speaker_antecedent) if m is not None]
+    assert spans and all(text[m.start : m.end] == m.text and m.text[0].isalnum() for m in spans)
+    assert all(text[q.start : q.end] == q.text for q in b.quotes)

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from safety import structure, tags_of, unsafe
 
 from generator.article import ArticleError, read_article
-from generator.model import Actor, Article, Briefing, Event, Mention, Quote, TimeValue
+from generator.model import Actor, Article, Briefing, Event, Mention, Problem, Quote, TimeValue
 from generator.render import render_collection, render_index, render_pages
 
 PAYLOADS = [
@@ -145,7 +145,7 @@ def _briefing(v: dict) -> Briefing:
             Quote("q2", "reported", v["quote2"] or "x", None, v["speaker2"] or None, None, 2, 0, 1),
         ),
         events=(Event("e1", v["event"] or "x", tv, ("a1",), 1, 0, 1), Event("e2", v["event2"] or "x", None, (), 2)),
-        warnings=(v["warning"],) if v["warning"] else (),
+        warnings=(Problem("reading", v["warning"]),) if v["warning"] else (),
         corrections=(v["correction"],) if v["correction"] else (),
     )
 

@@ -43,6 +43,7 @@ def _one(quotes, text_part: str):
 
 def _texts(paragraphs):
     spans, problems = find_quote_spans(paragraphs)
+    problems = [str(p) for p in problems]
     return [paragraphs[s.paragraph - 1][s.start : s.end] for s in spans], problems
 
 
@@ -829,7 +830,7 @@ def test_things_and_several_named_people_are_never_one_described_speaker():
             "“We must go,” said both Mr. Roe and Mr. Poe.",
         )
     )
-    described = [a.name for a in b.actors if any(n.startswith("unnamed") for n in a.notes)]
+    described = [a.name for a in b.actors if a.described]
     assert not described and not [a for a in b.actors if " and " in a.name], [a.name for a in b.actors]
 
 

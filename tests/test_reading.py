@@ -261,7 +261,7 @@ def test_gathered_lists_go_on_over_pages_with_links_that_still_resolve(fixture_b
 def test_described_actors_are_not_gathered(fixture_briefing):
     from generator.model import Actor
 
-    described = Actor(id="an-analyst", name="an analyst", type="person", notes=("unnamed: described",))
+    described = Actor(id="an-analyst", name="an analyst", type="person", notes=("unnamed: described",), described=True)
     b = replace(fixture_briefing, actors=(*fixture_briefing.actors, described))
     assert "### an analyst" not in render_collection([b])["all-actors.md"]
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.model import TimeValue
-from generator.render import describe_time, render_index, render_pages
+from generator.render import PAGES, describe_time, render_index, render_pages
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -25,7 +25,7 @@ def _check_golden(name: str, text: str, update: bool) -> None:
     )
 
 
-@pytest.mark.parametrize("page", ["index.md", "actors.md", "timeline.md", "quotes.md", "source.md"])
+@pytest.mark.parametrize("page", [p.file for p in PAGES])
 def test_pages_match_golden(fixture_briefing, update_goldens, page):
     pages = render_pages(fixture_briefing)
     _check_golden(f"fixture/{page}", pages[page], update_goldens)

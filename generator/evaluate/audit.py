@@ -105,7 +105,7 @@ def checks(actor, article, docs) -> list[str]:
     name = actor.name
     words = name.split()
     out = []
-    if any(n.startswith("unnamed") for n in actor.notes):
+    if actor.described:
         # A described speaker ('a police spokesman'): its head noun must name people or a body.
         from generator.extract.actors_lexicon import GROUP_HEADS
         from generator.lexicon import person_nouns, wordset

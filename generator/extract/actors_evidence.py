@@ -146,7 +146,7 @@ def settle_people(actors: list, quotes: list, rejected: list[str], paragraphs=()
     gendered = {q.speaker for q in quotes if q.speaker and (q.speaker_text or "").lower() in _GENDERED}
     kept, dropped = [], set()
     for a in actors:
-        if a.type == "person" and not any(n.startswith("unnamed") for n in a.notes):
+        if a.type == "person" and not a.described:
             evidence = list(a.evidence)
             if a.id in speakers:
                 evidence.append(SPEAKS)

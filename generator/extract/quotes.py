@@ -32,7 +32,7 @@ from ..model import Actor, Article, Mention, Quote
 from .common import actor_at
 from .quotes_coref import PRONOUNS, resolve_pronoun
 from .quotes_cues import RELATIVES, cue_text, is_cue, named_apposition, np_tokens, relative_antecedent, speaker_of
-from .quotes_marks import QuoteSpan, find_quote_spans
+from .quotes_marks import MarkProblem, QuoteSpan, find_quote_spans
 from .quotes_reported import reported_speech
 
 _TERMINAL = ".!?…"
@@ -64,7 +64,7 @@ def find_quote_problems(article: Article) -> list[str]:
 
     Such a quotation yields no Quote: where it ends would be a guess.
     """
-    return find_quote_spans(article.paragraphs)[1]
+    return [str(p) for p in find_quote_spans(article.paragraphs)[1]]
 
 
 class _Para:
@@ -573,7 +573,13 @@ def _norm(text: str) -> str:
 
 
 def extract_quotes(article: Article, docs: list, actors: list[Actor]) -> list[Quote]:
-    spans, _problems = find_quote_spans(article.paragraphs)
+    return quotes_and_problems(article, docs, actors)[0]
+
+
+def quotes_and_problems(article: Article, docs: list, actors: list[Actor]) -> tuple[list[Quote], list[MarkProblem]]:
+    """The quotes, and the quotation marks that could not be paired (each yields no quote: where it
+    ends would be a guess). The marks are paired once, here."""
+    spans, problems = find_quote_spans(article.paragraphs)
     by_paragraph: dict[int, list[QuoteSpan]] = {}
     for span in spans:
         by_paragraph.setdefault(span.paragraph, []).append(span)
@@ -600,7 +606,7 @@ def extract_quotes(article: Article, docs: list, actors: list[Actor]) -> list[Qu
     found.sort(key=lambda f: (f.paragraph, f.start))
     inside = lambda p, off: paras[p].inside(off)  # noqa: E731
     people = tuple(a.name for a in actors if a.type == "person")
-    return [_to_quote(f, i, article, docs, actors, inside, people) for i, f in enumerate(found, start=1)]
+    return [_to_quote(f, i, article, docs, actors, inside, people) for i, f in enumerate(found, start=1)], problems
 
 
 def _dedupe(found: list[_Found], article: Article, copies: dict[int, int]) -> list[_Found]:
@@ -736,4 +742,4 @@ def _to_quote(
     )
 
 
-__all__ = ["extract_quotes", "find_quote_problems"]
+__all__ = ["extract_quotes", "find_quote_problems", "quotes_and_problems"]

@@ -230,16 +230,24 @@ def _scan(text: str, single: bool = False) -> _Scan:
     return _Scan(pairs, open_at, stray_close, problems, marks[0][0] if marks else -2)
 
 
-def find_quote_spans(paragraphs: tuple[str, ...] | list[str]) -> tuple[list[QuoteSpan], list[str]]:
-    """Every paired quotation in the paragraphs, and the problems found.
+class MarkProblem(NamedTuple):
+    """A quotation mark that could not be paired: its paragraph (from 1), offset and what is wrong."""
 
-    Problems name the paragraph (from 1) and the character offset of the
-    mark, e.g. ``"paragraph 3, offset 17: unclosed quotation mark"``.
-    """
+    paragraph: int
+    offset: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"paragraph {self.paragraph}, offset {self.offset}: {self.message}"
+
+
+def find_quote_spans(paragraphs: tuple[str, ...] | list[str]) -> tuple[list[QuoteSpan], list[MarkProblem]]:
+    """Every paired quotation in the paragraphs, and the problems found (``str(problem)`` reads
+    ``"paragraph 3, offset 17: unclosed quotation mark"``)."""
     single = uses_single_marks(paragraphs)
     scans = [_scan(p, single) for p in paragraphs]
     spans: list[QuoteSpan] = []
-    problems: list[str] = []
+    problems: list[MarkProblem] = []
     carried = False  # the previous paragraph ended inside a quotation
     for n, (text, (pairs, open_at, stray_close, probs, _)) in enumerate(zip(paragraphs, scans, strict=True), start=1):
         local = list(probs)
@@ -262,7 +270,7 @@ def find_quote_spans(paragraphs: tuple[str, ...] | list[str]) -> tuple[list[Quot
                 carried = True
             else:
                 local.append((open_at[0], "unclosed quotation mark"))
-        problems.extend(f"paragraph {n}, offset {off}: {msg}" for off, msg in sorted(local))
+        problems.extend(MarkProblem(n, off, msg) for off, msg in sorted(local))
     spans.sort(key=lambda s: (s.paragraph, s.open))
     return _mark_continued(spans), problems
 
@@ -287,4 +295,4 @@ def _mark_continued(spans: list[QuoteSpan]) -> list[QuoteSpan]:
 
 
 def quote_problems(paragraphs: tuple[str, ...] | list[str]) -> list[str]:
-    return find_quote_spans(paragraphs)[1]
+    return [str(p) for p in find_quote_spans(paragraphs)[1]]

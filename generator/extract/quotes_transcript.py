@@ -46,7 +46,7 @@ def label_turns(paragraphs, actors: list[Actor], quotes: list[Quote]) -> tuple[l
             a
             for a in actors
             if a.type == "person"
-            and not any(x.startswith("unnamed") for x in a.notes)
+            and not a.described
             and any(name.split()[-1].casefold() == family for name in (a.name, *a.aliases) if name.split())
         ]
         if len(same) == 1:

@@ -48,7 +48,7 @@ def _role_heads(docs: list, actors: list[Actor]) -> dict[str, tuple[tuple[int, i
     any of its mentions ('Morning Joe host Jane Roe'). Computed once per article."""
     out = {}
     for a in actors:
-        if a.type != "person" or any(n.startswith("unnamed") for n in a.notes) or not a.mentions:
+        if a.type != "person" or a.described or not a.mentions:
             continue
         words = {r.text.split(" of ")[0].split()[-1].strip(".,").lower() for r in a.roles if r.text.split()}
         for x in a.mentions:
@@ -84,7 +84,7 @@ def _recent_person(m: Mention, actors: list[Actor]) -> Actor | None:
     want = next((g for w in m.text.split() if (g := word_gender(w.strip(",")))), None)
     found = []
     for a in actors:
-        if a.type != "person" or any(n.startswith("unnamed") for n in a.notes) or len(a.name.split()) < 2:
+        if a.type != "person" or a.described or len(a.name.split()) < 2:
             continue
         if not any(
             x.paragraph in (m.paragraph, m.paragraph - 1) and (x.paragraph, x.start) < (m.paragraph, m.start)
@@ -120,7 +120,7 @@ def _named_body(head, m: Mention, actors: list[Actor]) -> Actor | None:
         a
         for a in actors
         if a.type == "organisation"
-        and not any(n.startswith("unnamed") for n in a.notes)
+        and not a.described
         and any((x.paragraph, x.start) < (m.paragraph, m.start) for x in a.mentions)
         and any(words & {w.lower().strip(".,") for w in n.split()} for n in (a.name, *a.aliases))
     ]
@@ -188,7 +188,7 @@ def _name_at_end(m: Mention, actors: list[Actor], doc) -> Actor | None:
         a.id: a
         for a in actors
         if a.type == "person"
-        and not any(n.startswith("unnamed") for n in a.notes)
+        and not a.described
         and any(x.paragraph == m.paragraph and m.start < x.start and x.end == m.end for x in a.mentions)
     }
     if len(hits) != 1:
@@ -315,7 +315,7 @@ def add_descriptive_speakers(
                 a.id: a
                 for a in actors
                 if a.type in ("organisation", "person", "country")
-                and not any(n.startswith("unnamed") for n in a.notes)
+                and not a.described
                 and any(x.paragraph == m.paragraph and m.start <= x.start and x.end <= m.end for x in a.mentions)
             }
             named = next(iter(inside.values())) if len(inside) == 1 else None
@@ -420,6 +420,7 @@ def add_descriptive_speakers(
                     type=kind,
                     affiliation=affiliation.id if affiliation else None,
                     notes=("unnamed: the article describes this speaker but does not name them",),
+                    described=True,
                 )
             )
             by_key[key] = len(actors) - 1

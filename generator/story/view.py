@@ -59,7 +59,7 @@ class StoryEvent:
 
 
 def _unnamed(a: Actor) -> bool:
-    return any(n.startswith("unnamed") for n in a.notes)
+    return a.described
 
 
 def merge_cast(briefings: list[Briefing]) -> list[CastMember]:

@@ -1,0 +1,138 @@
+"""The stage and page registries: one contract for every stage, one list of pages.
+
+The toy stage below is what CONTRIBUTING.md's recipe adds: a module of its own (here, this file),
+a template of its own, one entry in ``STAGES`` and one in ``PAGES``; nothing else is touched.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from dataclasses import dataclass
+
+import jsonschema
+import pytest
+
+from generator import extract as extract_one
+from generator import render
+from generator.export import briefing_dict, from_dict, load_schema
+from generator.extract import STAGES, extract_briefing
+from generator.extract.stage import Found, Output, Stage, check_order, run_stages
+from generator.model import Article, Problem
+from generator.nlp import parse
+
+pytestmark = pytest.mark.spacy
+
+
+def _article(*paragraphs: str, published=None) -> Article:
+    return Article(id="x", title="T", published=published, source=None, url=None, tags=(), paragraphs=paragraphs)
+
+
+# --- a toy stage: amounts of money, with a page of their own -------------------------------------
+
+
+@dataclass(frozen=True)
+class Amount:
+    paragraph: int
+    start: int
+    end: int
+    text: str
+
+
+_MONEY = re.compile(r"\$\d+(?:,\d{3})*(?:\.\d+)?(?: (?:million|billion))?")
+
+
+def _amounts(found: Found) -> Output:
+    items = [
+        Amount(n, m.start(), m.end(), m.group())
+        for n, para in enumerate(found.text.paragraphs, start=1)
+        for m in _MONEY.finditer(para)
+    ]
+    problems = [] if items else [Problem("", "No amount of money was found.")]
+    return Output({"amounts": items}, problems)
+
+
+AMOUNTS = Stage("amounts", needs=(), adds=("amounts",), run=_amounts, item_type=Amount)
+AMOUNTS_PAGE = render.BriefingPage(
+    "amounts.md", "amounts.md.j2", "Amounts", "every sum of money the text names", "amounts"
+)
+TEMPLATE = """# Amounts: {{ a.title }}
+
+{% for x in b.extra["amounts"] %}
+- {{ x.text }} ({{ x.paragraph | para }})
+{% endfor %}
+"""
+
+
+@pytest.fixture
+def toy(monkeypatch, tmp_path):
+    # ``generator.extract`` names both the package and the function: patch the package's module.
+    monkeypatch.setattr(sys.modules["generator.extract"], "STAGES", [*STAGES, AMOUNTS])
+    monkeypatch.setattr(render, "PAGES", [*render.PAGES, AMOUNTS_PAGE])
+    (tmp_path / "amounts.md.j2").write_text(TEMPLATE, encoding="utf-8")
+    return tmp_path
+
+
+def test_a_new_stage_with_its_own_page_goes_through_extraction_pages_and_export(toy):
+    art = _article(
+        "Jane Roe said on Monday the council of Eastbrook would spend $4.5 million on the bridge.",
+        "The old plan cost $900,000, she said.",
+    )
+    b = extract_one(art)
+    assert [x.text for x in b.extra["amounts"]] == ["$4.5 million", "$900,000"]
+    assert all(art.paragraphs[x.paragraph - 1][x.start : x.end] == x.text for x in b.extra["amounts"])
+    # Its page exists, the overview and every page's line of links point at it.
+    pages = render.render_pages(b, templates_dir=toy)
+    assert set(pages) == {"index.md", "actors.md", "timeline.md", "quotes.md", "source.md", "amounts.md"}
+    assert "- $4.5 million ([¶1](source.md#p1))" in pages["amounts.md"]
+    assert "- [Amounts](amounts.md): every sum of money the text names" in pages["index.md"]
+    assert all("[Amounts](amounts.md)" in text for name, text in pages.items() if name != "amounts.md")
+    assert "**Amounts**" in pages["amounts.md"]
+    # The export carries its items, validates, and reads back as the same briefing.
+    data = briefing_dict(b)
+    jsonschema.validate(data, load_schema())
+    assert data["extra"]["amounts"][0] == {"paragraph": 1, "start": 61, "end": 73, "text": "$4.5 million"}
+    assert from_dict(json.loads(json.dumps(data))) == b
+    # A briefing the stage did not run on has no such page and no link to it.
+    plain = extract_briefing(art, parse(art), stages=STAGES)
+    assert "amounts" not in plain.extra
+    assert "amounts.md" not in render.render_pages(plain, templates_dir=toy)
+    assert "[Amounts]" not in render.render_pages(plain, templates_dir=toy)["index.md"]
+
+
+def test_a_stage_owns_its_warnings(toy):
+    b = extract_one(_article("The mayor said: “we will rebuild the bridge. Nobody doubts it."))
+    by_stage = {w.stage: w for w in b.warnings}
+    assert by_stage["amounts"].text == "No amount of money was found."
+    unclosed = by_stage["quotes"]
+    assert "unclosed quotation mark" in unclosed.text and (unclosed.paragraph, unclosed.start) == (1, 16)
+    assert by_stage["events"].text.startswith("No publication date")
+
+
+# --- the registry itself ---------------------------------------------------------------------------
+
+
+def test_the_stages_run_in_an_order_where_each_has_what_it_needs():
+    assert check_order(STAGES) == []
+    assert [s.name for s in STAGES] == ["actors", "quotes", "speakers", "events"]
+
+
+def test_a_registry_out_of_order_or_untyped_is_refused():
+    quotes_first = [STAGES[1], STAGES[0], *STAGES[2:]]
+    assert check_order(quotes_first)[0] == "stage 'quotes' needs actors, which no earlier stage adds"
+    untyped = Stage("amounts", needs=(), adds=("amounts",), run=_amounts)
+    assert check_order([*STAGES, untyped]) == ["stage 'amounts' adds items of its own but names no item type"]
+    art = _article("Nothing happened.")
+    with pytest.raises(ValueError, match="stage 'quotes' needs actors"):
+        run_stages(quotes_first, Found(art, parse(art)))
+    liar = Stage("liar", needs=(), adds=(), run=_amounts, item_type=Amount)
+    with pytest.raises(ValueError, match="stage 'liar' returned amounts, which it does not declare"):
+        run_stages([liar], Found(art, parse(art)))
+
+
+def test_every_page_of_the_registry_is_rendered_and_linked(fixture_briefing):
+    pages = render.render_pages(fixture_briefing)
+    assert list(pages) == [p.file for p in render.PAGES]
+    for p in render.PAGES[1:]:
+        assert f"- [{p.title}]({p.file}): {p.about}" in pages["index.md"]
