@@ -39,6 +39,7 @@ from dataclasses import replace
 from datetime import date
 
 from .corrections_read import Correction, Corrections, read_corrections
+from .derive import derive
 from .model import Actor, Briefing, Mention, Role, TimeValue
 from .problems import ArticleError
 
@@ -240,7 +241,7 @@ def apply(briefing: Briefing, corrections: Corrections | None) -> tuple[Briefing
         events=tuple(events),
         corrections=(*briefing.corrections, *log),
     )
-    return out, problems
+    return derive(out), problems
 
 
 def _move_spoken(new: Actor, moved: tuple[Mention, ...], quotes: list, old_id: str) -> None:

@@ -193,6 +193,47 @@ class Problem:
 
 
 @dataclass(frozen=True)
+class Contested:
+    """Actor ``by``, in quote ``quote``, contradicts, denies or disputes ``target``'s quotes ``claims``."""
+
+    by: str
+    target: str
+    verb: str
+    quote: str
+    claims: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Relation:
+    """How two actors connect: 'quotes' (a quote of ``a`` names ``b``), 'contradicts', or 'co-mention'
+    (named in the same paragraph), and how many times."""
+
+    a: str
+    b: str
+    kind: str
+    weight: int
+
+
+@dataclass(frozen=True)
+class Said:
+    """When quote ``quote`` was said: the date of its speech clause (event ``event``: 'said on
+    Tuesday that …'), or, when the clause gives none, the publication date (``event`` None)."""
+
+    quote: str
+    date: TimeValue | None
+    event: str | None = None
+
+
+@dataclass(frozen=True)
+class Derived:
+    """What several pages and the export need, computed once from the items (generator/derive.py)."""
+
+    contested: tuple[Contested, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    said: tuple[Said, ...] = ()
+
+
+@dataclass(frozen=True)
 class Briefing:
     """Everything extracted from one article."""
 
@@ -209,6 +250,8 @@ class Briefing:
     """Every correction by hand applied, in words ('quote ¶3 “We will …”: dropped')."""
     extra: dict[str, tuple] = field(default_factory=dict)
     """The items of stages beyond actors, quotes and events, by stage name (see generator/extract)."""
+    derived: Derived = field(default_factory=Derived)
+    """Computed from the items above once they are final (after corrections by hand)."""
 
     def actor(self, actor_id: str | None) -> Actor | None:
         for a in self.actors:

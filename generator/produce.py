@@ -19,8 +19,6 @@ from .problems import ArticleError
 NOT_EXTRACTION = frozenset(
     {
         "cli.py",
-        "contested.py",
-        "derive.py",
         "engines.py",
         "export_timeline.py",
         "markup.py",

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import jinja2
 
-from .contested import Contest, contests
-from .derive import best_name, merge_actors
+from .contested import Contest
+from .derive import Cast, best_name, newest_first, newest_key
 from .export_timeline import MONTH_NAMES, display_date
 from .markup import Raw, attr_escape, md_escape, url_escape
 from .model import ACTOR_TYPES, Actor, Briefing, Event, Quote, TimeValue
@@ -183,7 +183,13 @@ class View:
                 self.date_groups[-1][1].append(e)
             else:
                 self.date_groups.append((label, [e]))
-        self.contests: list[Contest] = contests(briefing)
+        quotes = {q.id: q for q in briefing.quotes}
+        self.contests = [
+            Contest(c.by, c.target, c.verb, quotes[c.quote], tuple(quotes[x] for x in c.claims))
+            for c in briefing.derived.contested
+        ]
+        self.said = {s.quote: s for s in briefing.derived.said}
+        self.edges = actor_edges(briefing.derived.relations)
         self.pages = pages_of(briefing)
 
     @property
@@ -199,15 +205,9 @@ class View:
 
     def quote_when(self, q: Quote) -> str:
         """When a quote was said: the date of its speech clause, else the publication date."""
-        lo = q.start
-        if q.speaker_mention and q.speaker_mention.paragraph == q.paragraph:
-            lo = min(lo, q.speaker_mention.start)
-        cue = (q.cue or "").lower()
-        for e in self.dated_events:
-            # Only the clause of the saying itself dates the quote ("said on Tuesday that …"),
-            # not a date inside what was said ("said losses began last year").
-            if cue and e.paragraph == q.paragraph and e.start < q.end and e.end > lo and cue in e.text.lower():
-                return f"said {describe_time(e.date)}"
+        said = self.said.get(q.id)
+        if said is not None and said.date is not None:
+            return f"said {describe_time(said.date)}"
         if self.article.published:
             return f"reported {long_date(self.article.published)}"
         return ""
@@ -243,10 +243,7 @@ class View:
         return Raw(timeline_svg(rows, f"Timeline of {self.article.title}: {len(self.dated_events)} dated events"))
 
     def actor_figure(self) -> Raw:
-        pairs = [(c.by, c.target) for c in self.contests]
-        svg = actor_graph_svg(
-            self.actors_ranked, actor_edges(self.b, pairs), f"Actors of {self.article.title} and how they connect"
-        )
+        svg = actor_graph_svg(self.actors_ranked, self.edges, f"Actors of {self.article.title} and how they connect")
         return Raw(svg + "\n" + LEGEND) if svg else Raw("")
 
     # ---- Overview (issue 17): what happened, in the article's own sentences.
@@ -501,10 +498,9 @@ class View:
     def graph_figure(self) -> Raw:
         """The actor graph of people and organisations only, with the same content as a list."""
         bodies = [a for a in self.actors_ranked if a.type in ("person", "organisation", "group")]
-        pairs = [(c.by, c.target) for c in self.contests]
         shown = bodies[:8]
         ids = {a.id for a in shown}
-        edges = [e for e in actor_edges(self.b, pairs) if e.a in ids and e.b in ids]
+        edges = [e for e in self.edges if e.a in ids and e.b in ids]
         svg = actor_graph_svg(shown, edges, f"People and organisations of {self.article.title} and how they connect")
         if not svg:
             return Raw("")
@@ -688,15 +684,6 @@ def with_local_nav(
 _FIRST_HEADING = re.compile(r"^# .*$", re.M)
 
 
-def _newest_key(b: Briefing) -> tuple:
-    return (b.article.published or date.min, b.article.title)
-
-
-def newest_first(briefings: list[Briefing]) -> list[Briefing]:
-    """Briefings by publication date, newest first (undated last), then by title."""
-    return sorted(briefings, key=_newest_key, reverse=True)
-
-
 def render_index(
     briefings: list[Briefing], errors: list[str], prefix: str = "", templates_dir: Path | None = None, level: int = 3
 ) -> str:
@@ -721,13 +708,13 @@ COLLECTION_PAGES = {
 class CollectionView:
     """Every briefing at once: actors merged by name and type, events on one timeline."""
 
-    def __init__(self, briefings: list[Briefing]):
+    def __init__(self, briefings: list[Briefing], cast: Cast):
         self.on_first_page: set[str] | None = None
         """Anchors of the actors on the first Actors page, when it is paginated: the graph's nodes."""
         self.briefings = newest_first(briefings)
         self.views = {b.article.id: View(b) for b in self.briefings}
         merged: dict[tuple[str, str], dict] = {}
-        for k, group in enumerate(merge_actors(self.briefings)):
+        for k, group in enumerate(cast):
             rep = best_name(group)
             entry = merged.setdefault(
                 (rep.type, f"{rep.name.lower()}#{k}"), {"actor": rep, "in": [], "mentions": 0, "roles": []}
@@ -788,8 +775,7 @@ class CollectionView:
         weights: Counter = Counter()
         notes: dict = {}
         for b in self.briefings:
-            pairs = [(c.by, c.target) for c in self.views[b.article.id].contests]
-            for e in actor_edges(b, pairs):
+            for e in self.views[b.article.id].edges:
                 k = (key_of[(b.article.id, e.a)], key_of[(b.article.id, e.b)], e.kind)
                 weights[k] += e.weight
                 notes[k] = e.note.split(" (")[0]
@@ -832,19 +818,20 @@ def paginate(name: str, items: list, size: int | None = None) -> list[Page]:
     return [Page(name, n, len(chunks), chunk) for n, chunk in enumerate(chunks, 1)]
 
 
-def render_collection(briefings: list[Briefing], templates_dir: Path | None = None) -> dict[str, str]:
-    """The pages that gather every briefing: actors index, combined timeline, tags (Markdown).
+def render_collection(briefings: list[Briefing], cast: Cast, templates_dir: Path | None = None) -> dict[str, str]:
+    """The pages that gather every briefing: actors index, combined timeline, tags (Markdown);
+    ``cast`` is the briefings' actors merged across them (:func:`generator.derive.cast`).
 
     Actors in two or more briefings come first; actors the text only describes ('an analyst') are
     not gathered (each briefing lists them). Both lists are paginated (:data:`PAGE_SIZE`)."""
     env = _env(templates_dir)
-    view = CollectionView(briefings)
+    view = CollectionView(briefings, cast)
     out = {}
     entries = []
     for e in view.actors:
         if _described(e["actor"]):
             continue
-        newest = sorted(e["in"], key=lambda ba: _newest_key(ba[0]), reverse=True)
+        newest = sorted(e["in"], key=lambda ba: newest_key(ba[0]), reverse=True)
         entries.append({**e, "shown": newest[:BRIEFINGS_PER_ACTOR], "more": max(0, len(newest) - BRIEFINGS_PER_ACTOR)})
     pages = paginate("all-actors", entries)
     view.on_first_page = {e["anchor"] for e in pages[0].items}

@@ -23,12 +23,13 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
+from .derive import cast, newest_first
 from .export import SCHEMA_PATH, to_json
 from .limits import Limits
 from .model import Briefing, Problem
 from .problems import ArticleError, ArticleWarning
 from .produce import cache_key, produce
-from .render import newest_first, paginate, render_collection, render_index, render_pages
+from .render import paginate, render_collection, render_index, render_pages
 from .story.pages import page_name
 from .story.site import StoryPages
 from .validate import Checked, check_seeds
@@ -378,7 +379,7 @@ def generate(
     if not memo.keep("across", key, writer):
         across = {HOME_LIST: home_list(result)}
         across.update(briefing_index(result))
-        across.update(render_collection(result.briefings))
+        across.update(render_collection(result.briefings, cast(result.briefings)))
         across.update(stories.files(stale))
         across["briefing.schema.json"] = SCHEMA_PATH.read_text(encoding="utf-8")
         result.rendered.append("across")

@@ -19,13 +19,12 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
 from pathlib import Path
 
-from .model import Actor, Briefing
+from .model import Actor, Relation
 
 
 def _e(text: object) -> str:
@@ -84,39 +83,16 @@ class Edge:
     note: str
 
 
-def actor_edges(briefing: Briefing, contested_pairs: list[tuple[str, str]] = ()) -> list[Edge]:
-    """Who quotes, mentions or contradicts whom, from quotes and paragraph co-mentions."""
-    edges: dict[tuple[str, str, str], int] = Counter()
-    for q in briefing.quotes:
-        if not q.speaker:
-            continue
-        for actor in briefing.actors:
-            if actor.id == q.speaker:
-                continue
-            if any(m.paragraph == q.paragraph and q.start <= m.start and m.end <= q.end for m in actor.mentions):
-                edges[(q.speaker, actor.id, "quotes")] += 1
-    for a, b in contested_pairs:
-        edges[(a, b, "contradicts")] += 1
-    paragraphs: dict[int, set[str]] = {}
-    for actor in briefing.actors:
-        for m in actor.mentions:
-            paragraphs.setdefault(m.paragraph, set()).add(actor.id)
-    directed = {(a, b) for a, b, _ in edges} | {(b, a) for a, b, _ in edges}
-    for ids in paragraphs.values():
-        ordered = sorted(ids)
-        for i, a in enumerate(ordered):
-            for b in ordered[i + 1 :]:
-                if (a, b) not in directed:
-                    edges[(a, b, "co-mention")] += 1
-    out = []
-    for (a, b, kind), n in sorted(edges.items()):
-        note = {
-            "quotes": "is quoted naming",
-            "contradicts": "contradicts",
-            "co-mention": "named in the same paragraph as",
-        }[kind]
-        out.append(Edge(a, b, kind, n, f"{note} ({n}×)"))
-    return out
+_EDGE_NOTES = {
+    "quotes": "is quoted naming",
+    "contradicts": "contradicts",
+    "co-mention": "named in the same paragraph as",
+}
+
+
+def actor_edges(relations: tuple[Relation, ...] | list[Relation]) -> list[Edge]:
+    """The graph's edges: the relations of ``Briefing.derived`` (generator/derive.py), with their words."""
+    return [Edge(r.a, r.b, r.kind, r.weight, f"{_EDGE_NOTES[r.kind]} ({r.weight}×)") for r in relations]
 
 
 def actor_graph_svg(actors: list[Actor], edges: list[Edge], title: str, link: str = "#{id}", limit: int = 12) -> str:

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from safety import structure, tags_of, unsafe
 
 from generator.article import ArticleError, read_article
+from generator.derive import cast
 from generator.model import Actor, Article, Briefing, Event, Mention, Problem, Quote, TimeValue
 from generator.render import render_collection, render_index, render_pages
 
@@ -164,7 +165,7 @@ def _plain(value: str) -> str:
 
 def _pages(b: Briefing) -> dict[str, str]:
     pages = render_pages(b)
-    pages |= {f"all/{k}": t for k, t in render_collection([b]).items()}
+    pages |= {f"all/{k}": t for k, t in render_collection([b], cast([b])).items()}
     pages["list.md"] = render_index([b], [b.article.title])
     return pages
 

@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import date
 
 from generator.contested import contests
+from generator.derive import cast, derive
 from generator.model import Actor, Article, Briefing, Event, Mention, Quote, TimeValue
 from generator.render import View, clean_tag, front_matter, render_collection, render_pages
 from generator.visual import Row, actor_edges, actor_graph_svg, timeline_svg
@@ -27,16 +28,18 @@ def _briefing(p2: str, cue: str = "said") -> Briefing:
         a_mentions += (Mention(2, alpha_in_p2, alpha_in_p2 + 5, "Alpha"),)
     quote_start = p2.find("“") + 1
     quote_end = p2.find("”")
-    return Briefing(
-        article=Article("t", "Title", date(2024, 3, 6), None, None, (), paragraphs),
-        actors=(
-            Actor("alpha", "Alpha", "organisation", mentions=a_mentions),
-            Actor("beta", "Beta", "organisation", mentions=b_mentions),
-        ),
-        quotes=(
-            Quote("q1", "direct", "The danger is growing,", "alpha", "Alpha", "said", 1, 51, 73),
-            Quote("q2", "partial", p2[quote_start:quote_end], "beta", "Beta", cue, 2, quote_start, quote_end),
-        ),
+    return derive(
+        Briefing(
+            article=Article("t", "Title", date(2024, 3, 6), None, None, (), paragraphs),
+            actors=(
+                Actor("alpha", "Alpha", "organisation", mentions=a_mentions),
+                Actor("beta", "Beta", "organisation", mentions=b_mentions),
+            ),
+            quotes=(
+                Quote("q1", "direct", "The danger is growing,", "alpha", "Alpha", "said", 1, 51, 73),
+                Quote("q2", "partial", p2[quote_start:quote_end], "beta", "Beta", cue, 2, quote_start, quote_end),
+            ),
+        )
     )
 
 
@@ -91,8 +94,7 @@ def test_timeline_svg_is_well_formed_escaped_and_titled():
 
 def test_actor_graph_draws_quotes_contradictions_and_links_each_actor():
     b = _briefing("The Beta agency contradicted Alpha, saying its claims were “not supported by any evidence”.")
-    pairs = [(c.by, c.target) for c in contests(b)]
-    edges = actor_edges(b, pairs)
+    edges = actor_edges(b.derived.relations)
     assert ("beta", "alpha", "contradicts") in {(e.a, e.b, e.kind) for e in edges}
     svg = actor_graph_svg(list(b.actors), edges, "Actors & links")
     root = ET.fromstring(svg)
@@ -126,10 +128,10 @@ def test_quote_is_dated_by_its_speech_clause_only():
     other = Event(
         "e2", "the claims were made", TimeValue("2023", "2023-01-01", "2023-12-31", "year", "last year"), (), 2, 4, 60
     )
-    view = View(replace(b, events=(other,)))
+    view = View(derive(replace(b, events=(other,))))
     assert view.quote_when(b.quotes[1]) == "reported Wednesday 6 March 2024"
     b2 = replace(b, quotes=(b.quotes[0], replace(b.quotes[1], cue="saying")), events=(said,))
-    assert View(b2).quote_when(b2.quotes[1]) == "said Tuesday 5 March 2024"
+    assert View(derive(b2)).quote_when(b2.quotes[1]) == "said Tuesday 5 March 2024"
 
 
 def test_collection_pages_merge_actors_and_events_across_briefings(fixture_briefing):
@@ -137,7 +139,7 @@ def test_collection_pages_merge_actors_and_events_across_briefings(fixture_brief
         fixture_briefing,
         article=replace(fixture_briefing.article, id="second", title="Second story", published=date(2021, 3, 12)),
     )
-    pages = render_collection([fixture_briefing, other])
+    pages = render_collection([fixture_briefing, other], cast([fixture_briefing, other]))
     actors = pages["all-actors.md"]
     # Jane Doe appears once, with both briefings listed under her.
     assert actors.count("### Jane Doe { #jane-doe }") == 1
@@ -245,7 +247,7 @@ def test_gathered_lists_go_on_over_pages_with_links_that_still_resolve(fixture_b
         fixture_briefing,
         article=replace(fixture_briefing.article, id="second", title="Second story", published=date(2021, 3, 12)),
     )
-    pages = render_collection([fixture_briefing, other])
+    pages = render_collection([fixture_briefing, other], cast([fixture_briefing, other]))
     actor_pages = sorted(k for k in pages if k.startswith("all-actors"))
     assert actor_pages[0] == "all-actors.md" and "all-actors/2.md" in actor_pages
     assert "Pages: **1** · [2](all-actors/2.md)" in pages["all-actors.md"]
@@ -263,14 +265,14 @@ def test_described_actors_are_not_gathered(fixture_briefing):
 
     described = Actor(id="an-analyst", name="an analyst", type="person", notes=("unnamed: described",), described=True)
     b = replace(fixture_briefing, actors=(*fixture_briefing.actors, described))
-    assert "### an analyst" not in render_collection([b])["all-actors.md"]
+    assert "### an analyst" not in render_collection([b], cast([b]))["all-actors.md"]
 
 
 def test_the_gathered_graph_links_only_to_actors_on_its_page(fixture_briefing, monkeypatch):
     import generator.render as render
 
     monkeypatch.setattr(render, "PAGE_SIZE", 2)
-    pages = render_collection([fixture_briefing])
+    pages = render_collection([fixture_briefing], cast([fixture_briefing]))
     first = pages["all-actors.md"]
     anchors = set(re.findall(r"\{ #([\w-]+) \}", first))
     linked = set(re.findall(r'xlink:href="#([\w-]+)"', first))
@@ -285,7 +287,11 @@ def test_an_actor_in_many_briefings_lists_the_newest_and_counts_the_rest(fixture
         fixture_briefing,
         article=replace(fixture_briefing.article, id="second", title="Second story", published=date(2031, 3, 12)),
     )
-    jane = render_collection([fixture_briefing, other])["all-actors.md"].split("### Jane Doe")[1].split("###")[0]
+    jane = (
+        render_collection([fixture_briefing, other], cast([fixture_briefing, other]))["all-actors.md"]
+        .split("### Jane Doe")[1]
+        .split("###")[0]
+    )
     assert "(second/actors.md#jane-doe)" in jane  # the newest
     assert f"({fixture_briefing.article.id}/actors.md" not in jane
     assert "and 1 earlier briefing (2 in all)" in jane

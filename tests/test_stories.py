@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.derive import derive
 from generator.model import Actor, Article, Briefing
 from generator.problems import ArticleError
 from generator.story import build_stories
@@ -337,7 +338,7 @@ def test_where_they_disagree_names_the_merged_cast():
         at = p2.index("the port")
         q2 = Quote("q2", "reported", p2[at:], "doe", "Doe", "saying", 2, at, len(p2))
         art = Article(aid, aid.title(), date(2020, 1, 1), aid.title() + " News", None, (), (p1, p2))
-        return Briefing(art, actors=(roe, doe), quotes=(q1, q2))
+        return derive(Briefing(art, actors=(roe, doe), quotes=(q1, q2)))
 
     bs = [brief("one"), brief("two")]
     pages = render_stories([Story("s", "S", ("one", "two"))], bs)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..clean import clean
+from ..derive import derive
 from ..model import Article, Briefing, Problem
 from ..nlp import INVISIBLE_CHARS
 from .actors import extract_actors
@@ -100,7 +101,7 @@ def extract_briefing(article: Article, docs: list, stages: list[Stage] | None = 
         events = [_event_as_written(e, article, cleaned) for e in events]
         actors = [_actor_as_written(a, article, cleaned) for a in actors]
     extra = {s.name: tuple(found.items[s.name]) for s in stages if s.item_type is not None and s.name in found.items}
-    return Briefing(
+    briefing = Briefing(
         article=article,
         actors=tuple(actors),
         quotes=tuple(quotes),
@@ -110,6 +111,7 @@ def extract_briefing(article: Article, docs: list, stages: list[Stage] | None = 
         dateline=cleaned.dateline,
         extra=extra,
     )
+    return derive(briefing)
 
 
 def _by_id(actors, actor_id):
