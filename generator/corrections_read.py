@@ -116,6 +116,7 @@ def read_corrections(path: Path, shown: str, folder: Path) -> Corrections:
         return out
     if not isinstance(data, dict):
         raise ArticleError(shown, "malformed corrections: expected `actors:`, `quotes:` or `events:` lists", 1)
+    assert root is not None  # the mapping was constructed from it
     sections = {str(k.value): (k, v) for k, v in root.value}
     for name in data:
         if name not in ACTIONS:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
@@ -84,7 +85,7 @@ class Edge:
     note: str
 
 
-def actor_edges(briefing: Briefing, contested_pairs: list[tuple[str, str]] = ()) -> list[Edge]:
+def actor_edges(briefing: Briefing, contested_pairs: Sequence[tuple[str, str]] = ()) -> list[Edge]:
     """Who quotes, mentions or contradicts whom, from quotes and paragraph co-mentions."""
     edges: dict[tuple[str, str, str], int] = Counter()
     for q in briefing.quotes:
@@ -280,7 +281,9 @@ def map_svg(spots: list[Spot], title: str, link: str = "#{id}") -> str:
         for code, (_, _, _, path, (bx0, by0, bx1, by1)) in world.items()
         if code not in named and bx1 >= x0 and bx0 <= x0 + w and by1 >= y0 and by0 <= y0 + h
     )
-    shapes, labels, placed = [], [], []
+    shapes: list[str] = []
+    labels: list[str] = []
+    placed: list[tuple[float, float, float, float]] = []
 
     def free(box: tuple[float, float, float, float]) -> bool:
         return not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in placed)
