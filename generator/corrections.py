@@ -65,8 +65,10 @@ def _selected(items, sel: dict):
 def _label(c: Correction) -> str:
     if c.section == "actors":
         return f"actor “{c.selector}”"
-    text = c.selector.get("text")
-    return f"{c.section[:-1]} ¶{c.selector['paragraph']}" + (f" “{text}”" if text else "")
+    sel = c.selector
+    assert isinstance(sel, dict)  # read_corrections checked it
+    text = sel.get("text")
+    return f"{c.section[:-1]} ¶{sel['paragraph']}" + (f" “{text}”" if text else "")
 
 
 def _new_id(name: str, taken: set[str]) -> str:
@@ -78,6 +80,13 @@ def _new_id(name: str, taken: set[str]) -> str:
         n += 1
         out = f"{base}-{n}"
     return out
+
+
+def _repointed(ids: tuple[str, ...], old: str, new: str | None) -> tuple[str, ...]:
+    """Actor ids with `old` replaced by `new` (left out when there is none), each id once."""
+    if not new:
+        return tuple(dict.fromkeys(a for a in ids if a != old))
+    return tuple(dict.fromkeys(new if a == old else a for a in ids))
 
 
 def _time_value(text: str | None, old: TimeValue | None, paragraph: int) -> TimeValue | None:
@@ -114,13 +123,11 @@ def apply(briefing: Briefing, corrections: Corrections | None) -> tuple[Briefing
     def repoint(old: str, new: str | None) -> None:
         nonlocal quotes, events
         quotes = [replace(q, speaker=new) if q.speaker == old else q for q in quotes]
-        events = [
-            replace(e, actors=tuple(dict.fromkeys(new if a == old else a for a in e.actors if new or a != old)))
-            for e in events
-        ]
+        events = [replace(e, actors=_repointed(e.actors, old, new)) for e in events]
 
     for c in corrections.items:
         if c.section == "actors":
+            assert isinstance(c.selector, str)  # read_corrections checked it
             found = _find_actor(actors, c.selector)
             if len(found) != 1:
                 problem(c, "matches no actor" if not found else f"matches {len(found)} actors; use the full name")
@@ -154,7 +161,8 @@ def apply(briefing: Briefing, corrections: Corrections | None) -> tuple[Briefing
                 repoint(a.id, t.id)
                 log.append(f"{_label(c)}: merged into {t.name}")
                 continue
-            changed, notes = a, []
+            changed = a
+            notes: list[str] = []
             if "rename" in acts:
                 name = " ".join(acts["rename"].split())
                 aliases = tuple(x for x in dict.fromkeys([*a.aliases, a.name]) if x != name)
@@ -191,6 +199,7 @@ def apply(briefing: Briefing, corrections: Corrections | None) -> tuple[Briefing
             log.append(f"{_label(c)}: {'; '.join(notes)}")
         else:
             items = quotes if c.section == "quotes" else events
+            assert isinstance(c.selector, dict)  # read_corrections checked it
             found = _selected(items, c.selector)
             if len(found) != 1:
                 what = c.section[:-1]

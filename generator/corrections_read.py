@@ -25,7 +25,8 @@ SELECTOR = {"actors": "actor", "quotes": "quote", "events": "event"}
 @dataclass(frozen=True)
 class Correction:
     section: str
-    selector: object
+    selector: str | dict
+    """An actor's name (actors); ``{paragraph: N, text: first words}`` (quotes, events)."""
     actions: dict
     line: int
 
@@ -40,7 +41,7 @@ def _fail(shown: str, line: int, message: str) -> ArticleError:
     return ArticleError(shown, message, line)
 
 
-def _check_selector(section: str, sel: object, shown: str, line: int) -> object:
+def _check_selector(section: str, sel: object, shown: str, line: int) -> str | dict:
     if section == "actors":
         if not isinstance(sel, str) or not sel.strip():
             raise _fail(shown, line, "an actor is chosen by its name: `actor: Jane Doe`")
@@ -116,6 +117,7 @@ def read_corrections(path: Path, shown: str, folder: Path) -> Corrections:
         return out
     if not isinstance(data, dict):
         raise ArticleError(shown, "malformed corrections: expected `actors:`, `quotes:` or `events:` lists", 1)
+    assert root is not None  # the mapping was constructed from it
     sections = {str(k.value): (k, v) for k, v in root.value}
     for name in data:
         if name not in ACTIONS:

@@ -14,8 +14,10 @@ Set in ``mkdocs.yml`` under ``extra: briefing_limits:`` or by environment variab
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -38,13 +40,13 @@ class LimitsError(ValueError):
     pass
 
 
-def limits_from(extra: dict | None = None) -> Limits:
+def limits_from(extra: Mapping | None = None) -> Limits:
     """Limits from a configuration's ``extra`` (``briefing_limits``), then the environment."""
     given = dict((extra or {}).get("briefing_limits") or {})
     unknown = sorted(set(given) - set(ENV))
     if unknown:
         raise LimitsError(f"unknown briefing_limits key(s): {', '.join(map(str, unknown))} (known: {', '.join(ENV)})")
-    values = {}
+    values: dict[str, Any] = {}  # an int for each field, a float for seconds_per_article
     for f in fields(Limits):
         raw = os.environ.get(ENV[f.name], given.get(f.name))
         if raw is None or raw == "":

@@ -66,6 +66,7 @@ def load_yaml(text: str, shown: str, first_line: int = 1) -> tuple[dict, dict[st
         return {}, {}
     if not isinstance(data, dict):
         raise ArticleError(shown, "malformed metadata: expected a mapping of keys to values", first_line)
+    assert node is not None  # the mapping was constructed from it
     lines = {}
     for key_node, _ in node.value:
         lines[str(key_node.value)] = first_line + key_node.start_mark.line

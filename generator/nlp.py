@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 from functools import lru_cache
+from typing import Any
 
 from .model import Article
 
@@ -28,7 +29,10 @@ def get_nlp(name: str | None = None):
     from spacy.util import compile_infix_regex
 
     nlp = spacy.load(name or model_name())
-    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, *QUOTE_INFIXES]).finditer
+    tokenizer: Any = nlp.tokenizer  # spaCy's Tokenizer class is compiled, without type information
+    infixes = nlp.Defaults.infixes
+    assert infixes is not None  # the language's own infix rules, which QUOTE_INFIXES extend
+    tokenizer.infix_finditer = compile_infix_regex([*infixes, *QUOTE_INFIXES]).finditer
     return nlp
 
 

@@ -30,7 +30,7 @@ def _rings(topo: dict, geometry: dict) -> list[list[tuple[float, float]]]:
     arcs = []
     for arc in topo["arcs"]:
         x = y = 0
-        points = []
+        points: list[tuple[float, float]] = []
         for dx, dy in arc:
             x, y = x + dx, y + dy
             points.append((x * sx + tx, y * sy + ty))
@@ -39,7 +39,7 @@ def _rings(topo: dict, geometry: dict) -> list[list[tuple[float, float]]]:
     out = []
     for polygon in polygons:
         for ring in polygon:
-            points: list[tuple[float, float]] = []
+            points = []
             for i in ring:
                 arc = arcs[i] if i >= 0 else arcs[~i][::-1]
                 points += arc[1:] if points else arc

@@ -20,6 +20,7 @@ import re
 import sys
 import time
 from collections import Counter
+from collections.abc import Set
 from pathlib import Path
 
 from generator.lexicon import calendar_words, wordset
@@ -28,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[2]
 _MARKUP = re.compile(r"[<>|@#/\\=_*{}\[\]~^]")
 
 
-def articles(eval_dir: Path, exclude: set[str] = frozenset()):
+def articles(eval_dir: Path, exclude: Set[str] = frozenset()):
     from generator.article import split_paragraphs
     from generator.model import Article
 

@@ -696,12 +696,11 @@ def mentions_in(doc, n: int, gaz: Gazetteer) -> list[Candidate]:
             country = gaz.demonym(text) or (gaz.demonym_prefix(text) if " " not in text else None)
             if country:
                 out.append(_cand(doc, n, s, e, "country", country, name=text))
-            elif gaz.plural_demonym(text):
+            elif homeland := gaz.plural_demonym(text):
                 # The people of a country: a group affiliated with it.
-                c = gaz.plural_demonym(text)
-                out.append(_cand(doc, n, s, e, "group", _norm(text), name=text, affiliation=c))
+                out.append(_cand(doc, n, s, e, "group", _norm(text), name=text, affiliation=homeland))
                 # The country itself, kept only if the group's affiliation needs an anchor.
-                out.append(_cand(doc, n, s, e, "country", c, name=text, weak=True))
+                out.append(_cand(doc, n, s, e, "country", homeland, name=text, weak=True))
             elif doc[e - 1].tag_ in ("NNS", "NNPS") and doc[e - 1].dep_ not in ("amod", "compound"):
                 out.append(_cand(doc, n, s, e, "group", _norm(text), name=text))
             else:

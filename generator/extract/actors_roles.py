@@ -308,7 +308,7 @@ def roles_for(
             pos = next((t for t in doc[s:e] if t.tag_ == "POS"), None)
             roots = [t for t in doc[s:e] if not s <= t.head.i < e or t.head.i == t.i]
             owns_role = pos is not None and any(pos.head.head.i == r.i or pos.head.i == r.i for r in roots)
-            if owns_role and pos.i + 1 < e and all(t.text.islower() for t in doc[s : pos.i]):
+            if owns_role and pos is not None and pos.i + 1 < e and all(t.text.islower() for t in doc[s : pos.i]):
                 start = doc[pos.i + 1].idx
         text = text_of(doc)[start:end]
         if not any(ch.isalpha() for ch in text):

@@ -27,13 +27,17 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import islice
+from typing import TYPE_CHECKING
 
-from ..model import Actor, Article, Mention, Quote
+from ..model import Actor, Article, Mention, Quote, QuoteKind
 from .common import actor_at
 from .quotes_coref import PRONOUNS, resolve_pronoun
 from .quotes_cues import RELATIVES, cue_text, is_cue, named_apposition, np_tokens, relative_antecedent, speaker_of
 from .quotes_marks import MarkProblem, QuoteSpan, find_quote_spans
 from .quotes_reported import reported_speech
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 _TERMINAL = ".!?…"
 _CLOSE_TRAIL = "”\"'’)]»"
@@ -43,15 +47,16 @@ _CLOSE_TRAIL = "”\"'’)]»"
 class _Found:
     """A quotation or report on its way to becoming a Quote."""
 
-    kind: str
+    kind: QuoteKind
     paragraph: int
     start: int
     end: int
-    cue: object = None  # spaCy token
-    speaker: object = None  # spaCy token (head of the speaker phrase)
+    cue: Token | None = None
+    speaker: Token | None = None  # the head of the speaker phrase
     cue_paragraph: int = 0
     inferred_from: _Found | None = None
     span: QuoteSpan | None = None
+    """The quotation marks' span; None for reported speech only."""
     sentence: tuple[int, int] = (0, 0)
     linked: bool = False
     """The parse links the quotation and its cue (not only nearness)."""
@@ -167,7 +172,7 @@ def _attribute(para: _Para, span: QuoteSpan, prev: _Found | None) -> _Found:
     inner = para.tokens(span.start, span.end)
     ids = {t.i for t in inner}
     roots = [t for t in inner if t.head.i not in ids]
-    ranked: list[tuple[int, int, object]] = []
+    ranked: list[tuple[int, int, Token]] = []
     cue_ids = {c.i: c for c in cues}
     for r in roots:
         for depth, anc in _ancestors(r):
@@ -265,8 +270,9 @@ def _distance(tok, span: QuoteSpan) -> int:
     return min(abs(tok.idx - span.open), abs(tok.idx - span.close))
 
 
-def _kind(para: _Para, f: _Found, prev: _Found | None) -> str:
+def _kind(para: _Para, f: _Found, prev: _Found | None) -> QuoteKind:
     span = f.span
+    assert span is not None  # a quotation, not a report
     if span.continued or span.open < 0:
         return "direct"
     lo, _ = f.sentence
@@ -274,6 +280,7 @@ def _kind(para: _Para, f: _Found, prev: _Found | None) -> str:
     if not before or before.endswith(":"):
         return "direct"
     if prev is not None and prev.kind == "direct" and prev.paragraph == f.paragraph and prev.sentence == f.sentence:
+        assert prev.span is not None  # a quotation too
         between = para.text[prev.span.after : span.open]
         if any(is_cue(t) for t in para.tokens(prev.span.after, span.open)) and "." not in between:
             return "direct"  # the second half of '“A,” he said, “B.”'
@@ -292,6 +299,7 @@ def _continue(found: list[_Found], paras: dict[int, _Para]) -> None:
             continue
         prev = found[i - 1] if i else None
         para = paras[f.paragraph]
+        assert f.span is not None  # reports, the only items without marks, are added later
         if f.span.continued and prev is not None and prev.span is not None and prev.span.runs_on:
             f.cue, f.speaker, f.cue_paragraph = prev.cue, prev.speaker, prev.cue_paragraph
             f.inferred_from = prev.inferred_from
@@ -368,6 +376,7 @@ def _not_a_quotation(f: _Found, para: _Para) -> bool:
     names in marks; headings; and the author's own scare quotes (a short or
     title-cased fragment with no cue), and names in marks that no speaker is
     found for, even beside a cue."""
+    assert f.span is not None  # a quotation, not a report
     if para.text[: max(f.span.open, 0)].endswith("="):
         return True
     if _is_title(para, f) or _is_byline_title(para, f) or _is_nickname(para, f):
@@ -430,6 +439,7 @@ def _title_cased(words: list[str]) -> bool:
 def _is_title(para: _Para, f: _Found) -> bool:
     """A show, book or film named in marks: 'on CNN’s “State of the Union”',
     'starred in “X”', 'her memoir, “Y”', 'the “Z” star', 'the “Z” hats'."""
+    assert f.span is not None  # a quotation, not a report
     if f.span.open < 0:
         return False
     words = para.text[f.start : f.end].strip(" .,").split()
@@ -465,6 +475,7 @@ def _is_title(para: _Para, f: _Found) -> bool:
 def _is_byline_title(para: _Para, f: _Found) -> bool:
     """A headline or title credited to its author: '“Museum to close,” by Jane Roe'
     (not a passive cue's agent: 'was called “a mistake” by the mayor')."""
+    assert f.span is not None  # a quotation, not a report
     if f.span.open < 0 or f.span.runs_on:
         return False
     cue_before = any(is_cue(t) for t in para.frame(f.sentence[0], f.span.open))
@@ -481,6 +492,7 @@ def _is_aside(para: _Para, f: _Found) -> bool:
 
 def _is_nickname(para: _Para, f: _Found) -> bool:
     """A name's nickname in marks between its parts: 'Margaret “Peggy” Roe'."""
+    assert f.span is not None  # a quotation, not a report
     words = para.text[f.start : f.end].split()
     if not 1 <= len(words) <= 2 or not _title_cased(words) or f.span.open < 1:
         return False
@@ -511,6 +523,7 @@ _CITATION_AFTER = re.compile(r",?\s*[A-Z][\w.&' -]{1,40}(?:,[^)]{0,30})?\)")
 
 def _is_citation(para: _Para, f: _Found) -> bool:
     """A headline cited in parentheses: '(“Mayor quits,” Daily Ledger, Monday)'."""
+    assert f.span is not None  # a quotation, not a report
     if f.span.open < 1 or para.text[: f.span.open].rstrip()[-1:] != "(":
         return False
     return bool(_CITATION_AFTER.match(para.text, f.span.after))
@@ -697,6 +710,7 @@ def _to_quote(
     start, end = _clean_span(text, f.start, f.end, f.kind)
     mention = antecedent = None
     speaker_text = None
+    target: tuple[int, int, int] | None = None
     inferred = f.inferred_from is not None
     if f.speaker is not None:
         head = f.speaker
@@ -728,7 +742,7 @@ def _to_quote(
     return Quote(
         attribution=_how(f, head if mention is not None else None, actor, antecedent),
         id=f"q{i}",
-        kind=f.kind,  # type: ignore[arg-type]
+        kind=f.kind,
         text=text[start:end],
         speaker=actor.id if actor else None,
         speaker_text=speaker_text,

@@ -66,11 +66,11 @@ def _genders(docs: list) -> dict[str, str]:
                 fulls.setdefault(words[-1].lower_, set()).add(given[0])
     for last, names in fulls.items():
         # 'Jane Roe', 'Sen. Jane Roe' and 'Jane Q. Roe' are one name; 'Jane Roe' and 'Tom Roe' two people.
-        g = gender(next(iter(names))) if len(names) == 1 else None
-        if out.get(last, g) == g:
+        family_gender = gender(next(iter(names))) if len(names) == 1 else None
+        if out.get(last, family_gender) == family_gender:
             # '?' of a given name that shows no gender ('Casey Roe'); '??' of a first word that is
             # a common word ('Takes Eastbrook' in a headline), which may be no person at all.
-            out[last] = g or ("?" if any(_given_like(n) for n in names) else "??")
+            out[last] = family_gender or ("?" if any(_given_like(n) for n in names) else "??")
     return out  # '?', '??': a family name of unknown or mixed gender
 
 

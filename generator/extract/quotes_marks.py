@@ -264,8 +264,7 @@ def find_quote_spans(paragraphs: tuple[str, ...] | list[str]) -> tuple[list[Quot
             continue  # a paragraph left out (a caption between two of a quotation's paragraphs)
         if open_at is not None:
             k = next((k for k in range(n, len(paragraphs)) if paragraphs[k].strip()), None)
-            nxt = scans[k] if k is not None else None
-            if nxt is not None and _runs_on(paragraphs[k], nxt):
+            if k is not None and _runs_on(paragraphs[k], scans[k]):
                 spans.append(QuoteSpan(n, open_at[0], len(text.rstrip()), runs_on=True, open_width=open_at[1]))
                 carried = True
             else:

@@ -11,10 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..lexicon import person_nouns, wordset
 from .common import text_of
 from .quotes_cues import _INVERTIBLE, REPORT_VERBS, is_cue, is_source, speaker_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 _WH = frozenset("how when where why whether if what who whom which".split())
 _BLOCKING_HEADS = wordset("unrealised_speech_heads")  # 'declined to say', 'is considering announcing'
@@ -75,7 +79,7 @@ def _frame(verb, lemma: str) -> list | None:
     return None
 
 
-def _noun_claim(noun) -> tuple[list, object] | None:
+def _noun_claim(noun) -> tuple[list, Token] | None:
     """'repeated his claim that the bridge is unsafe', 'expressed concern that …': the clause a speech noun introduces,
     said by the subject of the verb that takes the noun as its object, unless that verb
     disputes it ('rejected the claim that …')."""
@@ -95,7 +99,7 @@ def _noun_claim(noun) -> tuple[list, object] | None:
     return None
 
 
-def _sourced_claim(noun) -> tuple[list, object] | None:
+def _sourced_claim(noun) -> tuple[list, Token] | None:
     """'a report in the Ledger that …', 'Roe's claim that …': a speech or publication noun that
     names its own source says what that source said, whoever repeats or disputes it."""
     lemma = noun.lemma_.lower()
@@ -139,8 +143,8 @@ def _complement_that(verb) -> bool:
 class Report:
     start: int
     end: int
-    cue: object
-    speaker: object
+    cue: Token
+    speaker: Token
 
 
 def _span(tokens: list) -> tuple[int, int]:
@@ -249,8 +253,8 @@ def _content(verb) -> list | None:
             return list(head.subtree)
     if verb.dep_ == "parataxis" and verb.head.i < verb.i:
         # 'The plan is dead, he said.': the head clause, minus the cue's own words.
-        own = {t.i for t in verb.subtree}
-        sub = [t for t in verb.head.subtree if t.i not in own and t.i < verb.i]
+        cue_words = {t.i for t in verb.subtree}
+        sub = [t for t in verb.head.subtree if t.i not in cue_words and t.i < verb.i]
         if any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in verb.head.children):
             return sub
     return None
@@ -311,7 +315,7 @@ _INVERTED = _INVERTIBLE | {"report"}
 _SAYER_HEADS = wordset("group_heads") | wordset("organisation_heads") | wordset("organisation_nouns")
 
 
-def _inverted_tail(tok) -> tuple[list, object] | None:
+def _inverted_tail(tok) -> tuple[list, Token] | None:
     """'…, reported the Daily Ledger.', '…, said Jane Roe, a spokeswoman.' where the parse joined
     the cue to the clause before it as a second verb: the source is the phrase after the cue
     (to the end of the sentence), the content is the sentence before the comma."""
@@ -336,7 +340,7 @@ def _inverted_tail(tok) -> tuple[list, object] | None:
     return content, source
 
 
-def _according(tok) -> tuple[list, object] | None:
+def _according(tok) -> tuple[list, Token] | None:
     """'According to X, <clause>': the clause and X."""
     head = tok.head
     if tok.dep_ != "prep" or head.i == tok.i:
@@ -376,6 +380,7 @@ def reported_speech(doc, inside_quote: Callable[[int], bool]) -> Iterator[Report
     label = _speaker_label(doc)
     if label is not None and not any(inside_quote(i) for i in range(label.start, label.end)):
         yield label
+    content: list | None  # the reported tokens; None (or empty) when a cue reports nothing
     for tok in doc:
         if inside_quote(tok.idx):
             continue

@@ -38,10 +38,10 @@ def label_turns(paragraphs, actors: list[Actor], quotes: list[Quote]) -> tuple[l
         return actors, quotes
     actors = list(actors)
     speaker_of: dict[str, str] = {}
-    for n, (lab, _end) in sorted(turns.items()):
-        if lab in speaker_of:
+    for n, (label, _end) in sorted(turns.items()):
+        if label in speaker_of:
             continue
-        family = lab.split()[-1].casefold()
+        family = label.split()[-1].casefold()
         same = [
             a
             for a in actors
@@ -50,12 +50,12 @@ def label_turns(paragraphs, actors: list[Actor], quotes: list[Quote]) -> tuple[l
             and any(name.split()[-1].casefold() == family for name in (a.name, *a.aliases) if name.split())
         ]
         if len(same) == 1:
-            speaker_of[lab] = same[0].id
+            speaker_of[label] = same[0].id
             continue
         if same:
             continue  # two people of that name: the label does not say which
-        name = " ".join(w.capitalize() for w in lab.split())
-        start = paragraphs[n - 1].index(lab)
+        name = " ".join(w.capitalize() for w in label.split())
+        start = paragraphs[n - 1].index(label)
         ident = slugify(name)
         while any(a.id == ident for a in actors):
             ident += "-2"
@@ -64,11 +64,11 @@ def label_turns(paragraphs, actors: list[Actor], quotes: list[Quote]) -> tuple[l
                 id=ident,
                 name=name,
                 type="person",
-                mentions=(Mention(n, start, start + len(lab), lab),),
+                mentions=(Mention(n, start, start + len(label), label),),
                 evidence=(_TRANSCRIPT,),
             )
         )
-        speaker_of[lab] = ident
+        speaker_of[label] = ident
     new: dict[str, Quote] = {}
     turn: tuple[int, str] | None = None  # (paragraph, label) of the turn running on
     for q in sorted((q for q in quotes if q.kind == "direct"), key=lambda q: (q.paragraph, q.start)):

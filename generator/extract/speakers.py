@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from ..article import slugify
 from ..lexicon import person_nouns, word_gender, wordset
-from ..model import Actor, Article, Mention, Quote
+from ..model import Actor, ActorType, Article, Mention, Quote
 from .actors_evidence import lowercase_words
 from .actors_lexicon import GROUP_HEADS, TITLE_WORDS
 from .common import actor_at
@@ -225,7 +225,7 @@ def _names_joined(doc, m: Mention) -> bool:
 _QUANTITY_HEADS = frozenset({"number", "majority", "handful", "dozen", "dozens", "couple", "minority", "group"})
 
 
-def _speaking_kind(head) -> str | None:
+def _speaking_kind(head) -> ActorType | None:
     """What a described speaker is, from its head noun: a person or a group of people,
     an organisation, or nothing that speaks."""
     word, lemma = head.lower_, head.lemma_.lower()
@@ -396,7 +396,7 @@ def add_descriptive_speakers(
         if key not in by_key:
             # The organisation or country named inside the phrase, not the phrase's own head.
             head_start = head.idx
-            named = [
+            within = [
                 a
                 for a in actors
                 if any(
@@ -407,7 +407,7 @@ def add_descriptive_speakers(
                     for x in a.mentions
                 )
             ]
-            affiliation = actor_at(named, m.paragraph, m.start, m.end) if named else None
+            affiliation = actor_at(within, m.paragraph, m.start, m.end) if within else None
             ids = {a.id for a in actors}
             base = slugify(name)
             ident, n = base, 2

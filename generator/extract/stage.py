@@ -55,7 +55,8 @@ class Stage:
 def check_order(stages: list[Stage]) -> list[str]:
     """What a registry gets wrong: a stage that needs what no earlier stage adds, a name added twice
     by stages that do not say they revise it, an extra without an item type."""
-    problems, known = [], set()
+    problems: list[str] = []
+    known: set[str] = set()
     for s in stages:
         missing = [n for n in s.needs if n not in known]
         if missing:

@@ -17,11 +17,15 @@ expressions stay unresolved (``normalise`` sees ``dct=None``).
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from ..model import Actor, Article, Event, TimeValue
 from .common import actor_at, overlapping, text_of
 from .timex import find_timexes
 from .timex_anchor import anchor_timexes
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 MAX_WORDS = 25
 SLACK_WORDS = 8  # a clause a few words over the limit is kept whole rather than cut mid-phrase
@@ -36,7 +40,7 @@ ANCHOR_PREPS = {"after": "AFTER", "before": "BEFORE", "since": "SINCE"}
 
 def extract_events(article: Article, docs: list, actors: list[Actor]) -> list[Event]:
     """Dated and anchored events in text order, ids e1, e2, ..."""
-    found: list[tuple[int, int, int, TimeValue, int, object]] = []  # paragraph, start, end, date, verb index, doc
+    found: list[tuple[int, int, int, TimeValue, int, Doc]] = []  # paragraph, start, end, date, verb index, doc
     # references back ('the following day') count from the last date before them, across paragraphs
     timexes = anchor_timexes(
         [find_timexes(doc, article.published, paragraph=n) for n, doc in enumerate(docs, start=1)], article.published
@@ -60,7 +64,7 @@ def extract_events(article: Article, docs: list, actors: list[Actor]) -> list[Ev
                 if found[k][3].value is None and tv.value is not None:
                     found[k] = (*found[k][:3], tv, *found[k][4:])
                 continue
-            exclude = set(anchor_tok.subtree) if anchor_tok is not None else set()
+            exclude: set[Token] = set(anchor_tok.subtree) if anchor_tok is not None else set()
             start, end = _clause_span(verb, exclude)
             if not _says_who(verb, start, end):
                 continue  # 'which holds a primary in April', 'capped by a win on Tuesday': no one acts
@@ -268,13 +272,13 @@ def _phrase_end(tok, limit: int, cut: set) -> int:
 
 def _actors(actors: list[Actor], paragraph: int, start: int, end: int, verb) -> tuple[str, ...]:
     """Actors mentioned inside the event's excerpt, plus the main clause's subject of a participle ('Speaking ..., Mr X said')."""
-    ids: list[str] = []
+    ids: list[tuple[int, str]] = []  # (offset of the first mention, actor id)
     seen: set[str] = set()
     for actor, m in overlapping(actors, paragraph, start, end):
         if actor.id not in seen:
             seen.add(actor.id)
-            ids.append((m.start, actor.id))  # type: ignore[arg-type]
-    ordered = [a for _, a in sorted(ids)]  # type: ignore[misc]
+            ids.append((m.start, actor.id))
+    ordered = [a for _, a in sorted(ids)]
     has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     if not has_subject and verb.dep_ in ("advcl", "xcomp") and verb.head.i != verb.i:
         for c in verb.head.children:

@@ -132,12 +132,18 @@ def half_value(y: int, h: int, **kw) -> TimeValue:
     return _tv(f"{y}-H{h}", date(y, 1 if h == 1 else 7, 1), date(y, 6, 30) if h == 1 else date(y, 12, 31), "half", **kw)
 
 
-def season_value(y: int, s: str, **kw) -> TimeValue:
+def _season_days(y: int, s: str) -> tuple[date, date]:
+    """The first and last day of season `s` ('SP', 'SU', 'FA', 'WI') of year `y`."""
     spans = {"SP": ((3, 1), (5, 31)), "SU": ((6, 1), (8, 31)), "FA": ((9, 1), (11, 30))}
     if s == "WI":  # northern winter: December to February
-        return _tv(f"{y}-WI", date(y, 12, 1), date(y + 1, 2, monthrange(y + 1, 2)[1]), "season", **kw)
+        return date(y, 12, 1), date(y + 1, 2, monthrange(y + 1, 2)[1])
     (m1, d1), (m2, d2) = spans[s]
-    return _tv(f"{y}-{s}", date(y, m1, d1), date(y, m2, d2), "season", **kw)
+    return date(y, m1, d1), date(y, m2, d2)
+
+
+def season_value(y: int, s: str, **kw) -> TimeValue:
+    first, last = _season_days(y, s)
+    return _tv(f"{y}-{s}", first, last, "season", **kw)
 
 
 def year_value(y: int, **kw) -> TimeValue:
@@ -324,25 +330,23 @@ def resolve_season(dct: date, s: str, rel: str, tense: Tense) -> TimeValue:
     """'last summer' is the latest summer over before publication, 'next winter' the first one not begun;
     a bare season is the one under way, else the nearer one in the tense's direction; 'this fall'
     said in April is the fall of the same year."""
-    seasons = [season_value(y, s) for y in (dct.year - 2, dct.year - 1, dct.year, dct.year + 1)]
-    iso = dct.isoformat()
-    over = [t for t in seasons if t.end < iso]
-    ahead = [t for t in seasons if t.start > iso]
+    years = (dct.year - 2, dct.year - 1, dct.year, dct.year + 1)
+    days = {y: _season_days(y, s) for y in years}  # each year's season: first and last day
+    over = [y for y in years if days[y][1] < dct]
+    ahead = [y for y in years if days[y][0] > dct]
     if rel in ("last", "past"):
-        return over[-1]
+        return season_value(over[-1], s)
     if rel in ("next", "coming"):
-        return ahead[0]
-    current = [t for t in seasons if t.start <= iso <= t.end]
+        return season_value(ahead[0], s)
+    current = [y for y in years if days[y][0] <= dct <= days[y][1]]
     if current:
-        return current[0]
+        return season_value(current[0], s)
     if rel == "this":
-        return next(t for t in seasons if t.value.startswith(str(dct.year)))
+        return season_value(dct.year, s)
     direction = _direction(tense)
-    if direction < 0 or (
-        direction == 0 and (date.fromisoformat(ahead[0].start) - dct) > (dct - date.fromisoformat(over[-1].end))
-    ):
-        return over[-1]
-    return ahead[0]
+    if direction < 0 or (direction == 0 and (days[ahead[0]][0] - dct) > (dct - days[over[-1]][1])):
+        return season_value(over[-1], s)
+    return season_value(ahead[0], s)
 
 
 def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:

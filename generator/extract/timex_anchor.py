@@ -128,10 +128,10 @@ def resolve(phrase: str, anchors: list[TimeValue] | TimeValue | None, weekday: i
             continue  # 'the following day' after 'in March': look further back
         if need and not _coarser_or_same(need, anchor.granularity):
             continue  # 'the year-ago quarter' needs a quarter or a day to count from
-        found = _place(r, m, anchor, u, weekday)
-        if found is not None and need and found.granularity != need and found.start:
-            found = period(date.fromisoformat(found.start), need)
-        return found
+        placed = _place(r, m, anchor, u, weekday)
+        if placed is not None and need and placed.granularity != need and placed.start:
+            placed = period(date.fromisoformat(placed.start), need)
+        return placed
     return None
 
 
@@ -147,6 +147,7 @@ def fallback_anchor(phrase: str, dct: date | None) -> TimeValue | None:
 
 
 def _place(r: dict, m: re.Match, anchor: TimeValue, unit: str, weekday: int | None) -> TimeValue | None:
+    assert anchor.start is not None and anchor.granularity is not None  # resolve() passes only such anchors
     k = int(r.get("shift", 0))
     if m.groupdict().get("n"):
         k *= _count(m["n"])

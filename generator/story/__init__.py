@@ -9,7 +9,7 @@ from pathlib import Path
 from ..article import slugify
 from ..problems import ArticleError
 from .cluster import Params, cluster, item_of, load_params
-from .pins import StoriesFile, read_stories, resolve
+from .pins import Pin, Split, StoriesFile, read_stories, resolve
 
 __all__ = ["Story", "article_names", "assign", "build_stories", "check_stories", "read_stories"]
 
@@ -46,7 +46,8 @@ def check_stories(seeds_dir: Path, articles: list) -> list[ArticleError]:
         return []
     known = article_names(articles)
     problems = []
-    for entry in [*pins.pins, *pins.splits]:
+    entries: list[Pin | Split] = [*pins.pins, *pins.splits]
+    for entry in entries:
         try:
             resolve(entry.articles, known, pins.shown, entry.line)
         except ArticleError as err:

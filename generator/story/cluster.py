@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -140,7 +141,7 @@ def similarity(items: list[Item], params: Params):
 
 
 def cluster(
-    items: list[Item], params: Params | None = None, apart: list[tuple[str, str]] = (), sim=None
+    items: list[Item], params: Params | None = None, apart: Sequence[tuple[str, str]] = (), sim=None
 ) -> list[list[str]]:
     """Groups of article ids, each a story (singletons included), largest first then by first id.
 

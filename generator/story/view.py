@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model import Actor, Briefing, Event, Quote
+from ..model import Actor, Briefing, Event, Quote, TimeValue
 from ..render import View, describe_time
 from . import Story
 from .cluster import normal_name
@@ -56,6 +56,12 @@ class StoryEvent:
     event: Event
     label: str
     sources: list[tuple[Briefing, Event]]
+
+    @property
+    def date(self) -> TimeValue:
+        """The event's date: the timeline holds dated events only."""
+        assert self.event.date is not None
+        return self.event.date
 
 
 def _unnamed(a: Actor) -> bool:
@@ -128,12 +134,14 @@ def merge_timeline(briefings: list[Briefing], views: dict[str, View]) -> list[St
     out: list[StoryEvent] = []
     for b in briefings:
         for e in views[b.article.id].dated_events:
-            key = (e.date.start, e.date.end, e.date.granularity)
+            when = e.date
+            assert when is not None  # View.dated_events are the dated ones
+            key = (when.start, when.end, when.granularity)
             twin = next(
                 (
                     s
                     for s in out
-                    if (s.event.date.start, s.event.date.end, s.event.date.granularity) == key
+                    if (s.date.start, s.date.end, s.date.granularity) == key
                     and all(src.article.id != b.article.id for src, _ in s.sources)
                     and _same_event(s.event, e)
                 ),
@@ -143,7 +151,7 @@ def merge_timeline(briefings: list[Briefing], views: dict[str, View]) -> list[St
                 twin.sources.append((b, e))
             else:
                 out.append(StoryEvent(e, describe_time(e.date), [(b, e)]))
-    out.sort(key=lambda s: (s.event.date.start, s.event.date.end or "", s.sources[0][0].article.id, s.event.paragraph))
+    out.sort(key=lambda s: (s.date.start, s.date.end or "", s.sources[0][0].article.id, s.event.paragraph))
     return out
 
 
@@ -217,9 +225,9 @@ class StoryView:
             ],
             "timeline": [
                 {
-                    "date": s.event.date.value,
-                    "start": s.event.date.start,
-                    "end": s.event.date.end,
+                    "date": s.date.value,
+                    "start": s.date.start,
+                    "end": s.date.end,
                     "text": s.event.text,
                     "sources": [
                         {"article": b.article.id, "event": e.id, "paragraph": e.paragraph} for b, e in s.sources
