@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 ActorType = Literal["person", "organisation", "country", "place", "group"]
 QuoteKind = Literal["direct", "partial", "reported"]
@@ -260,10 +263,9 @@ class Briefing:
         return None
 
 
-def to_dict(obj: object) -> dict:
+def to_dict(obj: DataclassInstance) -> dict:
     """Plain-data form of any model object (dates as ISO strings)."""
-    data = asdict(obj)  # type: ignore[arg-type]
-    return _plain(data)
+    return {k: _plain(v) for k, v in asdict(obj).items()}
 
 
 def _plain(value: object) -> object:

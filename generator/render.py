@@ -156,6 +156,12 @@ def describe_time(t: TimeValue | None) -> str:
     return display_date(t)
 
 
+def _date_order(e: Event) -> tuple:
+    """A dated event's place in time: its start, its end, then where it is in the text."""
+    d = e.date
+    return (d.start if d else "", (d.end if d else "") or "", e.paragraph, e.start)
+
+
 class View:
     """What the templates need from a briefing, computed once."""
 
@@ -174,7 +180,7 @@ class View:
         ]
         self.actors_by_type = [s for s in self.actors_by_type if s[2]]
         dated = [e for e in briefing.events if e.date and e.date.value and e.date.start]
-        self.dated_events = sorted(dated, key=lambda e: (e.date.start, e.date.end or "", e.paragraph, e.start))
+        self.dated_events = sorted(dated, key=_date_order)
         self.undated_events = [e for e in briefing.events if e not in dated]
         self.date_groups: list[tuple[str, list[Event]]] = []
         for e in self.dated_events:
@@ -342,7 +348,7 @@ class View:
             return q.speaker_text
         return "speaker unknown"
 
-    def _spans(self, n: int) -> list[tuple[int, int, object]]:
+    def _spans(self, n: int) -> list[tuple[int, int, Quote | Actor | Event]]:
         """The quotes and actor mentions of paragraph ``n`` as properly nested spans (start, end, what).
 
         A quote that crosses the end of an earlier one is cut at it; a mention that crosses a
@@ -352,7 +358,7 @@ class View:
             (q for q in self.b.quotes if q.paragraph == n and 0 <= q.start < q.end),
             key=lambda q: (q.start, -q.end),
         )
-        spans: list[tuple[int, int, object]] = []
+        spans: list[tuple[int, int, Quote | Actor | Event]] = []
         for q in quotes:
             start, end = q.start, min(q.end, length)
             for s0, e0, _ in spans:
@@ -386,7 +392,9 @@ class View:
         spans = self._spans(n)
         out: list[str] = []
 
-        def emit(lo: int, hi: int, inner: list[tuple[int, int, object]], outer: str | None = None) -> None:
+        def emit(
+            lo: int, hi: int, inner: list[tuple[int, int, Quote | Actor | Event]], outer: str | None = None
+        ) -> None:
             pos = lo
             i = 0
             while i < len(inner):
@@ -408,7 +416,7 @@ class View:
                     who = self.speaker_label(q)
                     a = self.actor(q.speaker)
                     linked = a is not None and who != outer  # no link a sighted reader cannot see
-                    label = f"[{md_escape(who)}](actors.md#{attr_escape(a.id)})" if linked else md_escape(who)
+                    label = f"[{md_escape(who)}](actors.md#{attr_escape(a.id)})" if a and linked else md_escape(who)
                     # No article text in an attribute: Markdown would read a link inside it.
                     qid = _safe_id(q.id)
                     out.append(
@@ -641,7 +649,7 @@ class View:
                 continue  # a two-word fragment says little out of context
             if q.speaker not in chosen or (chosen[q.speaker].kind != "direct" and q.kind == "direct"):
                 chosen[q.speaker] = q
-        ranked = sorted(chosen.values(), key=lambda q: -self.quote_count[q.speaker])[:3]
+        ranked = sorted(chosen.values(), key=lambda q: -self.quote_count[q.speaker or ""])[:3]
         return sorted(ranked, key=lambda q: (q.paragraph, q.start))
 
 
@@ -741,7 +749,7 @@ class CollectionView:
         ]
         self.actors_by_type = [s for s in self.actors_by_type if s[2]]
         events = [(e, b) for b in self.briefings for e in self.views[b.article.id].dated_events]
-        events.sort(key=lambda eb: (eb[0].date.start, eb[0].date.end or "", eb[1].article.title, eb[0].paragraph))
+        events.sort(key=lambda eb: (*_date_order(eb[0])[:2], eb[1].article.title, eb[0].paragraph))
         self.date_groups: list[tuple[str, list[tuple[Event, Briefing]]]] = []
         for e, b in events:
             label = describe_time(e.date)

@@ -256,7 +256,9 @@ def map_svg(spots: list[Spot], title: str, link: str = "#{id}") -> str:
         for code, (_, _, _, path, (bx0, by0, bx1, by1)) in world.items()
         if code not in named and bx1 >= x0 and bx0 <= x0 + w and by1 >= y0 and by0 <= y0 + h
     )
-    shapes, labels, placed = [], [], []
+    shapes: list[str] = []
+    labels: list[str] = []
+    placed: list[tuple[float, float, float, float]] = []
 
     def free(box: tuple[float, float, float, float]) -> bool:
         return not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in placed)
