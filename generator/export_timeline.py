@@ -10,23 +10,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 from html import escape
 
+from .lexicon import season_names, wordlist
 from .model import Briefing, Event, TimeValue
 
-MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-SEASON_NAMES = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
+MONTH_NAMES = tuple(m.capitalize() for m in wordlist("months"))
+SEASON_NAMES = season_names()
 MODIFIER_WORDS = {"START": "early", "MID": "mid", "END": "late", "APPROX": "around"}
 
 

@@ -1,9 +1,19 @@
-"""The vocabularies in resources/<language>/words.yml, loaded once: one list per concept."""
+"""The vocabularies in resources/<language>/words.yml, loaded once: one list per concept.
+
+An entry of words.yml is a list of words; a table (word: value, as a number word and its value),
+whose words are its keys; or named sub-lists, whose words are all of theirs, each sub-list also
+read on its own as ``entry.name`` (``wordset("pronouns.relative")``). Rules read a vocabulary here
+and nowhere else: as a set (``wordset``), in the file's order (``wordlist``), as a table
+(``wordtable``) or as a regular expression (``alternation``).
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -11,14 +21,53 @@ RESOURCES = Path(__file__).parent / "resources"
 
 
 @lru_cache(maxsize=4)
+def entries(language: str = "en") -> dict[str, Any]:
+    """words.yml as written: each entry a list, a table or named sub-lists."""
+    return yaml.safe_load((RESOURCES / language / "words.yml").read_text(encoding="utf-8"))
+
+
+def _members(values: Any) -> list[str]:
+    """The words of an entry (or of one sub-list), lower case, in the file's order."""
+    if isinstance(values, dict):
+        if all(isinstance(v, list) for v in values.values()):
+            return [w for v in values.values() for w in _members(v)]
+        return [str(w).lower() for w in values]
+    return [str(w).lower() for w in values]
+
+
+@lru_cache(maxsize=4)
 def words(language: str = "en") -> dict[str, frozenset[str]]:
-    """Each list of words.yml as a set of lower-case words."""
-    data = yaml.safe_load((RESOURCES / language / "words.yml").read_text(encoding="utf-8"))
-    return {key: frozenset(str(w).lower() for w in values) for key, values in data.items()}
+    """Each list of words.yml as a set of lower-case words (and each named sub-list as ``entry.name``)."""
+    out = {}
+    for key, values in entries(language).items():
+        out[key] = frozenset(_members(values))
+        if isinstance(values, dict) and all(isinstance(v, list) for v in values.values()):
+            out.update({f"{key}.{name}": frozenset(_members(v)) for name, v in values.items()})
+    return out
 
 
 def wordset(name: str, language: str = "en") -> frozenset[str]:
     return words(language)[name]
+
+
+@lru_cache(maxsize=64)
+def wordlist(name: str, language: str = "en") -> tuple[str, ...]:
+    """A list (or a named sub-list, ``entry.name``) of words.yml in its order, lower case, once each."""
+    key, _, sub = name.partition(".")
+    values = entries(language)[key]
+    return tuple(dict.fromkeys(_members(values[sub] if sub else values)))
+
+
+def wordtable(name: str, language: str = "en") -> dict[str, Any]:
+    """A table of words.yml (word: value) in its order, the words lower case."""
+    return {str(w).lower(): v for w, v in entries(language)[name].items()}
+
+
+def alternation(words: Iterable[str], space: str = r"\s+") -> str:
+    """A regular expression for any of the words: escaped, the longest first (so 'Sept.' is
+    tried before 'Sept' and 'Sep'), a space matching ``space``. No group around it."""
+    unique = dict.fromkeys(words)
+    return "|".join(space.join(map(re.escape, w.split(" "))) for w in sorted(unique, key=len, reverse=True))
 
 
 def word_gender(word: str) -> str | None:
@@ -73,3 +122,35 @@ def _adjectives() -> frozenset[str]:
 
     table = get_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")
     return frozenset(table["adj"])
+
+
+def _numbered(names: str, abbreviations: str, first: int) -> dict[str, int]:
+    """Calendar names and their abbreviations (each the name it begins) to their numbers."""
+    full = {name: i for i, name in enumerate(wordlist(names), start=first)}
+    short = {a: next(n for name, n in full.items() if name.startswith(a)) for a in wordlist(abbreviations)}
+    return full | short
+
+
+@lru_cache(maxsize=1)
+def month_numbers() -> dict[str, int]:
+    """Month names and abbreviations, lower case, to the month's number ('sept' -> 9)."""
+    return _numbered("months", "month_abbreviations", 1)
+
+
+@lru_cache(maxsize=1)
+def weekday_numbers() -> dict[str, int]:
+    """Weekday names and abbreviations, lower case, to the weekday's number ('tues' -> 1, Monday 0)."""
+    return _numbered("weekdays", "weekday_abbreviations", 0)
+
+
+def season_codes() -> dict[str, str]:
+    """Season names to their TIMEX3 codes ('fall' -> 'FA')."""
+    return wordtable("seasons")
+
+
+def season_names() -> dict[str, str]:
+    """TIMEX3 season codes to the name a page writes ('FA' -> 'autumn', the first listed)."""
+    out: dict[str, str] = {}
+    for name, code in season_codes().items():
+        out.setdefault(code, name)
+    return out

@@ -28,7 +28,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 
-from ..lexicon import wordset
+from ..lexicon import alternation, month_numbers, season_codes, season_names, weekday_numbers, wordlist, wordset
 from ..model import TimeValue
 from .timex_data import holiday_specs
 
@@ -36,16 +36,9 @@ Tense = str | None  # "past", "present", "future" or None
 
 # ---------------------------------------------------------------- vocabularies
 
-MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
-    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-WEEKDAYS = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
-    "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6,
-}  # fmt: skip
+# The calendar's names (words.yml): lower case, to the month's number and the weekday's (Monday 0).
+MONTHS = month_numbers()
+WEEKDAYS = weekday_numbers()
 NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -58,24 +51,37 @@ UNITS = {
     "second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D", "week": "W", "weekend": "WE",
     "fortnight": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE", "quarter": "Q",
 }  # fmt: skip
-SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+SEASONS = season_codes()
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 MOD_WORDS = {
     "early": "START", "beginning of": "START", "start of": "START", "earlier": "START",
     "mid": "MID", "middle of": "MID", "late": "END", "end of": "END", "later": "END",
 }  # fmt: skip
 
-_MONTH_RE = (
-    r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+
+def _calendar_re(names: list[str], abbreviations: list[str] = (), optional_stop: bool = False) -> str:
+    """Capitalised names, and abbreviations with their full stop (or also without), case-sensitive."""
+    short = [a.capitalize() + "." for a in abbreviations]
+    short += [a.capitalize() for a in abbreviations] if optional_stop else []
+    return "(?-i:" + alternation([n.capitalize() for n in names] + short) + ")"
+
+
+# Calendar words that are common words too (words.yml ambiguous_calendar_words): "May" alone is the
+# modal verb as often as the month, only taken with a day, a year or a cue; 'Sun.', 'Sat.' and 'Wed.'
+# are no weekday (a newspaper, a verb and a verb end sentences too); 'Mar', 'Jan' need their full stop.
+_AMBIGUOUS = wordset("ambiguous_calendar_words")
+_AMBIGUOUS_ABBREVIATIONS = _AMBIGUOUS & (wordset("month_abbreviations") | wordset("weekday_abbreviations"))
+_MONTH_NAMES, _MONTH_SHORT = list(wordlist("months")), list(wordlist("month_abbreviations"))
+_MONTH_RE = _calendar_re(_MONTH_NAMES, _MONTH_SHORT, optional_stop=True)
+_MONTH_NOT_MAY = _calendar_re([m for m in _MONTH_NAMES if m not in _AMBIGUOUS], _MONTH_SHORT, optional_stop=True)
+_MONTH_MAY = _calendar_re([m for m in _MONTH_NAMES if m in _AMBIGUOUS])
+_WEEKDAY_NAME_RE = _calendar_re(list(wordlist("weekdays")))
+_WEEKDAY_RE = _calendar_re(
+    list(wordlist("weekdays")), [a for a in wordlist("weekday_abbreviations") if a not in _AMBIGUOUS]
 )
-# "May" alone is the modal verb as often as the month: only taken with a day, a year or a cue.
-_MONTH_NOT_MAY = _MONTH_RE.replace("|May|", "|")
-_WEEKDAY_RE = (
-    r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-    # 'Sun.', 'Sat.' and 'Wed.' are left out: a newspaper, a verb and a verb end sentences too
-    r"|Mon\.|Tues?\.|Thu(?:rs?)?\.|Fri\.)"
-)
+_SEASON_RE = alternation(SEASONS)
+# After 'the' or 'that' a season by its first name only: 'the fall' is as often a drop as a season.
+_SEASON_AFTER_THE_RE = alternation(season_names().values())
 _NUMWORD = (
     r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
     r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
@@ -491,7 +497,7 @@ _MAY_CUES = {
     rf"""(?:(?P<mod>{_MOD})\s*(?P<rel1>last|next|this)?\s*(?P<mo1>{_MONTH_RE})
         |(?P<rel2>last|next|this|past|coming)\s+(?P<mo2>{_MONTH_RE})
         |(?P<mo3>{_MONTH_NOT_MAY})
-        |(?P<mo4>(?-i:May)))\b""",
+        |(?P<mo4>{_MONTH_MAY}))\b""",
 )
 def _month_rule(m, dct, tense):
     word = m["mo1"] or m["mo2"] or m["mo3"] or m["mo4"]
@@ -502,26 +508,13 @@ def _month_rule(m, dct, tense):
         if before[0].lower() not in _MAY_CUES:
             return None
     if (
-        word.lower().rstrip(".") in ("mar", "jan", "sun", "sat", "wed")
+        word.lower().rstrip(".") in _AMBIGUOUS_ABBREVIATIONS
         and not word.endswith(".")
         and word[0].isupper()
         and len(word) <= 3
     ):
         return None  # a capitalised abbreviation without its full stop is seldom a month
-    if m["mo3"] and word.rstrip(".").lower() in (
-        "mar",
-        "dec",
-        "jun",
-        "jul",
-        "apr",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "feb",
-        "jan",
-    ):
+    if m["mo3"] and word.rstrip(".").lower() in wordset("month_abbreviations"):
         return None  # bare abbreviations ("Dec.") are too ambiguous without a day
     mo = _month_num(word)
     rel = (m["rel1"] or m["rel2"] or "").lower()
@@ -603,8 +596,8 @@ def _half_rule(m, dct, tense):
 
 @rule(
     "season",
-    r"""(?:(?P<mod>early|mid-?|late)\s*)?(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<s>spring|summer|autumn|fall|winter)
-        (?:(?:\s+of)?\s+(?P<y>\d{4}))?\b""",
+    rf"""(?:(?P<mod>early|mid-?|late)\s*)?(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<s>{_SEASON_RE})
+        (?:(?:\s+of)?\s+(?P<y>\d{{4}}))?\b""",
 )
 def _season_rule(m, dct, tense):
     s = SEASONS[m["s"].lower()]
@@ -727,7 +720,7 @@ def _weekday_rule(m, dct, tense):
     if _in_a_name(m):
         return None  # 'the Sunday Times', 'the Good Friday Agreement': a weekday inside a name
     if re.match(
-        r"\s+(?:and|or)\s+(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:s\b|\s+(?:mornings|afternoons|evenings|nights)\b)",
+        rf"\s+(?:and|or)\s+{_WEEKDAY_NAME_RE}(?:s\b|\s+(?:mornings|afternoons|evenings|nights)\b)",
         m.string[m.end() :],
     ):
         return None  # 'on Monday and Tuesday nights': every Monday night, a set
@@ -803,9 +796,9 @@ def _clock_duration_rule(m, dct, tense):
 
 @rule(
     "set",
-    rf"""(?:(?:every|each)\s+(?P<mo>{_MONTH_NOT_MAY}|(?-i:May))\b
-        |(?P<wdp>(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))(?:s\b|\s+(?P<partp>mornings|afternoons|evenings|nights)\b
-            |(?=\s+(?:and|or)\s+(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:s\b|\s+(?P<partc>mornings|afternoons|evenings|nights)\b)))
+    rf"""(?:(?:every|each)\s+(?P<mo>{_MONTH_NOT_MAY}|{_MONTH_MAY})\b
+        |(?P<wdp>{_WEEKDAY_NAME_RE})(?:s\b|\s+(?P<partp>mornings|afternoons|evenings|nights)\b
+            |(?=\s+(?:and|or)\s+{_WEEKDAY_NAME_RE}(?:s\b|\s+(?P<partc>mornings|afternoons|evenings|nights)\b)))
         |(?P<qs>first|second|third|fourth)(?:[\s-]+quarters\b|(?=\s+(?:and|or)\s+(?:the\s+)?(?:first|second|third|fourth)[\s-]+quarters\b))
         |(?:every|each)\s+(?:other\s+)?(?:(?P<n>{_NUMWORD}|\d+)\s+)?(?P<unit>{_UNIT}|{_WEEKDAY_RE})s?
         |(?P<adv>hourly|daily|nightly|weekly|fortnightly|monthly|annually|yearly)
@@ -1124,7 +1117,7 @@ def _the_weekend_rule(m, dct, tense):
     return _tv(f"{y}-W{w:02d}-WE", sat, sat + timedelta(days=1), "week")
 
 
-@rule("the_season", r"the\s+(?P<s>spring|summer|autumn|winter)\b(?!\s+of\b)")
+@rule("the_season", rf"the\s+(?P<s>{_SEASON_AFTER_THE_RE})\b(?!\s+of\b)")
 def _the_season_rule(m, dct, tense):
     if dct is None:
         return unresolved(granularity="season")
@@ -1134,7 +1127,7 @@ def _the_season_rule(m, dct, tense):
 @rule(
     "anaphoric",
     rf"""(?:(?:that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+prior|the\s+preceding)\s+
-            (?:day|week|weekend|month|year|quarter|morning|afternoon|evening|night|spring|summer|autumn|winter)
+            (?:day|week|weekend|month|year|quarter|morning|afternoon|evening|night|{_SEASON_AFTER_THE_RE})
         |(?:earlier|later)\s+that\s+(?:day|week|month|year|morning|afternoon|evening|night)
         |(?P<n>{_NUM})[\s-]+(?:{_UNIT})s?\s+(?:earlier|later)
         |year[\s-](?:earlier|ago)(?:\s+(?:period|quarter))?|the\s+year[\s-](?:earlier|ago)\s+(?:period|quarter|year|month)

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import yaml
 
+from ..lexicon import alternation, wordlist
 from ..model import TimeValue
 from .timex import (
     _number,
@@ -174,8 +175,8 @@ def _count(word: str) -> int:
     return int(n) if n is not None and n == int(n) else 1
 
 
-_WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_WEEKDAYS = list(wordlist("weekdays"))
+_WEEKDAY = re.compile(rf"\b({alternation(_WEEKDAYS)})\b", re.I)
 
 
 def from_value(value: str) -> TimeValue | None:
