@@ -28,7 +28,16 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 
-from ..lexicon import alternation, month_numbers, season_codes, season_names, weekday_numbers, wordlist, wordset
+from ..lexicon import (
+    alternation,
+    month_numbers,
+    season_codes,
+    season_names,
+    weekday_numbers,
+    wordlist,
+    wordset,
+    wordtable,
+)
 from ..model import TimeValue
 from .timex_data import holiday_specs
 
@@ -39,14 +48,10 @@ Tense = str | None  # "past", "present", "future" or None
 # The calendar's names (words.yml): lower case, to the month's number and the weekday's (Monday 0).
 MONTHS = month_numbers()
 WEEKDAYS = weekday_numbers()
-NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "hundred": 100, "dozen": 12, "half": 0.5, "couple": 2,
-}  # fmt: skip
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+# Number words and the nouns of amounts (words.yml), and the article, which counts one ('a day').
+_NUMBER_WORDS = wordtable("number_words")
+NUMBERS = {"a": 1, "an": 1} | _NUMBER_WORDS | wordtable("amount_words")
+ORDINALS = wordtable("ordinals")
 UNITS = {
     "second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D", "week": "W", "weekend": "WE",
     "fortnight": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE", "quarter": "Q",
@@ -82,11 +87,13 @@ _WEEKDAY_RE = _calendar_re(
 _SEASON_RE = alternation(SEASONS)
 # After 'the' or 'that' a season by its first name only: 'the fall' is as often a drop as a season.
 _SEASON_AFTER_THE_RE = alternation(season_names().values())
-_NUMWORD = (
-    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
-    r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
-    r"|sixteen|seventeen|eighteen|nineteen|a\s+hundred|hundred|a\s+dozen|dozen|half\s+a|a\s+half"
-)
+_ONES = alternation(w for w, n in _NUMBER_WORDS.items() if n < 10)
+_TEEN_WORDS = alternation(w for w, n in _NUMBER_WORDS.items() if 10 <= n < 20)
+_TEENS = rf"(?:{_TEEN_WORDS})"
+_TENS = rf"(?:{alternation(w for w, n in _NUMBER_WORDS.items() if n >= 20)})(?:[\s-](?:{_ONES}))?"
+_NUMWORD = rf"{_TENS}|{_ONES}|{_TEEN_WORDS}|a\s+hundred|hundred|a\s+dozen|dozen|half\s+a|a\s+half"
+_ORDINAL_RE = alternation(ORDINALS)
+_ORDINAL_WORD_RE = alternation(w for w in ORDINALS if w.isalpha())
 _NUM = (
     rf"(?:(?:(?<!\d)\d{{1,3}}(?:\.\d+|\s+1/2)?(?!\d)|{_NUMWORD}|(?:a\s+)?couple\s+of|a\s+few|several|few|many|some|a|an)"
     r"(?:\s+(?:more|additional|further|extra))?)"
@@ -534,9 +541,9 @@ def _month_rule(m, dct, tense):
 
 @rule(
     "quarter",
-    r"""(?:the\s+)?(?:(?P<ago>year[\s-](?:ago|earlier)|prior[\s-]year|last\s+year's)[\s-]+(?=(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]))?(?:(?P<which>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|this|next|past|previous|same|year-earlier|year-ago)[\s-]+)?
+    rf"""(?:the\s+)?(?:(?P<ago>year[\s-](?:ago|earlier)|prior[\s-]year|last\s+year's)[\s-]+(?=(?:{_ORDINAL_RE})[\s-]))?(?:(?P<which>{_ORDINAL_RE}|final|last|latest|current|this|next|past|previous|same|year-earlier|year-ago)[\s-]+)?
         (?:(?P<fiscal>fiscal|calendar)[\s-]+)?quarter(?!ly|-to-|[\s-]+(?:century|of\s+a\s+century|point|percentage|mile))
-        (?:(?:\s+of|,)?\s+(?:fiscal\s+)?(?P<y>\d{4}))?""",
+        (?:(?:\s+of|,)?\s+(?:fiscal\s+)?(?P<y>\d{{4}}))?""",
 )
 def _quarter_rule(m, dct, tense):
     which = (m["which"] or "").lower()
@@ -799,7 +806,7 @@ def _clock_duration_rule(m, dct, tense):
     rf"""(?:(?:every|each)\s+(?P<mo>{_MONTH_NOT_MAY}|{_MONTH_MAY})\b
         |(?P<wdp>{_WEEKDAY_NAME_RE})(?:s\b|\s+(?P<partp>mornings|afternoons|evenings|nights)\b
             |(?=\s+(?:and|or)\s+{_WEEKDAY_NAME_RE}(?:s\b|\s+(?P<partc>mornings|afternoons|evenings|nights)\b)))
-        |(?P<qs>first|second|third|fourth)(?:[\s-]+quarters\b|(?=\s+(?:and|or)\s+(?:the\s+)?(?:first|second|third|fourth)[\s-]+quarters\b))
+        |(?P<qs>{_ORDINAL_WORD_RE})(?:[\s-]+quarters\b|(?=\s+(?:and|or)\s+(?:the\s+)?(?:{_ORDINAL_WORD_RE})[\s-]+quarters\b))
         |(?:every|each)\s+(?:other\s+)?(?:(?P<n>{_NUMWORD}|\d+)\s+)?(?P<unit>{_UNIT}|{_WEEKDAY_RE})s?
         |(?P<adv>hourly|daily|nightly|weekly|fortnightly|monthly|annually|yearly)
         |(?P<times>once|twice|(?:{_NUMWORD}|\d+)\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit2>{_UNIT}))""",
@@ -915,22 +922,12 @@ def _vague_rule(m, dct, tense):
     return unresolved(kind="vague")
 
 
-_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
-_TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 _SPOKEN_YEAR = (
-    rf"(?:(?:the\s+year\s+)?(?:nineteen|eighteen)[\s-]+(?:{_TENS}|{_TEENS}|oh[\s-](?:one|two|three|four|five|six|seven|eight|nine))"
-    rf"|the\s+year\s+two\s+thousand(?:\s+and)?(?:\s+(?:one|two|three|four|five|six|seven|eight|nine|{_TEENS}))?)"
+    rf"(?:(?:the\s+year\s+)?(?:nineteen|eighteen)[\s-]+(?:{_TENS}|{_TEENS}|oh[\s-](?:{_ONES}))"
+    rf"|the\s+year\s+two\s+thousand(?:\s+and)?(?:\s+(?:{_ONES}|{_TEENS}))?)"
 )
-DECADE_WORDS = {
-    "twenties": 2,
-    "thirties": 3,
-    "forties": 4,
-    "fifties": 5,
-    "sixties": 6,
-    "seventies": 7,
-    "eighties": 8,
-    "nineties": 9,
-}
+# The decades in words are the tens' plurals ('twenty' -> 'twenties').
+DECADE_WORDS = {w[:-1] + "ies": n // 10 for w, n in _NUMBER_WORDS.items() if n >= 20}
 
 
 def spoken_year(text: str) -> int | None:
@@ -957,7 +954,7 @@ def _spoken_year_rule(m, dct, tense):
 
 @rule(
     "decade_words",
-    r"the\s+(?:(?P<mod>early|mid-?|late)[\s-]*)?(?:nineteen[\s-])?(?P<d>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
+    rf"the\s+(?:(?P<mod>early|mid-?|late)[\s-]*)?(?:nineteen[\s-])?(?P<d>{alternation(DECADE_WORDS)})\b",
 )
 def _decade_words_rule(m, dct, tense):
     return with_modifier(decade_value(1900 + 10 * DECADE_WORDS[m["d"].lower()]), _mod_of(m["mod"]))
@@ -972,7 +969,7 @@ def _month_rel_year_rule(m, dct, tense):
 
 @rule(
     "year_quarter",
-    rf"(?:the\s+)?(?P<y>{_YEAR})[\s-]+(?:(?P<which>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+)?(?:fiscal\s+)?(?P<unit>quarter|period|half)\b",
+    rf"(?:the\s+)?(?P<y>{_YEAR})[\s-]+(?:(?P<which>{_ORDINAL_RE})[\s-]+)?(?:fiscal\s+)?(?P<unit>quarter|period|half)\b",
 )
 def _year_quarter_rule(m, dct, tense):
     which = (m["which"] or "").lower()
