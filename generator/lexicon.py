@@ -65,9 +65,30 @@ def wordtable(name: str, language: str = "en") -> dict[str, Any]:
 
 def alternation(words: Iterable[str], space: str = r"\s+") -> str:
     """A regular expression for any of the words: escaped, the longest first (so 'Sept.' is
-    tried before 'Sept' and 'Sep'), a space matching ``space``. No group around it."""
-    unique = dict.fromkeys(words)
-    return "|".join(space.join(map(re.escape, w.split(" "))) for w in sorted(unique, key=len, reverse=True))
+    tried before 'Sept' and 'Sep'; of one length in alphabetical order), a space matching ``space``.
+    No group around it."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(space.join(map(re.escape, w.split(" "))) for w in ordered)
+
+
+PRONOUN_CASES = ("subject", "object", "determiner", "possessive")
+THIRD_PERSON = ("third_masculine", "third_feminine", "third_neuter", "third_plural")
+GENDERED = ("third_masculine", "third_feminine")
+"""Persons of words.yml's personal_pronouns: the third, and the two of it that show a gender."""
+
+
+def pronouns(*persons: str, cases: Iterable[str] = PRONOUN_CASES, language: str = "en") -> frozenset[str]:
+    """Forms of the personal pronouns of the persons named (all when none) in the cases named:
+    ``pronouns(*GENDERED, cases=("object",))`` is {'him', 'her'}."""
+    table = entries(language)["personal_pronouns"]
+    at = [PRONOUN_CASES.index(c) for c in cases]
+    return frozenset(table[p][i] for p in (persons or table) for i in at)
+
+
+def pronoun_subjects(*persons: str, language: str = "en") -> dict[str, str]:
+    """Subject and object forms of the persons' pronouns (all when none) to the subject form ('him' -> 'he')."""
+    table = entries(language)["personal_pronouns"]
+    return {form: table[p][0] for p in (persons or table) for form in table[p][:2]}
 
 
 def word_gender(word: str) -> str | None:

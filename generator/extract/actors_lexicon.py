@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..lexicon import wordset
+from ..lexicon import pronouns, wordset
 
 HONORIFICS = wordset("honorifics")
 """Courtesy titles: they mark a person but are not a role."""
@@ -59,10 +59,5 @@ CORPORATE_SUFFIXES = wordset("corporate_suffixes")
 
 LOCATIVE_PREPS = wordset("locative_prepositions")
 
-PRONOUNS = frozenset(
-    """
-    i me my mine we us our ours you your yours he him his she her hers it its they them their theirs
-    this that these those who whom whose which what someone somebody anyone anybody everyone
-    everybody nobody one
-    """.split()
-)
+PRONOUNS = pronouns() | wordset("pronouns")
+"""Every form of the personal pronouns and the other pronouns (words.yml): never a name."""

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import islice
 
+from ..lexicon import GENDERED, THIRD_PERSON, alternation, pronouns
 from ..model import Actor, Article, Mention, Quote
 from .common import actor_at
 from .quotes_coref import PRONOUNS, resolve_pronoun
@@ -36,6 +37,8 @@ from .quotes_marks import MarkProblem, QuoteSpan, find_quote_spans
 from .quotes_reported import reported_speech
 
 _TERMINAL = ".!?…"
+# Pronouns for a person or people, as a subject ('he', 'she', 'they'; not 'it').
+_PEOPLE_PRONOUNS = pronouns(*GENDERED, "third_plural", cases=("subject",))
 _CLOSE_TRAIL = "”\"'’)]»"
 
 
@@ -358,7 +361,7 @@ def _introducer(para: _Para):
     # 'X released the following statement:' - the main verb's named subject.
     for root in (t for t in frame if t.dep_ == "ROOT" and t.pos_ == "VERB"):
         spk = speaker_of(root)
-        if spk is not None and (spk.ent_type_ in ("PERSON", "ORG") or spk.lower_ in ("he", "she", "they")):
+        if spk is not None and (spk.ent_type_ in ("PERSON", "ORG") or spk.lower_ in _PEOPLE_PRONOUNS):
             return root, spk
     return None
 
@@ -414,7 +417,10 @@ _WORK_NOUNS = frozenset(
     """.split()
 )
 # After a title, an apposition naming the work: '“Blue Hour,” a novel by …', '“The Plan,” a document'.
-_WORK_AFTER = re.compile(r"\s*([,(—–-]?)\s*(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?([a-z-]+)\b")
+_WORK_AFTER = re.compile(
+    rf"\s*([,(—–-]?)\s*(?:a|an|the|{alternation(pronouns(*THIRD_PERSON, cases=('determiner',)))})\s+"
+    r"(?:[\w-]+\s+){0,2}?([a-z-]+)\b"
+)
 _BY_AUTHOR = re.compile(r"[,.]?\s*by\s+(?:the\s+)?[A-Z]")
 _TERMINAL_IN = re.compile(r"[.!?…]")
 

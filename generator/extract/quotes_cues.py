@@ -26,7 +26,7 @@ REPORT_VERBS = SPEECH_VERBS - WEAK_VERBS - {"ask", "answer", "urge", "demand", "
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # Relative pronouns: a speaker written so stands for the phrase it hangs off.
-RELATIVES = frozenset({"who", "which", "that"})
+RELATIVES = wordset("pronouns.relative")
 # Verbs news style puts before their subject ('…," said the minister'); the
 # parser sometimes reads that subject as an object. Not 'tell' or 'ask',
 # whose object is the one spoken to.

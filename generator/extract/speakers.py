@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from ..article import slugify
-from ..lexicon import person_nouns, word_gender, wordset
+from ..lexicon import GENDERED, person_nouns, pronoun_subjects, word_gender, wordset
 from ..model import Actor, Article, Mention, Quote
 from .actors_evidence import lowercase_words
 from .actors_lexicon import GROUP_HEADS, TITLE_WORDS
@@ -446,9 +446,12 @@ def add_descriptive_speakers(
     return actors, _through_resolved_mentions(out, actors)
 
 
+_GENDERED_SUBJECTS = pronoun_subjects(*GENDERED)  # 'he', 'him' -> 'he'; 'she', 'her' -> 'she'
+
+
 def _agrees(pronoun: str | None, known: str | None) -> bool:
     p = (pronoun or "").lower()
-    return known is None or p not in ("he", "she", "him", "her") or {"him": "he", "her": "she"}.get(p, p) == known
+    return known is None or p not in _GENDERED_SUBJECTS or _GENDERED_SUBJECTS[p] == known
 
 
 def _through_resolved_mentions(quotes: list[Quote], actors: list[Actor]) -> list[Quote]:

@@ -29,8 +29,10 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from ..lexicon import (
+    THIRD_PERSON,
     alternation,
     month_numbers,
+    pronouns,
     season_codes,
     season_names,
     weekday_numbers,
@@ -632,6 +634,10 @@ def _century_rule(m, dct, tense):
     return with_modifier(century_value(int(m["c"])), _mod_of(m["mod"]))
 
 
+# The possessive determiners of the third person and of 'we' ('their 2019 results', 'our 2020 plan').
+_POSSESSIVES = alternation(pronouns(*THIRD_PERSON, "first_plural", cases=("determiner",)))
+
+
 @rule(
     "year",
     rf"""(?:(?P<mod>{_MOD})\s*)?(?:(?P<fiscal>fiscal|calendar|financial)(?:\s+year)?\s+)?(?<![$£€\d.,])(?P<y>{_YEAR})\b
@@ -644,7 +650,7 @@ def _year_rule(m, dct, tense):
     # '2009 votes' is a count, 'a 2009 analysis' and 'the 2016 elections' are years
     if re.match(r"\s+(?:[a-z]+s|people|men|women)\b", m.string[m.end() :]) and not m["mod"] and not m["fiscal"]:
         if not re.search(
-            r"\b(?:a|an|the|its|his|her|their|our|this|that|whose)\s+(?:(?:pre|post|mid)-)?$",
+            rf"\b(?:a|an|the|{_POSSESSIVES}|this|that|whose)\s+(?:(?:pre|post|mid)-)?$",
             m.string[: m.start()],
             re.I,
         ):
@@ -1235,7 +1241,7 @@ def _select(found: list) -> list:
 _DEFER = None
 _QUOTES = "\"“”'‘’`"
 # Capitalised words a time expression may hold anywhere in a sentence: calendar names
-_PROPER_TIME_WORDS = set(MONTHS) | set(WEEKDAYS) | {"i"}
+_PROPER_TIME_WORDS = set(MONTHS) | set(WEEKDAYS) | pronouns("first_singular", cases=("subject",))
 
 
 def _sentence_start(text: str, start: int) -> bool:
