@@ -102,7 +102,7 @@ _UNRESOLVED = pronouns(cases=("subject",)) | wordset("pronouns.demonstrative") |
 _SENTENCE_END = re.compile(r"(?<=[.!?])([”’\"')]?)\s+(?=[“‘\"'(]?[A-Z0-9])")
 # Words that open a photo caption, which wire copy often puts before the story.
 _CAPTION_WORDS = frozenset("photo photos photograph pictured picture image file".split())
-_ABBREVIATIONS = frozenset("mr mrs ms dr st gen col lt sgt rep sen gov prof jan feb aug sept oct nov dec no vs".split())
+_ABBREVIATIONS = wordset("sentence_abbreviations")
 
 
 def _safe_id(text: str) -> str:

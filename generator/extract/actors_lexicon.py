@@ -2,41 +2,13 @@
 
 from __future__ import annotations
 
-from ..lexicon import pronouns, wordset
+from ..lexicon import pronouns, wordset, wordtable
 
 HONORIFICS = wordset("honorifics")
 """Courtesy titles: they mark a person but are not a role."""
 
 # Abbreviated titles and their full forms, so "Maj Gen" and "Major General" are one role.
-ABBREVIATIONS = {
-    "gen": "general",
-    "maj": "major",
-    "lt": "lieutenant",
-    "col": "colonel",
-    "brig": "brigadier",
-    "adm": "admiral",
-    "capt": "captain",
-    "cpt": "captain",
-    "cmdr": "commander",
-    "cdr": "commander",
-    "sgt": "sergeant",
-    "cpl": "corporal",
-    "pte": "private",
-    "pvt": "private",
-    "gov": "governor",
-    "sen": "senator",
-    "rep": "representative",
-    "rev": "reverend",
-    "revd": "reverend",
-    "prof": "professor",
-    "insp": "inspector",
-    "supt": "superintendent",
-    "det": "detective",
-    "pres": "president",
-    "amb": "ambassador",
-    "hon": "honourable",
-    "fr": "father",
-}
+ABBREVIATIONS = wordtable("title_abbreviations")
 
 TITLE_WORDS = wordset("title_words") | wordset("member_titles")
 """Words that can make up a title written before a name ("Major General X", "Foreign Minister Y")."""
