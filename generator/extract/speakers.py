@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from ..article import slugify
-from ..lexicon import GENDERED, person_nouns, pronoun_subjects, word_gender, wordset
+from ..lexicon import GENDERED, person_nouns, pronoun_subjects, word_gender, wordlist, wordset
 from ..model import Actor, Article, Mention, Quote
 from .actors_evidence import lowercase_words
 from .actors_lexicon import GROUP_HEADS, TITLE_WORDS
@@ -145,7 +145,7 @@ def _through_description(ante: Mention, docs: list, actors: list[Actor], heads: 
 # What an actor publishes through: the speaker is its owner, never the channel itself.
 _CHANNELS = wordset("channel_nouns")
 # Endings of nouns for people by what they do ('attendant', 'resident', 'spokesperson').
-_AGENT_ENDINGS = ("ant", "ent", "er", "or", "ist", "ian", "man", "woman", "person", "ee")
+_AGENT_ENDINGS = wordlist("agent_noun_endings")
 
 
 def _named_speaker(m: Mention, lower: frozenset[str], actors: list[Actor]) -> Actor | None:
