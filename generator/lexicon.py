@@ -1,6 +1,7 @@
-"""The vocabularies in resources/<language>/words.yml, loaded once: one list per concept.
+"""The vocabularies in resources/<language>/words.yml (and timex_words.yml, the words only the
+time-expression rules read), loaded once: one list per concept, each in one file.
 
-An entry of words.yml is a list of words; a table (word: value, as a number word and its value),
+An entry is a list of words; a table (word: value, as a number word and its value),
 whose words are its keys; or named sub-lists, whose words are all of theirs, each sub-list also
 read on its own as ``entry.name`` (``wordset("pronouns.relative")``). Rules read a vocabulary here
 and nowhere else: as a set (``wordset``), in the file's order (``wordlist``), as a table
@@ -20,10 +21,19 @@ import yaml
 RESOURCES = Path(__file__).parent / "resources"
 
 
+FILES = ("words.yml", "timex_words.yml")
+
+
 @lru_cache(maxsize=4)
 def entries(language: str = "en") -> dict[str, Any]:
-    """words.yml as written: each entry a list, a table or named sub-lists."""
-    return yaml.safe_load((RESOURCES / language / "words.yml").read_text(encoding="utf-8"))
+    """The entries of the word files as written: each a list, a table or named sub-lists."""
+    out: dict[str, Any] = {}
+    for name in FILES:
+        data = yaml.safe_load((RESOURCES / language / name).read_text(encoding="utf-8"))
+        if set(out) & set(data):
+            raise ValueError(f"{name}: {sorted(set(out) & set(data))} already in another word file")
+        out.update(data)
+    return out
 
 
 def _members(values: Any) -> list[str]:
@@ -61,6 +71,14 @@ def wordlist(name: str, language: str = "en") -> tuple[str, ...]:
 def wordtable(name: str, language: str = "en") -> dict[str, Any]:
     """A table of words.yml (word: value) in its order, the words lower case."""
     return {str(w).lower(): v for w, v in entries(language)[name].items()}
+
+
+def first_words(name: str, language: str = "en") -> dict[Any, str]:
+    """A table's values, each to the first word listed for it: the word a page writes ('FA' -> 'autumn')."""
+    out: dict[Any, str] = {}
+    for word, value in wordtable(name, language).items():
+        out.setdefault(value, word)
+    return out
 
 
 def alternation(words: Iterable[str], space: str = r"\s+") -> str:
@@ -171,7 +189,4 @@ def season_codes() -> dict[str, str]:
 
 def season_names() -> dict[str, str]:
     """TIMEX3 season codes to the name a page writes ('FA' -> 'autumn', the first listed)."""
-    out: dict[str, str] = {}
-    for name, code in season_codes().items():
-        out.setdefault(code, name)
-    return out
+    return first_words("seasons")

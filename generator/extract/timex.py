@@ -59,11 +59,9 @@ UNITS = {
     "fortnight": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE", "quarter": "Q",
 }  # fmt: skip
 SEASONS = season_codes()
-PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
-MOD_WORDS = {
-    "early": "START", "beginning of": "START", "start of": "START", "earlier": "START",
-    "mid": "MID", "middle of": "MID", "late": "END", "end of": "END", "later": "END",
-}  # fmt: skip
+PARTS_OF_DAY = wordtable("parts_of_day")
+MOD_WORDS = wordtable("period_modifiers")
+FREQUENCY_ADVERBS = wordtable("frequency_adverbs")
 
 
 def _calendar_re(names: list[str], abbreviations: list[str] = (), optional_stop: bool = False) -> str:
@@ -103,7 +101,10 @@ _NUM = (
 _UNIT = r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|year|decade|century|centurie|quarter)"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _MOD = r"(?:(?:early|mid|late)-|early|mid|late|(?:the\s+)?(?:beginning|start|middle|end)\s+of)"
-_DAYPART = r"(?:morning|afternoon|evening|night)"
+_DAYPART = rf"(?:{alternation(PARTS_OF_DAY)})"
+_DAYPARTS = rf"(?:{alternation(p + 's' for p in PARTS_OF_DAY)})"  # 'on Tuesday nights'
+# After 'the' and 'this' the parts of the day that are no unit of time ('this morning', not 'this night').
+_DAYPART_NOT_UNIT = rf"(?:{alternation(p for p in PARTS_OF_DAY if p not in UNITS)})"
 
 # ---------------------------------------------------------------- value helpers
 
@@ -690,8 +691,8 @@ def _relative_rule(m, dct, tense):
 
 @rule(
     "day_relative",
-    r"""(?:(?P<mod>early|late|earlier|later|mid-?(?:morning|afternoon|day))\s+)?(?:(?P<the>the\s+day\s+(?:before|after)\s+)?(?P<word>yesterday|today|tomorrow)|(?P<tonight>tonight)|(?P<lastnight>last\s+night)
-        |(?P<this>this)\s+(?P<part1>morning|afternoon|evening))(?:\s+(?P<part>morning|afternoon|evening|night))?\b""",
+    rf"""(?:(?P<mod>early|late|earlier|later|mid-?(?:morning|afternoon|day))\s+)?(?:(?P<the>the\s+day\s+(?:before|after)\s+)?(?P<word>yesterday|today|tomorrow)|(?P<tonight>tonight)|(?P<lastnight>last\s+night)
+        |(?P<this>this)\s+(?P<part1>{_DAYPART_NOT_UNIT}))(?:\s+(?P<part>{_DAYPART}))?\b""",
 )
 def _day_relative_rule(m, dct, tense):
     if dct is None:
@@ -733,7 +734,7 @@ def _weekday_rule(m, dct, tense):
     if _in_a_name(m):
         return None  # 'the Sunday Times', 'the Good Friday Agreement': a weekday inside a name
     if re.match(
-        rf"\s+(?:and|or)\s+{_WEEKDAY_NAME_RE}(?:s\b|\s+(?:mornings|afternoons|evenings|nights)\b)",
+        rf"\s+(?:and|or)\s+{_WEEKDAY_NAME_RE}(?:s\b|\s+{_DAYPARTS}\b)",
         m.string[m.end() :],
     ):
         return None  # 'on Monday and Tuesday nights': every Monday night, a set
@@ -810,16 +811,14 @@ def _clock_duration_rule(m, dct, tense):
 @rule(
     "set",
     rf"""(?:(?:every|each)\s+(?P<mo>{_MONTH_NOT_MAY}|{_MONTH_MAY})\b
-        |(?P<wdp>{_WEEKDAY_NAME_RE})(?:s\b|\s+(?P<partp>mornings|afternoons|evenings|nights)\b
-            |(?=\s+(?:and|or)\s+{_WEEKDAY_NAME_RE}(?:s\b|\s+(?P<partc>mornings|afternoons|evenings|nights)\b)))
+        |(?P<wdp>{_WEEKDAY_NAME_RE})(?:s\b|\s+(?P<partp>{_DAYPARTS})\b
+            |(?=\s+(?:and|or)\s+{_WEEKDAY_NAME_RE}(?:s\b|\s+(?P<partc>{_DAYPARTS})\b)))
         |(?P<qs>{_ORDINAL_WORD_RE})(?:[\s-]+quarters\b|(?=\s+(?:and|or)\s+(?:the\s+)?(?:{_ORDINAL_WORD_RE})[\s-]+quarters\b))
         |(?:every|each)\s+(?:other\s+)?(?:(?P<n>{_NUMWORD}|\d+)\s+)?(?P<unit>{_UNIT}|{_WEEKDAY_RE})s?
-        |(?P<adv>hourly|daily|nightly|weekly|fortnightly|monthly|annually|yearly)
+        |(?P<adv>{alternation(FREQUENCY_ADVERBS)})
         |(?P<times>once|twice|(?:{_NUMWORD}|\d+)\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit2>{_UNIT}))""",
 )
 def _set_rule(m, dct, tense):
-    adv = {"hourly": "hour", "daily": "day", "nightly": "night", "weekly": "week", "fortnightly": "fortnight",
-           "monthly": "month", "annually": "year", "yearly": "year"}  # fmt: skip
     if m["mo"]:  # 'each July'
         return TimeValue(
             value=f"XXXX-{_month_num(m['mo']):02d}", start=None, end=None, granularity=None, phrase="", kind="set"
@@ -838,7 +837,7 @@ def _set_rule(m, dct, tense):
     ):
         return None  # a rate of a quantity ('rise 8.5% annually', 'average daily volume'), not a recurring time
     if m["adv"]:
-        unit = adv[m["adv"].lower()]
+        unit = FREQUENCY_ADVERBS[m["adv"].lower()]
         if unit == "year":  # 'annually': every year, TIMEX3 writes the year left open
             return TimeValue(value="XXXX", start=None, end=None, granularity=None, phrase="", kind="set")
         n = 1.0
@@ -1130,8 +1129,8 @@ def _the_season_rule(m, dct, tense):
 @rule(
     "anaphoric",
     rf"""(?:(?:that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+prior|the\s+preceding)\s+
-            (?:day|week|weekend|month|year|quarter|morning|afternoon|evening|night|{_SEASON_AFTER_THE_RE})
-        |(?:earlier|later)\s+that\s+(?:day|week|month|year|morning|afternoon|evening|night)
+            (?:day|week|weekend|month|year|quarter|{_DAYPART}|{_SEASON_AFTER_THE_RE})
+        |(?:earlier|later)\s+that\s+(?:day|week|month|year|{_DAYPART})
         |(?P<n>{_NUM})[\s-]+(?:{_UNIT})s?\s+(?:earlier|later)
         |year[\s-](?:earlier|ago)(?:\s+(?:period|quarter))?|the\s+year[\s-](?:earlier|ago)\s+(?:period|quarter|year|month)
         |the\s+(?:latest|same|comparable|prior|previous)\s+(?:period|quarter|year-ago\s+(?:period|quarter)))\b""",
@@ -1141,7 +1140,7 @@ def _anaphoric_rule(m, dct, tense):
     return unresolved(granularity=None)
 
 
-@rule("part_of_day", r"(?:(?P<mod>early|late)\s+)?the\s+(?P<part>morning|afternoon|evening)\b")
+@rule("part_of_day", rf"(?:(?P<mod>early|late)\s+)?the\s+(?P<part>{_DAYPART_NOT_UNIT})\b")
 def _part_of_day_rule(m, dct, tense):
     return unresolved(kind="time", granularity="day")
 
@@ -1168,7 +1167,7 @@ def timex3_value(tv: TimeValue) -> str | None:
     if tv.value is None or tv.kind in ("duration", "set"):
         return tv.value
     if tv.granularity == "day" and "T" not in tv.value:
-        part = re.search(r"\b(morning|afternoon|evening|night|tonight)\b", tv.phrase.lower())
+        part = re.search(rf"\b({alternation(PARTS_OF_DAY)}|tonight)\b", tv.phrase.lower())
         if part:
             return f"{tv.value}T{PARTS_OF_DAY.get(part[1], 'NI')}"
     return tv.value
@@ -1393,7 +1392,7 @@ def find_timexes(
 _FUTURE_AUX = {"will", "shall", "'ll", "’ll", "wo", "would", "'d", "’d"}
 _MODALS = {"could", "might", "may", "can", "should", "must", "ought"}
 # Verbs whose time adjunct is the time of the planned thing: 'planned a rally on Saturday'.
-_PLAN_VERBS = {"plan", "schedule", "expect", "intend", "set", "slate", "propose", "aim", "prepare", "due"}
+_PLAN_VERBS = wordset("plan_verbs")
 
 
 def tense_from_doc(doc, start: int, end: int) -> Tense:

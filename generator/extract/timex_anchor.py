@@ -25,6 +25,7 @@ import yaml
 from ..lexicon import alternation, wordlist
 from ..model import TimeValue
 from .timex import (
+    PARTS_OF_DAY,
     _number,
     _shift_month,
     day_value,
@@ -119,7 +120,7 @@ def resolve(phrase: str, anchors: list[TimeValue] | TimeValue | None, weekday: i
     if isinstance(anchors, TimeValue):
         anchors = [anchors]
     unit = r.get("unit") or (m.groupdict().get("unit") or "").rstrip("s")
-    unit = {"morning": "day", "afternoon": "day", "evening": "day", "night": "day"}.get(unit, unit)
+    unit = "day" if unit in PARTS_OF_DAY else unit
     need = r.get("granularity")
     for anchor in reversed(anchors):
         if anchor.start is None or anchor.granularity not in _ORDER:
