@@ -101,7 +101,7 @@ _UNRESOLVED = pronouns(cases=("subject",)) | wordset("pronouns.demonstrative") |
 # A sentence ends at . ! or ? (and a closing quote) before a space and a capital, digit or opening quote.
 _SENTENCE_END = re.compile(r"(?<=[.!?])([”’\"')]?)\s+(?=[“‘\"'(]?[A-Z0-9])")
 # Words that open a photo caption, which wire copy often puts before the story.
-_CAPTION_WORDS = frozenset("photo photos photograph pictured picture image file".split())
+_CAPTION_WORDS = wordset("caption_words")
 _ABBREVIATIONS = wordset("sentence_abbreviations")
 
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import islice
 
-from ..lexicon import GENDERED, THIRD_PERSON, alternation, pronouns
+from ..lexicon import GENDERED, THIRD_PERSON, alternation, pronouns, wordset
 from ..model import Actor, Article, Mention, Quote
 from .common import actor_at
 from .quotes_coref import PRONOUNS, resolve_pronoun
@@ -397,25 +397,19 @@ def _is_name(tokens: list) -> bool:
     return len(named) == len(words)
 
 
-_TITLE_BEFORE = frozenset("on in of from at with during including told to titled entitled".split())
+# Words before a title in marks: 'on “X”', 'told “Y”', 'titled “Z”'.
+_TITLING = wordset("naming_participles.titling")
+_TITLE_BEFORE = frozenset("on in of from at with during including told to".split()) | _TITLING
 # Participles that name what precedes them: 'a play called “X”', 'a blog, named “Y”'.
-_NAMED = frozenset("called named dubbed titled entitled nicknamed".split())
+_NAMED = wordset("naming_participles")
 # Small words a title leaves in lower case, English and the particles of names
 # and titles in other languages ('Los Hijos de la Noche', 'Ludwig van Beethoven').
 _TITLE_SMALL = frozenset(
     "a an the of and & with to for in on at or is are be de del la le les el y da di du des van von der".split()
 )
 # Nouns that name a work, a label or a name given, before it in marks:
-# 'his 2012 book, “X”', 'the podcast “Y”', 'under the pseudonym “Z”'.
-_WORK_NOUNS = frozenset(
-    """
-    book memoir autobiography biography novel collection film movie documentary show series sitcom program
-    programme podcast broadcast song anthem album hit hits play musical opera column commentary op-ed essay
-    article editorial headline poem painting exhibition hashtag slogan motto poster newsletter magazine
-    initiative forum summit campaign course syllabus pseudonym nickname alias moniker dubbed nicknamed named
-    document report study memo manifesto petition blog website newspaper tweet
-    """.split()
-)
+# 'his 2012 book, “X”', 'the podcast “Y”', 'under the pseudonym “Z”'; and 'dubbed', 'named'.
+_WORK_NOUNS = wordset("work_nouns") | wordset("naming_participles.naming")
 # After a title, an apposition naming the work: '“Blue Hour,” a novel by …', '“The Plan,” a document'.
 _WORK_AFTER = re.compile(
     rf"\s*([,(—–-]?)\s*(?:a|an|the|{alternation(pronouns(*THIRD_PERSON, cases=('determiner',)))})\s+"

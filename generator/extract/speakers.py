@@ -222,7 +222,7 @@ def _names_joined(doc, m: Mention) -> bool:
     )
 
 
-_QUANTITY_HEADS = frozenset({"number", "majority", "handful", "dozen", "dozens", "couple", "minority", "group"})
+_QUANTITY_HEADS = wordset("quantity_nouns")
 
 
 def _speaking_kind(head) -> str | None:
