@@ -128,16 +128,13 @@ def person_nouns() -> frozenset[str]:
     from nameparser.config import titles
 
     skip = wordset("organisation_nouns") | wordset("not_person_nouns")
+    abstract = wordlist("abstract_noun_endings")  # 'marketing', 'analytics', 'information'
     extra = {
         t
         for t in titles.TITLES
-        if t.isalpha() and len(t) > 2 and t not in skip and not t.endswith(_ABSTRACT) and not _adjective(t)
+        if t.isalpha() and len(t) > 2 and t not in skip and not t.endswith(abstract) and not _adjective(t)
     }
     return wordset("person_nouns") | frozenset(extra)
-
-
-# Endings of abstract nouns and fields ('marketing', 'analytics', 'information').
-_ABSTRACT = ("ing", "ics", "tion", "sion", "ment", "ism", "ness", "ity", "ance", "ence", "ogy")
 
 
 def _adjective(word: str) -> bool:

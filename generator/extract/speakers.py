@@ -38,7 +38,7 @@ def _plural(head) -> bool:
         and not head.ent_type_
         and word[:1].isupper()
         and word.endswith("s")
-        and not word.endswith(("ss", "us", "is"))
+        and not word.endswith(wordlist("singular_s_endings"))
     )
 
 
