@@ -1,11 +1,11 @@
 """The vocabularies in resources/<language>/words.yml (and timex_words.yml, the words only the
 time-expression rules read), loaded once: one list per concept, each in one file.
 
-An entry is a list of words; a table (word: value, as a number word and its value),
-whose words are its keys; or named sub-lists, whose words are all of theirs, each sub-list also
-read on its own as ``entry.name`` (``wordset("pronouns.relative")``). Rules read a vocabulary here
-and nowhere else: as a set (``wordset``), in the file's order (``wordlist``), as a table
-(``wordtable``) or as a regular expression (``alternation``).
+An entry is a list of words; a table (word: value, as a number word and its value), whose words
+are its keys; or named parts, lists whose words are all of the entry's, each part also read on its
+own as ``entry.part`` (``wordset("pronouns.relative")``). Rules read a vocabulary here and nowhere
+else: as a set (``wordset``), in the file's order (``wordlist``), as a table (``wordtable``) or as a
+regular expression (``alternation``).
 """
 
 from __future__ import annotations
@@ -19,8 +19,6 @@ from typing import Any
 import yaml
 
 RESOURCES = Path(__file__).parent / "resources"
-
-
 FILES = ("words.yml", "timex_words.yml")
 
 
@@ -36,23 +34,29 @@ def entries(language: str = "en") -> dict[str, Any]:
     return out
 
 
+def _parts(values: Any) -> dict[str, list] | None:
+    """An entry's named parts, or None for a list or a table."""
+    if isinstance(values, dict) and all(isinstance(v, list) for v in values.values()):
+        return values
+    return None
+
+
 def _members(values: Any) -> list[str]:
-    """The words of an entry (or of one sub-list), lower case, in the file's order."""
-    if isinstance(values, dict):
-        if all(isinstance(v, list) for v in values.values()):
-            return [w for v in values.values() for w in _members(v)]
-        return [str(w).lower() for w in values]
+    """The words of an entry (or of one part), lower case, in the file's order: a table's are its keys."""
+    parts = _parts(values)
+    if parts is not None:
+        return [w for part in parts.values() for w in _members(part)]
     return [str(w).lower() for w in values]
 
 
 @lru_cache(maxsize=4)
 def words(language: str = "en") -> dict[str, frozenset[str]]:
-    """Each list of words.yml as a set of lower-case words (and each named sub-list as ``entry.name``)."""
-    out = {}
+    """Each entry as a set of lower-case words, and each named part as ``entry.part``."""
+    out: dict[str, frozenset[str]] = {}
     for key, values in entries(language).items():
         out[key] = frozenset(_members(values))
-        if isinstance(values, dict) and all(isinstance(v, list) for v in values.values()):
-            out.update({f"{key}.{name}": frozenset(_members(v)) for name, v in values.items()})
+        for part, members in (_parts(values) or {}).items():
+            out[f"{key}.{part}"] = frozenset(_members(members))
     return out
 
 
@@ -62,14 +66,14 @@ def wordset(name: str, language: str = "en") -> frozenset[str]:
 
 @lru_cache(maxsize=64)
 def wordlist(name: str, language: str = "en") -> tuple[str, ...]:
-    """A list (or a named sub-list, ``entry.name``) of words.yml in its order, lower case, once each."""
+    """An entry (or a named part, ``entry.part``) in the file's order, lower case, once each."""
     key, _, sub = name.partition(".")
     values = entries(language)[key]
     return tuple(dict.fromkeys(_members(values[sub] if sub else values)))
 
 
 def wordtable(name: str, language: str = "en") -> dict[str, Any]:
-    """A table of words.yml (word: value) in its order, the words lower case."""
+    """A table (word: value) in the file's order, the words lower case."""
     return {str(w).lower(): v for w, v in entries(language)[name].items()}
 
 
@@ -92,7 +96,7 @@ def alternation(words: Iterable[str], space: str = r"\s+") -> str:
 PRONOUN_CASES = ("subject", "object", "determiner", "possessive")
 THIRD_PERSON = ("third_masculine", "third_feminine", "third_neuter", "third_plural")
 GENDERED = ("third_masculine", "third_feminine")
-"""Persons of words.yml's personal_pronouns: the third, and the two of it that show a gender."""
+"""Parts of words.yml's personal_pronouns: the third person, and the two of it that show a gender."""
 
 
 def pronouns(*persons: str, cases: Iterable[str] = PRONOUN_CASES, language: str = "en") -> frozenset[str]:
@@ -119,6 +123,35 @@ def calendar_words(language: str = "en") -> frozenset[str]:
     """Weekday and month names and their abbreviations."""
     w = words(language)
     return w["weekdays"] | w["weekday_abbreviations"] | w["months"] | w["month_abbreviations"]
+
+
+def _numbered(names: str, abbreviations: str, first: int) -> dict[str, int]:
+    """Calendar names and their abbreviations (each the name it begins) to their numbers."""
+    full = {name: i for i, name in enumerate(wordlist(names), start=first)}
+    short = {a: next(n for name, n in full.items() if name.startswith(a)) for a in wordlist(abbreviations)}
+    return full | short
+
+
+@lru_cache(maxsize=1)
+def month_numbers() -> dict[str, int]:
+    """Month names and abbreviations, lower case, to the month's number ('sept' -> 9)."""
+    return _numbered("months", "month_abbreviations", 1)
+
+
+@lru_cache(maxsize=1)
+def weekday_numbers() -> dict[str, int]:
+    """Weekday names and abbreviations, lower case, to the weekday's number ('tues' -> 1, Monday 0)."""
+    return _numbered("weekdays", "weekday_abbreviations", 0)
+
+
+def season_codes() -> dict[str, str]:
+    """Season names to their TIMEX3 codes ('fall' -> 'FA')."""
+    return wordtable("seasons")
+
+
+def season_names() -> dict[str, str]:
+    """TIMEX3 season codes to the name a page writes ('FA' -> 'autumn', the first listed)."""
+    return first_words("seasons")
 
 
 @lru_cache(maxsize=1)
@@ -158,32 +191,3 @@ def _adjectives() -> frozenset[str]:
 
     table = get_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")
     return frozenset(table["adj"])
-
-
-def _numbered(names: str, abbreviations: str, first: int) -> dict[str, int]:
-    """Calendar names and their abbreviations (each the name it begins) to their numbers."""
-    full = {name: i for i, name in enumerate(wordlist(names), start=first)}
-    short = {a: next(n for name, n in full.items() if name.startswith(a)) for a in wordlist(abbreviations)}
-    return full | short
-
-
-@lru_cache(maxsize=1)
-def month_numbers() -> dict[str, int]:
-    """Month names and abbreviations, lower case, to the month's number ('sept' -> 9)."""
-    return _numbered("months", "month_abbreviations", 1)
-
-
-@lru_cache(maxsize=1)
-def weekday_numbers() -> dict[str, int]:
-    """Weekday names and abbreviations, lower case, to the weekday's number ('tues' -> 1, Monday 0)."""
-    return _numbered("weekdays", "weekday_abbreviations", 0)
-
-
-def season_codes() -> dict[str, str]:
-    """Season names to their TIMEX3 codes ('fall' -> 'FA')."""
-    return wordtable("seasons")
-
-
-def season_names() -> dict[str, str]:
-    """TIMEX3 season codes to the name a page writes ('FA' -> 'autumn', the first listed)."""
-    return first_words("seasons")
