@@ -7,7 +7,7 @@ import re
 from .lexicon import pronouns, wordset
 
 # The commonest English words (words.yml common_words, and the personal pronouns' subject, object
-# and possessive forms): in English prose they make up well over a fifth of the words; in other
+# and possessive determiner forms): in English prose they make up well over a fifth of the words; in other
 # languages (or in other scripts) they are rare.
 _COMMON = wordset("common_words") | pronouns(cases=("subject", "object", "determiner"))
 _WORD = re.compile(r"[^\W\d_]+")
