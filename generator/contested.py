@@ -14,13 +14,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .lexicon import alternation, wordset
 from .model import Briefing, Quote
 
-CONTRADICTION = re.compile(
-    r"\b(contradict(?:s|ed|ing)?|den(?:y|ies|ied|ying)|disput(?:e|es|ed|ing)|reject(?:s|ed|ing)?|"
-    r"dismiss(?:es|ed|ing)?|refut(?:e|es|ed|ing)|rebut(?:s|ted|ting)?|counter(?:s|ed|ing)?)\b(?!-)",
-    re.IGNORECASE,
-)
+# Any form of a verb of contradiction (words.yml contradiction_verbs).
+CONTRADICTION = re.compile(rf"\b({alternation(wordset('contradiction_verbs'))})\b(?!-)", re.IGNORECASE)
 # How far after the verb the contested actor may be named: "contradicted Maj Gen X",
 # "denied claims by the X", "rejected the X's assertion".
 OBJECT_WINDOW = 60

@@ -10,24 +10,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 from html import escape
 
+from .lexicon import first_words, season_names, wordlist
 from .model import Briefing, Event, TimeValue
 
-MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-SEASON_NAMES = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
-MODIFIER_WORDS = {"START": "early", "MID": "mid", "END": "late", "APPROX": "around"}
+MONTH_NAMES = tuple(m.capitalize() for m in wordlist("months"))
+SEASON_NAMES = season_names()
+# A modifier by its first word in timex_words.yml ('early', 'mid', 'late'); an approximate time 'around'.
+MODIFIER_WORDS = first_words("period_modifiers") | {"APPROX": "around"}
 
 
 def dated_events(briefing: Briefing) -> list[Event]:

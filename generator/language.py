@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import re
 
-# The commonest English function words: in English prose they make up well over a fifth of
-# the words; in other languages (or in other scripts) they are rare.
-_COMMON = frozenset(
-    "the of and to a in that is was he for it with as his on be at by i this had not are but from or have an "
-    "they which one you were her all she there would their we him been has when who will more no if out so "
-    "said what up its about into than them can only other new some could time these two may then do first "
-    "any my now such like our over man me even most made after also did many before must through back years "
-    "where much your way well down should because each just those people how too little state good very make "
-    "world still own see men work long get here between both life being under never day same another know "
-    "while last might us great old year off come since against go came right used take three".split()
-)
+from .lexicon import pronouns, wordset
+
+# The commonest English words (words.yml common_words, and the personal pronouns' subject, object
+# and possessive determiner forms): in English prose they make up well over a fifth of the words; in other
+# languages (or in other scripts) they are rare.
+_COMMON = wordset("common_words") | pronouns(cases=("subject", "object", "determiner"))
 _WORD = re.compile(r"[^\W\d_]+")
 
 

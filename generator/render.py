@@ -21,6 +21,7 @@ import jinja2
 from .contested import Contest
 from .derive import Cast, best_name, newest_first, newest_key
 from .export_timeline import MONTH_NAMES, display_date
+from .lexicon import pronouns, wordset
 from .markup import Raw, attr_escape, md_escape, url_escape
 from .model import ACTOR_TYPES, Actor, Briefing, Event, Quote, TimeValue
 from .visual import LEGEND, Row, actor_edges, actor_graph_svg, locate, map_svg, timeline_svg
@@ -95,13 +96,13 @@ def _env(extra_dir: Path | None = None) -> jinja2.Environment:
 
 
 _TAG_UNSAFE = re.compile(r"[^\w .'’&-]+")
-# Speakers as written that name nobody until resolved.
-_UNRESOLVED = frozenset("he she they it we i you who which that this these those".split())
+# Speakers as written that name nobody until resolved: a personal pronoun's subject form, a demonstrative, a relative.
+_UNRESOLVED = pronouns(cases=("subject",)) | wordset("pronouns.demonstrative") | wordset("pronouns.relative")
 # A sentence ends at . ! or ? (and a closing quote) before a space and a capital, digit or opening quote.
 _SENTENCE_END = re.compile(r"(?<=[.!?])([”’\"')]?)\s+(?=[“‘\"'(]?[A-Z0-9])")
 # Words that open a photo caption, which wire copy often puts before the story.
-_CAPTION_WORDS = frozenset("photo photos photograph pictured picture image file".split())
-_ABBREVIATIONS = frozenset("mr mrs ms dr st gen col lt sgt rep sen gov prof jan feb aug sept oct nov dec no vs".split())
+_CAPTION_WORDS = wordset("caption_words")
+_ABBREVIATIONS = wordset("sentence_abbreviations")
 
 
 def _safe_id(text: str) -> str:

@@ -29,16 +29,14 @@ from pathlib import Path
 
 import yaml
 
+from generator.lexicon import alternation, wordset
+
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "tests" / "gold"
 # The sets that may be looked at item by item (--errors); "test" is only scored.
 DEV_SETS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7")
-_HONORIFIC = re.compile(
-    r"^(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady|sen|rep|gov|gen|col|capt|lt|sgt|prof|rev|president|senator|"
-    r"governor|secretary|judge|justice|mayor|chairman|minister|prime minister|vice president|pope|king|queen|prince)"
-    r"\.?\s+",
-    re.IGNORECASE,
-)
+# A title before a name (words.yml gold_name_titles), left out when names are compared.
+_HONORIFIC = re.compile(rf"^(?:{alternation(wordset('gold_name_titles'), space=' ')})\.?\s+", re.IGNORECASE)
 SPEAKING = ("person", "organisation", "country", "group")
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..lexicon import calendar_words, person_nouns, wordset
+from ..lexicon import GENDERED, calendar_words, person_nouns, pronouns, wordlist, wordset
 from .actors_lexicon import CORPORATE_SUFFIXES, LOCATIVE_PREPS, ORG_HEADS, PLACE_NOUNS, TITLE_WORDS
 from .names import common_adjective, common_word, is_given_name
 
@@ -135,7 +135,7 @@ def strong(evidence: tuple[str, ...] | list[str]) -> bool:
 
 
 SPEAKING_TYPES = ("person", "organisation", "country", "group")
-_GENDERED = frozenset({"he", "she", "him", "her"})
+_GENDERED = pronouns(*GENDERED, cases=("subject", "object"))
 
 
 def settle_people(actors: list, quotes: list, rejected: list[str], paragraphs=()) -> tuple[list, list]:
@@ -219,7 +219,10 @@ def _name_shape(name: str, gaz) -> bool:
     if low & (ORG_HEADS | PLACE_NOUNS | CORPORATE_SUFFIXES):
         return False
     return not (
-        last.endswith("s") and not last.endswith(("ss", "us", "is")) and len(words) == 2 and last[:-1].istitle()
+        last.endswith("s")
+        and not last.endswith(wordlist("singular_s_endings"))
+        and len(words) == 2
+        and last[:-1].istitle()
     )
 
 

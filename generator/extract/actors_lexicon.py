@@ -2,41 +2,13 @@
 
 from __future__ import annotations
 
-from ..lexicon import wordset
+from ..lexicon import pronouns, wordset, wordtable
 
 HONORIFICS = wordset("honorifics")
 """Courtesy titles: they mark a person but are not a role."""
 
 # Abbreviated titles and their full forms, so "Maj Gen" and "Major General" are one role.
-ABBREVIATIONS = {
-    "gen": "general",
-    "maj": "major",
-    "lt": "lieutenant",
-    "col": "colonel",
-    "brig": "brigadier",
-    "adm": "admiral",
-    "capt": "captain",
-    "cpt": "captain",
-    "cmdr": "commander",
-    "cdr": "commander",
-    "sgt": "sergeant",
-    "cpl": "corporal",
-    "pte": "private",
-    "pvt": "private",
-    "gov": "governor",
-    "sen": "senator",
-    "rep": "representative",
-    "rev": "reverend",
-    "revd": "reverend",
-    "prof": "professor",
-    "insp": "inspector",
-    "supt": "superintendent",
-    "det": "detective",
-    "pres": "president",
-    "amb": "ambassador",
-    "hon": "honourable",
-    "fr": "father",
-}
+ABBREVIATIONS = wordtable("title_abbreviations")
 
 TITLE_WORDS = wordset("title_words") | wordset("member_titles")
 """Words that can make up a title written before a name ("Major General X", "Foreign Minister Y")."""
@@ -59,10 +31,5 @@ CORPORATE_SUFFIXES = wordset("corporate_suffixes")
 
 LOCATIVE_PREPS = wordset("locative_prepositions")
 
-PRONOUNS = frozenset(
-    """
-    i me my mine we us our ours you your yours he him his she her hers it its they them their theirs
-    this that these those who whom whose which what someone somebody anyone anybody everyone
-    everybody nobody one
-    """.split()
-)
+PRONOUNS = pronouns() | wordset("pronouns")
+"""Every form of the personal pronouns and the other pronouns (words.yml): never a name."""

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from ..lexicon import calendar_words, person_nouns
+from ..lexicon import calendar_words, person_nouns, wordlist, wordset
 from .actors_lexicon import HONORIFICS, ORG_HEADS, PLACE_NOUNS, TITLE_WORDS
 from .actors_mentions import Candidate, title_key
 from .common import text_of
@@ -171,9 +171,10 @@ def _other_person(doc, head, s: int, e: int) -> bool:
     return False
 
 
-SPEECH_VERBS = frozenset("say tell add state claim announce warn insist argue explain note write".split())
+SPEECH_VERBS = wordset("speech_verbs.common")
 QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''"})
-PERSON_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person", "ant", "ent")
+# Endings of nouns for a doer ('commander', 'spokesman'), not for the one done to ('employee').
+PERSON_SUFFIXES = wordlist("agent_noun_endings.doer") + wordlist("agent_noun_endings.compound")
 
 
 def _person_noun(tok) -> bool:

@@ -29,6 +29,7 @@ from difflib import SequenceMatcher
 from itertools import islice
 from typing import TYPE_CHECKING
 
+from ..lexicon import GENDERED, THIRD_PERSON, alternation, pronouns, wordset
 from ..model import Actor, Article, Mention, Quote, QuoteKind
 from .common import actor_at
 from .quotes_coref import PRONOUNS, resolve_pronoun
@@ -40,6 +41,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _TERMINAL = ".!?…"
+# Pronouns for a person or people, as a subject ('he', 'she', 'they'; not 'it').
+_PEOPLE_PRONOUNS = pronouns(*GENDERED, "third_plural", cases=("subject",))
 _CLOSE_TRAIL = "”\"'’)]»"
 
 
@@ -366,7 +369,7 @@ def _introducer(para: _Para):
     # 'X released the following statement:' - the main verb's named subject.
     for root in (t for t in frame if t.dep_ == "ROOT" and t.pos_ == "VERB"):
         spk = speaker_of(root)
-        if spk is not None and (spk.ent_type_ in ("PERSON", "ORG") or spk.lower_ in ("he", "she", "they")):
+        if spk is not None and (spk.ent_type_ in ("PERSON", "ORG") or spk.lower_ in _PEOPLE_PRONOUNS):
             return root, spk
     return None
 
@@ -403,27 +406,24 @@ def _is_name(tokens: list) -> bool:
     return len(named) == len(words)
 
 
-_TITLE_BEFORE = frozenset("on in of from at with during including told to titled entitled".split())
+# Words before a title in marks: 'on “X”', 'told “Y”', 'titled “Z”'.
+_TITLING = wordset("naming_participles.titling")
+_TITLE_BEFORE = frozenset("on in of from at with during including told to".split()) | _TITLING
 # Participles that name what precedes them: 'a play called “X”', 'a blog, named “Y”'.
-_NAMED = frozenset("called named dubbed titled entitled nicknamed".split())
+_NAMED = wordset("naming_participles")
 # Small words a title leaves in lower case, English and the particles of names
 # and titles in other languages ('Los Hijos de la Noche', 'Ludwig van Beethoven').
 _TITLE_SMALL = frozenset(
     "a an the of and & with to for in on at or is are be de del la le les el y da di du des van von der".split()
 )
 # Nouns that name a work, a label or a name given, before it in marks:
-# 'his 2012 book, “X”', 'the podcast “Y”', 'under the pseudonym “Z”'.
-_WORK_NOUNS = frozenset(
-    """
-    book memoir autobiography biography novel collection film movie documentary show series sitcom program
-    programme podcast broadcast song anthem album hit hits play musical opera column commentary op-ed essay
-    article editorial headline poem painting exhibition hashtag slogan motto poster newsletter magazine
-    initiative forum summit campaign course syllabus pseudonym nickname alias moniker dubbed nicknamed named
-    document report study memo manifesto petition blog website newspaper tweet
-    """.split()
-)
+# 'his 2012 book, “X”', 'the podcast “Y”', 'under the pseudonym “Z”'; and 'dubbed', 'named'.
+_WORK_NOUNS = wordset("work_nouns") | wordset("naming_participles.naming")
 # After a title, an apposition naming the work: '“Blue Hour,” a novel by …', '“The Plan,” a document'.
-_WORK_AFTER = re.compile(r"\s*([,(—–-]?)\s*(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?([a-z-]+)\b")
+_WORK_AFTER = re.compile(
+    rf"\s*([,(—–-]?)\s*(?:a|an|the|{alternation(pronouns(*THIRD_PERSON, cases=('determiner',)))})\s+"
+    r"(?:[\w-]+\s+){0,2}?([a-z-]+)\b"
+)
 _BY_AUTHOR = re.compile(r"[,.]?\s*by\s+(?:the\s+)?[A-Z]")
 _TERMINAL_IN = re.compile(r"[.!?…]")
 

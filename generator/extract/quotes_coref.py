@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..lexicon import person_nouns, wordset
+from ..lexicon import THIRD_PERSON, person_nouns, pronoun_subjects, wordlist, wordset
 from .actors_lexicon import TITLE_WORDS
 from .common import text_of
 from .names import common_adjective, common_word, gender, is_given_name
@@ -24,7 +24,8 @@ PERSON_NOUNS = person_nouns()
 ORG_NOUNS = wordset("organisation_nouns")
 _FEMALE = wordset("female_words")
 _MALE = wordset("male_words")
-PRONOUNS = {"he": "he", "him": "he", "she": "she", "her": "she", "they": "they", "them": "they", "it": "it"}
+# The third person's pronouns (subject and object forms) to the subject form, which names the kind wanted.
+PRONOUNS = pronoun_subjects(*THIRD_PERSON)
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ class Antecedent:
 
 # Agent-noun endings ("farmers", "activists", "residents"): a weak sign of people,
 # used only for grammatical subjects, where a speech verb needs a person anyway.
-_AGENT_SUFFIXES = ("ers", "ors", "ists", "ians", "ants", "ents")
+_AGENT_SUFFIXES = tuple(e + "s" for e in wordlist("agent_noun_endings.doer"))
 
 
 def _genders(docs: list) -> dict[str, str]:

@@ -12,25 +12,25 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..lexicon import person_nouns, wordset
+from ..lexicon import person_nouns, wordset, wordtable
 
 # Verbs that report speech or writing (lemmas). Cognition verbs ("think",
 # "believe") are left out: they attribute beliefs, not words.
 SPEECH_VERBS = wordset("speech_verbs")
 # Particle verbs that report speech only with their particle.
-PHRASAL_CUES = {"go": "on", "point": "out", "spell": "out", "fire": "back", "hit": "back", "shoot": "back"}
+PHRASAL_CUES = wordtable("phrasal_speech_verbs")
 # Cues that need an object to be speech ("called the talks 'x'", "cited figures"): never content-less.
-WEAK_VERBS = wordset("weak_speech_verbs")
+WEAK_VERBS = wordset("speech_verbs.weak")
 # Verbs whose complement is a claim of the subject's, for reported speech.
-REPORT_VERBS = SPEECH_VERBS - WEAK_VERBS - {"ask", "answer", "urge", "demand", "plead", "quote"}
+REPORT_VERBS = SPEECH_VERBS - WEAK_VERBS - wordset("speech_verbs.not_claims")
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # Relative pronouns: a speaker written so stands for the phrase it hangs off.
-RELATIVES = frozenset({"who", "which", "that"})
+RELATIVES = wordset("pronouns.relative")
 # Verbs news style puts before their subject ('…," said the minister'); the
 # parser sometimes reads that subject as an object. Not 'tell' or 'ask',
 # whose object is the one spoken to.
-_INVERTIBLE = wordset("invertible_speech_verbs")
+_INVERTIBLE = wordset("speech_verbs.invertible")
 # Children dropped from a speaker's noun phrase: "Jane Moreau[, French foreign minister,]".
 _NP_DROP = frozenset({"appos", "relcl", "acl", "punct", "advcl", "parataxis", "ccomp"})
 

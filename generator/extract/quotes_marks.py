@@ -24,6 +24,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
+from ..lexicon import pronouns
+
 OPENERS = "“„‟«"
 CLOSERS = "”»"
 STRAIGHT = '"'
@@ -96,11 +98,12 @@ def _single_marks(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-# Words that do not follow a plural possessive: after 'cuts’ and', the mark closes.
+# Words that do not follow a plural possessive: after 'cuts’ and', the mark closes. Function words,
+# and the personal pronouns' subject forms ('the players’ they').
 _NOT_POSSESSED = frozenset(
-    "and or but nor as in on to for with at by from of that which who is was were are be been he she they it "
-    "we i you said says say told added than then so if when while".split()
-)
+    "and or but nor as in on to for with at by from of that which who is was were are be been "
+    "said says say told added than then so if when while".split()
+) | pronouns(cases=("subject",))
 
 
 def _possessed(rest: str) -> bool:

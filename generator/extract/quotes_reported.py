@@ -40,6 +40,8 @@ _PUBLICATIONS = wordset("publication_nouns")
 _STANCES = wordset("stance_nouns")
 # 'called X a Y', 'described X as Y': what someone said a thing is.
 _NAMING = wordset("naming_verbs")
+# 'confirmed the deal', 'accused X of …': the object is what was said.
+_WITH_OBJECT = wordset("speech_verbs.with_object")
 _CUE_LEMMAS = REPORT_VERBS | EVIDENCE_VERBS | _APPEALS | _JUDGES | _QUESTIONS | _ADVOCATES | _NAMING
 
 
@@ -225,7 +227,7 @@ def _content(verb) -> list | None:
         if objs and (lemma != "urge" or any(c.dep_ in ("xcomp", "ccomp") for c in objs) or len(objs) > 0):
             return [t for c in objs for t in c.subtree]
         return None
-    if lemma in ("accuse", "deny", "allege", "admit", "confirm", "announce"):
+    if lemma in _WITH_OBJECT:
         objs = [c for c in verb.children if c.dep_ in ("dobj", "prep") and c.i > verb.i]
         if lemma == "accuse":
             objs = [c for c in verb.children if c.dep_ in ("dobj", "prep") and c.i > verb.i]

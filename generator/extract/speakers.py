@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from ..article import slugify
-from ..lexicon import person_nouns, word_gender, wordset
+from ..lexicon import GENDERED, person_nouns, pronoun_subjects, word_gender, wordlist, wordset
 from ..model import Actor, ActorType, Article, Mention, Quote
 from .actors_evidence import lowercase_words
 from .actors_lexicon import GROUP_HEADS, TITLE_WORDS
@@ -38,7 +38,7 @@ def _plural(head) -> bool:
         and not head.ent_type_
         and word[:1].isupper()
         and word.endswith("s")
-        and not word.endswith(("ss", "us", "is"))
+        and not word.endswith(wordlist("singular_s_endings"))
     )
 
 
@@ -145,7 +145,7 @@ def _through_description(ante: Mention, docs: list, actors: list[Actor], heads: 
 # What an actor publishes through: the speaker is its owner, never the channel itself.
 _CHANNELS = wordset("channel_nouns")
 # Endings of nouns for people by what they do ('attendant', 'resident', 'spokesperson').
-_AGENT_ENDINGS = ("ant", "ent", "er", "or", "ist", "ian", "man", "woman", "person", "ee")
+_AGENT_ENDINGS = wordlist("agent_noun_endings")
 
 
 def _named_speaker(m: Mention, lower: frozenset[str], actors: list[Actor]) -> Actor | None:
@@ -222,7 +222,7 @@ def _names_joined(doc, m: Mention) -> bool:
     )
 
 
-_QUANTITY_HEADS = frozenset({"number", "majority", "handful", "dozen", "dozens", "couple", "minority", "group"})
+_QUANTITY_HEADS = wordset("quantity_nouns")
 
 
 def _speaking_kind(head) -> ActorType | None:
@@ -446,9 +446,12 @@ def add_descriptive_speakers(
     return actors, _through_resolved_mentions(out, actors)
 
 
+_GENDERED_SUBJECTS = pronoun_subjects(*GENDERED)  # 'he', 'him' -> 'he'; 'she', 'her' -> 'she'
+
+
 def _agrees(pronoun: str | None, known: str | None) -> bool:
     p = (pronoun or "").lower()
-    return known is None or p not in ("he", "she", "him", "her") or {"him": "he", "her": "she"}.get(p, p) == known
+    return known is None or p not in _GENDERED_SUBJECTS or _GENDERED_SUBJECTS[p] == known
 
 
 def _through_resolved_mentions(quotes: list[Quote], actors: list[Actor]) -> list[Quote]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..lexicon import wordset
 from ..model import Actor, Article, Event, TimeValue
 from .common import actor_at, overlapping, text_of
 from .timex import find_timexes
@@ -235,7 +236,9 @@ def _says_who(verb, start: int, end: int) -> bool:
     """The event's line names who or what acts: the verb's subject is inside it (a relative clause,
     a participle or an infinitive without one is a fragment on a timeline, read alone)."""
     subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
-    if verb.dep_ == "relcl" or any(c.lower_ in ("who", "which", "that") and c.tag_.startswith("W") for c in subjects):
+    if verb.dep_ == "relcl" or any(
+        c.lower_ in wordset("pronouns.relative") and c.tag_.startswith("W") for c in subjects
+    ):
         return False
     if subjects:
         return True  # inside the line, or before a line cut for length

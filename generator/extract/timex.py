@@ -24,11 +24,22 @@ from __future__ import annotations
 
 import re
 from calendar import monthrange
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
-from ..lexicon import wordset
+from ..lexicon import (
+    THIRD_PERSON,
+    alternation,
+    month_numbers,
+    pronouns,
+    season_codes,
+    season_names,
+    weekday_numbers,
+    wordlist,
+    wordset,
+    wordtable,
+)
 from ..model import TimeValue
 from .timex_data import holiday_specs
 
@@ -36,51 +47,53 @@ Tense = str | None  # "past", "present", "future" or None
 
 # ---------------------------------------------------------------- vocabularies
 
-MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
-    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-WEEKDAYS = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
-    "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6,
-}  # fmt: skip
-NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "hundred": 100, "dozen": 12, "half": 0.5, "couple": 2,
-}  # fmt: skip
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+# The calendar's names (words.yml): lower case, to the month's number and the weekday's (Monday 0).
+MONTHS = month_numbers()
+WEEKDAYS = weekday_numbers()
+# Number words and the nouns of amounts (words.yml), and the article, which counts one ('a day').
+_NUMBER_WORDS = wordtable("number_words")
+NUMBERS = {"a": 1, "an": 1} | _NUMBER_WORDS | wordtable("amount_words")
+ORDINALS = wordtable("ordinals")
 UNITS = {
     "second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D", "week": "W", "weekend": "WE",
     "fortnight": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE", "quarter": "Q",
 }  # fmt: skip
-SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
-PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
-MOD_WORDS = {
-    "early": "START", "beginning of": "START", "start of": "START", "earlier": "START",
-    "mid": "MID", "middle of": "MID", "late": "END", "end of": "END", "later": "END",
-}  # fmt: skip
+SEASONS = season_codes()
+PARTS_OF_DAY = wordtable("parts_of_day")
+MOD_WORDS = wordtable("period_modifiers")
+FREQUENCY_ADVERBS = wordtable("frequency_adverbs")
 
-_MONTH_RE = (
-    r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+
+def _calendar_re(names: Sequence[str], abbreviations: Sequence[str] = (), optional_stop: bool = False) -> str:
+    """Capitalised names, and abbreviations with their full stop (or also without), case-sensitive."""
+    short = [a.capitalize() + "." for a in abbreviations]
+    short += [a.capitalize() for a in abbreviations] if optional_stop else []
+    return "(?-i:" + alternation([n.capitalize() for n in names] + short) + ")"
+
+
+# Calendar words that are common words too (words.yml ambiguous_calendar_words): "May" alone is the
+# modal verb as often as the month, only taken with a day, a year or a cue; 'Sun.', 'Sat.' and 'Wed.'
+# are no weekday (a newspaper, a verb and a verb end sentences too); 'Mar', 'Jan' need their full stop.
+_AMBIGUOUS = wordset("ambiguous_calendar_words")
+_AMBIGUOUS_ABBREVIATIONS = _AMBIGUOUS & (wordset("month_abbreviations") | wordset("weekday_abbreviations"))
+_MONTH_NAMES, _MONTH_SHORT = list(wordlist("months")), list(wordlist("month_abbreviations"))
+_MONTH_RE = _calendar_re(_MONTH_NAMES, _MONTH_SHORT, optional_stop=True)
+_MONTH_NOT_MAY = _calendar_re([m for m in _MONTH_NAMES if m not in _AMBIGUOUS], _MONTH_SHORT, optional_stop=True)
+_MONTH_MAY = _calendar_re([m for m in _MONTH_NAMES if m in _AMBIGUOUS])
+_WEEKDAY_NAME_RE = _calendar_re(list(wordlist("weekdays")))
+_WEEKDAY_RE = _calendar_re(
+    list(wordlist("weekdays")), [a for a in wordlist("weekday_abbreviations") if a not in _AMBIGUOUS]
 )
-# "May" alone is the modal verb as often as the month: only taken with a day, a year or a cue.
-_MONTH_NOT_MAY = _MONTH_RE.replace("|May|", "|")
-_WEEKDAY_RE = (
-    r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-    # 'Sun.', 'Sat.' and 'Wed.' are left out: a newspaper, a verb and a verb end sentences too
-    r"|Mon\.|Tues?\.|Thu(?:rs?)?\.|Fri\.)"
-)
-_NUMWORD = (
-    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
-    r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
-    r"|sixteen|seventeen|eighteen|nineteen|a\s+hundred|hundred|a\s+dozen|dozen|half\s+a|a\s+half"
-)
+_SEASON_RE = alternation(SEASONS)
+# After 'the' or 'that' a season by its first name only: 'the fall' is as often a drop as a season.
+_SEASON_AFTER_THE_RE = alternation(season_names().values())
+_ONES = alternation(w for w, n in _NUMBER_WORDS.items() if n < 10)
+_TEEN_WORDS = alternation(w for w, n in _NUMBER_WORDS.items() if 10 <= n < 20)
+_TEENS = rf"(?:{_TEEN_WORDS})"
+_TENS = rf"(?:{alternation(w for w, n in _NUMBER_WORDS.items() if n >= 20)})(?:[\s-](?:{_ONES}))?"
+_NUMWORD = rf"{_TENS}|{_ONES}|{_TEEN_WORDS}|a\s+hundred|hundred|a\s+dozen|dozen|half\s+a|a\s+half"
+_ORDINAL_RE = alternation(ORDINALS)
+_ORDINAL_WORD_RE = alternation(w for w in ORDINALS if w.isalpha())
 _NUM = (
     rf"(?:(?:(?<!\d)\d{{1,3}}(?:\.\d+|\s+1/2)?(?!\d)|{_NUMWORD}|(?:a\s+)?couple\s+of|a\s+few|several|few|many|some|a|an)"
     r"(?:\s+(?:more|additional|further|extra))?)"
@@ -88,7 +101,10 @@ _NUM = (
 _UNIT = r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|year|decade|century|centurie|quarter)"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _MOD = r"(?:(?:early|mid|late)-|early|mid|late|(?:the\s+)?(?:beginning|start|middle|end)\s+of)"
-_DAYPART = r"(?:morning|afternoon|evening|night)"
+_DAYPART = rf"(?:{alternation(PARTS_OF_DAY)})"
+_DAYPARTS = rf"(?:{alternation(p + 's' for p in PARTS_OF_DAY)})"  # 'on Tuesday nights'
+# After 'the' and 'this' the parts of the day that are no unit of time ('this morning', not 'this night').
+_DAYPART_NOT_UNIT = rf"(?:{alternation(p for p in PARTS_OF_DAY if p not in UNITS)})"
 
 # ---------------------------------------------------------------- value helpers
 
@@ -495,7 +511,7 @@ _MAY_CUES = {
     rf"""(?:(?P<mod>{_MOD})\s*(?P<rel1>last|next|this)?\s*(?P<mo1>{_MONTH_RE})
         |(?P<rel2>last|next|this|past|coming)\s+(?P<mo2>{_MONTH_RE})
         |(?P<mo3>{_MONTH_NOT_MAY})
-        |(?P<mo4>(?-i:May)))\b""",
+        |(?P<mo4>{_MONTH_MAY}))\b""",
 )
 def _month_rule(m, dct, tense):
     word = m["mo1"] or m["mo2"] or m["mo3"] or m["mo4"]
@@ -506,26 +522,13 @@ def _month_rule(m, dct, tense):
         if before[0].lower() not in _MAY_CUES:
             return None
     if (
-        word.lower().rstrip(".") in ("mar", "jan", "sun", "sat", "wed")
+        word.lower().rstrip(".") in _AMBIGUOUS_ABBREVIATIONS
         and not word.endswith(".")
         and word[0].isupper()
         and len(word) <= 3
     ):
         return None  # a capitalised abbreviation without its full stop is seldom a month
-    if m["mo3"] and word.rstrip(".").lower() in (
-        "mar",
-        "dec",
-        "jun",
-        "jul",
-        "apr",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "feb",
-        "jan",
-    ):
+    if m["mo3"] and word.rstrip(".").lower() in wordset("month_abbreviations"):
         return None  # bare abbreviations ("Dec.") are too ambiguous without a day
     mo = _month_num(word)
     rel = (m["rel1"] or m["rel2"] or "").lower()
@@ -545,9 +548,9 @@ def _month_rule(m, dct, tense):
 
 @rule(
     "quarter",
-    r"""(?:the\s+)?(?:(?P<ago>year[\s-](?:ago|earlier)|prior[\s-]year|last\s+year's)[\s-]+(?=(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]))?(?:(?P<which>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|this|next|past|previous|same|year-earlier|year-ago)[\s-]+)?
+    rf"""(?:the\s+)?(?:(?P<ago>year[\s-](?:ago|earlier)|prior[\s-]year|last\s+year's)[\s-]+(?=(?:{_ORDINAL_RE})[\s-]))?(?:(?P<which>{_ORDINAL_RE}|final|last|latest|current|this|next|past|previous|same|year-earlier|year-ago)[\s-]+)?
         (?:(?P<fiscal>fiscal|calendar)[\s-]+)?quarter(?!ly|-to-|[\s-]+(?:century|of\s+a\s+century|point|percentage|mile))
-        (?:(?:\s+of|,)?\s+(?:fiscal\s+)?(?P<y>\d{4}))?""",
+        (?:(?:\s+of|,)?\s+(?:fiscal\s+)?(?P<y>\d{{4}}))?""",
 )
 def _quarter_rule(m, dct, tense):
     which = (m["which"] or "").lower()
@@ -607,8 +610,8 @@ def _half_rule(m, dct, tense):
 
 @rule(
     "season",
-    r"""(?:(?P<mod>early|mid-?|late)\s*)?(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<s>spring|summer|autumn|fall|winter)
-        (?:(?:\s+of)?\s+(?P<y>\d{4}))?\b""",
+    rf"""(?:(?P<mod>early|mid-?|late)\s*)?(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<s>{_SEASON_RE})
+        (?:(?:\s+of)?\s+(?P<y>\d{{4}}))?\b""",
 )
 def _season_rule(m, dct, tense):
     s = SEASONS[m["s"].lower()]
@@ -636,6 +639,10 @@ def _century_rule(m, dct, tense):
     return with_modifier(century_value(int(m["c"])), _mod_of(m["mod"]))
 
 
+# The possessive determiners of the third person and of 'we' ('their 2019 results', 'our 2020 plan').
+_POSSESSIVES = alternation(pronouns(*THIRD_PERSON, "first_plural", cases=("determiner",)))
+
+
 @rule(
     "year",
     rf"""(?:(?P<mod>{_MOD})\s*)?(?:(?P<fiscal>fiscal|calendar|financial)(?:\s+year)?\s+)?(?<![$£€\d.,])(?P<y>{_YEAR})\b
@@ -648,7 +655,7 @@ def _year_rule(m, dct, tense):
     # '2009 votes' is a count, 'a 2009 analysis' and 'the 2016 elections' are years
     if re.match(r"\s+(?:[a-z]+s|people|men|women)\b", m.string[m.end() :]) and not m["mod"] and not m["fiscal"]:
         if not re.search(
-            r"\b(?:a|an|the|its|his|her|their|our|this|that|whose)\s+(?:(?:pre|post|mid)-)?$",
+            rf"\b(?:a|an|the|{_POSSESSIVES}|this|that|whose)\s+(?:(?:pre|post|mid)-)?$",
             m.string[: m.start()],
             re.I,
         ):
@@ -688,8 +695,8 @@ def _relative_rule(m, dct, tense):
 
 @rule(
     "day_relative",
-    r"""(?:(?P<mod>early|late|earlier|later|mid-?(?:morning|afternoon|day))\s+)?(?:(?P<the>the\s+day\s+(?:before|after)\s+)?(?P<word>yesterday|today|tomorrow)|(?P<tonight>tonight)|(?P<lastnight>last\s+night)
-        |(?P<this>this)\s+(?P<part1>morning|afternoon|evening))(?:\s+(?P<part>morning|afternoon|evening|night))?\b""",
+    rf"""(?:(?P<mod>early|late|earlier|later|mid-?(?:morning|afternoon|day))\s+)?(?:(?P<the>the\s+day\s+(?:before|after)\s+)?(?P<word>yesterday|today|tomorrow)|(?P<tonight>tonight)|(?P<lastnight>last\s+night)
+        |(?P<this>this)\s+(?P<part1>{_DAYPART_NOT_UNIT}))(?:\s+(?P<part>{_DAYPART}))?\b""",
 )
 def _day_relative_rule(m, dct, tense):
     if dct is None:
@@ -731,7 +738,7 @@ def _weekday_rule(m, dct, tense):
     if _in_a_name(m):
         return None  # 'the Sunday Times', 'the Good Friday Agreement': a weekday inside a name
     if re.match(
-        r"\s+(?:and|or)\s+(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:s\b|\s+(?:mornings|afternoons|evenings|nights)\b)",
+        rf"\s+(?:and|or)\s+{_WEEKDAY_NAME_RE}(?:s\b|\s+{_DAYPARTS}\b)",
         m.string[m.end() :],
     ):
         return None  # 'on Monday and Tuesday nights': every Monday night, a set
@@ -807,17 +814,15 @@ def _clock_duration_rule(m, dct, tense):
 
 @rule(
     "set",
-    rf"""(?:(?:every|each)\s+(?P<mo>{_MONTH_NOT_MAY}|(?-i:May))\b
-        |(?P<wdp>(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))(?:s\b|\s+(?P<partp>mornings|afternoons|evenings|nights)\b
-            |(?=\s+(?:and|or)\s+(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:s\b|\s+(?P<partc>mornings|afternoons|evenings|nights)\b)))
-        |(?P<qs>first|second|third|fourth)(?:[\s-]+quarters\b|(?=\s+(?:and|or)\s+(?:the\s+)?(?:first|second|third|fourth)[\s-]+quarters\b))
+    rf"""(?:(?:every|each)\s+(?P<mo>{_MONTH_NOT_MAY}|{_MONTH_MAY})\b
+        |(?P<wdp>{_WEEKDAY_NAME_RE})(?:s\b|\s+(?P<partp>{_DAYPARTS})\b
+            |(?=\s+(?:and|or)\s+{_WEEKDAY_NAME_RE}(?:s\b|\s+(?P<partc>{_DAYPARTS})\b)))
+        |(?P<qs>{_ORDINAL_WORD_RE})(?:[\s-]+quarters\b|(?=\s+(?:and|or)\s+(?:the\s+)?(?:{_ORDINAL_WORD_RE})[\s-]+quarters\b))
         |(?:every|each)\s+(?:other\s+)?(?:(?P<n>{_NUMWORD}|\d+)\s+)?(?P<unit>{_UNIT}|{_WEEKDAY_RE})s?
-        |(?P<adv>hourly|daily|nightly|weekly|fortnightly|monthly|annually|yearly)
+        |(?P<adv>{alternation(FREQUENCY_ADVERBS)})
         |(?P<times>once|twice|(?:{_NUMWORD}|\d+)\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit2>{_UNIT}))""",
 )
 def _set_rule(m, dct, tense):
-    adv = {"hourly": "hour", "daily": "day", "nightly": "night", "weekly": "week", "fortnightly": "fortnight",
-           "monthly": "month", "annually": "year", "yearly": "year"}  # fmt: skip
     if m["mo"]:  # 'each July'
         return TimeValue(
             value=f"XXXX-{_month_num(m['mo']):02d}", start=None, end=None, granularity=None, phrase="", kind="set"
@@ -836,7 +841,7 @@ def _set_rule(m, dct, tense):
     ):
         return None  # a rate of a quantity ('rise 8.5% annually', 'average daily volume'), not a recurring time
     if m["adv"]:
-        unit = adv[m["adv"].lower()]
+        unit = FREQUENCY_ADVERBS[m["adv"].lower()]
         if unit == "year":  # 'annually': every year, TIMEX3 writes the year left open
             return TimeValue(value="XXXX", start=None, end=None, granularity=None, phrase="", kind="set")
         n = 1.0
@@ -926,22 +931,12 @@ def _vague_rule(m, dct, tense):
     return unresolved(kind="vague")
 
 
-_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
-_TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 _SPOKEN_YEAR = (
-    rf"(?:(?:the\s+year\s+)?(?:nineteen|eighteen)[\s-]+(?:{_TENS}|{_TEENS}|oh[\s-](?:one|two|three|four|five|six|seven|eight|nine))"
-    rf"|the\s+year\s+two\s+thousand(?:\s+and)?(?:\s+(?:one|two|three|four|five|six|seven|eight|nine|{_TEENS}))?)"
+    rf"(?:(?:the\s+year\s+)?(?:nineteen|eighteen)[\s-]+(?:{_TENS}|{_TEENS}|oh[\s-](?:{_ONES}))"
+    rf"|the\s+year\s+two\s+thousand(?:\s+and)?(?:\s+(?:{_ONES}|{_TEENS}))?)"
 )
-DECADE_WORDS = {
-    "twenties": 2,
-    "thirties": 3,
-    "forties": 4,
-    "fifties": 5,
-    "sixties": 6,
-    "seventies": 7,
-    "eighties": 8,
-    "nineties": 9,
-}
+# The decades in words are the tens' plurals ('twenty' -> 'twenties').
+DECADE_WORDS = {w[:-1] + "ies": n // 10 for w, n in _NUMBER_WORDS.items() if n >= 20}
 
 
 def spoken_year(text: str) -> int | None:
@@ -968,7 +963,7 @@ def _spoken_year_rule(m, dct, tense):
 
 @rule(
     "decade_words",
-    r"the\s+(?:(?P<mod>early|mid-?|late)[\s-]*)?(?:nineteen[\s-])?(?P<d>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
+    rf"the\s+(?:(?P<mod>early|mid-?|late)[\s-]*)?(?:nineteen[\s-])?(?P<d>{alternation(DECADE_WORDS)})\b",
 )
 def _decade_words_rule(m, dct, tense):
     return with_modifier(decade_value(1900 + 10 * DECADE_WORDS[m["d"].lower()]), _mod_of(m["mod"]))
@@ -983,7 +978,7 @@ def _month_rel_year_rule(m, dct, tense):
 
 @rule(
     "year_quarter",
-    rf"(?:the\s+)?(?P<y>{_YEAR})[\s-]+(?:(?P<which>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+)?(?:fiscal\s+)?(?P<unit>quarter|period|half)\b",
+    rf"(?:the\s+)?(?P<y>{_YEAR})[\s-]+(?:(?P<which>{_ORDINAL_RE})[\s-]+)?(?:fiscal\s+)?(?P<unit>quarter|period|half)\b",
 )
 def _year_quarter_rule(m, dct, tense):
     which = (m["which"] or "").lower()
@@ -1128,7 +1123,7 @@ def _the_weekend_rule(m, dct, tense):
     return _tv(f"{y}-W{w:02d}-WE", sat, sat + timedelta(days=1), "week")
 
 
-@rule("the_season", r"the\s+(?P<s>spring|summer|autumn|winter)\b(?!\s+of\b)")
+@rule("the_season", rf"the\s+(?P<s>{_SEASON_AFTER_THE_RE})\b(?!\s+of\b)")
 def _the_season_rule(m, dct, tense):
     if dct is None:
         return unresolved(granularity="season")
@@ -1138,8 +1133,8 @@ def _the_season_rule(m, dct, tense):
 @rule(
     "anaphoric",
     rf"""(?:(?:that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+prior|the\s+preceding)\s+
-            (?:day|week|weekend|month|year|quarter|morning|afternoon|evening|night|spring|summer|autumn|winter)
-        |(?:earlier|later)\s+that\s+(?:day|week|month|year|morning|afternoon|evening|night)
+            (?:day|week|weekend|month|year|quarter|{_DAYPART}|{_SEASON_AFTER_THE_RE})
+        |(?:earlier|later)\s+that\s+(?:day|week|month|year|{_DAYPART})
         |(?P<n>{_NUM})[\s-]+(?:{_UNIT})s?\s+(?:earlier|later)
         |year[\s-](?:earlier|ago)(?:\s+(?:period|quarter))?|the\s+year[\s-](?:earlier|ago)\s+(?:period|quarter|year|month)
         |the\s+(?:latest|same|comparable|prior|previous)\s+(?:period|quarter|year-ago\s+(?:period|quarter)))\b""",
@@ -1149,7 +1144,7 @@ def _anaphoric_rule(m, dct, tense):
     return unresolved(granularity=None)
 
 
-@rule("part_of_day", r"(?:(?P<mod>early|late)\s+)?the\s+(?P<part>morning|afternoon|evening)\b")
+@rule("part_of_day", rf"(?:(?P<mod>early|late)\s+)?the\s+(?P<part>{_DAYPART_NOT_UNIT})\b")
 def _part_of_day_rule(m, dct, tense):
     return unresolved(kind="time", granularity="day")
 
@@ -1176,7 +1171,7 @@ def timex3_value(tv: TimeValue) -> str | None:
     if tv.value is None or tv.kind in ("duration", "set"):
         return tv.value
     if tv.granularity == "day" and "T" not in tv.value:
-        part = re.search(r"\b(morning|afternoon|evening|night|tonight)\b", tv.phrase.lower())
+        part = re.search(rf"\b({alternation(PARTS_OF_DAY)}|tonight)\b", tv.phrase.lower())
         if part:
             return f"{tv.value}T{PARTS_OF_DAY.get(part[1], 'NI')}"
     return tv.value
@@ -1249,7 +1244,7 @@ def _select(found: list) -> list:
 _DEFER = None
 _QUOTES = "\"“”'‘’`"
 # Capitalised words a time expression may hold anywhere in a sentence: calendar names
-_PROPER_TIME_WORDS = set(MONTHS) | set(WEEKDAYS) | {"i"}
+_PROPER_TIME_WORDS = set(MONTHS) | set(WEEKDAYS) | pronouns("first_singular", cases=("subject",))
 
 
 def _sentence_start(text: str, start: int) -> bool:
@@ -1401,7 +1396,7 @@ def find_timexes(
 _FUTURE_AUX = {"will", "shall", "'ll", "’ll", "wo", "would", "'d", "’d"}
 _MODALS = {"could", "might", "may", "can", "should", "must", "ought"}
 # Verbs whose time adjunct is the time of the planned thing: 'planned a rally on Saturday'.
-_PLAN_VERBS = {"plan", "schedule", "expect", "intend", "set", "slate", "propose", "aim", "prepare", "due"}
+_PLAN_VERBS = wordset("plan_verbs")
 
 
 def tense_from_doc(doc, start: int, end: int) -> Tense:

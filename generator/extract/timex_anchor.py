@@ -22,8 +22,10 @@ from pathlib import Path
 
 import yaml
 
+from ..lexicon import alternation, wordlist
 from ..model import TimeValue
 from .timex import (
+    PARTS_OF_DAY,
     _number,
     _shift_month,
     day_value,
@@ -118,7 +120,7 @@ def resolve(phrase: str, anchors: list[TimeValue] | TimeValue | None, weekday: i
     if isinstance(anchors, TimeValue):
         anchors = [anchors]
     unit = r.get("unit") or (m.groupdict().get("unit") or "").rstrip("s")
-    unit = {"morning": "day", "afternoon": "day", "evening": "day", "night": "day"}.get(unit, unit)
+    unit = "day" if unit in PARTS_OF_DAY else unit
     need = r.get("granularity")
     for anchor in reversed(anchors):
         if anchor.start is None or anchor.granularity not in _ORDER:
@@ -175,8 +177,8 @@ def _count(word: str) -> int:
     return int(n) if n is not None and n == int(n) else 1
 
 
-_WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_WEEKDAYS = list(wordlist("weekdays"))
+_WEEKDAY = re.compile(rf"\b({alternation(_WEEKDAYS)})\b", re.I)
 
 
 def from_value(value: str) -> TimeValue | None:

@@ -1,4 +1,4 @@
-"""Vocabularies the time-expression rules read, from generator/resources/en/timex_words.yml."""
+"""Vocabularies the time-expression rules read: timex_words.yml (through generator/lexicon.py) and holidays.yml."""
 
 from __future__ import annotations
 
@@ -8,22 +8,17 @@ from pathlib import Path
 
 import yaml
 
-DATA = Path(__file__).resolve().parents[1] / "resources" / "en" / "timex_words.yml"
-
-
-@lru_cache(maxsize=1)
-def words() -> dict:
-    return yaml.safe_load(DATA.read_text(encoding="utf-8"))
+from ..lexicon import wordlist
 
 
 def deferring_verbs() -> list[str]:
     """Stems of verbs of putting off ('postpon', 'extend'): a time after them and 'until' lies ahead."""
-    return [w.replace(" ", r"\s+") for w in words()["deferring_verbs"]]
+    return [w.replace(" ", r"\s+") for w in wordlist("deferring_verbs")]
 
 
 def ahead_words() -> list[str]:
     """Words right before a time that put it ahead of the clause's event ('payable', 'effective', 'until')."""
-    return [w.replace(" ", r"\s+") for w in words()["ahead_words"]]
+    return [w.replace(" ", r"\s+") for w in wordlist("ahead_words")]
 
 
 HOLIDAYS = Path(__file__).resolve().parents[1] / "resources" / "en" / "holidays.yml"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..lexicon import THIRD_PERSON, pronouns
 from ..model import Actor, Briefing, Event, Quote, TimeValue
 from ..render import View, describe_time
 from . import Story
@@ -20,10 +21,12 @@ from .cluster import normal_name
 EVENT_OVERLAP = 0.6
 """Share of the shorter event's content words the other must have for two events of one date to be one."""
 EVENT_MIN_SHARED = 3
+# Words that say nothing of what an event is: function words, and the third person's pronouns
+# (subject and possessive determiner: 'he', 'its', 'their').
 _STOP = frozenset(
-    "a an the and or of to in on at for by with from as is was were be been has have had that this it its "
-    "he she they his her their said says will would after before".split()
-)
+    "a an the and or of to in on at for by with from as is was were be been has have had that this "
+    "said says will would after before".split()
+) | pronouns(*THIRD_PERSON, cases=("subject", "determiner"))
 
 
 @dataclass
