@@ -85,9 +85,7 @@ def make_project(where: Path, rows: list[dict]) -> Path:
     shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("briefings"))
     shutil.copytree(ROOT / "overrides", project / "overrides")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    (project / "mkdocs.yml").write_text(
-        config.replace("generator/mkdocs_hook.py", str(ROOT / "generator" / "mkdocs_hook.py")), encoding="utf-8"
-    )
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     (project / "seeds").mkdir()
     for k, row in enumerate(rows):
         write_seed(project / "seeds", k, row)
@@ -259,28 +257,30 @@ def timed_build(project: Path, engine: str) -> dict:
     (skipped, dirty or full, through a staging folder swapped in)."""
     from mkdocs.config import load_config
 
-    from generator import engines, site
+    from generator import engines
     from generator.limits import limits_for_project
     from generator.site import CACHE_DIR, generate
 
     t = time.perf_counter()
-    result = generate(
+    generate(
         project / "seeds",
         project / "docs",
         cache_dir=project / CACHE_DIR,
         limits=limits_for_project(project / "mkdocs.yml"),
     )
     generated = time.perf_counter() - t
-    site.RUN["result"] = result  # the hook does not generate again (as in `briefing build`)
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     t = time.perf_counter()
-    try:
-        config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"))
-        mode, _ = engines.update_site(
-            engine, project / "mkdocs.yml", config, project / "site", project / CACHE_DIR / engines.SITE_STATE
-        )
-    finally:
-        site.RUN.clear()
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"))
+    # generated: the plugin does not generate again (as in `briefing build`)
+    mode, _ = engines.update_site(
+        engine,
+        project / "mkdocs.yml",
+        config,
+        project / "site",
+        project / CACHE_DIR / engines.SITE_STATE,
+        generated=True,
+    )
     built = time.perf_counter() - t
     if mode == "skip":
         return {

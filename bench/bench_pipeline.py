@@ -60,12 +60,7 @@ def main() -> None:
         project = Path(tmp)
         shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("briefings"))
         shutil.copytree(ROOT / "seeds", project / "seeds")
-        config = (
-            (ROOT / "mkdocs.yml")
-            .read_text()
-            .replace("generator/mkdocs_hook.py", str(ROOT / "generator/mkdocs_hook.py"))
-            .replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
-        )
+        config = (ROOT / "mkdocs.yml").read_text().replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
         (project / "mkdocs.yml").write_text(config)
         import logging
 

@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .limits import Limits, LimitsError, limits_for_project, limits_from
+from .limits import Limits, LimitsError, limits_for_project, limits_from, seeds_for_project
 from .problems import ArticleError
 
 
@@ -75,7 +75,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from .produce import produce
     from .validate import check_file, check_seeds
 
-    target = Path(args.seeds)
+    target = Path(args.seeds) if args.seeds is not None else seeds_for_project(Path(args.config_file))
     limits = _limits(args.config_file)
     if target.is_dir():
         checked = check_seeds(target, limits)
@@ -114,6 +114,8 @@ def _project(args: argparse.Namespace):
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    from .mkdocs_plugin import plugin_of
+
     config_file = Path(args.config_file)
     try:
         config = load_config(str(config_file), strict=getattr(args, "strict", False), site_dir=args.site_dir)
@@ -122,7 +124,8 @@ def _project(args: argparse.Namespace):
         return 2
     root = config_file.resolve().parent
     limits_from(config.extra)  # a bad setting is said once, here, before anything is built
-    seeds = root / config.extra.get("briefing_seeds", "seeds")
+    plugin = plugin_of(config)
+    seeds = plugin.seeds_dir(config) if plugin is not None else root / "seeds"
     if not seeds.is_dir():
         _emit(
             "error",
@@ -149,19 +152,22 @@ def _cmd_build(args: argparse.Namespace) -> int:
         return project
     config, root, seeds = project
     final = Path(config.site_dir)
-    # The pages are generated once, here; the MkDocs hook sees the result and does not generate again.
+    # The pages are generated once, here; the MkDocs plugin is told so and does not generate again.
     result = _generate(config, root, seeds, Progress())
-    site.RUN.update(result=result)
     try:
         mode, reason = engines.update_site(
-            args.engine, Path(args.config_file), config, final, root / site.CACHE_DIR / engines.SITE_STATE, args.strict
+            args.engine,
+            Path(args.config_file),
+            config,
+            final,
+            root / site.CACHE_DIR / engines.SITE_STATE,
+            args.strict,
+            generated=True,
         )
     except engines.EngineError as err:
         result.report(_emit)
         print(f"error: {args.engine} build failed, the last site was kept: {err}", file=sys.stderr)
         return 2
-    finally:
-        site.RUN.clear()
     if mode == "skip":
         result.report(_emit)
         print(f"{final} is up to date: no page changed since its last {args.engine} build")
@@ -257,7 +263,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("-f", "--config-file", default="mkdocs.yml", help="where the limits are set (default: mkdocs.yml)")
     p.set_defaults(func=_cmd_extract)
     p = sub.add_parser("check", help="validate the articles of the seeds folder, or one article file")
-    p.add_argument("seeds", nargs="?", default="seeds", help="the seeds folder or an article file (default: seeds)")
+    p.add_argument(
+        "seeds", nargs="?", help="the seeds folder or an article file (default: the plugin's seeds option, or seeds)"
+    )
     p.add_argument("-f", "--config-file", default="mkdocs.yml", help="where the limits are set (default: mkdocs.yml)")
     p.set_defaults(func=_cmd_check)
     args = parser.parse_args(argv)

@@ -68,13 +68,28 @@ class _Tolerant(yaml.SafeLoader):
 _Tolerant.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
+def _project(config_file: Path) -> dict:
+    """mkdocs.yml read without MkDocs (its !ENV tags tolerated); empty when absent or unreadable."""
+    if not config_file.is_file():
+        return {}
+    try:
+        data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Tolerant) or {}
+    except yaml.YAMLError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
 def limits_for_project(config_file: Path = Path("mkdocs.yml")) -> Limits:
     """The limits a build of this project would use, for `briefing check` and `extract`."""
-    extra: dict = {}
-    if config_file.is_file():
-        try:
-            data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Tolerant) or {}
-            extra = data.get("extra") or {} if isinstance(data, dict) else {}
-        except yaml.YAMLError:
-            extra = {}
+    extra = _project(config_file).get("extra") or {}
     return limits_from(extra if isinstance(extra, dict) else {})
+
+
+def seeds_for_project(config_file: Path = Path("mkdocs.yml")) -> Path:
+    """The seeds folder a build of this project reads: the briefing plugin's ``seeds`` option."""
+    for entry in _project(config_file).get("plugins") or ():
+        if isinstance(entry, dict) and isinstance(entry.get("briefing"), dict):
+            seeds = entry["briefing"].get("seeds")
+            if isinstance(seeds, str):
+                return config_file.parent / seeds
+    return config_file.parent / "seeds"

@@ -22,7 +22,7 @@ NOT_EXTRACTION = frozenset(
         "engines.py",
         "export_timeline.py",
         "markup.py",
-        "mkdocs_hook.py",
+        "mkdocs_plugin.py",
         "progress.py",
         "render.py",
         "site.py",

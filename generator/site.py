@@ -41,9 +41,6 @@ HOME_LIST = ".home.md"
 """Under docs/briefings/: a dot name, so no engine publishes it as a page of its own."""
 HOME_LATEST = 20
 CACHE_DIR = Path(".cache") / "briefing"
-RUN: dict = {}
-"""Set by `briefing build` around the engine's build: 'result', the pages it generated, so that
-the MkDocs hook does not generate them again."""
 
 
 @dataclass

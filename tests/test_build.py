@@ -32,7 +32,6 @@ def make_project(tmp_path: Path, seeds: dict[str, str | bytes]) -> Path:
     project = tmp_path / "project"
     shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("briefings"))
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("generator/mkdocs_hook.py", str(ROOT / "generator" / "mkdocs_hook.py"))
     config = config.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     (project / "seeds").mkdir()
@@ -228,3 +227,36 @@ def test_seed_end_to_end(tmp_path):
         and "briefings/us-evacuates-diplomatic-staff-from-iraq/" in home
     )
     assert check_internal_links(site) > 50
+
+
+def test_the_plugin_is_registered_typed_and_reads_its_seeds_folder(tmp_path):
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    from generator.mkdocs_plugin import BriefingPlugin, plugin_of
+
+    project = make_project(tmp_path, {})
+    (project / "seeds").rmdir()
+    config_file = project / "mkdocs.yml"
+    text = config_file.read_text(encoding="utf-8")
+    assert "  - briefing:\n      seeds: seeds\n" in text and "hooks:" not in text
+    # Found by its entry point, with a typed option.
+    config_file.write_text(text.replace("      seeds: seeds\n", "      seeds: [1, 2]\n"), encoding="utf-8")
+    with pytest.raises(Abort):
+        load_config(str(config_file))
+    config_file.write_text(text.replace("      seeds: seeds\n", "      seeds: articles\n"), encoding="utf-8")
+    plugin = plugin_of(load_config(str(config_file)))
+    assert isinstance(plugin, BriefingPlugin) and plugin.seeds_dir(load_config(str(config_file))) == (
+        project / "articles"
+    )
+    # Plain `mkdocs build` generates from that folder; `briefing build` reads the same option.
+    (project / "articles").mkdir()
+    (project / "articles" / "a.txt").write_text(
+        "Council approves budget\n\nThe city council approved the budget on Monday.\n", encoding="utf-8"
+    )
+    built = run([str(BIN / "mkdocs"), "build", "-q"], project)
+    assert built.returncode == 0, built.stderr
+    assert (project / "site" / "briefings" / "council-approves-budget" / "index.html").is_file()
+    assert (project / "site" / "pagefind" / "pagefind.js").is_file()
+    again = run([str(BIN / "briefing"), "check"], project)
+    assert again.returncode == 0, again.stdout + again.stderr

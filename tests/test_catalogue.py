@@ -584,7 +584,6 @@ def make_project(tmp_path: Path, files: dict) -> Path:
     project = tmp_path / "project"
     shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("briefings"))
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("generator/mkdocs_hook.py", str(ROOT / "generator" / "mkdocs_hook.py"))
     config = config.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     seeds = project / "seeds"
