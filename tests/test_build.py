@@ -260,3 +260,31 @@ def test_the_plugin_is_registered_typed_and_reads_its_seeds_folder(tmp_path):
     assert (project / "site" / "pagefind" / "pagefind.js").is_file()
     again = run([str(BIN / "briefing"), "check"], project)
     assert again.returncode == 0, again.stdout + again.stderr
+
+
+def test_briefing_build_generates_the_pages_once(tmp_path, monkeypatch):
+    """`briefing build` generates, then tells the plugin so: the MkDocs build does not generate again."""
+    from generator import cli, mkdocs_plugin, site
+
+    project = make_project(
+        tmp_path, {"a.txt": "Council approves budget\n\nThe city council approved the budget on Monday.\n"}
+    )
+    calls = []
+    real = site.generate
+
+    def counting(*args, **kwargs):
+        calls.append(args[0])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(site, "generate", counting)
+    monkeypatch.setattr(mkdocs_plugin, "generate", counting)
+    monkeypatch.chdir(project)
+    assert cli.main(["build"]) == 0
+    assert len(calls) == 1 and (project / "site" / "briefings" / "council-approves-budget" / "index.html").is_file()
+    # Plain `mkdocs build` has no caller to generate for it: the plugin does, once.
+    calls.clear()
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    build(load_config(str(project / "mkdocs.yml")))
+    assert len(calls) == 1
