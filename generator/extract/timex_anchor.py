@@ -24,9 +24,8 @@ import yaml
 
 from ..lexicon import alternation, wordlist
 from ..model import TimeValue
-from .timex import (
-    PARTS_OF_DAY,
-    _number,
+from .timex import PARTS_OF_DAY, _number
+from .timex_calendar import (
     _shift_month,
     day_value,
     decade_value,
