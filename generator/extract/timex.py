@@ -45,7 +45,6 @@ from .timex_calendar import (
     UNITS,
     _duration_value,
     _iso,
-    _season_days,
     _tv,
     century_value,
     day_value,
@@ -60,8 +59,18 @@ from .timex_calendar import (
     with_modifier,
     year_value,
 )
-
-Tense = str | None  # "past", "present", "future" or None
+from .timex_tense import (
+    Tense,
+    _direction,
+    _points_ahead,
+    resolve_day_of_month,
+    resolve_month,
+    resolve_quarter,
+    resolve_season,
+    resolve_weekday,
+    tense_from_doc,
+    tense_from_text,
+)
 
 # ---------------------------------------------------------------- vocabularies
 
@@ -153,96 +162,6 @@ def _number(text: str) -> float | None:
 def _unit_of(word: str) -> str:
     w = word.lower().rstrip("s")
     return "century" if w in ("centurie", "century") else w
-
-
-# ------------------------------------------------------- resolving by direction
-
-
-def _direction(tense: Tense) -> int:
-    return {"past": -1, "future": 1}.get(tense or "", 0)
-
-
-def resolve_weekday(dct: date, wd: int, tense: Tense) -> date:
-    back = (dct.weekday() - wd) % 7
-    fwd = (wd - dct.weekday()) % 7
-    direction = _direction(tense)
-    # with no tense to go by, lean to the past by a day: news mostly reports what happened
-    if direction < 0 or (direction == 0 and back <= fwd + 1):
-        return dct - timedelta(days=back)
-    return dct + timedelta(days=fwd)
-
-
-def resolve_month(dct: date, m: int, tense: Tense) -> int:
-    """The year of a bare month name.
-
-    A past tense looks back ('was hit in September' in May is last September): a
-    past event is never dated after publication. 'Gave it until January' looks ahead,
-    but that is decided by the preposition before the month (:func:`find_timexes`).
-    """
-    back = (dct.month - m) % 12
-    fwd = (m - dct.month) % 12
-    direction = _direction(tense)
-    # a past tense looks back, but not over the coming month: 'a cutback in September' in an
-    # August article is this September, the clause's tense is often the reporting verb's
-    if (direction < 0 and not 0 < fwd <= 1) or (direction == 0 and back <= fwd):
-        return dct.year if m <= dct.month else dct.year - 1
-    return dct.year if m >= dct.month else dct.year + 1
-
-
-def resolve_day_of_month(dct: date, m: int, d: int, tense: Tense) -> date | None:
-    candidates = []
-    for y in (dct.year - 1, dct.year, dct.year + 1):
-        try:
-            candidates.append(date(y, m, d))
-        except ValueError:
-            continue
-    if not candidates:
-        return None
-    # 'extended to Nov. 16' in an October article is this November although the verb is
-    # in the past tense: find_timexes reads that from the preposition, not from here
-    direction = _direction(tense)
-    past = [c for c in candidates if dct - timedelta(days=366) < c <= dct]
-    future = [c for c in candidates if c >= dct]
-    soon = [c for c in future if (c - dct).days <= 45]
-    if direction < 0 and past and not soon:  # a past event is not dated after publication
-        return max(past)
-    if direction > 0 and future:
-        return min(future)
-    return min(candidates, key=lambda c: (abs((c - dct).days), c > dct))
-
-
-def resolve_quarter(dct: date, q: int, tense: Tense) -> int:
-    """The year of 'the third quarter'. The current and the last quarter win whatever the tense:
-    results are announced, and expected, after a quarter ends ('expects to report a third-quarter loss')."""
-    cur = (dct.month - 1) // 3 + 1
-    back, fwd = (cur - q) % 4, (q - cur) % 4
-    direction = _direction(tense)
-    if back <= 1 or direction < 0 or (direction == 0 and back <= fwd):
-        return dct.year if q <= cur else dct.year - 1
-    return dct.year if q >= cur else dct.year + 1
-
-
-def resolve_season(dct: date, s: str, rel: str, tense: Tense) -> TimeValue:
-    """'last summer' is the latest summer over before publication, 'next winter' the first one not begun;
-    a bare season is the one under way, else the nearer one in the tense's direction; 'this fall'
-    said in April is the fall of the same year."""
-    years = (dct.year - 2, dct.year - 1, dct.year, dct.year + 1)
-    days = {y: _season_days(y, s) for y in years}  # each year's season: first and last day
-    over = [y for y in years if days[y][1] < dct]
-    ahead = [y for y in years if days[y][0] > dct]
-    if rel in ("last", "past"):
-        return season_value(over[-1], s)
-    if rel in ("next", "coming"):
-        return season_value(ahead[0], s)
-    current = [y for y in years if days[y][0] <= dct <= days[y][1]]
-    if current:
-        return season_value(current[0], s)
-    if rel == "this":
-        return season_value(dct.year, s)
-    direction = _direction(tense)
-    if direction < 0 or (direction == 0 and (days[ahead[0]][0] - dct) > (dct - days[over[-1]][1])):
-        return season_value(over[-1], s)
-    return season_value(ahead[0], s)
 
 
 # ---------------------------------------------------------------- the rules
@@ -1005,25 +924,6 @@ def normalise(phrase: str, dct: date | None, tense: Tense = None) -> TimeValue |
     return None
 
 
-_FUTURE_CUE = re.compile(
-    r"\b(will|'ll|shall|going\s+to|is\s+to|are\s+to|is\s+due|are\s+due|scheduled|plans?\s+to|expected\s+to|would)\b",
-    re.I,
-)
-_PAST_CUE = re.compile(r"\b(was|were|had|did|said|\w+ed)\b", re.I)
-
-
-def tense_from_text(text: str, start: int, end: int) -> Tense:
-    """A fallback without a parse: auxiliaries in the same sentence."""
-    left = text.rfind(".", 0, start) + 1
-    right = text.find(".", end)
-    right = right if right >= 0 else len(text)
-    cues = [(m.start(), "future") for m in _FUTURE_CUE.finditer(text, left, right)]
-    cues += [(m.start(), "past") for m in _PAST_CUE.finditer(text, left, right)]
-    if not cues:
-        return None
-    return min(cues, key=lambda c: min(abs(c[0] - start), abs(c[0] - end)))[1]
-
-
 def _candidates(text: str) -> list[tuple[int, int, int, re.Match]]:
     found = []
     for i, (_name, pattern, _fn) in enumerate(RULES):
@@ -1050,7 +950,6 @@ def _select(found: list) -> list:
     return sorted(chosen)
 
 
-_DEFER = None
 _QUOTES = "\"“”'‘’`"
 # Capitalised words a time expression may hold anywhere in a sentence: calendar names
 _PROPER_TIME_WORDS = set(MONTHS) | set(WEEKDAYS) | pronouns("first_singular", cases=("subject",))
@@ -1113,24 +1012,6 @@ def _title_line(text: str) -> bool:
     """A headline in Title Case: every long word capitalised."""
     long_words = re.findall(r"[A-Za-z]{4,}", text)
     return bool(long_words) and all(w[0].isupper() for w in long_words)
-
-
-def _points_ahead(text: str, start: int) -> bool:
-    """A time after a verb of deferring and 'until' / 'to' / 'till' lies after the deferring:
-    'postponed until Saturday', 'extended the deadline to Nov. 16', 'gave them until January';
-    so does one right after a word that points ahead ('payable Dec. 7', 'effective Feb. 1')."""
-    global _DEFER
-    if _DEFER is None:
-        from .timex_data import ahead_words, deferring_verbs
-
-        verbs = "|".join(sorted(deferring_verbs(), key=len, reverse=True))
-        ahead = "|".join(sorted(ahead_words(), key=len, reverse=True))
-        _DEFER = re.compile(
-            rf"(?:\b(?:{verbs})\w*\b(?:\s+[\w'’$.,-]+){{0,10}}?\s+(?:until|till|til|to|through|for)"
-            rf"|\b(?:{ahead}))\s+(?:the\s+)?$",
-            re.I,
-        )
-    return bool(_DEFER.search(text[max(0, start - 100) : start]))
 
 
 _A_UNIT = re.compile(
@@ -1198,86 +1079,3 @@ def find_timexes(
             continue
         out.append(replace(tv, phrase=phrase, paragraph=paragraph, offset=start))
     return out
-
-
-# ---------------------------------------------------------------- tense from a parse
-
-_FUTURE_AUX = {"will", "shall", "'ll", "’ll", "wo", "would", "'d", "’d"}
-_MODALS = {"could", "might", "may", "can", "should", "must", "ought"}
-# Verbs whose time adjunct is the time of the planned thing: 'planned a rally on Saturday'.
-_PLAN_VERBS = wordset("plan_verbs")
-
-
-def tense_from_doc(doc, start: int, end: int) -> Tense:
-    """Tense of the verb that governs the expression at [start, end) in ``doc``.
-
-    Walks up from the expression to the first verb with a tense: 'will'/'would'
-    or 'going to', an infinitive or a verb of planning make it future; a past-tense
-    verb, auxiliary or bare participle ('the ruling announced Wednesday') makes it
-    past; a present tense verb is 'present'. A possessive ("Wednesday's ruling")
-    names a day independent of the clause's tense: None, so the nearer day wins.
-    """
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return None
-    if (
-        any(t.tag_ == "POS" or t.dep_ == "case" for t in span)
-        or span[-1].i + 1 < len(doc)
-        and doc[span[-1].i + 1].tag_ == "POS"
-    ):
-        return None
-    before = span.start - 1
-    if before >= 0 and doc[before].lower_ in ("on", "late", "early"):
-        before -= 1
-    if before >= 0 and doc[before].tag_ == "VBD" and doc[before].lemma_.lower() in wordset("speech_verbs"):
-        # 'said on Tuesday they would inspect it': the day is the saying's, whatever the parse hangs it on
-        return "past"
-    tok = span.root
-    for _ in range(12):
-        if tok.pos_ in ("VERB", "AUX") and tok.i not in range(span.start, span.end):
-            t = _verb_tense(tok)
-            if t:
-                return t
-        if tok.head.i == tok.i:
-            break
-        tok = tok.head
-    return None
-
-
-def _verb_tense(verb, depth: int = 0) -> Tense:
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    lower = {a.lower_ for a in auxes}
-    if lower & _FUTURE_AUX:
-        return "future"
-    if lower & _MODALS:
-        # 'could have big consequences in November' looks ahead; 'could have done' looks back
-        return "past" if verb.tag_ == "VBN" and "have" in lower else "future"
-    if verb.lemma_.lower() in _PLAN_VERBS:
-        if "had" in lower or (verb.tag_ == "VBD" and not auxes):
-            # 'had been scheduled to expire Friday', 'set Friday as the deadline', 'planned a service
-            # for Saturday': a plan told in the past is as likely over as ahead: the nearer day wins
-            return None
-        return "future"
-    if verb.tag_ == "VB" and "to" in lower:
-        # 'plans to visit on Friday' looks ahead; 'was due to expire Friday' may be either side
-        head = verb.head if verb.head.i != verb.i else None
-        if head is not None and depth < 3 and head.pos_ in ("VERB", "AUX", "ADJ"):
-            head_tense = _verb_tense(head, depth + 1)
-            if head_tense == "past" and head.lemma_.lower() not in _PLAN_VERBS:
-                return None
-        return "future"
-    if verb.dep_ == "xcomp" and verb.head.lower_ == "going":
-        return "future"
-    if any(a.tag_ == "VBD" or "Past" in a.morph.get("Tense") for a in auxes if a.lower_ != "to"):
-        return "past"
-    if verb.tag_ == "VBD":
-        return "past"
-    if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
-        return "past" if any(a.tag_ in ("VBZ", "VBP", "VBD") for a in auxes) else None
-    if verb.tag_ == "VBN" and not auxes and verb.dep_ in ("acl", "advcl", "relcl", "amod"):
-        return "past"  # 'the decision, announced Wednesday': a bare participle reports what was done
-    if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
-        if verb.lower_ in ("says", "say"):
-            return "past"  # reporting verbs in the present still report what happened
-        return "present"
-    return None
