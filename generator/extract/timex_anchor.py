@@ -24,7 +24,6 @@ import yaml
 
 from ..lexicon import alternation, wordlist
 from ..model import TimeValue
-from .timex import PARTS_OF_DAY, _number
 from .timex_calendar import (
     _shift_month,
     day_value,
@@ -36,6 +35,7 @@ from .timex_calendar import (
     week_value,
     year_value,
 )
+from .timex_rules import PARTS_OF_DAY, _number
 
 DATA = Path(__file__).resolve().parents[1] / "resources" / "en" / "timex_anchor.yml"
 
