@@ -21,9 +21,10 @@ the next one on or after; with no clear tense the nearer of the two wins.
 
 The code is split by concern: timex_calendar.py (calendar arithmetic), timex_rules.py
 (the rule table, and ``normalise``), timex_tense.py (tense from the parse or nearby
-words, and dating by direction), holidays in generator/resources/en/holidays.yml. This
-module keeps the public API and finds the expressions in a paragraph: the rules'
-matches, less names, longest first.
+words, and dating by direction), holidays in generator/resources/en/holidays.yml, and
+the TIMEX3 views for scoring in generator/evaluate/timex_score.py. This module keeps
+the public API and finds the expressions in a paragraph: the rules' matches, less
+names, longest first.
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
-from ..lexicon import alternation, pronouns
+from ..evaluate.timex_score import timex3_type, timex3_value, vague_ref
+from ..lexicon import pronouns
 from ..model import TimeValue
 from .timex_calendar import HOLIDAYS, _duration_value, day_value, year_value
 from .timex_rules import (
@@ -41,7 +43,6 @@ from .timex_rules import (
     _SECOND_DAY,
     _YEAR_RANGE,
     MONTHS,
-    PARTS_OF_DAY,
     RULES,
     WEEKDAYS,
     _day_month,
@@ -206,35 +207,3 @@ def find_timexes(
             continue
         out.append(replace(tv, phrase=phrase, paragraph=paragraph, offset=start))
     return out
-
-
-# ---------------------------------------------------------------- TIMEX3 views
-
-
-def vague_ref(phrase: str) -> str | None:
-    """TimeML's PAST_REF / PRESENT_REF / FUTURE_REF for a vague phrase."""
-    p = phrase.lower()
-    if re.search(r"\b(now|current|currently|nowadays|present|presently|these days|today)\b", p):
-        return "PRESENT_REF"
-    if re.search(r"\b(soon|future|coming|term)\b", p):
-        return "FUTURE_REF"
-    if re.search(r"\b(recent|recently|lately|previously|past|earlier|former)\b", p):
-        return "PAST_REF"
-    return None
-
-
-def timex3_value(tv: TimeValue) -> str | None:
-    """The TIMEX3 value TimeML would write ('2019-05-14TNI', 'PAST_REF'), for scoring."""
-    if tv.kind == "vague":
-        return vague_ref(tv.phrase)
-    if tv.value is None or tv.kind in ("duration", "set"):
-        return tv.value
-    if tv.granularity == "day" and "T" not in tv.value:
-        part = re.search(rf"\b({alternation(PARTS_OF_DAY)}|tonight)\b", tv.phrase.lower())
-        if part:
-            return f"{tv.value}T{PARTS_OF_DAY.get(part[1], 'NI')}"
-    return tv.value
-
-
-def timex3_type(tv: TimeValue) -> str:
-    return {"duration": "DURATION", "set": "SET", "time": "TIME"}.get(tv.kind, "DATE")
