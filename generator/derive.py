@@ -16,7 +16,7 @@ from dataclasses import replace
 from datetime import date
 
 from .contested import contests
-from .model import Actor, Briefing, Contested, Derived, Relation, Said
+from .model import Actor, Briefing, Contested, Derived, Event, Relation, Said
 
 
 def derive(briefing: Briefing) -> Briefing:
@@ -55,12 +55,20 @@ def _relations(briefing: Briefing, contested_pairs: list[tuple[str, str]]) -> tu
     return tuple(Relation(a, b, kind, n) for (a, b, kind), n in sorted(edges.items()))
 
 
+def date_order(e: Event) -> tuple:
+    """A dated event's place in time: its start, its end, then where it is in the text."""
+    d = e.date
+    return (d.start if d else "", (d.end if d else "") or "", e.paragraph, e.start)
+
+
+def dated_events(briefing: Briefing) -> list[Event]:
+    """The events with a resolved date, in time order (the timeline's)."""
+    return sorted((e for e in briefing.events if e.date and e.date.value and e.date.start), key=date_order)
+
+
 def _said(briefing: Briefing) -> tuple[Said, ...]:
     """For each quote, the dated event of its own speech clause ('said on Tuesday that …'), if any."""
-    dated = sorted(
-        (e for e in briefing.events if e.date and e.date.value and e.date.start),
-        key=lambda e: (e.date.start, e.date.end or "", e.paragraph, e.start),  # type: ignore[union-attr]
-    )
+    dated = dated_events(briefing)
     out = []
     for q in briefing.quotes:
         lo = q.start

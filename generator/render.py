@@ -19,7 +19,7 @@ from pathlib import Path
 import jinja2
 
 from .contested import Contest
-from .derive import Cast, best_name, newest_first, newest_key
+from .derive import Cast, best_name, date_order, dated_events, newest_first, newest_key
 from .export_timeline import MONTH_NAMES, display_date
 from .lexicon import pronouns, wordset
 from .markup import Raw, attr_escape, md_escape, url_escape
@@ -157,12 +157,6 @@ def describe_time(t: TimeValue | None) -> str:
     return display_date(t)
 
 
-def _date_order(e: Event) -> tuple:
-    """A dated event's place in time: its start, its end, then where it is in the text."""
-    d = e.date
-    return (d.start if d else "", (d.end if d else "") or "", e.paragraph, e.start)
-
-
 class View:
     """What the templates need from a briefing, computed once."""
 
@@ -180,8 +174,8 @@ class View:
             (t, TYPE_HEADINGS[t], [a for a in self.actors_ranked if a.type == t]) for t in ACTOR_TYPES
         ]
         self.actors_by_type = [s for s in self.actors_by_type if s[2]]
-        dated = [e for e in briefing.events if e.date and e.date.value and e.date.start]
-        self.dated_events = sorted(dated, key=_date_order)
+        self.dated_events = dated_events(briefing)
+        dated = set(self.dated_events)
         self.undated_events = [e for e in briefing.events if e not in dated]
         self.date_groups: list[tuple[str, list[Event]]] = []
         for e in self.dated_events:
@@ -750,7 +744,7 @@ class CollectionView:
         ]
         self.actors_by_type = [s for s in self.actors_by_type if s[2]]
         events = [(e, b) for b in self.briefings for e in self.views[b.article.id].dated_events]
-        events.sort(key=lambda eb: (*_date_order(eb[0])[:2], eb[1].article.title, eb[0].paragraph))
+        events.sort(key=lambda eb: (*date_order(eb[0])[:2], eb[1].article.title, eb[0].paragraph))
         self.date_groups: list[tuple[str, list[tuple[Event, Briefing]]]] = []
         for e, b in events:
             label = describe_time(e.date)

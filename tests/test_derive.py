@@ -96,8 +96,12 @@ def test_pages_show_what_was_derived_and_do_no_analysis_of_their_own():
     done = derive(b)
     assert View(done).quote_when(done.quotes[0]) == "said Tuesday 5 March 2024"
     assert 'Contested: Tom Poe denied Jane Roe"' in render_pages(done)["quotes.md"]
+    from generator.story import view as story_view
+
     for name in ("contests", "merge_actors", "cluster", "derive"):
         assert not hasattr(render, name), f"render imports {name}: analysis belongs in generator/derive.py"
+    for name in ("merge_cast", "merge_timeline", "digest", "View"):
+        assert not hasattr(story_view, name), f"the story view has {name}: analysis belongs in story/merge.py"
 
 
 def test_a_correction_by_hand_is_seen_by_what_is_derived(tmp_path):

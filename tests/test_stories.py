@@ -214,7 +214,7 @@ def test_site_has_story_pages_links_and_json(tmp_path):
 
 
 def test_cast_merges_on_exact_names_and_alias_evidence_only():
-    from generator.story.view import merge_cast
+    from generator.story.merge import merge_cast
 
     def b(aid, *actors):
         art = Article(aid, aid, date(2020, 1, 1), None, None, (), ("x",))
@@ -233,8 +233,8 @@ def test_cast_merges_on_exact_names_and_alias_evidence_only():
 
 def test_the_same_event_from_two_sources_is_shown_once_with_both():
     from generator.model import Event, TimeValue
-    from generator.render import View
-    from generator.story.view import merge_timeline
+    from generator.render import describe_time
+    from generator.story.merge import merge_timeline
 
     def ev(eid, text, day, para):
         tv = TimeValue(f"2016-11-0{day}", f"2016-11-0{day}", f"2016-11-0{day}", "day", "Wednesday")
@@ -246,9 +246,8 @@ def test_the_same_event_from_two_sources_is_shown_once_with_both():
 
     one = b("one", ev("e1", "the tram derailed near Sandilands on Wednesday morning", 9, 2), ev("e2", "talks", 8, 3))
     two = b("two", ev("e1", "a tram derailed at Sandilands on Wednesday", 9, 4), ev("e2", "the tram derailed", 8, 5))
-    views = {x.article.id: View(x) for x in (one, two)}
-    timeline = merge_timeline([one, two], views)
-    shown = [(s.label, [(x.article.id, e.id) for x, e in s.sources]) for s in timeline]
+    timeline = merge_timeline([one, two])
+    shown = [(describe_time(s.date), [(x.article.id, e.id) for x, e in s.sources]) for s in timeline]
     assert shown == [
         ("Tuesday 8 November 2016", [("one", "e2")]),
         ("Tuesday 8 November 2016", [("two", "e2")]),  # same date, other words: two events
@@ -289,13 +288,20 @@ def _fixture_story(fixture_briefing):
     return Story("the-story", a.title, (a.id, "second-telling")), [fixture_briefing, other]
 
 
+def _digests(stories, briefings):
+    from generator.story.merge import digest
+
+    by_id = {b.article.id: b for b in briefings}
+    return {s.id: digest(s, by_id) for s in stories}
+
+
 def test_story_pages_match_golden(fixture_briefing, update_goldens):
     from test_render import _check_golden
 
     from generator.story.pages import render_stories, with_story
 
     story, briefings = _fixture_story(fixture_briefing)
-    pages = render_stories([story], briefings)
+    pages = render_stories([story], briefings, _digests([story], briefings))
     _check_golden("story/the-story.md", pages["stories/the-story.md"], update_goldens)
     _check_golden("story/index.md", pages["stories/index.md"], update_goldens)
     _check_golden("story/stories.json", pages["stories.json"], update_goldens)
@@ -312,10 +318,10 @@ def test_story_pages_match_golden(fixture_briefing, update_goldens):
 
 
 def test_a_story_shows_each_event_and_speaker_once_with_both_sources(fixture_briefing):
-    from generator.story.view import StoryView
+    from generator.story.merge import digest
 
     story, briefings = _fixture_story(fixture_briefing)
-    view = StoryView(story, {b.article.id: b for b in briefings})
+    view = digest(story, {b.article.id: b for b in briefings})
     dated = [e for e in fixture_briefing.events if e.date and e.date.value and e.date.start]
     assert len(view.timeline) == len(dated)
     assert all(len(s.sources) == 2 for s in view.timeline)
@@ -341,7 +347,8 @@ def test_where_they_disagree_names_the_merged_cast():
         return derive(Briefing(art, actors=(roe, doe), quotes=(q1, q2)))
 
     bs = [brief("one"), brief("two")]
-    pages = render_stories([Story("s", "S", ("one", "two"))], bs)
+    stories = [Story("s", "S", ("one", "two"))]
+    pages = render_stories(stories, bs, _digests(stories, bs))
     page = pages["stories/s.md"]
     assert "## Where they disagree" in page
     assert page.count("- **John Doe** denied **Jane Roe**: the port is &lt;b&gt;not&lt;/b&gt; safe.") == 2

@@ -11,6 +11,7 @@ from ..markup import md_escape
 from ..model import Briefing
 from ..render import _env
 from . import Story
+from .merge import StoryDigest
 from .view import StoryView
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -20,14 +21,19 @@ STORY_SCHEMA_VERSION = 1
 
 
 def render_stories(
-    stories: list[Story], briefings: list[Briefing], pages: set[str] | None = None, summary: bool = True
+    stories: list[Story],
+    briefings: list[Briefing],
+    digests: dict[str, StoryDigest],
+    pages: set[str] | None = None,
+    summary: bool = True,
 ) -> dict[str, str]:
     """{path under briefings/: content}: ``stories/index.md`` and ``stories.json`` (with ``summary``),
     and ``stories/<id>.md`` for every story, or for the ids in ``pages`` (a page shows its story and
-    its articles only: the others are unchanged, :class:`generator.site.PageMemo`)."""
+    its articles only: the others are unchanged, :class:`generator.site.PageMemo`). ``digests`` holds
+    what each story shows (:func:`generator.story.merge.digest`) for the stories rendered."""
     env = _env(TEMPLATES)
     by_id = {b.article.id: b for b in briefings}
-    views = {s.id: StoryView(s, by_id) for s in stories if summary or pages is None or s.id in pages}
+    views = {s.id: StoryView(digests[s.id]) for s in stories if summary or pages is None or s.id in pages}
     out = {}
     if summary:
         out[f"{SUBDIR}/index.md"] = env.get_template("index.md.j2").render(stories=stories, briefings=by_id)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..problems import ArticleError
 from . import Story, assign, build_stories
+from .merge import digest
 from .pages import SUBDIR, render_stories, story_line, with_story
 from .pins import read_stories
 
@@ -37,7 +38,8 @@ class StoryPages:
 
     def files(self, pages: set[str] | None = None, summary: bool = True) -> dict[str, str]:
         """The stories' index and JSON (``summary``) and pages (all, or those of the ids in ``pages``)."""
-        return render_stories(self.stories, self.briefings, pages, summary)
+        digests = {s.id: digest(s, self.by_id) for s in self.stories if summary or pages is None or s.id in pages}
+        return render_stories(self.stories, self.briefings, digests, pages, summary)
 
 
 def nav_section(stories: list[Story], out_subdir: str = "briefings") -> dict:
