@@ -5,6 +5,8 @@ are invented and tiny, written by each test."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 from conftest import ROOT
@@ -67,6 +69,20 @@ def test_evaluate_timex_reads_briefing_eval_without_the_option(monkeypatch, tmp_
     monkeypatch.setenv(EVAL_ENV, str(tmp_path / "none"))
     assert main(["evaluate", "timex", "--no-spacy"]) == 0
     assert f"(no TimeBank dev data at {tmp_path / 'none' / TIMEBANK}: skipped)" in capsys.readouterr().out
+
+
+def test_bench_script_is_the_same_scorer_with_its_time(tmp_path):
+    _timebank(tmp_path)
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "eval_timex.py"), "--no-spacy", "--eval", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    )
+    lines = run.stdout.splitlines()
+    assert ROW in lines
+    assert lines[-1].startswith("[") and lines[-1].endswith(" s]")
 
 
 @pytest.mark.parametrize("what", sorted(EVALUATIONS))
