@@ -24,10 +24,14 @@ import re
 import sys
 from itertools import combinations
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
 from . import POLNEAR, ROOT, add_eval_option, eval_dir
+
+if TYPE_CHECKING:
+    from generator.model import Actor
 
 GOLD = ROOT / "tests" / "gold" / "seed_actors.yml"
 
@@ -60,7 +64,7 @@ def _role_match(gold_text: str, sys_text: str) -> bool:
     return g == s or g in s or s in g
 
 
-def match_actors(actors, gold: list[dict]) -> dict[int, object]:
+def match_actors(actors: list[Actor], gold: list[dict]) -> dict[int, Actor]:
     """Gold index -> system actor, one-to-one, by shared names/aliases."""
     pairs = []
     for gi, g in enumerate(gold):
@@ -80,7 +84,7 @@ def match_actors(actors, gold: list[dict]) -> dict[int, object]:
     return out
 
 
-def score(actors, gold: list[dict]) -> dict:
+def score(actors: list[Actor], gold: list[dict]) -> dict:
     matched = match_actors(actors, gold)
     required = [i for i, g in enumerate(gold) if not g.get("optional")]
     tp = sum(1 for i in required if i in matched)
@@ -111,15 +115,15 @@ def score(actors, gold: list[dict]) -> dict:
             apart_ok += not together
 
     # Roles: gold roles of required actors; a role marked optional counts only if found.
-    id_of = {i: a.id for i, a in matched.items()}
+    id_of: dict[int | None, str] = {i: a.id for i, a in matched.items()}
     name_to_gold = {_f(g["name"]): i for i, g in enumerate(gold)}
     role_n = role_text_ok = role_full_ok = 0
     missed_roles, spurious_roles = [], []
     for i in required:
-        a = matched.get(i)
+        found = matched.get(i)
         gold_roles = gold[i].get("roles") or []
         for gr in gold_roles:
-            hit = next((r for r in (a.roles if a else ()) if _role_match(gr["text"], r.text)), None)
+            hit = next((r for r in (found.roles if found else ()) if _role_match(gr["text"], r.text)), None)
             if gr.get("optional") and hit is None:
                 continue
             role_n += 1
@@ -133,7 +137,7 @@ def score(actors, gold: list[dict]) -> dict:
                 role_full_ok += 1
             else:
                 missed_roles.append(f"{gold[i]['name']}: {gr['text']} affiliation {hit.affiliation!r} != {want!r}")
-        for r in a.roles if a else ():
+        for r in found.roles if found else ():
             if not any(_role_match(gr["text"], r.text) for gr in gold_roles):
                 spurious_roles.append(f"{gold[i]['name']}: {r.text}")
 

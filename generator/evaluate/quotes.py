@@ -216,7 +216,14 @@ def adjudicated_marks_precision(golds: list[Item], preds: list[Item], labels: di
     for g in golds:
         by_doc.setdefault(g.doc, []).append(g)
     marks = [p for p in preds if p.marks]
-    counts = {"n": len(marks), "matched": 0, "quote": 0, "unattributed": 0, "not_quote": 0, "unlabelled": 0}
+    counts: dict[str, float] = {
+        "n": len(marks),
+        "matched": 0,
+        "quote": 0,
+        "unattributed": 0,
+        "not_quote": 0,
+        "unlabelled": 0,
+    }
     for p in marks:
         if any(_overlap(g.spans, p.spans) > 0 for g in by_doc.get(p.doc, ())):
             counts["matched"] += 1
@@ -321,7 +328,7 @@ def polnear_path(eval_data: Path | None = None) -> Path:
 
 def load_polnear(limit: int | None = None, path: Path | None = None) -> list[dict]:
     path = path or polnear_path()
-    docs = []
+    docs: list[dict] = []
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             if limit is not None and len(docs) >= limit:
@@ -336,14 +343,15 @@ def polnear_gold(doc: dict) -> list[Item]:
         if q.get("content_start") is None:
             continue  # no offsets to score against
         spans = tuple(tuple(s) for s in q.get("content_spans") or [(q["content_start"], q["content_end"])])
-        spk = ()
+        spk: tuple = ()
         if q.get("speaker_start") is not None:
             spk = tuple(tuple(s) for s in q.get("speaker_spans") or [(q["speaker_start"], q["speaker_end"])])
-        parts = {norm_text(doc["text"][a:b]) for a, b in spans} if len(spans) > 1 else set()
+        pieces = {norm_text(doc["text"][a:b]) for a, b in spans} if len(spans) > 1 else set()
         # The words inside each pair of marks: the exact quotation within a framing clause.
-        parts |= {norm_text(m.group(1) or m.group(2)) for a, b in spans for m in _QUOTED.finditer(doc["text"][a:b])}
-        parts = frozenset(parts)
-        items.append(Item(doc["id"], spans, norm_text(q["content"]), bool(q["has_quote_marks"]), spk, parts=parts))
+        pieces |= {norm_text(m.group(1) or m.group(2)) for a, b in spans for m in _QUOTED.finditer(doc["text"][a:b])}
+        items.append(
+            Item(doc["id"], spans, norm_text(q["content"]), bool(q["has_quote_marks"]), spk, parts=frozenset(pieces))
+        )
     return items
 
 

@@ -23,6 +23,7 @@ from dataclasses import replace
 from datetime import date
 from itertools import combinations
 from pathlib import Path
+from typing import Any
 
 from generator.model import Article
 from generator.story.cluster import Item, Params, cluster, item_of, load_params, similarity
@@ -104,7 +105,7 @@ def best_threshold(items: list[Item], gold: dict[str, str], params: Params) -> f
     return max(scored)[2]
 
 
-GRID = [
+GRID: list[dict[str, Any]] = [
     {"actor_weight": aw, "date_window_days": win, "date_factor": fac}
     for aw in (0.0, 0.2, 0.3)
     for win, fac in ((3, 0.5), (7, 0.5), (7, 0.7), (10000, 1.0))
@@ -113,13 +114,14 @@ GRID = [
 
 def best_params(items: list[Item], gold: dict[str, str], params: Params) -> Params:
     """The grid point and threshold with the best F1 on `items`."""
-    best = None
+    best: tuple[float, Params] | None = None
     for point in GRID:
         p = replace(params, **point)
         t = best_threshold(items, gold, p)
         f = score(items, gold, replace(p, threshold=t))["F1"]
         if best is None or f > best[0]:
             best = (f, replace(p, threshold=t))
+    assert best is not None
     return best[1]
 
 
@@ -132,7 +134,7 @@ def cross_validated(
     random.Random(seed).shuffle(stories)
     fold_of = {s: n % folds for n, s in enumerate(stories)}
     tp = pred = true = 0
-    chosen = []
+    chosen: list[str | float] = []
     for k in range(folds):
         train = [i for i in items if fold_of[gold[i.id]] != k]
         test = [i for i in items if fold_of[gold[i.id]] == k]
@@ -144,8 +146,8 @@ def cross_validated(
             chosen.append(p.threshold)
         a, b, c = score(test, gold, p)["counts"]
         tp, pred, true = tp + a, pred + b, true + c
-    p, r, f = prf(tp, pred, true)
-    return {"P": p, "R": r, "F1": f, "thresholds": chosen}
+    prec, rec, f1 = prf(tp, pred, true)
+    return {"P": prec, "R": rec, "F1": f1, "thresholds": chosen}
 
 
 def add_arguments(ap: argparse.ArgumentParser) -> None:
@@ -189,8 +191,8 @@ def run_command(args: argparse.Namespace) -> int:
             rng = random.Random(1)
             tp = pred = true = 0
             for _ in range(100):
-                a, b, c = pair_counts(cluster(rng.sample(items, n), params), gold)
-                tp, pred, true = tp + a, pred + b, true + c
+                n_tp, n_pred, n_true = pair_counts(cluster(rng.sample(items, n), params), gold)
+                tp, pred, true = tp + n_tp, pred + n_pred, true + n_true
             p_, r_, f_ = prf(tp, pred, true)
             print(f"sites of {n} random articles (100 draws): P {p_:.3f}  R {r_:.3f}  F1 {f_:.3f}")
     if args.nested:

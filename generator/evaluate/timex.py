@@ -128,7 +128,7 @@ def score(gold: list[dict], pred: list[dict]) -> dict:
     n_gold, n_pred = len(gold), len(pred)
     right_value = sum(1 for g, p in relaxed if same_value(g["value"], p["value"]))
     right_type = sum(1 for g, p in relaxed if g.get("type") and g.get("type") == p.get("type"))
-    out = {"gold": n_gold, "pred": n_pred}
+    out: dict[str, float] = {"gold": n_gold, "pred": n_pred}
     out.update(_prf("strict", len(strict_pairs), n_gold, n_pred))
     out.update(_prf("relaxed", len(relaxed), n_gold, n_pred))
     out.update(_prf("value", right_value, n_gold, n_pred))
