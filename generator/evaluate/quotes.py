@@ -48,6 +48,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from generator.lexicon import THIRD_PERSON, pronouns
+
 from . import POLNEAR, ROOT, add_eval_option, eval_dir
 
 SEED = ROOT / "seeds" / "000_826671d92ab4721b.txt"
@@ -376,7 +378,8 @@ def quote_items(doc_id: str, quotes, offsets: list[int], actors=()) -> list[Item
         elif q.speaker_text and not q.speaker_inferred:
             names = {norm_name(q.speaker_text)}
         elif q.speaker_text and q.speaker_inferred and q.speaker_mention is not None:
-            names = {norm_name(q.speaker_text)} if q.speaker_text.lower() not in ("he", "she", "they", "it") else set()
+            subjects = pronouns(*THIRD_PERSON, cases=("subject",))
+            names = {norm_name(q.speaker_text)} if q.speaker_text.lower() not in subjects else set()
         items.append(
             Item(
                 doc_id,
