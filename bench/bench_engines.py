@@ -1,11 +1,12 @@
 """Both engines side by side at 10, 100 or 1,000 real articles: cold, warm, one article edited.
 
-    .venv/bin/python bench/bench_engines.py [--sizes 100 1000] [--eval ../shared/eval] [--out bench/out/engines]
+    .venv/bin/python bench/bench_engines.py [--sizes 100 1000] [--eval DIR] [--out bench/out/engines]
         [--keep-cache] [--engines mkdocs zensical] [--no-browser] [--no-spacy]
 
-Prints figures; asserts nothing. The articles are the development sets in ../shared/eval
-(PolNeAR, then the newscluster crawls), written as seeds into a scratch project outside the
-repository (they are evaluation data: never published).
+Prints figures; asserts nothing. The articles are the development sets of the evaluation data
+(``--eval``, else $BRIEFING_EVAL, else ../shared/eval: PolNeAR, then the newscluster crawls),
+written as seeds into a scratch project outside the repository (they are evaluation data: never
+published).
 
 For each size, once: the extraction of every article from an empty cache (spaCy's parse plus our
 rules, one process), next to raw spaCy ``nlp.pipe`` on the same texts. Then, for each engine, the
@@ -398,9 +399,11 @@ def run_size(
 
 
 def main() -> None:
+    from generator.evaluate import add_eval_option, eval_dir
+
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", type=int, nargs="+", default=[10, 100])
-    ap.add_argument("--eval", type=Path, default=ROOT.parent / "shared" / "eval")
+    add_eval_option(ap)
     ap.add_argument("--keep-cache", action="store_true", help="reuse the extraction cache of an earlier run")
     ap.add_argument("--no-browser", action="store_true", help="skip the search timings in Chromium")
     ap.add_argument("--engines", nargs="+", default=["mkdocs", "zensical"], choices=["mkdocs", "zensical"])
@@ -412,7 +415,7 @@ def main() -> None:
     for n in args.sizes:
         results += run_size(
             n,
-            args.eval,
+            eval_dir(args.eval),
             args.out,
             args.keep_cache,
             browser=not args.no_browser,

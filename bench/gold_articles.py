@@ -1,6 +1,6 @@
 """Pick the articles of the blind gold and write them as seeds a user would drop in.
 
-    python bench/gold_articles.py [--eval ../shared/eval] [--out tests/gold/articles]
+    python bench/gold_articles.py [--eval DIR] [--out tests/gold/articles]
 
 Three sets, drawn with fixed random seeds so the choice is reproducible:
 
@@ -37,9 +37,13 @@ import argparse
 import json
 import random
 import re
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from generator.evaluate import NEWSCLUSTER, POLNEAR, add_eval_option, eval_dir  # noqa: E402
 
 
 def paragraphs(text: str) -> list[str]:
@@ -175,12 +179,13 @@ def write(out: Path, name: str, title: str, paras: list[str], meta: dict) -> Non
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--eval", type=Path, default=ROOT.parent / "shared" / "eval")
+    add_eval_option(ap)
     ap.add_argument("--out", type=Path, default=ROOT / "tests" / "gold" / "articles")
     args = ap.parse_args()
     rng = random.Random(20261201)
-    polnear = [json.loads(line) for line in (args.eval / "polnear-dev.jsonl").open(encoding="utf-8")]
-    crawls = [json.loads(line) for line in (args.eval / "newscluster-dev.jsonl").open(encoding="utf-8")]
+    data = eval_dir(args.eval)
+    polnear = [json.loads(line) for line in (data / POLNEAR).open(encoding="utf-8")]
+    crawls = [json.loads(line) for line in (data / NEWSCLUSTER).open(encoding="utf-8")]
     p_dev, p_test = pick_polnear(polnear, rng)
     c_dev, c_test = pick_crawls(crawls, rng)
     taken = {r["id"] for r in p_dev + p_test + c_dev + c_test}

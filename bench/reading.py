@@ -154,20 +154,19 @@ def build_seed(tmp: Path) -> Path:
     return project / "site"
 
 
-DEV = ROOT.parent / "shared" / "eval" / "newscluster-dev.jsonl"
-
-
 def summaries(n: int = 5) -> list[dict]:
     """The Overview's "What happened" sentences for the first article of each of the first ``n``
-    stories of the development crawl (file order: no choosing), to be judged by a reader."""
+    stories of the development crawl (file order: no choosing), to be judged by a reader. The crawl
+    is read from $BRIEFING_EVAL, else ../shared/eval."""
     from datetime import date
 
     from generator import extract
     from generator.article import Article
+    from generator.evaluate import NEWSCLUSTER, eval_dir
     from generator.render import View
 
     picked, seen = [], set()
-    for line in DEV.read_text(encoding="utf-8").splitlines():
+    for line in (eval_dir() / NEWSCLUSTER).read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
         if row["cluster"]["event"] in seen:
             continue

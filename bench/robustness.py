@@ -1,9 +1,10 @@
 """The whole pipeline on every development article: no crash, valid JSON, offsets that hold.
 
-    .venv/bin/python bench/robustness.py [--limit N] [--cache FILE]
+    .venv/bin/python bench/robustness.py [--limit N] [--cache FILE] [--eval DIR]
 
 Runs extraction, page rendering and the JSON export on the PolNeAR and
-TimeBank/AQUAINT articles in ../shared/eval, validates each export against the
+TimeBank/AQUAINT articles of the evaluation data (``--eval``, else $BRIEFING_EVAL, else
+../shared/eval), validates each export against the
 schema and checks that every mention, role, quote and event points at its own
 text. Prints counts, failures and throughput; asserts nothing.
 """
@@ -19,8 +20,9 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
-EVAL = ROOT.parent / "shared" / "eval"
+sys.path.insert(0, str(ROOT))
+
+from generator.evaluate import POLNEAR, TIMEBANK, add_eval_option, eval_dir  # noqa: E402
 
 
 def problems(b) -> list[str]:
@@ -45,20 +47,23 @@ def problems(b) -> list[str]:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--limit", type=int, default=None, help="articles per data set")
-    ap.add_argument("--cache", type=Path, default=None, help="spaCy DocBin of the parses (see eval_quotes.py)")
+    ap.add_argument(
+        "--cache", type=Path, default=None, help="spaCy DocBin of the parses (see generator/evaluate/quotes.py)"
+    )
+    add_eval_option(ap)
     args = ap.parse_args()
 
     import jsonschema
-    from eval_quotes import article_from_text, parse_many
 
     from generator.article import slugify
+    from generator.evaluate.quotes import article_from_text, parse_many
     from generator.export import briefing_dict, load_schema
     from generator.extract import extract_briefing
     from generator.render import render_pages
 
     docs = []
-    for name in ("polnear-dev.jsonl", "timebank-aquaint-dev.jsonl"):
-        with (EVAL / name).open(encoding="utf-8") as f:
+    for name in (POLNEAR, TIMEBANK):
+        with (eval_dir(args.eval) / name).open(encoding="utf-8") as f:
             rows = [json.loads(line) for line in f]
         docs += rows[: args.limit] if args.limit else rows
     arts = [

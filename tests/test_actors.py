@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-from pathlib import Path
 
 import pytest
+from conftest import ROOT, SHARED_EVAL
 
+from generator.evaluate import POLNEAR
+from generator.evaluate.actors import dev_proxy, seed_score
 from generator.model import Actor, Article
-
-ROOT = Path(__file__).resolve().parents[1]
-EVAL = ROOT.parent / "shared" / "eval"
-
-
-def _bench():
-    spec = importlib.util.spec_from_file_location("eval_actors", ROOT / "bench" / "eval_actors.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def actors_of(*paragraphs: str) -> list[Actor]:
@@ -56,7 +47,7 @@ def test_gazetteer_reads_the_data_file():
 
 @pytest.fixture(scope="module")
 def seed_scores():
-    return _bench().seed_score()
+    return seed_score()
 
 
 @pytest.mark.spacy
@@ -221,12 +212,12 @@ def test_pronouns_dates_numbers_and_generic_nouns_are_not_actors():
 
 @pytest.mark.spacy
 def test_dev_proxy_named_speakers_land_in_actor_mentions():
-    path = EVAL / "polnear-dev.jsonl"
+    path = SHARED_EVAL / POLNEAR
     if not path.exists():
         pytest.skip(f"development data not found at {path}")
     with path.open(encoding="utf-8") as fh:
         rows = [json.loads(next(fh)) for _ in range(12)]
-    d = _bench().dev_proxy(rows)
+    d = dev_proxy(rows)
     assert d["named_speakers"] > 50
     assert d["speaker_in_person_org_group_country"] >= 0.80  # measured 0.848
 

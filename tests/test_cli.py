@@ -42,7 +42,7 @@ def subcommands() -> list[str]:
 
 def test_every_command_is_in_the_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert subcommands() == ["build", "check", "extract", "serve"]
+    assert subcommands() == ["build", "check", "evaluate", "extract", "serve"]
     for name in subcommands():
         assert re.search(rf"`briefing {name}\b", readme), f"README does not document `briefing {name}`"
 

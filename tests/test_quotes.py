@@ -1,23 +1,19 @@
 """Quote extraction: mark pairing, every attribution pattern, and floors on gold data.
 
 Unit sentences are invented (not from the seed). Floors are set a little
-below the figures bench/eval_quotes.py measures, so a change that makes
+below the figures `briefing evaluate quotes` measures, so a change that makes
 attribution worse fails here.
 """
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
+from conftest import SHARED_EVAL
 
+from generator.evaluate import POLNEAR
+from generator.evaluate import quotes as ev
 from generator.extract.quotes_marks import find_quote_spans
 from generator.model import Actor, Article, Mention, Role
-
-ROOT = Path(__file__).resolve().parents[1]
-EVAL_DIR = ROOT.parent / "shared" / "eval"
-sys.path.insert(0, str(ROOT / "bench"))
 
 
 def _art(*paragraphs: str) -> Article:
@@ -526,8 +522,6 @@ def test_records_point_at_their_text_and_ids_run_in_order():
 
 @pytest.mark.spacy
 def test_seed_all_18_quoted_passages_found_with_right_speaker():
-    import eval_quotes as ev
-
     golds, preds = ev.run_seed()
     marks = [g for g in golds if g.marks]
     assert len(marks) == 18
@@ -542,8 +536,6 @@ def test_seed_all_18_quoted_passages_found_with_right_speaker():
 
 @pytest.mark.spacy
 def test_seed_floors_including_reported_speech():
-    import eval_quotes as ev
-
     golds, preds = ev.run_seed()
     s = ev.score(golds, preds, ev.speaker_by_name)
     assert s["all"]["exact"][0] >= 0.95  # precision: nothing invented
@@ -552,7 +544,7 @@ def test_seed_floors_including_reported_speech():
 
 
 POLNEAR_DOCS = 25
-# Measured by bench/eval_quotes.py on the first 25 PolNeAR documents: marks overlap F1 0.965,
+# Measured by `briefing evaluate quotes --limit 25` on the first 25 PolNeAR documents: marks overlap F1 0.965,
 # marks exact F1 0.879, marks attribution F1 0.832, reported overlap P 0.940, attribution
 # P 0.903 / F1 0.580. Floors sit a little below.
 FLOORS = {
@@ -578,12 +570,10 @@ TEXTACY = {
 
 @pytest.mark.spacy
 @pytest.mark.skipif(
-    not (EVAL_DIR / "polnear-dev.jsonl").exists(), reason="shared/eval/polnear-dev.jsonl not beside the repo"
+    not (SHARED_EVAL / POLNEAR).exists(), reason=f"{POLNEAR} not in the evaluation data ({SHARED_EVAL})"
 )
 def test_polnear_subset_floors_and_ahead_of_textacy():
-    import eval_quotes as ev
-
-    golds, preds, _ = ev.run_polnear(POLNEAR_DOCS)
+    golds, preds, _ = ev.run_polnear(POLNEAR_DOCS, path=SHARED_EVAL / POLNEAR)
     s = ev.score(golds, preds, ev.speaker_by_span)
     assert s["marks"]["overlap"][2] >= FLOORS["marks_overlap_f1"]
     assert s["marks"]["exact"][2] >= FLOORS["marks_exact_f1"]
@@ -603,8 +593,6 @@ def test_polnear_subset_floors_and_ahead_of_textacy():
 
 
 def test_adjudication_file_is_well_formed():
-    import eval_quotes as ev
-
     labels = ev.load_adjudication()
     assert len(labels) >= 300
     assert set(labels.values()) <= {"quote", "unattributed", "not_quote"}

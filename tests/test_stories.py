@@ -10,8 +10,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import SHARED_EVAL
 
 from generator.derive import derive
+from generator.evaluate import NEWSCLUSTER
 from generator.model import Actor, Article, Briefing
 from generator.problems import ArticleError
 from generator.story import build_stories
@@ -19,7 +21,7 @@ from generator.story.cluster import Item, cluster, load_params, normal_name
 from generator.story.pins import parse_stories
 
 ROOT = Path(__file__).resolve().parents[1]
-EVAL = ROOT.parent / "shared" / "eval" / "newscluster-dev.jsonl"
+EVAL = SHARED_EVAL / NEWSCLUSTER
 
 TEXTS = {
     "quake-1": (
@@ -142,10 +144,10 @@ def test_normal_name():
 
 @pytest.mark.slow
 @pytest.mark.spacy
-@pytest.mark.skipif(not EVAL.exists(), reason="needs ../shared/eval/newscluster-dev.jsonl")
+@pytest.mark.skipif(not EVAL.exists(), reason=f"needs {EVAL}")
 def test_story_clustering_floor_on_the_development_stories():
     out = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "eval_stories.py"), "--sizes"],
+        [str(Path(sys.executable).parent / "briefing"), "evaluate", "stories", "--sizes", "--eval", str(SHARED_EVAL)],
         capture_output=True,
         text=True,
         cwd=ROOT,

@@ -5,18 +5,15 @@ Most of these need no spaCy: ``normalise`` and ``find_timexes`` on plain text ar
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from datetime import date
-from pathlib import Path
 
 import pytest
+from conftest import ROOT, SHARED_EVAL
 
+from generator.evaluate import TIMEBANK
 from generator.extract.timex import find_timexes, normalise, timex3_value
 
 WED = date(2019, 5, 15)  # a Wednesday
-ROOT = Path(__file__).resolve().parents[1]
-EVAL_DIR = ROOT.parent / "shared" / "eval"
 
 
 def value(phrase: str, dct: date | None = WED, tense: str | None = None) -> str | None:
@@ -268,25 +265,17 @@ SUBSET = [
 ]
 
 
-def _bench():
-    spec = importlib.util.spec_from_file_location("eval_timex", ROOT / "bench" / "eval_timex.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("eval_timex", mod)
-    spec.loader.exec_module(mod)
-    return mod
-
-
 @pytest.mark.spacy
 def test_timebank_subset_floors():
-    path = EVAL_DIR / "timebank-aquaint-dev.jsonl"
+    path = SHARED_EVAL / TIMEBANK
     if not path.exists():
         pytest.skip(f"TimeBank dev data not found at {path}")
+    from generator.evaluate.timex import eval_timebank, timebank_docs
     from generator.nlp import get_nlp
 
-    bench = _bench()
-    docs = bench.timebank_docs(path, ids=SUBSET)
+    docs = timebank_docs(path, ids=SUBSET)
     assert len(docs) == len(SUBSET)
-    r = bench.eval_timebank(docs, get_nlp())
+    r = eval_timebank(docs, get_nlp())
     assert r["relaxed_p"] >= FLOORS["relaxed_p"], r
     assert r["relaxed_r"] >= FLOORS["relaxed_r"], r
     assert r["strict_f1"] >= FLOORS["strict_f1"], r

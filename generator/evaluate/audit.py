@@ -1,6 +1,6 @@
 """Junk audit: person and organisation actors over every development article, checked by rules.
 
-    python -m generator.evaluate.audit [--eval ../shared/eval] [--sample 100] [--seed 7] [--out FILE]
+    briefing evaluate audit [--eval DIR] [--sample 100] [--seed 7] [--out FILE] [--limit N] [--without-gold]
 
 Each person and organisation actor is checked by shape rules that need no gold:
 not a name shape (no capital, markup characters, digits, lower-case words that
@@ -25,7 +25,8 @@ from pathlib import Path
 
 from generator.lexicon import calendar_words, wordset
 
-ROOT = Path(__file__).resolve().parents[2]
+from . import ROOT, add_eval_option, eval_dir
+
 _MARKUP = re.compile(r"[<>|@#/\\=_*{}\[\]~^]")
 
 
@@ -144,16 +145,18 @@ def checks(actor, article, docs) -> list[str]:
     return out
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--eval", type=Path, default=ROOT.parent / "shared" / "eval")
-    ap.add_argument("--sample", type=int, default=100)
+def add_arguments(ap: argparse.ArgumentParser) -> None:
+    add_eval_option(ap)
+    ap.add_argument("--sample", type=int, default=100, help="person actors in the sample for review (default: 100)")
     ap.add_argument("--seed", type=int, default=7, help="a new seed draws a fresh sample for a new review")
     ap.add_argument("--out", type=Path, default=None, help="write the sample for hand review (JSON lines)")
-    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--limit", type=int, default=None, help="the first N articles only")
     ap.add_argument("--without-gold", action="store_true", help="leave out the articles of the blind gold")
-    args = ap.parse_args(argv)
-    exclude = gold_ids(args.eval) if args.without_gold else set()
+
+
+def run_command(args: argparse.Namespace) -> int:
+    data = eval_dir(args.eval)
+    exclude = gold_ids(data) if args.without_gold else set()
 
     from generator.extract import extract_briefing
     from generator.nlp import parse
@@ -163,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     persons: list[dict] = []
     t0 = time.time()
     n = 0
-    for corpus, ident, art in articles(args.eval, exclude):
+    for corpus, ident, art in articles(data, exclude):
         if args.limit and n >= args.limit:
             break
         n += 1
@@ -210,6 +213,12 @@ def main(argv: list[str] | None = None) -> int:
         args.out.write_text("".join(json.dumps(s, ensure_ascii=False) + "\n" for s in sample), encoding="utf-8")
         print(f"wrote a sample of {len(sample)} person actors to {args.out}")
     return 0
+
+
+def main(argv: list[str] | None = None, prog: str | None = None) -> int:
+    ap = argparse.ArgumentParser(prog=prog, description=__doc__.split("\n\n")[0])
+    add_arguments(ap)
+    return run_command(ap.parse_args(argv))
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Score actors and speakers on the blind gold (tests/gold/CONVENTIONS.md).
 
-    python -m generator.evaluate.gold [--set dev|dev2|…|dev7|test|all] [--errors] [--json FILE]
+    briefing evaluate gold [--set dev|dev2|…|dev7|test|all] [--errors] [--paths] [--json FILE]
 
 For each gold file, the article is read as a seed and run through the whole
 pipeline; its actors are mapped to the gold's by shared names, and its quotes
@@ -298,13 +298,14 @@ def run(set_name: str = "dev") -> dict[str, Tally]:
     return tallies
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--set", default="dev", choices=(*DEV_SETS, "test", "all"))
+def add_arguments(ap: argparse.ArgumentParser) -> None:
+    ap.add_argument("--set", default="dev", choices=(*DEV_SETS, "test", "all"), help="the gold set (default: dev)")
     ap.add_argument("--errors", action="store_true", help="list every miss (dev sets only)")
     ap.add_argument("--json", type=Path, help="write the figures to this file")
     ap.add_argument("--paths", action="store_true", help="right and wrong speakers by how they were reached")
-    args = ap.parse_args(argv)
+
+
+def run_command(args: argparse.Namespace) -> int:
     tallies = run(args.set)
     table = {k: report(t.c) for k, t in sorted(tallies.items())}
     keys = list(next(iter(table.values())).keys()) if table else []
@@ -327,6 +328,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         args.json.write_text(json.dumps({k: dict(t.c) for k, t in tallies.items()}, indent=1), encoding="utf-8")
     return 0
+
+
+def main(argv: list[str] | None = None, prog: str | None = None) -> int:
+    ap = argparse.ArgumentParser(prog=prog, description=__doc__.split("\n\n")[0])
+    add_arguments(ap)
+    return run_command(ap.parse_args(argv))
 
 
 if __name__ == "__main__":

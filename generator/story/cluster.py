@@ -2,7 +2,7 @@
 together, joined by average-linkage agglomerative clustering (scikit-learn).
 
 The parameters are data (``params.yml``); the threshold was chosen on the development stories
-(``bench/eval_stories.py``). Pins and splits by hand (:mod:`.pins`) are applied on top.
+(``briefing evaluate stories``). Pins and splits by hand (:mod:`.pins`) are applied on top.
 """
 
 from __future__ import annotations

@@ -1,14 +1,15 @@
 """Score story clustering on newscluster-dev.jsonl against its gold stories (``cluster.event``).
 
-    python bench/eval_stories.py [--eval ../shared/eval] [--no-actors] [--folds 5] [--sizes] [--nested] [--grid]
+    briefing evaluate stories [--eval DIR] [--no-actors] [--folds 5] [--sizes] [--nested] [--grid]
 
 Prints pairwise precision, recall and F1 and the adjusted Rand index with the threshold of
 ``generator/story/params.yml``, the best threshold on the whole set (tuned to itself, for
 reference), and a cross-validated F1: the stories are split into folds; the threshold is chosen
 on the other folds' articles and the held-out fold is clustered and scored with it; the pair
 counts of every held-out fold are summed. Actors come from the real extraction (spaCy, cached in
-``.cache/briefing``); ``--no-actors`` scores text and dates alone. The texts are evaluation
-data: nothing of them is written anywhere.
+``.cache/briefing``); ``--no-actors`` scores text and dates alone. The data folder is ``--eval``,
+else $BRIEFING_EVAL, else ../shared/eval. The texts are evaluation data: nothing of them is
+written anywhere.
 """
 
 from __future__ import annotations
@@ -22,12 +23,12 @@ from dataclasses import replace
 from datetime import date
 from itertools import combinations
 from pathlib import Path
+from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from generator.model import Article
+from generator.story.cluster import Item, Params, cluster, item_of, load_params, similarity
 
-from generator.model import Article  # noqa: E402
-from generator.story.cluster import Item, Params, cluster, item_of, load_params, similarity  # noqa: E402
+from . import NEWSCLUSTER, ROOT, add_eval_option, eval_dir
 
 THRESHOLDS = [round(0.50 + 0.01 * k, 2) for k in range(50)]
 
@@ -104,7 +105,7 @@ def best_threshold(items: list[Item], gold: dict[str, str], params: Params) -> f
     return max(scored)[2]
 
 
-GRID = [
+GRID: list[dict[str, Any]] = [
     {"actor_weight": aw, "date_window_days": win, "date_factor": fac}
     for aw in (0.0, 0.2, 0.3)
     for win, fac in ((3, 0.5), (7, 0.5), (7, 0.7), (10000, 1.0))
@@ -113,13 +114,14 @@ GRID = [
 
 def best_params(items: list[Item], gold: dict[str, str], params: Params) -> Params:
     """The grid point and threshold with the best F1 on `items`."""
-    best = None
+    best: tuple[float, Params] | None = None
     for point in GRID:
         p = replace(params, **point)
         t = best_threshold(items, gold, p)
         f = score(items, gold, replace(p, threshold=t))["F1"]
         if best is None or f > best[0]:
             best = (f, replace(p, threshold=t))
+    assert best is not None
     return best[1]
 
 
@@ -132,7 +134,7 @@ def cross_validated(
     random.Random(seed).shuffle(stories)
     fold_of = {s: n % folds for n, s in enumerate(stories)}
     tp = pred = true = 0
-    chosen = []
+    chosen: list[str | float] = []
     for k in range(folds):
         train = [i for i in items if fold_of[gold[i.id]] != k]
         test = [i for i in items if fold_of[gold[i.id]] == k]
@@ -144,20 +146,25 @@ def cross_validated(
             chosen.append(p.threshold)
         a, b, c = score(test, gold, p)["counts"]
         tp, pred, true = tp + a, pred + b, true + c
-    p, r, f = prf(tp, pred, true)
-    return {"P": p, "R": r, "F1": f, "thresholds": chosen}
+    prec, rec, f1 = prf(tp, pred, true)
+    return {"P": prec, "R": rec, "F1": f1, "thresholds": chosen}
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--eval", type=Path, default=ROOT.parent / "shared" / "eval")
-    ap.add_argument("--no-actors", action="store_true")
-    ap.add_argument("--folds", type=int, default=5)
+def add_arguments(ap: argparse.ArgumentParser) -> None:
+    add_eval_option(ap)
+    ap.add_argument("--no-actors", action="store_true", help="score text and dates alone (no extraction)")
+    ap.add_argument("--folds", type=int, default=5, help="folds of stories for the cross-validation")
     ap.add_argument("--grid", action="store_true", help="also try actor weights and date windows")
     ap.add_argument("--sizes", action="store_true", help="also score random small sites (3, 10, 40 articles)")
     ap.add_argument("--nested", action="store_true", help="also choose the weights per fold (nested CV)")
-    args = ap.parse_args()
-    articles, gold = load(args.eval / "newscluster-dev.jsonl")
+
+
+def run_command(args: argparse.Namespace) -> int:
+    path = eval_dir(args.eval) / NEWSCLUSTER
+    if not path.exists():
+        print(f"no development stories at {path}", file=sys.stderr)
+        return 2
+    articles, gold = load(path)
     items = items_for(articles, not args.no_actors)
     params = load_params()
     if args.no_actors:
@@ -184,8 +191,8 @@ def main() -> int:
             rng = random.Random(1)
             tp = pred = true = 0
             for _ in range(100):
-                a, b, c = pair_counts(cluster(rng.sample(items, n), params), gold)
-                tp, pred, true = tp + a, pred + b, true + c
+                n_tp, n_pred, n_true = pair_counts(cluster(rng.sample(items, n), params), gold)
+                tp, pred, true = tp + n_tp, pred + n_pred, true + n_true
             p_, r_, f_ = prf(tp, pred, true)
             print(f"sites of {n} random articles (100 draws): P {p_:.3f}  R {r_:.3f}  F1 {f_:.3f}")
     if args.nested:
@@ -206,6 +213,12 @@ def main() -> int:
                         f"aw {aw} win {win} fac {fac} tw {tw}: best t {t} F1 {b['F1']:.3f} ARI {b['ARI']:.3f} cv {cv['F1']:.3f}"
                     )
     return 0
+
+
+def main(argv: list[str] | None = None, prog: str | None = None) -> int:
+    ap = argparse.ArgumentParser(prog=prog, description=__doc__.splitlines()[0])
+    add_arguments(ap)
+    return run_command(ap.parse_args(argv))
 
 
 if __name__ == "__main__":

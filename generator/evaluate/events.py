@@ -1,6 +1,6 @@
 """Timeline readability on the blind development gold: the share of events judged readable.
 
-    .venv/bin/python bench/eval_events.py [--judgements bench/judgements/events-dev.jsonl]
+    briefing evaluate events [--judgements bench/judgements/events-dev.jsonl] [--list]
 
 Every timeline event of the dev gold articles (tests/gold/articles/dev) was judged by a reader who
 had not seen how it was made (bench/judgements/README.md): "readable" (a complete statement with its
@@ -17,15 +17,18 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from . import ROOT
+
+JUDGEMENTS = ROOT / "bench" / "judgements" / "events-dev.jsonl"
+ARTICLES = ROOT / "tests" / "gold" / "articles" / "dev"
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--judgements", type=Path, default=ROOT / "bench" / "judgements" / "events-dev.jsonl")
+def add_arguments(ap: argparse.ArgumentParser) -> None:
+    ap.add_argument("--judgements", type=Path, default=JUDGEMENTS, help="the judgements (JSON lines)")
     ap.add_argument("--list", action="store_true", help="list today's events judged fragments")
-    args = ap.parse_args()
+
+
+def run_command(args: argparse.Namespace) -> int:
     from generator import extract
     from generator.article import read_article
 
@@ -36,7 +39,7 @@ def main() -> int:
             judged[(j["article"], j["paragraph"], j["event"])] = j
     counts: Counter = Counter()
     why: Counter = Counter()
-    for path in sorted((ROOT / "tests" / "gold" / "articles" / "dev").glob("*.txt")):
+    for path in sorted(ARTICLES.glob("*.txt")):
         briefing = extract(read_article(path))
         for e in briefing.events:
             j = judged.get((path.stem, e.paragraph, e.text))
@@ -56,6 +59,12 @@ def main() -> int:
     for reason, n in why.most_common(8):
         print(f"  fragment: {reason} ({n})")
     return 0
+
+
+def main(argv: list[str] | None = None, prog: str | None = None) -> int:
+    ap = argparse.ArgumentParser(prog=prog, description=__doc__.split("\n")[0])
+    add_arguments(ap)
+    return run_command(ap.parse_args(argv))
 
 
 if __name__ == "__main__":
