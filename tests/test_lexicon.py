@@ -197,7 +197,7 @@ def test_seasons():
 
 
 def test_number_amount_and_ordinal_words():
-    from generator.extract.timex import timex3_value
+    from generator.evaluate.timex_score import timex3_value
 
     assert _timex("The talks lasted seventeen days.") == [("seventeen days", "P17D")]
     assert _timex("The mill closed twenty-one years ago.") == [("twenty-one years ago", "1998")]

@@ -11,8 +11,9 @@ import pytest
 import yaml
 
 from generator.article import read_article
+from generator.evaluate.timex_score import timex3_value
 from generator.extract.timeline import extract_events
-from generator.extract.timex import find_timexes, timex3_value
+from generator.extract.timex import find_timexes
 from generator.model import Actor, Mention
 
 ROOT = Path(__file__).resolve().parents[1]

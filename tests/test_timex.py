@@ -11,7 +11,8 @@ import pytest
 from conftest import ROOT, SHARED_EVAL
 
 from generator.evaluate import TIMEBANK
-from generator.extract.timex import find_timexes, normalise, timex3_value
+from generator.evaluate.timex_score import timex3_value
+from generator.extract.timex import find_timexes, normalise
 
 WED = date(2019, 5, 15)  # a Wednesday
 

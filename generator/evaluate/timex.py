@@ -29,7 +29,8 @@ from pathlib import Path
 
 import yaml
 
-from generator.extract.timex import find_timexes, timex3_type, timex3_value
+from generator.evaluate.timex_score import timex3_type, timex3_value
+from generator.extract.timex import find_timexes
 from generator.extract.timex_anchor import anchor_timexes
 from generator.model import Article, TimeValue
 

@@ -34,7 +34,6 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
-from ..evaluate.timex_score import timex3_type, timex3_value, vague_ref
 from ..lexicon import pronouns
 from ..model import TimeValue
 from .timex_calendar import HOLIDAYS, _duration_value, day_value, year_value
@@ -60,9 +59,6 @@ __all__ = [
     "normalise",
     "tense_from_doc",
     "tense_from_text",
-    "timex3_type",
-    "timex3_value",
-    "vague_ref",
 ]
 
 
