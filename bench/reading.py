@@ -160,7 +160,7 @@ def summaries(n: int = 5) -> list[dict]:
     is read from $BRIEFING_EVAL, else ../shared/eval."""
     from datetime import date
 
-    from generator import extract
+    from generator import extract_article
     from generator.article import Article
     from generator.evaluate import NEWSCLUSTER, eval_dir
     from generator.render import View
@@ -179,7 +179,7 @@ def summaries(n: int = 5) -> list[dict]:
         paragraphs = tuple(p.strip() for p in row["text"].split("\n") if p.strip())
         published = date.fromisoformat(row["published"]) if row.get("published") else None
         art = Article(row["id"][:16], row["title"], published, row.get("source_domain"), None, (), paragraphs)
-        view = View(extract(art))
+        view = View(extract_article(art))
         out.append({"title": row["title"], "story": row["cluster"]["event"], "summary": view.summary})
     return out
 

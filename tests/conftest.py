@@ -37,6 +37,6 @@ def fixture_briefing():
 @pytest.fixture(scope="session")
 def seed_briefing():
     """The seed article's briefing, extracted once per test session (needs spaCy)."""
-    from generator import extract
+    from generator import extract_article
 
-    return extract(ROOT / "seeds" / "000_826671d92ab4721b.txt")
+    return extract_article(ROOT / "seeds" / "000_826671d92ab4721b.txt")

@@ -63,7 +63,7 @@ def test_ticker_markup_and_furniture_paragraphs_are_left_out():
 def test_no_item_reads_furniture_and_the_overview_skips_it():
     from datetime import date
 
-    from generator import extract
+    from generator import extract_article
     from generator.render import render_pages
 
     art = Article(
@@ -79,7 +79,7 @@ def test_no_item_reads_furniture_and_the_overview_skips_it():
             "Copyright 2017 The Associated Press. All rights reserved.",
         ),
     )
-    b = extract(art)
+    b = extract_article(art)
     assert b.dateline is not None and (b.dateline.place, b.dateline.agency) == ("PORT ELLIS", "AP")
     items = [*b.quotes, *b.events]
     assert items and all(not x.text.startswith("PORT ELLIS") for x in items)

@@ -61,7 +61,7 @@ def test_described_speaker_behind_a_relative_pronoun_is_a_group():
 
 @pytest.mark.spacy
 def test_speaker_pronoun_follows_the_subject_chain_not_a_name_mentioned_beside_it():
-    from generator import extract
+    from generator import extract_article
 
     art = Article(
         id="t",
@@ -76,7 +76,7 @@ def test_speaker_pronoun_follows_the_subject_chain_not_a_name_mentioned_beside_i
             "Senator Bill Hart is digging in for a long fight. He is suggesting that delegates should switch sides.",
         ),
     )
-    b = extract(art)
+    b = extract_article(art)
     names = {a.id: a.name for a in b.actors}
     said = {q.text: names.get(q.speaker) for q in b.quotes}
     assert said["They are trying to defeat the plan"] == "Jane Roe"

@@ -92,7 +92,7 @@ def test_paragraphs_of_one_quotation_run_together_by_a_crawl_are_its_pieces():
 
 
 def test_a_quotation_runs_on_over_a_paragraph_left_out_between_its_paragraphs():
-    from generator import extract
+    from generator import extract_article
 
     paras = (
         'Jane Roe said: "When the lift left the ground floor it was already shaking.',
@@ -101,7 +101,7 @@ def test_a_quotation_runs_on_over_a_paragraph_left_out_between_its_paragraphs():
     )
     texts, problems = _texts([paras[0], " " * len(paras[1]), paras[2]])
     assert len(texts) == 2 and problems == []
-    b = extract(_art(*paras))
+    b = extract_article(_art(*paras))
     names = {a.id: a.name for a in b.actors}
     assert [names.get(q.speaker) for q in b.quotes if q.kind == "direct"] == ["Jane Roe", "Jane Roe"]
 
@@ -601,10 +601,10 @@ def test_adjudication_file_is_well_formed():
 
 @pytest.mark.spacy
 def test_she_is_not_given_to_a_man_of_unknown_gender_when_a_woman_was_just_named():
-    from generator import extract
+    from generator import extract_article
 
     # 'Ms Roe' makes Roe a she; Hale's gender is unknown: two readings, so no guess (and never Hale).
-    b = extract(
+    b = extract_article(
         _art(
             "Ms Jane Roe, a nurse, spoke first. Tom Hale, a doctor, agreed with Roe on the figures.",
             "“It is worse than we thought,” she said.",
@@ -718,9 +718,9 @@ def test_a_rep_for_someone_speaks_for_them_and_is_not_them():
 
 @pytest.mark.spacy
 def test_a_cue_the_parse_joins_to_a_relative_clause_does_not_take_its_subject():
-    from generator import extract
+    from generator import extract_article
 
-    b = extract(
+    b = extract_article(
         _art(
             "A representative for the United Guild of Eastbrook Farmers, of which Tom and Jane were both "
             "heavily involved, confirmed the family members’ deaths in a tweet."
@@ -733,9 +733,9 @@ def test_a_cue_the_parse_joins_to_a_relative_clause_does_not_take_its_subject():
 
 @pytest.mark.spacy
 def test_a_source_named_after_a_cue_joined_to_the_clause_before_it_is_the_speaker():
-    from generator import extract
+    from generator import extract_article
 
-    b = extract(
+    b = extract_article(
         _art(
             "Tom Poe worked in investment banking and Jane Poe volunteered for various nonprofit "
             "organizations, reported Reuters."
@@ -748,9 +748,9 @@ def test_a_source_named_after_a_cue_joined_to_the_clause_before_it_is_the_speake
 
 @pytest.mark.spacy
 def test_titles_before_a_name_at_the_cue_give_the_named_person_not_a_described_one():
-    from generator import extract
+    from generator import extract_article
 
-    b = extract(
+    b = extract_article(
         _art(
             "“We are sorry,” said company chairman and chief executive Tom Poe.",
             "“It is over,” said Vistaria News Vice President and Managing Editor Jane Roe.",
@@ -763,26 +763,30 @@ def test_titles_before_a_name_at_the_cue_give_the_named_person_not_a_described_o
 
 @pytest.mark.spacy
 def test_a_number_of_people_is_a_group_or_nobody_never_one_person():
-    from generator import extract
+    from generator import extract_article
 
-    b = extract(_art("A number of readers said the column was unfair.", "A group of doctors said the ward was full."))
+    b = extract_article(
+        _art("A number of readers said the column was unfair.", "A group of doctors said the ward was full.")
+    )
     kinds = {a.name: a.type for a in b.actors}
     assert not [n for n, t in kinds.items() if t == "person"], kinds
 
 
 @pytest.mark.spacy
 def test_a_representative_for_a_named_person_is_not_that_person():
-    from generator import extract
+    from generator import extract_article
 
-    b = extract(_art("Jane Roe starred in the film.", "A representative for Roe said the article “speaks for itself.”"))
+    b = extract_article(
+        _art("Jane Roe starred in the film.", "A representative for Roe said the article “speaks for itself.”")
+    )
     assert all(q.speaker != "jane-roe" for q in b.quotes)
 
 
 @pytest.mark.spacy
 def test_he_goes_to_the_one_who_just_spoke_over_a_name_merely_mentioned_before():
-    from generator import extract
+    from generator import extract_article
 
-    b = extract(
+    b = extract_article(
         _art(
             "Elon Vance, the chief of Vistrax, unveiled the rocket on Friday.",
             "Its cargo? A car with Tom Poe on the stereo.",
@@ -809,9 +813,9 @@ def test_a_family_name_the_tagger_calls_an_organisation_can_be_he_or_she():
 
 @pytest.mark.spacy
 def test_things_and_several_named_people_are_never_one_described_speaker():
-    from generator import extract
+    from generator import extract_article
 
-    b = extract(
+    b = extract_article(
         _art(
             "A foreign power said the plan was dead.",
             "A banner said the war was over.",
@@ -824,25 +828,27 @@ def test_things_and_several_named_people_are_never_one_described_speaker():
 
 @pytest.mark.spacy
 def test_a_subject_the_parse_hung_on_said_is_given_back_to_the_reported_clause():
-    from generator import extract
+    from generator import extract_article
 
-    b = extract(_art("The audit office said about half of the rise reflected revenue losses from the tax cuts."))
+    b = extract_article(
+        _art("The audit office said about half of the rise reflected revenue losses from the tax cuts.")
+    )
     q = _one(b.quotes, "reflected revenue losses")
     assert q.kind == "reported" and q.text.startswith("about half of the rise reflected")
 
 
 @pytest.mark.spacy
 def test_a_focusing_adverb_is_no_part_of_a_described_speaker():
-    from generator import extract
+    from generator import extract_article
 
-    b = extract(_art("“It is over,” said even a top party strategist."))
+    b = extract_article(_art("“It is over,” said even a top party strategist."))
     assert [a.name for a in b.actors if a.type == "person"] == ["top party strategist"]
 
 
 def test_an_aside_after_a_comma_is_no_part_of_a_described_speaker():
-    from generator import extract
+    from generator import extract_article
 
-    b = extract(
+    b = extract_article(
         _art(
             "The father, from New Westbury, south east Vistaria, said children were crying for help and there"
             " was smoke all over the hall."
@@ -878,9 +884,9 @@ def test_the_one_who_says_it_before_the_quote_speaks_and_the_outlet_after_it_rep
 
 
 def test_a_digest_quote_is_the_outlet_credited_in_brackets_at_the_paragraphs_end():
-    from generator import extract
+    from generator import extract_article
 
-    b = extract(
+    b = extract_article(
         _art(
             "PLANS FOR THE BRIDGE “The city will spend more on the bridge than on all its schools together.”"
             " Read the rest tonight. [Eastbrook Post.]",

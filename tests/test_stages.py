@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from dataclasses import dataclass
 
 import jsonschema
 import pytest
 
-from generator import extract as extract_one
-from generator import render
+from generator import extract_article, render
 from generator.export import briefing_dict, from_dict, load_schema
 from generator.extract import STAGES, extract_briefing
 from generator.extract.stage import Found, Output, Stage, check_order, run_stages
@@ -67,8 +65,7 @@ TEMPLATE = """# Amounts: {{ a.title }}
 
 @pytest.fixture
 def toy(monkeypatch, tmp_path):
-    # ``generator.extract`` names both the package and the function: patch the package's module.
-    monkeypatch.setattr(sys.modules["generator.extract"], "STAGES", [*STAGES, AMOUNTS])
+    monkeypatch.setattr("generator.extract.STAGES", [*STAGES, AMOUNTS])
     monkeypatch.setattr(render, "PAGES", [*render.PAGES, AMOUNTS_PAGE])
     (tmp_path / "amounts.md.j2").write_text(TEMPLATE, encoding="utf-8")
     return tmp_path
@@ -79,7 +76,7 @@ def test_a_new_stage_with_its_own_page_goes_through_extraction_pages_and_export(
         "Jane Roe said on Monday the council of Eastbrook would spend $4.5 million on the bridge.",
         "The old plan cost $900,000, she said.",
     )
-    b = extract_one(art)
+    b = extract_article(art)
     assert [x.text for x in b.extra["amounts"]] == ["$4.5 million", "$900,000"]
     assert all(art.paragraphs[x.paragraph - 1][x.start : x.end] == x.text for x in b.extra["amounts"])
     # Its page exists, the overview and every page's line of links point at it.
@@ -102,7 +99,7 @@ def test_a_new_stage_with_its_own_page_goes_through_extraction_pages_and_export(
 
 
 def test_a_stage_owns_its_warnings(toy):
-    b = extract_one(_article("The mayor said: “we will rebuild the bridge. Nobody doubts it."))
+    b = extract_article(_article("The mayor said: “we will rebuild the bridge. Nobody doubts it."))
     by_stage = {w.stage: w for w in b.warnings}
     assert by_stage["amounts"].text == "No amount of money was found."
     unclosed = by_stage["quotes"]
@@ -136,3 +133,13 @@ def test_every_page_of_the_registry_is_rendered_and_linked(fixture_briefing):
     assert list(pages) == [p.file for p in render.PAGES]
     for p in render.PAGES[1:]:
         assert f"- [{p.title}]({p.file}): {p.about}" in pages["index.md"]
+
+
+def test_the_extraction_package_is_not_shadowed():
+    import types
+
+    import generator
+    import generator.extract.actors as actors_module
+
+    assert isinstance(generator.extract, types.ModuleType) and generator.extract.STAGES is STAGES
+    assert actors_module.extract_actors is not None and callable(generator.extract_article)

@@ -29,7 +29,7 @@ def add_arguments(ap: argparse.ArgumentParser) -> None:
 
 
 def run_command(args: argparse.Namespace) -> int:
-    from generator import extract
+    from generator import extract_article
     from generator.article import read_article
 
     judged = {}
@@ -40,7 +40,7 @@ def run_command(args: argparse.Namespace) -> int:
     counts: Counter = Counter()
     why: Counter = Counter()
     for path in sorted(ARTICLES.glob("*.txt")):
-        briefing = extract(read_article(path))
+        briefing = extract_article(read_article(path))
         for e in briefing.events:
             j = judged.get((path.stem, e.paragraph, e.text))
             if j is None:

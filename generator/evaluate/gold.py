@@ -283,14 +283,14 @@ def _orgplace(c: Counter) -> str:
 
 
 def run(set_name: str = "dev") -> dict[str, Tally]:
-    from generator import extract
+    from generator import extract_article
     from generator.article import read_article
 
     tallies: dict[str, Tally] = defaultdict(Tally)
     for _path, gold in load_gold(set_name):
         ref = gold["article"]
         art_path = GOLD / "articles" / f"{ref}.txt"
-        briefing = extract(read_article(art_path))
+        briefing = extract_article(read_article(art_path))
         t = score_article(briefing, gold, ref)
         split, name = ref.split("/")
         for key in ("all", split, f"{split}/{name[:2]}"):
