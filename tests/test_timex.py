@@ -423,6 +423,10 @@ def test_regular_sets():
     assert [tv.value for tv in find_timexes("The shop shuts on Sundays.", WED)] == ["XXXX-WXX-7"]
     assert [(tv.kind, tv.value) for tv in find_timexes("They meet every Monday.", WED)] == [("set", "XXXX-WXX-1")]
     assert [(tv.kind, tv.value) for tv in find_timexes("It is published weekly.", WED)] == [("set", "P1W")]
+    # The longer unit first: 'weekend' is not 'week' and a stray 'end'.
+    assert [(tv.phrase, tv.value) for tv in find_timexes("The market opens every weekend.", WED)] == [
+        ("every weekend", "P1WE")
+    ]
 
 
 def test_the_year_ago_third_quarter():

@@ -16,14 +16,12 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 
+from ..lexicon import wordtable
 from ..model import TimeValue
 from .timex_data import holiday_specs
 
-# The units of time to their ISO 8601 duration letter (TIMEX3 adds WE, DE, CE and Q).
-UNITS = {
-    "second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D", "week": "W", "weekend": "WE",
-    "fortnight": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE", "quarter": "Q",
-}  # fmt: skip
+UNITS: dict[str, str] = wordtable("time_units")
+"""The units of time to their ISO 8601 duration letter (timex_words.yml)."""
 
 # ---------------------------------------------------------------- periods
 

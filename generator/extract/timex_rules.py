@@ -106,7 +106,7 @@ _NUM = (
     rf"(?:(?:(?<!\d)\d{{1,3}}(?:\.\d+|\s+1/2)?(?!\d)|{_NUMWORD}|(?:a\s+)?couple\s+of|a\s+few|several|few|many|some|a|an)"
     r"(?:\s+(?:more|additional|further|extra))?)"
 )
-_UNIT = r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|year|decade|century|centurie|quarter)"
+_UNIT = rf"(?:{alternation([*UNITS, 'centurie'])})"  # 'centurie' + 's': the plural of 'century'
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _MOD = r"(?:(?:early|mid|late)-|early|mid|late|(?:the\s+)?(?:beginning|start|middle|end)\s+of)"
 _DAYPART = rf"(?:{alternation(PARTS_OF_DAY)})"
