@@ -246,8 +246,8 @@ def test_the_same_event_from_two_sources_is_shown_once_with_both():
         art = Article(aid, aid, date(2016, 11, 9), aid, None, (), ("x",) * 9)
         return Briefing(art, events=events)
 
-    one = b("one", ev("e1", "the tram derailed near Sandilands on Wednesday morning", 9, 2), ev("e2", "talks", 8, 3))
-    two = b("two", ev("e1", "a tram derailed at Sandilands on Wednesday", 9, 4), ev("e2", "the tram derailed", 8, 5))
+    one = b("one", ev("e1", "the tram derailed near Eastbrook on Wednesday morning", 9, 2), ev("e2", "talks", 8, 3))
+    two = b("two", ev("e1", "a tram derailed at Eastbrook on Wednesday", 9, 4), ev("e2", "the tram derailed", 8, 5))
     timeline = merge_timeline([one, two])
     shown = [(describe_time(s.date), [(x.article.id, e.id) for x, e in s.sources]) for s in timeline]
     assert shown == [

@@ -1,14 +1,14 @@
 """Stories by hand: ``seeds/stories.yml`` pins articles into one story or keeps them apart.
 
     pin:                      # each entry is one story, exactly these articles
-      - title: The Equifax breach       # optional; else the first article's title
-        articles: [equifax-hack, equifax-chief-quits]
+      - title: The Eastbrook bridge fire  # optional; else the first article's title
+        articles: [bridge-fire-closes-road, bridge-reopens]
     split:                    # the articles of an entry are never in one story
-      - [tesla-roadster, falcon-heavy-launch]
+      - [council-budget-vote, harbour-strike-ends]
       - [an-article-that-stands-alone]  # one article alone: it is a story of its own
 
 An article is named by its id (the folder of its pages, ``briefings/<id>/``) or by its seed
-file name, with or without extension (``equifax-hack.txt``, ``equifax-hack``). Anything wrong gives one error with the file and line.
+file name, with or without extension (``bridge-reopens.txt``, ``bridge-reopens``). Anything wrong gives one error with the file and line.
 """
 
 from __future__ import annotations
