@@ -6,8 +6,10 @@ Most of these need no spaCy: ``normalise`` and ``find_timexes`` on plain text ar
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
+import yaml
 from conftest import ROOT, SHARED_EVAL
 
 from generator.evaluate import TIMEBANK
@@ -446,3 +448,25 @@ def test_coordinated_sets():
     got = [(tv.phrase, tv.value) for tv in find_timexes("Most sales come in the second and fourth quarters.", WED)]
     assert got == [("second", "XXXX-Q2"), ("fourth quarters", "XXXX-Q4")]
     assert [tv.value for tv in find_timexes("The rally is held annually.", WED)] == ["XXXX"]
+
+
+# --- one example per rule (tests/cases/timex_rules.yml) ------------------------------------------
+
+_CASES = yaml.safe_load((Path(__file__).parent / "cases" / "timex_rules.yml").read_text(encoding="utf-8"))
+
+
+def test_every_rule_has_an_example():
+    from generator.extract.timex_rules import RULES
+
+    assert [name for name, _, _ in RULES] == list(_CASES["rules"])
+
+
+@pytest.mark.parametrize("name", list(_CASES["rules"]))
+def test_each_rule_reads_its_example(name):
+    from generator.extract.timex_rules import RULES
+
+    case = _CASES["rules"][name]
+    pattern = next(rx for n, rx, _ in RULES if n == name)
+    assert any(m.group(0) == case["phrase"] for m in pattern.finditer(case["text"])), "the rule does not match"
+    found = [(tv.phrase, tv.value) for tv in find_timexes(case["text"], _CASES["publication"])]
+    assert (case["phrase"], case["value"]) in found
