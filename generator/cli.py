@@ -185,7 +185,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 
 def _cmd_serve(args: argparse.Namespace) -> int:
-    """Preview with live regeneration: MkDocs calls the hook on every change of seeds/; for Zensical
+    """Preview with live regeneration: MkDocs calls the plugin on every change of seeds/; for Zensical
     a watcher of our own regenerates the pages, and Zensical's own watcher rebuilds them."""
     from . import engines, site
 

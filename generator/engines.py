@@ -51,7 +51,7 @@ def index_search(site_dir: Path) -> None:
     """Index the built site with Pagefind into ``site_dir/pagefind/``. Only what the pages mark as
     their body (``data-pagefind-body``, set by both engines' overrides on the article's content) is
     indexed, less the figures and :data:`SEARCH_EXCLUDE`; the JSON and iCal exports are not HTML and
-    are never read. Run after every engine build (the MkDocs hook, :func:`build` for Zensical)."""
+    are never read. Run after every engine build (the MkDocs plugin's on_post_build, :func:`build` for Zensical)."""
     started = time.perf_counter()
     out = site_dir / SEARCH_DIR
     shutil.rmtree(out, ignore_errors=True)  # no fragment of an earlier index stays behind
@@ -174,7 +174,7 @@ def zensical_config(config_file: Path, site_dir: Path | None = None) -> str:
 def site_inputs(config_file: Path, site_dir: Path, engine: str, strict: bool, config=None) -> str:
     """What a site build reads besides docs/: the configuration as loaded (site_url from SITE_URL
     included), the theme overrides, the engine, strict mode, the versions of what renders and
-    indexes, and our own code (the hook and this module run in the build)."""
+    indexes, and our own code (the plugin and this module run in the build)."""
     from importlib.metadata import PackageNotFoundError, version
 
     from .site import render_fingerprint
@@ -222,7 +222,7 @@ def docs_state(docs_dir: Path) -> dict[str, list]:
 
 def fingerprint(config_file: Path, docs_dir: Path, site_dir: Path, engine: str, strict: bool, config=None) -> str:
     """What a site build reads: :func:`site_inputs` and every file under docs/ (name, size, time:
-    generation rewrites only what changed; the hook's work is the docs/ it writes). Equal
+    generation rewrites only what changed; the plugin's work is the docs/ it writes). Equal
     fingerprints give the same site, search index included, so the build can be skipped."""
     inputs = site_inputs(config_file, site_dir, engine, strict, config)
     docs = json.dumps(docs_state(docs_dir), sort_keys=True)

@@ -220,7 +220,8 @@ class Relation:
 @dataclass(frozen=True)
 class Said:
     """When quote ``quote`` was said: the date of its speech clause (event ``event``: 'said on
-    Tuesday that …'), or, when the clause gives none, the publication date (``event`` None)."""
+    Tuesday that …'); ``date`` and ``event`` None when the clause gives none (the pages then say
+    'reported' with the publication date)."""
 
     quote: str
     date: TimeValue | None

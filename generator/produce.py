@@ -66,8 +66,8 @@ def cached(article: Article, cache_dir: Path | None) -> Briefing | None:
     if path and path.exists():
         try:
             return from_dict(json.loads(path.read_text(encoding="utf-8")), path=article.path)
-        except (ValueError, TypeError, KeyError):
-            return None  # a stale or broken cache entry is simply recomputed
+        except Exception:  # noqa: BLE001 - a stale, broken or unreadable cache entry is simply recomputed
+            return None
     return None
 
 

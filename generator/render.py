@@ -41,10 +41,11 @@ class BriefingPage:
     about: str
     """What the overview's "Read on" list says of it."""
     needs: str | None = None
-    """A stage whose items the page shows (``Briefing.extra``): without them the page is left out."""
+    """A stage whose items the page shows (``Briefing.extra``): a briefing where it found nothing (or
+    did not run) has no such page."""
 
     def shown_for(self, briefing: Briefing) -> bool:
-        return self.needs is None or self.needs in briefing.extra
+        return self.needs is None or bool(briefing.extra.get(self.needs))
 
 
 PAGES: list[BriefingPage] = [

@@ -13,7 +13,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 SHARED_EVAL = eval_dir()
 """The development data, as `briefing evaluate` finds it: $BRIEFING_EVAL, else ../shared/eval beside the
 project. Tests that need it skip when it is absent."""
-# The commands the tests run (`briefing`, `mkdocs` and its hook) import this checkout's generator,
+# The commands the tests run (`briefing`, `mkdocs` and its plugin) import this checkout's generator,
 # not the one the environment was installed from (a second work tree shares one environment).
 os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
 

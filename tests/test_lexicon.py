@@ -256,7 +256,7 @@ def test_singular_s_endings():
     from generator.extract.actors_gazetteer import gazetteer
 
     # A name ending in -s is a plural (a team, not a person) unless it ends as 'Ross' does.
-    assert not _name_shape("Eastbrook Panthers", gazetteer()) and _name_shape("Jane Ross", gazetteer())
+    assert not _name_shape("Eastbrook Otters", gazetteer()) and _name_shape("Jane Ross", gazetteer())
 
 
 def test_contradiction_verbs():

@@ -114,7 +114,7 @@ def test_gh_deploy_pushes_the_built_site_to_a_bare_repository(tmp_path):
     assert proc.returncode == 0, proc.stderr
     files = set(git("ls-tree", "-r", "--name-only", "gh-pages", cwd=bare).split())
     assert {"index.html", ".nojekyll", "404.html", "sitemap.xml", "pagefind/pagefind.js"} <= files
-    assert any(f.startswith("pagefind/fragment/") for f in files)  # the search index, built by the hook
+    assert any(f.startswith("pagefind/fragment/") for f in files)  # the search index, built by the plugin
     assert "search/search_index.json" not in files  # the theme's own search is off
     for page in ("", "actors/", "timeline/", "quotes/", "source/"):
         assert f"briefings/{SLUG}/{page}index.html" in files

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from dataclasses import dataclass
 
 import jsonschema
 import pytest
 
 from generator import extract_article, render
-from generator.export import briefing_dict, from_dict, load_schema
+from generator.export import briefing_dict, from_dict, from_plain, load_schema
 from generator.extract import STAGES, extract_briefing
 from generator.extract.stage import Found, Output, Stage, check_order, run_stages
 from generator.model import Article, Problem
@@ -96,6 +97,9 @@ def test_a_new_stage_with_its_own_page_goes_through_extraction_pages_and_export(
     assert "amounts" not in plain.extra
     assert "amounts.md" not in render.render_pages(plain, templates_dir=toy)
     assert "[Amounts]" not in render.render_pages(plain, templates_dir=toy)["index.md"]
+    # Nor one where it ran and found nothing.
+    none = extract_article(_article("The council met on Monday."))
+    assert none.extra == {"amounts": ()} and "amounts.md" not in render.render_pages(none, templates_dir=toy)
 
 
 def test_a_stage_owns_its_warnings(toy):
@@ -123,6 +127,9 @@ def test_a_registry_out_of_order_or_untyped_is_refused():
     art = _article("Nothing happened.")
     with pytest.raises(ValueError, match="stage 'quotes' needs actors"):
         run_stages(quotes_first, Found(art, parse(art)))
+    late = Stage("late", needs=(), adds=("actors",), run=_amounts)
+    assert check_order([*STAGES, late]) == ["stage 'late' adds 'actors' again without reading it: a revision needs it"]
+    assert check_order([*STAGES, STAGES[-1]])[0] == "two stages are named 'events'"
     liar = Stage("liar", needs=(), adds=(), run=_amounts, item_type=Amount)
     with pytest.raises(ValueError, match="stage 'liar' returned amounts, which it does not declare"):
         run_stages([liar], Found(art, parse(art)))
@@ -143,3 +150,29 @@ def test_the_extraction_package_is_not_shadowed():
 
     assert isinstance(generator.extract, types.ModuleType) and generator.extract.STAGES is STAGES
     assert actors_module.extract_actors is not None and callable(generator.extract_article)
+
+
+def test_the_reader_refuses_another_version_and_types_it_cannot_rebuild(fixture_briefing):
+    data = json.loads(json.dumps(briefing_dict(fixture_briefing)))
+    with pytest.raises(ValueError, match="schema version 1"):
+        from_dict({**data, "schema_version": 1})
+
+    @dataclass(frozen=True)
+    class Odd:
+        pair: tuple[int, str]
+
+    with pytest.raises(TypeError, match="tuple"):
+        from_plain(Odd, {"pair": [1, "x"]})
+
+
+def test_reading_a_cached_briefing_loads_no_language_model(fixture_briefing, tmp_path):
+    import subprocess
+
+    path = tmp_path / "b.json"
+    path.write_text(json.dumps(briefing_dict(fixture_briefing)), encoding="utf-8")
+    code = (
+        "import json, sys; from generator.export import from_dict; "
+        f"b = from_dict(json.load(open({str(path)!r}))); print(len(b.actors), 'spacy' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == [str(len(fixture_briefing.actors)), "False"]

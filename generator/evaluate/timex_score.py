@@ -1,4 +1,4 @@
-"""TIMEX3 views of a found time expression, for scoring against TimeML gold (bench/eval_timex.py).
+"""TIMEX3 views of a found time expression, for scoring against TimeML gold (`briefing evaluate timex`).
 
 ``timex3_value`` writes the value TimeML would ('2019-05-14TNI', 'PAST_REF'),
 ``timex3_type`` the TIMEX3 type, ``vague_ref`` the reference of a vague phrase.

@@ -53,15 +53,22 @@ class Stage:
 
 
 def check_order(stages: list[Stage]) -> list[str]:
-    """What a registry gets wrong: a stage that needs what no earlier stage adds, a name added twice
-    by stages that do not say they revise it, an extra without an item type."""
+    """What a registry gets wrong: two stages of one name; a stage that needs what no earlier stage
+    adds; a stage that adds again what an earlier one added without needing it (a revision reads
+    what it revises); a stage's own items under another name, or with no item type."""
     problems: list[str] = []
     known: set[str] = set()
+    names: set[str] = set()
     for s in stages:
+        if s.name in names:
+            problems.append(f"two stages are named {s.name!r}")
+        names.add(s.name)
         missing = [n for n in s.needs if n not in known]
         if missing:
             problems.append(f"stage {s.name!r} needs {', '.join(missing)}, which no earlier stage adds")
         for n in s.adds:
+            if n in known and n not in s.needs:
+                problems.append(f"stage {s.name!r} adds {n!r} again without reading it: a revision needs it")
             if n not in CORE and n != s.name and not n.startswith("_"):
                 problems.append(f"stage {s.name!r} adds {n!r}: a stage's own items carry its name")
         if s.name in s.adds and s.name not in CORE and s.item_type is None:

@@ -108,7 +108,10 @@ _NUM = (
 )
 _UNIT = rf"(?:{alternation([*UNITS, 'centurie'])})"  # 'centurie' + 's': the plural of 'century'
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
-_MOD = r"(?:(?:early|mid|late)-|early|mid|late|(?:the\s+)?(?:beginning|start|middle|end)\s+of)"
+# Before a period: the modifiers of one word but the comparatives ('early', 'mid', 'late'; 'earlier' and
+# 'later' only stand before 'this' or 'next'), and those ending in 'of' ('the end of').
+_MOD_ONE = alternation(w for w in MOD_WORDS if " " not in w and not w.endswith("er"))
+_MOD = rf"(?:(?:{_MOD_ONE})-|{_MOD_ONE}|(?:the\s+)?(?:{alternation(w for w in MOD_WORDS if w.endswith(' of'))}))"
 _DAYPART = rf"(?:{alternation(PARTS_OF_DAY)})"
 _DAYPARTS = rf"(?:{alternation(p + 's' for p in PARTS_OF_DAY)})"  # 'on Tuesday nights'
 # After 'the' and 'this' the parts of the day that are no unit of time ('this morning', not 'this night').

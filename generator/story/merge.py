@@ -135,7 +135,7 @@ def merge_timeline(briefings: list[Briefing]) -> list[StoryEvent]:
     for b in briefings:
         for e in dated_events(b):
             when = e.date
-            assert when is not None  # View.dated_events are the dated ones
+            assert when is not None  # derive.dated_events are the dated ones
             key = (when.start, when.end, when.granularity)
             twin = next(
                 (
