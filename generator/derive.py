@@ -1,5 +1,5 @@
 """What is computed from extracted briefings, once: for one briefing, its contested statements,
-the relations between its actors and when each statement was made (:func:`derive`, stored in
+the relations between its actors, when each statement was made and what happened (the summary) (:func:`derive`, stored in
 ``Briefing.derived`` and exported); across briefings, one cast (:func:`merge_actors`).
 
 Actors are merged across articles only on strong evidence (issue: one real person,
@@ -17,6 +17,7 @@ from datetime import date
 
 from .contested import contests
 from .model import Actor, Briefing, Contested, Derived, Event, Relation, Said
+from .summary import summary
 
 
 def derive(briefing: Briefing) -> Briefing:
@@ -25,7 +26,7 @@ def derive(briefing: Briefing) -> Briefing:
         Contested(c.by, c.target, c.verb, c.quote.id, tuple(x.id for x in c.claims)) for c in contests(briefing)
     )
     relations = _relations(briefing, [(c.by, c.target) for c in found])
-    return replace(briefing, derived=Derived(found, relations, _said(briefing)))
+    return replace(briefing, derived=Derived(found, relations, _said(briefing), summary(briefing)))
 
 
 def _relations(briefing: Briefing, contested_pairs: list[tuple[str, str]]) -> tuple[Relation, ...]:

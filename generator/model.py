@@ -235,6 +235,8 @@ class Derived:
     contested: tuple[Contested, ...] = ()
     relations: tuple[Relation, ...] = ()
     said: tuple[Said, ...] = ()
+    summary: tuple[Mention, ...] = ()
+    """What happened: two to four of the article's own sentences, in order (generator/summary.py)."""
 
 
 @dataclass(frozen=True)

@@ -93,12 +93,14 @@ def test_pages_show_what_was_derived_and_do_no_analysis_of_their_own():
     # Without the derive step nothing is contested and no statement is dated by its clause: the
     # pages read the model, they do not work it out again.
     assert View(b).contests == [] and View(b).quote_when(b.quotes[0]) == "reported Wednesday 6 March 2024"
+    assert View(b).summary == []
     done = derive(b)
     assert View(done).quote_when(done.quotes[0]) == "said Tuesday 5 March 2024"
+    assert View(done).summary == [(m.text, m.paragraph) for m in done.derived.summary] != []
     assert 'Contested: Tom Poe denied Jane Roe"' in render_pages(done)["quotes.md"]
     from generator.story import view as story_view
 
-    for name in ("contests", "merge_actors", "cluster", "derive"):
+    for name in ("contests", "merge_actors", "cluster", "derive", "summary", "sentences"):
         assert not hasattr(render, name), f"render imports {name}: analysis belongs in generator/derive.py"
     for name in ("merge_cast", "merge_timeline", "digest", "View"):
         assert not hasattr(story_view, name), f"the story view has {name}: analysis belongs in story/merge.py"

@@ -243,7 +243,7 @@ def test_common_words_tell_english_text():
 def test_titles_abbreviations_and_captions():
     from generator.evaluate.gold import _HONORIFIC
     from generator.extract.actors_mentions import title_key
-    from generator.render import _story_sentence
+    from generator.summary import story_sentence as _story_sentence
 
     assert title_key("Maj. Gen.") == title_key("Major General") == "major general"
     assert _HONORIFIC.sub("", "Vice President Jane Roe") == "Jane Roe"
@@ -347,7 +347,7 @@ class TestInASentence:
         assert [(c.by, c.target, c.verb) for c in contests(b)] == [("john-doe", "jane-roe", "contradicted")]
 
     def test_a_full_stop_after_an_abbreviation_ends_no_sentence(self):
-        from generator.render import View
+        from generator.summary import sentences
 
         b = self.briefing("Mr. Roe opened the bridge on Jan. 5 at dawn. The crowd in Eastbrook cheered.")
-        assert len(View(b).sentences(1)) == 2
+        assert len(sentences(b, 1)) == 2

@@ -207,6 +207,7 @@ def test_what_happened_is_the_articles_own_sentences_without_captions_or_quotes_
     )
     from generator.render import View
 
+    b = derive(b)
     summary = View(b).summary
     assert [n for _, n in summary] == [2, 3]
     assert summary[0][0].startswith("Dock workers") and summary[0][0].endswith("new contract.")
