@@ -36,3 +36,11 @@ def add_eval_option(ap: argparse.ArgumentParser) -> None:
         metavar="DIR",
         help=f"the development data (default: ${EVAL_ENV}, else ../shared/eval beside the project)",
     )
+
+
+def script(description: str, add_arguments, run_command, argv: list[str] | None = None, prog: str | None = None) -> int:
+    """``python -m generator.evaluate.<name>``: the module's options parsed, its command run (what
+    ``briefing evaluate <name>`` does through the CLI's parser)."""
+    ap = argparse.ArgumentParser(prog=prog, description=description)
+    add_arguments(ap)
+    return run_command(ap.parse_args(argv))

@@ -30,7 +30,7 @@ import yaml
 
 from generator.lexicon import pronouns, wordset
 
-from . import POLNEAR, ROOT, add_eval_option, eval_dir
+from . import POLNEAR, ROOT, add_eval_option, eval_dir, script
 
 if TYPE_CHECKING:
     from generator.model import Actor
@@ -320,9 +320,7 @@ def run_command(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None, prog: str | None = None) -> int:
-    ap = argparse.ArgumentParser(prog=prog, description=__doc__.splitlines()[0])
-    add_arguments(ap)
-    return run_command(ap.parse_args(argv))
+    return script(__doc__.splitlines()[0], add_arguments, run_command, argv, prog)
 
 
 if __name__ == "__main__":

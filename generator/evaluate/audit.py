@@ -25,7 +25,7 @@ from pathlib import Path
 
 from generator.lexicon import calendar_words, wordset
 
-from . import ROOT, add_eval_option, eval_dir
+from . import ROOT, add_eval_option, eval_dir, script
 
 _MARKUP = re.compile(r"[<>|@#/\\=_*{}\[\]~^]")
 
@@ -216,9 +216,7 @@ def run_command(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None, prog: str | None = None) -> int:
-    ap = argparse.ArgumentParser(prog=prog, description=__doc__.split("\n\n")[0])
-    add_arguments(ap)
-    return run_command(ap.parse_args(argv))
+    return script(__doc__.split("\n\n")[0], add_arguments, run_command, argv, prog)
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from . import ROOT
+from . import ROOT, script
 
 JUDGEMENTS = ROOT / "bench" / "judgements" / "events-dev.jsonl"
 ARTICLES = ROOT / "tests" / "gold" / "articles" / "dev"
@@ -62,9 +62,7 @@ def run_command(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None, prog: str | None = None) -> int:
-    ap = argparse.ArgumentParser(prog=prog, description=__doc__.split("\n")[0])
-    add_arguments(ap)
-    return run_command(ap.parse_args(argv))
+    return script(__doc__.split("\n")[0], add_arguments, run_command, argv, prog)
 
 
 if __name__ == "__main__":

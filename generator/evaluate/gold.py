@@ -29,6 +29,7 @@ from pathlib import Path
 
 import yaml
 
+from generator.evaluate import script
 from generator.lexicon import alternation, wordset
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -331,9 +332,7 @@ def run_command(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None, prog: str | None = None) -> int:
-    ap = argparse.ArgumentParser(prog=prog, description=__doc__.split("\n\n")[0])
-    add_arguments(ap)
-    return run_command(ap.parse_args(argv))
+    return script(__doc__.split("\n\n")[0], add_arguments, run_command, argv, prog)
 
 
 if __name__ == "__main__":

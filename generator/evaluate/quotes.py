@@ -50,7 +50,7 @@ from pathlib import Path
 
 from generator.lexicon import THIRD_PERSON, pronouns
 
-from . import POLNEAR, ROOT, add_eval_option, eval_dir
+from . import POLNEAR, ROOT, add_eval_option, eval_dir, script
 
 SEED = ROOT / "seeds" / "000_826671d92ab4721b.txt"
 SEED_GOLD = ROOT / "tests" / "gold" / "seed_quotes.yml"
@@ -506,9 +506,7 @@ def run_command(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None, prog: str | None = None) -> int:
-    ap = argparse.ArgumentParser(prog=prog, description=__doc__.split("\n")[0])
-    add_arguments(ap)
-    return run_command(ap.parse_args(argv))
+    return script(__doc__.split("\n")[0], add_arguments, run_command, argv, prog)
 
 
 if __name__ == "__main__":

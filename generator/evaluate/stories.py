@@ -28,7 +28,7 @@ from typing import Any
 from generator.model import Article
 from generator.story.cluster import Item, Params, cluster, item_of, load_params, similarity
 
-from . import NEWSCLUSTER, ROOT, add_eval_option, eval_dir
+from . import NEWSCLUSTER, ROOT, add_eval_option, eval_dir, script
 
 THRESHOLDS = [round(0.50 + 0.01 * k, 2) for k in range(50)]
 
@@ -216,9 +216,7 @@ def run_command(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None, prog: str | None = None) -> int:
-    ap = argparse.ArgumentParser(prog=prog, description=__doc__.splitlines()[0])
-    add_arguments(ap)
-    return run_command(ap.parse_args(argv))
+    return script(__doc__.splitlines()[0], add_arguments, run_command, argv, prog)
 
 
 if __name__ == "__main__":

@@ -34,7 +34,7 @@ from generator.extract.timex import find_timexes
 from generator.extract.timex_anchor import anchor_timexes
 from generator.model import Article, TimeValue
 
-from . import ROOT, TIMEBANK, add_eval_option, eval_dir
+from . import ROOT, TIMEBANK, add_eval_option, eval_dir, script
 
 SEED = ROOT / "seeds" / "000_826671d92ab4721b.txt"
 SEED_GOLD = ROOT / "tests" / "gold" / "seed_timeline.yml"
@@ -305,9 +305,7 @@ def run_command(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None, prog: str | None = None) -> int:
-    ap = argparse.ArgumentParser(prog=prog, description=__doc__.split("\n\n")[0])
-    add_arguments(ap)
-    return run_command(ap.parse_args(argv))
+    return script(__doc__.split("\n\n")[0], add_arguments, run_command, argv, prog)
 
 
 def _split_of(docs: list[dict], doc_id: str) -> str:
