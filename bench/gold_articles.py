@@ -23,6 +23,7 @@ Three sets, drawn with fixed random seeds so the choice is reproducible:
 * ``dev6``: the same again, four of each, after dev5, with its own seed.
 * ``dev7``: four PolNeAR articles as dev3 draws them, and two crawls from any outlet (every outlet
   of the crawl has been used by now), after dev6, with its own seed.
+* ``dev8``: four PolNeAR articles and four crawls, drawn as dev7, after it, with its own seed.
 
 Each article becomes ``<set>/<name>.txt`` (title line, blank line, paragraphs
 separated by blank lines) with a ``<name>.yml`` sidecar (published, source, url),
@@ -202,6 +203,10 @@ def main() -> None:
     rng7 = random.Random(20261208)
     p_dev7, _ = pick_dev3(polnear, crawls, taken, rng7, n=4)
     c_dev7 = _any_crawls(crawls, taken, rng7, n=2, max_words=1000)
+    taken |= {r["id"] for r in p_dev7 + c_dev7}
+    rng8 = random.Random(20261209)
+    p_dev8, _ = pick_dev3(polnear, crawls, taken, rng8, n=4)
+    c_dev8 = _any_crawls(crawls, taken, rng8, n=4, max_words=1000)
     splits = (
         ("dev", p_dev, c_dev),
         ("test", p_test, c_test),
@@ -211,6 +216,7 @@ def main() -> None:
         ("dev5", p_dev5, c_dev5),
         ("dev6", p_dev6, c_dev6),
         ("dev7", p_dev7, c_dev7),
+        ("dev8", p_dev8, c_dev8),
     )
     for split, prows, crows in splits:
         for r in prows:
