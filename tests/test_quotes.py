@@ -249,6 +249,27 @@ def test_participle_cue_takes_main_clause_subject():
 
 
 @pytest.mark.spacy
+def test_participle_hung_off_the_reported_clause_takes_the_reporters_subject():
+    # The parse attaches ', adding' / ', noting' to the reported clause; who adds is who said it.
+    q = _one(
+        _quotes(
+            "To wit, Jane Roe told the Gazette that Tom Poe “had a crazy policy of self-reliance which was maniacal,”"
+            " adding, “He lost all of the rural vote … he lost everybody.”"
+        ),
+        "He lost",
+    )
+    assert (q.speaker_text, q.cue) == ("Jane Roe", "adding")
+    q = _one(
+        _quotes(
+            "He says it has been fun to watch an upstart like Vistaria race ahead,"
+            " noting that the company had 18 launches last year."
+        ),
+        "18 launches",
+    )
+    assert (q.speaker_text, q.cue) == ("He", "noting")
+
+
+@pytest.mark.spacy
 def test_partial_and_scare_quotes_with_speaker():
     quotes = _quotes("The senator called the plan “deeply flawed” and the budget “absurd”.")
     a, b = _one(quotes, "flawed"), _one(quotes, "absurd")

@@ -155,6 +155,15 @@ def _subject(verb):
     return None
 
 
+def _referring_pronoun(subj) -> bool:
+    """A pronoun subject that refers to someone: not the 'it' of 'it has been fun to …'."""
+    if subj is None or subj.pos_ != "PRON":
+        return False
+    verb = subj.head
+    dummy = subj.lower_ == "it" and verb.lemma_ == "be" and any(c.dep_ in ("acomp", "attr") for c in verb.children)
+    return not dummy
+
+
 def speaker_of(cue, quote_before: bool = False):
     """The head token of the cue's speaker, or None.
 
@@ -198,6 +207,19 @@ def speaker_of(cue, quote_before: bool = False):
                 # the cue may be Y's or, as often, X's (the parse cannot tell). Leave it unattributed.
                 # ('Y met Z and pledged …, X reported': the frame after the clause is not in doubt.)
                 return None
+            if (
+                verb.dep_ == "advcl"
+                and verb.tag_ == "VBG"
+                and nxt.dep_ == "ccomp"
+                and nxt.head.i < nxt.i < verb.i
+                and is_cue(nxt.head)
+                and not _referring_pronoun(_subject(nxt))
+            ):
+                # 'Roe said that Poe “was wrong,” adding, “…”': the parse hangs the participle off the
+                # reported clause; the one who adds is the one who said it, not the clause's subject.
+                # ('Roe said it was leaving, citing …': the clause's pronoun is Roe, and read as such.)
+                verb = nxt.head
+                continue
             if verb.dep_ == "pcomp" and nxt.dep_ == "prep":  # "… as saying"
                 nxt = nxt.head
                 quoted = [c for c in nxt.children if c.dep_ == "dobj"] if nxt.lemma_ in ("quote", "cite") else []
