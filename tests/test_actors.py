@@ -427,6 +427,39 @@ def _briefing(*paragraphs: str):
 
 
 @pytest.mark.spacy
+def test_a_platform_that_speaks_is_its_company_and_the_it_that_follows_is_it():
+    """'<Platform> said …' (the tagger gave the name no label): the company speaks, and the next
+    'it said' refers to it, not to the body named paragraphs before."""
+    b = _briefing(
+        "Two former employees of Vistaria have launched a campaign to fight the addictive nature of apps.",
+        "The Eastbrook Center for Calm Technology is behind the campaign.",
+        'It warns that apps are "hijacking our minds".',
+        'Reddit said it is "a valued part of many people\'s lives".',
+        '"We know Reddit can help bring people closer together," it said in response to the campaign\'s launch.',
+    )
+    reddit = next(a for a in b.actors if a.name == "Reddit")
+    assert reddit.type == "organisation"
+    said = {q.paragraph: q.speaker for q in b.quotes if q.kind != "reported"}
+    assert said[4] == said[5] == reddit.id, said
+    assert said[3] == next(a.id for a in b.actors if a.name.startswith("Eastbrook Center"))
+
+
+@pytest.mark.spacy
+def test_he_reaches_a_person_whose_full_name_the_tagger_read_as_a_body():
+    """The tagger labels 'Rukshan Dissanayake' an organisation here; the actor stage knows a person
+    of that full name, so the next paragraph's 'He said' is his (was: unattributed)."""
+    b = _briefing(
+        "There is mounting evidence from health professionals that devices harm children.",
+        "In December, former Vistaria executive Rukshan Dissanayake said he felt guilty about helping create"
+        ' tools that "are ripping society apart".',
+        "He said he had banned his own children from using phones.",
+    )
+    person = next(a for a in b.actors if a.name == "Rukshan Dissanayake")
+    assert person.type == "person"
+    assert [q.speaker for q in b.quotes if q.paragraph == 3] == [person.id]
+
+
+@pytest.mark.spacy
 def test_bare_surname_stays_with_the_person_it_meant_before_relatives_are_named():
     """News style keeps the surname alone for the principal and names a wife or a father in full:
     a 'Poe said' after the relatives appear is still the senator's, not the last-named Poe's."""

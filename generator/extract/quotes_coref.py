@@ -108,6 +108,7 @@ def _people_genders(people: tuple[str, ...]) -> dict[str, str]:
         g = gender(words[0]) or "?"
         last = words[-1].lower()
         out[last] = g if out.get(last, g) == g else "?"
+        out[" ".join(words).lower()] = g  # the full name too, for a tagger that read it as a body
     return out
 
 
@@ -132,6 +133,9 @@ def _kind(tokens: list, label: str | None, genders: dict[str, str] | None = None
             return {known}  # the family name of a person the article names in full, mislabelled
         if label == "ORG" and len(tokens) == 1 and genders and genders.get(tokens[-1].lower_) == "?":
             return {"he", "she"}  # the same, of a given name that shows no gender
+        full = genders.get(" ".join(t.lower_ for t in tokens)) if genders and len(tokens) > 1 else None
+        if full is not None:
+            return {full} if full in ("he", "she") else {"he", "she"}  # a person's full name, read as a body
         return {"it", "they"}
     if label == "NORP":
         return {"they"}
@@ -152,8 +156,11 @@ def _kind(tokens: list, label: str | None, genders: dict[str, str] | None = None
     return set()
 
 
-def _candidates(doc, sent, before: int | None, inside, genders=None) -> list[tuple[bool, int, list, set[str], list]]:
-    """(is_subject, position, tokens, pronouns, head tokens) for the mentions in a sentence."""
+def _candidates(
+    doc, sent, before: int | None, inside, genders=None, person_words: frozenset[str] = frozenset()
+) -> list[tuple[bool, int, list, set[str], list]]:
+    """(is_subject, position, tokens, pronouns, head tokens) for the mentions in a sentence.
+    `person_words`: the words of the names of the article's persons."""
     out = []
     seen: set[int] = set()
     for ent in doc.ents:
@@ -179,12 +186,27 @@ def _candidates(doc, sent, before: int | None, inside, genders=None) -> list[tup
             # A family name the tagger did not label, of a person the article has named in full
             # ('?': of a given name that shows no gender).
             kinds = {"he", "she"} if known == "?" else {known} if known in ("he", "she") else _kind([tok], None)
+            if not kinds and _unlabelled_speaking_name(tok, person_words):
+                kinds = {"it"}  # '<Name> said …', a name the tagger left unlabelled, of no person
             if kinds:
                 toks = np_tokens(tok)
                 out.append((tok.dep_ in SUBJECT_DEPS, toks[0].i, toks, kinds, [tok]))
     # Subjects first, then left to right, as a reader's attention runs.
     out.sort(key=lambda c: (not c[0], c[1]))
     return out
+
+
+def _unlabelled_speaking_name(tok, person_words: frozenset[str]) -> bool:
+    """'Vistagram said …' where the tagger gave the name no label: a speaker a later 'it said' may
+    refer to, unless the name is a person's (a given name, or a word of a person's name)."""
+    return (
+        tok.pos_ == "PROPN"
+        and tok.is_title
+        and tok.dep_ in SUBJECT_DEPS
+        and tok.head.lemma_.lower() in REPORT_VERBS
+        and tok.text not in person_words
+        and not is_given_name(tok.text)
+    )
 
 
 def _speaks(head: list) -> bool:
@@ -208,6 +230,7 @@ def resolve_pronoun(
     if want is None:
         return None
     genders = _genders_of(docs, people) if want in ("he", "she") else None
+    person_words = frozenset(w for name in people for w in name.split()) if want == "it" else frozenset()
     found: Antecedent | None = None
     found_speaks = False
     looked = 0
@@ -219,7 +242,7 @@ def resolve_pronoun(
         for sent in reversed(sents):
             before = pronoun.i if p == paragraph and sent.start <= pronoun.i < sent.end else None
             inside = lambda off, p=p: inside_quote(p, off)  # noqa: E731
-            for _subj, _pos, toks, kinds, head in _candidates(doc, sent, before, inside, genders):
+            for _subj, _pos, toks, kinds, head in _candidates(doc, sent, before, inside, genders, person_words):
                 if want not in kinds:
                     continue
                 if toks[0].pos_ == "PRON":

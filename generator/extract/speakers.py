@@ -155,7 +155,10 @@ def _named_speaker(m: Mention, lower: frozenset[str], actors: list[Actor]) -> Ac
     from .actors_evidence import FULL_NAME, SPEAKS, not_a_name
 
     words = m.text.split()
-    if not all(w[:1].isupper() for w in words) or not_a_name(m.text, lower):
+    why = not_a_name(m.text, lower)
+    if why == "a platform" and len(words) == 1:
+        return _platform_owner(m, actors)  # 'Vistagram said': the company behind the platform speaks
+    if not all(w[:1].isupper() for w in words) or why:
         return None
     if words[0].lower() in ("the", "a", "an", "this", "that", "these", "those"):
         return None  # 'The Example Grand Prix': a name with an article is no person's
@@ -178,6 +181,28 @@ def _named_speaker(m: Mention, lower: frozenset[str], actors: list[Actor]) -> Ac
         type="person",
         mentions=(Mention(m.paragraph, m.start, m.end, m.text),),
         evidence=(FULL_NAME, SPEAKS),
+    )
+
+
+def _platform_owner(m: Mention, actors: list[Actor]) -> Actor:
+    """The organisation a platform's name stands for when it is the subject of a speech verb (a
+    statement is the company's; 'said on <platform>' names no speaker and never comes here)."""
+    from .actors_evidence import SPEAKS
+
+    existing = next((a for a in actors if a.type == "organisation" and a.name == m.text), None)
+    if existing is not None:
+        return existing
+    ids = {a.id for a in actors}
+    base = slugify(m.text)
+    ident, n = base, 2
+    while ident in ids:
+        ident, n = f"{base}-{n}", n + 1
+    return Actor(
+        id=ident,
+        name=m.text,
+        type="organisation",
+        mentions=(Mention(m.paragraph, m.start, m.end, m.text),),
+        evidence=(SPEAKS,),
     )
 
 
