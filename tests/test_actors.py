@@ -634,6 +634,31 @@ def test_a_name_with_a_possessive_inside_is_no_person():
     assert not_a_name("Tom Poe", frozenset()) is None
 
 
+def test_made_things_teams_agencies_and_caption_leftovers_are_no_person():
+    from generator.extract.actors_evidence import credit_words, not_a_name
+
+    assert not_a_name("Eastbrook Solar Probe", frozenset()).startswith("a word for a made thing")
+    assert not_a_name("Leeds Otters", frozenset()).startswith("a place's team")
+    assert not_a_name("Kyodo", frozenset()) == "a news or photo agency"
+    assert not_a_name("Vistaria Vistaria", frozenset()).startswith("one word written twice")
+    assert not_a_name("Jane Roe ENGAGED", frozenset()).startswith("a word in capitals")
+    # Names that only look so: a family name in capitals, a given name that is a city, a plural surname.
+    assert not_a_name("Jane MARCHETTI", frozenset()) is None
+    assert not_a_name("Paris Hilton", frozenset()) is None
+    assert not_a_name("Tom Rivers", frozenset()) is None
+    assert credit_words(["GETTY", "Jane", "Roe"]) == 1
+    assert credit_words(["Getty", "Images", "Jane", "Roe"]) == 2
+    assert credit_words(["Jane", "Roe"]) == 0
+
+
+@pytest.mark.spacy
+def test_a_credit_glued_to_a_name_is_cut_off_and_the_person_kept():
+    actors = actors_of("Getty Images Tom Hale was left furious after the race was twice red flagged.")
+    assert [(a.name, a.type) for a in actors] == [("Tom Hale", "person")]
+    actors = actors_of("Prince Tom and Jane Hale ENGAGED with royal wedding set for this spring")
+    assert "Jane Hale" in {a.name for a in actors if a.type == "person"}
+
+
 @pytest.mark.spacy
 def test_a_definite_description_opening_the_next_sentence_is_the_role_of_the_one_named_before():
     actors = actors_of("6. Jane Roe.  The Idaho governor stands level with Tom Poe, with heavy spending on ads.")

@@ -108,7 +108,7 @@ def _settle_types(groups: list[list[Candidate]], article: Article, rejected: lis
             if lower is None:
                 lower = lowercase_words(article.paragraphs)
             why = not_a_name(name, lower)
-            if why == "a platform":
+            if why in ("a platform", "a news or photo agency") or why and why.startswith("a place's team"):
                 for c in g:
                     c.type, c.key = "organisation", name.casefold()
             elif why and why.startswith("a word for a place"):

@@ -75,15 +75,65 @@ def not_a_name(name: str, lower_words: frozenset[str]) -> str | None:
         return "holds a country's name of two words or more ('Example Rica Civil Aviation')"
     if any(w.lower().strip(".,’'s") in wordset("platforms") for w in words) and len(words) > 1:
         return "names a platform ('X Twitter account')"
+    if len(words) > 1 and _names_an_agency(words):
+        return "names a news or photo agency (a credit glued to a name)"
+    if len(words) > 1 and any(_capitals(w) for w in words):
+        return "a word in capitals inside (a credit or a headline glued to a name)"
+    if len(words) > 1 and len({w.strip(".,").lower() for w in words}) == 1:
+        return "one word written twice (a caption's leftovers)"
+    if len(words) > 1 and words[-1].lower().strip(".,") in wordset("thing_heads"):
+        return "a word for a made thing ('Probe', 'Telescope')"
+    if len(words) == 2 and _a_places_team(words):
+        return "a place's team ('Eastbrook Rovers')"
     if len(words) == 1:
         word = words[0].strip(".,")
         if word.isupper() and len(word) > 1:
             return "a single word in capitals"
         if word.lower() in wordset("platforms"):
             return "a platform"
+        if _names_an_agency(words):
+            return "a news or photo agency"
         if word.lower() in lower_words:
             return "a common noun (the article writes it in lower case)"
     return None
+
+
+def _names_an_agency(words: list[str]) -> bool:
+    """A news agency or picture library among the words ('Reuters', 'Getty Images')."""
+    low = [w.lower().strip(".,’'s") for w in words]
+    agencies = wordset("news_and_photo_agencies")
+    return any(w in agencies for w in low) or any(" ".join(low[i : i + 2]) in agencies for i in range(len(low) - 1))
+
+
+def credit_words(words: list[str]) -> int:
+    """How many of the first words are an agency's credit or an English word in capitals ('Getty
+    Images', 'REUTERS', 'ENGAGED'), glued by a crawl to the name after them; 0 for none."""
+    low = [w.lower().strip(".,’'") for w in words]
+    agencies = wordset("news_and_photo_agencies")
+    if len(low) > 1 and " ".join(low[:2]) in agencies:
+        return 2
+    if low and (low[0] in agencies or _capitals(words[0])):
+        return 1
+    return 0
+
+
+def _capitals(word: str) -> bool:
+    """An English word or an agency in capitals ('ENGAGED', 'GETTY'); not a family name written
+    in capitals ('Jane ROE'), nor a suffix ('III')."""
+    w = word.strip(".,’'")
+    if len(w) < 3 or not w.isalpha() or not w.isupper() or w.lower() in wordset("name_suffixes"):
+        return False
+    return common_word(w.lower()) or w.lower() in wordset("news_and_photo_agencies")
+
+
+def _a_places_team(words: list[str]) -> bool:
+    """'Eastbrook Rovers', 'Vistaria Pumas': a city, state or country, then a plural name."""
+    from .actors_gazetteer import gazetteer
+
+    gaz = gazetteer()
+    first, last = words[0], words[-1].strip(".,")
+    plural = last.endswith("s") and not last.endswith(wordlist("singular_s_endings"))
+    return plural and bool(gaz.is_city(first) or gaz.country(first, codes=False) or gaz.capital_of(first))
 
 
 def _names_a_country(words: list[str]) -> bool:

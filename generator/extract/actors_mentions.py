@@ -158,6 +158,7 @@ def _is_pronoun(text: str) -> bool:
 
 def _person(doc, n: int, start: int, end: int) -> Candidate | None:
     """A person mention, with any title before (or inside) the entity split off."""
+    start, end = _without_glued_credit(doc, start, end)
     # Titles at the start of the entity ("Ayatollah X", "Maj Gen X").
     name_start = start
     while name_start < end - 1 and is_title_token(doc[name_start]):
@@ -194,6 +195,23 @@ def _person(doc, n: int, start: int, end: int) -> Candidate | None:
         cand.title = title
         cand.title_span = (doc[t_start].idx, doc[name_start - 1].idx + len(doc[name_start - 1]))
     return cand
+
+
+def _without_glued_credit(doc, start: int, end: int) -> tuple[int, int]:
+    """A crawl glues a photo credit or a headline word to a name ('GETTY Jane Roe', 'Getty Images
+    Jane Roe', 'Jane Roe ENGAGED') or writes a caption's name twice ('Vistaria Vistaria'): the name
+    is what is left."""
+    from .actors_evidence import credit_words
+
+    while end - start > 1:
+        n = credit_words([t.text for t in doc[start:end]])
+        if n:
+            start += n
+        elif credit_words([doc[end - 1].text]) or end - start == 2 and doc[start].text == doc[end - 1].text:
+            end -= 1
+        else:
+            break
+    return start, end
 
 
 _QUOTE_MARKS = frozenset("'\"‘’“”")
