@@ -460,6 +460,22 @@ def test_he_reaches_a_person_whose_full_name_the_tagger_read_as_a_body():
 
 
 @pytest.mark.spacy
+@pytest.mark.parametrize("family", ["Hale", "Warren"])
+def test_a_name_before_a_word_for_a_body_is_no_she_for_a_later_speaker(family):
+    """'the Hale campaign took …' names the campaign: the next 'she said' is the woman who spoke
+    before, not the candidate, nor the campaign."""
+    b = _briefing(
+        f"Senator Mary {family} is running for governor of Ohio this year.",
+        "“The campaign is in panic mode,” said Ann Lee, a Cleveland-based president of the Ohio Women Caucus.",
+        f"Critics believe that the {family} campaign took rural voters for granted and now has to scramble to win"
+        " them back.",
+        "“They have a big problem because they thought a few ads would do it,” she said.",
+    )
+    lee = next(a.id for a in b.actors if a.name == "Ann Lee")
+    assert [(q.paragraph, q.speaker) for q in b.quotes] == [(2, lee), (4, lee)]
+
+
+@pytest.mark.spacy
 def test_bare_surname_stays_with_the_person_it_meant_before_relatives_are_named():
     """News style keeps the surname alone for the principal and names a wife or a father in full:
     a 'Poe said' after the relatives appear is still the senator's, not the last-named Poe's."""

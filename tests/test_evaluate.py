@@ -135,3 +135,18 @@ def test_evaluate_quotes_scores_a_tiny_polnear_file(tmp_path, capsys):
     assert rows["marks"][:5] == ["1", "1", "0.000/0.000/0.000", "1.000/1.000/1.000", "1.000/1.000/1.000"]
     assert rows["reported"][:5] == ["1", "1", "1.000/1.000/1.000", "1.000/1.000/1.000", "1.000/1.000/1.000"]
     assert rows["all"][:2] == ["2", "2"]
+
+
+def test_the_gold_scorer_maps_a_shorter_description_to_the_unnamed_gold_actor():
+    from generator.evaluate.gold import _map_actors
+    from generator.model import Actor
+
+    gold = [
+        {"name": "Jane Roe", "type": "person"},
+        {"name": "a Roe supporter who runs the account @Example", "type": "person", "named": False},
+    ]
+    described = Actor(id="roe-supporter", name="Roe supporter", type="person", described=True)
+    named = Actor(id="jane-roe", name="Jane Roe", type="person")
+    assert _map_actors([described, named], gold) == {"roe-supporter": 1, "jane-roe": 0}
+    # Only a described actor, and only at a word boundary.
+    assert _map_actors([Actor(id="x", name="Roe supp", type="person", described=True)], gold) == {}

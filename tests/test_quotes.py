@@ -270,6 +270,19 @@ def test_participle_hung_off_the_reported_clause_takes_the_reporters_subject():
 
 
 @pytest.mark.spacy
+def test_inverted_said_whose_quote_ends_in_a_would_be_subject():
+    # The parse reads 'Full panic mode' as a second subject of 'said': the one after the verb speaks.
+    q = _one(
+        _quotes(
+            "“Jane Roe’s campaign is in panic mode. Full panic mode,” said Ann Lee,"
+            " a Cleveland-based president of the Ohio Women Caucus."
+        ),
+        "panic mode",
+    )
+    assert (q.speaker_text, q.cue) == ("Ann Lee", "said")
+
+
+@pytest.mark.spacy
 def test_partial_and_scare_quotes_with_speaker():
     quotes = _quotes("The senator called the plan “deeply flawed” and the budget “absurd”.")
     a, b = _one(quotes, "flawed"), _one(quotes, "absurd")

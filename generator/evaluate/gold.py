@@ -108,6 +108,14 @@ def _map_actors(actors, gold_actors: list[dict]) -> dict[str, int]:
                 if sforms & df:
                     best = ((0, False, -gi), gi)
                     break
+        if best is None and a.described:
+            # An unnamed actor the gold describes at more length ('a supporter who runs the
+            # account …'): the system's description is the same phrase up to its modifiers after.
+            mine = norm(a.name)
+            for gi, g in enumerate(gold_actors):
+                if g.get("named", True) is False and mine and norm(g["name"]).startswith(mine + " "):
+                    best = ((0, False, -gi), gi)
+                    break
         if best is not None:
             out[a.id] = best[1]
     return out

@@ -169,11 +169,18 @@ def _candidates(
         if before is not None and ent.end > before or inside(ent.start_char):
             continue
         toks = list(ent)
+        kinds = _kind(toks, ent.label_, genders)
+        if ent.root.dep_ == "compound" and ent.root.head.lemma_.lower() in ORG_NOUNS:
+            # 'the Roe campaign took …': the body acts, not Roe, who is no 'he' or 'she' here
+            # (an 'it' finds the campaign below, as a noun for a body).
+            kinds -= {"he", "she"}
+            if not kinds:
+                continue
         owner_of_person = ent.root.dep_ == "poss" and ent.root.head.lemma_.lower() in PERSON_NOUNS
         subj = ent.root.dep_ in SUBJECT_DEPS or (
             ent.root.dep_ in ("compound", "poss") and ent.root.head.dep_ in SUBJECT_DEPS and not owner_of_person
         )  # 'Roe's lawyer said': the lawyer is the subject, not Roe
-        out.append((subj, ent.start, toks, _kind(toks, ent.label_, genders), toks))
+        out.append((subj, ent.start, toks, kinds, toks))
         seen.update(t.i for t in toks)
     for tok in sent:
         if before is not None and tok.i >= before or tok.i in seen or inside(tok.idx):

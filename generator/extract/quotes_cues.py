@@ -133,6 +133,11 @@ def _subject(verb):
     if subjects:
         # Of two (a misparse of 'In Eastbrook, Oregon, Roe went'), the one next to the verb.
         before = [c for c in subjects if c.i < verb.i]
+        after = [c for c in subjects if c.i > verb.i]
+        if before and after and any(t.text in "”\"’'" for t in verb.doc[before[-1].i + 1 : verb.i]):
+            # '“… Full panic mode,” said Jane Roe': the parse made the quote's last words a subject
+            # too; the one after the inverted verb speaks.
+            return after[0]
         return before[-1] if before else subjects[0]
     for c in verb.children:
         if c.dep_ == "agent":
