@@ -25,6 +25,7 @@ Three sets, drawn with fixed random seeds so the choice is reproducible:
   of the crawl has been used by now), after dev6, with its own seed.
 * ``dev8``: four PolNeAR articles and four crawls, drawn as dev7, after it, with its own seed.
 * ``dev9``: the same again, after dev8, with its own seed.
+* ``dev10``: the same again, after dev9, with its own seed.
 
 Each article becomes ``<set>/<name>.txt`` (title line, blank line, paragraphs
 separated by blank lines) with a ``<name>.yml`` sidecar (published, source, url),
@@ -212,6 +213,10 @@ def main() -> None:
     rng9 = random.Random(20261210)
     p_dev9, _ = pick_dev3(polnear, crawls, taken, rng9, n=4)
     c_dev9 = _any_crawls(crawls, taken, rng9, n=4, max_words=1000)
+    taken |= {r["id"] for r in p_dev9 + c_dev9}
+    rng10 = random.Random(20261211)
+    p_dev10, _ = pick_dev3(polnear, crawls, taken, rng10, n=4)
+    c_dev10 = _any_crawls(crawls, taken, rng10, n=4, max_words=1000)
     splits = (
         ("dev", p_dev, c_dev),
         ("test", p_test, c_test),
@@ -223,6 +228,7 @@ def main() -> None:
         ("dev7", p_dev7, c_dev7),
         ("dev8", p_dev8, c_dev8),
         ("dev9", p_dev9, c_dev9),
+        ("dev10", p_dev10, c_dev10),
     )
     for split, prows, crows in splits:
         for r in prows:
