@@ -40,6 +40,8 @@ def test_gazetteer_reads_the_data_file():
     assert gaz.capital_of("Nairobi") == "Kenya"
     assert gaz.codes.get("UK") == "United Kingdom"
     assert gaz.country("Atlantis") is None
+    # Names written without their accents are the same places.
+    assert gaz.is_city("Düsseldorf") and gaz.is_city("Dusseldorf") and gaz.is_city("Sao Paulo")
 
 
 # --- seed gold --------------------------------------------------------------
@@ -473,6 +475,16 @@ def test_a_name_before_a_word_for_a_body_is_no_she_for_a_later_speaker(family):
     )
     lee = next(a.id for a in b.actors if a.name == "Ann Lee")
     assert [(q.paragraph, q.speaker) for q in b.quotes] == [(2, lee), (4, lee)]
+
+
+@pytest.mark.spacy
+def test_a_word_for_a_doer_right_before_a_name_makes_it_a_person():
+    # The tagger reads 'Jane Roe’s question' as a body's; 'moderator' says who she is.
+    actors = actors_of(
+        "Roe is attempting to reach out to older voters at Monday’s debate in her response to moderator"
+        " Hester Holt’s question about pensions."
+    )
+    assert ("Hester Holt", "person") in {(a.name, a.type) for a in actors}
 
 
 @pytest.mark.spacy

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from ..lexicon import GENDERED, calendar_words, person_nouns, pronouns, wordlist, wordset
 from .actors_lexicon import CORPORATE_SUFFIXES, LOCATIVE_PREPS, ORG_HEADS, PLACE_NOUNS, TITLE_WORDS
-from .names import common_adjective, common_word, is_given_name
+from .names import common_adjective, common_noun, common_word, is_given_name
 
 _MARKUP = re.compile(r"[<>|@#/\\=_*{}\[\]~^+%$&]")
 TITLE = "a personal title"
@@ -298,6 +298,7 @@ def people_by_name(cands: list, docs: list, gaz) -> None:
         # Strong signs need no given name; the weaker ones need a common given name first.
         strong_sign = (
             (before is not None and (before.lower_ in person_nouns() or before.lower_ in TITLE_WORDS))
+            or (before is not None and _doer_noun(before))
             or _listed_with_people(c, doc, persons)
             or words[-1] in aged
             or _is_a_person_noun(c, doc)
@@ -348,6 +349,17 @@ def people_by_name(cands: list, docs: list, gaz) -> None:
             continue
         if c.name in lasts or len(firsts.get(c.name, ())) == 1:
             c.type, c.key = "person", c.name.casefold()
+
+
+def _doer_noun(tok) -> bool:
+    """'moderator Jane Roe', 'driver Tom Poe': a lower-case common noun for someone who does
+    something, right before the name (not a body's or a place's word: 'council', 'river')."""
+    word = tok.lower_
+    if not tok.text.islower() or word in ORG_HEADS or word in PLACE_NOUNS:
+        return False
+    if tok.tag_ != "NN" and not common_noun(word):
+        return False  # the tagger may read 'moderator' as a verb; the word list knows the noun
+    return len(word) > 4 and word.endswith(wordlist("agent_noun_endings.doer")) and not common_adjective(word)
 
 
 def _with_age(c, doc) -> bool:

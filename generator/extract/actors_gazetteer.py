@@ -7,6 +7,7 @@ module only indexes it for lookups by surface form.
 from __future__ import annotations
 
 import csv
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -34,7 +35,10 @@ def _plural(demonym: str) -> str:
 
 
 def _key(text: str) -> str:
-    return " ".join(text.replace("\u2019", "'").split()).casefold()
+    """The form names are looked up by: spaces and case aside, and accents ('Dusseldorf' is
+    written for 'Düsseldorf', 'Sao Paulo' for 'São Paulo')."""
+    folded = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+    return " ".join(folded.replace("\u2019", "'").split()).casefold()
 
 
 @dataclass
