@@ -283,6 +283,18 @@ def test_inverted_said_whose_quote_ends_in_a_would_be_subject():
 
 
 @pytest.mark.spacy
+def test_a_fragment_the_outlet_relays_is_the_words_of_the_one_who_said_them():
+    q = _one(
+        _quotes(
+            "Tom Hale, 30, a passenger, said the bus sped up and “everyone just literally went flying,”"
+            " the Eastbrook Gazette reports."
+        ),
+        "went flying",
+    )
+    assert (q.kind, q.speaker_text, q.cue) == ("partial", "Tom Hale", "said")
+
+
+@pytest.mark.spacy
 def test_partial_and_scare_quotes_with_speaker():
     quotes = _quotes("The senator called the plan “deeply flawed” and the budget “absurd”.")
     a, b = _one(quotes, "flawed"), _one(quotes, "absurd")

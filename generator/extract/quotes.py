@@ -190,12 +190,21 @@ def _attribute(para: _Para, span: QuoteSpan, prev: _Found | None) -> _Found:
             # '… decided because of “…”, said a spokesperson': the cue hangs off the clause holding the quote
             ranked.append((1, _distance(c, span), c))
     adjacent = _adjacent_cue(para, span, cues) if found.kind == "direct" else None
+    if adjacent is None and found.kind == "partial":
+        adjacent = _adjacent_cue(para, span, cues)
+        if adjacent is not None and adjacent.lemma_.lower() != "report":
+            adjacent = None  # only the relaying outlet's cue is looked at for a fragment
     if adjacent is not None:
         ranked.append((-1, 0, adjacent))
         intro = _introducing_cue(para, span, cues) if adjacent.lemma_.lower() == "report" else None
         if intro is not None:
             # 'Roe said: “…,” the Gazette reported': Roe speaks; the outlet reports it.
             ranked.append((-2, 0, intro))
+        elif adjacent.lemma_.lower() == "report":
+            # 'Roe said the bus sped up and “…,” the Gazette reports': the cue that governs the
+            # quotation is Roe's; the outlet relays what Roe said.
+            above = [(d, a) for r in roots for d, a in _ancestors(r) if a.i in cue_ids and a.i != adjacent.i]
+            ranked += [(-2, d, a) for d, a in above]
     if found.kind != "partial":
         # A whole quoted sentence belongs to the nearest cue; a fragment only to a
         # cue the parse links it to (not 'the show “X”, Y said later').
