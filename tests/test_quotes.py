@@ -267,6 +267,14 @@ def test_participle_hung_off_the_reported_clause_takes_the_reporters_subject():
         "18 launches",
     )
     assert (q.speaker_text, q.cue) == ("He", "noting")
+    q = _one(
+        _quotes(
+            "Speaking outside Eastbrook General Hospital, where he is being treated for broken ribs, he said people"
+            ' were screaming and there was "blood everywhere", describing the scene as "like something out of a film".'
+        ),
+        "out of a film",
+    )
+    assert (q.speaker_text, q.cue) == ("he", "describing")
 
 
 @pytest.mark.spacy

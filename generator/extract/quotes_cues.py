@@ -212,18 +212,21 @@ def speaker_of(cue, quote_before: bool = False):
                 # the cue may be Y's or, as often, X's (the parse cannot tell). Leave it unattributed.
                 # ('Y met Z and pledged …, X reported': the frame after the clause is not in doubt.)
                 return None
+            clause = nxt
+            while clause.dep_ == "conj" and clause.head.i != clause.i:
+                clause = clause.head  # '… said people were screaming and there was …, describing'
             if (
                 verb.dep_ == "advcl"
                 and verb.tag_ == "VBG"
-                and nxt.dep_ == "ccomp"
-                and nxt.head.i < nxt.i < verb.i
-                and is_cue(nxt.head)
+                and clause.dep_ == "ccomp"
+                and clause.head.i < clause.i < verb.i
+                and is_cue(clause.head)
                 and not _referring_pronoun(_subject(nxt))
             ):
                 # 'Roe said that Poe “was wrong,” adding, “…”': the parse hangs the participle off the
                 # reported clause; the one who adds is the one who said it, not the clause's subject.
                 # ('Roe said it was leaving, citing …': the clause's pronoun is Roe, and read as such.)
-                verb = nxt.head
+                verb = clause.head
                 continue
             if verb.dep_ == "pcomp" and nxt.dep_ == "prep":  # "… as saying"
                 nxt = nxt.head
