@@ -303,6 +303,14 @@ def test_a_fragment_the_outlet_relays_is_the_words_of_the_one_who_said_them():
 
 
 @pytest.mark.spacy
+def test_the_one_recalled_or_quoted_saying_speaks_and_a_statement_is_its_issuers():
+    q = _one(_quotes("He recalled the pilot telling the passengers: “We are going to take off soon.”"), "take off")
+    assert (q.speaker_text, q.cue) == ("the pilot", "telling")
+    q = _one(_quotes("The agency issued a statement saying: “We regret the delay.”"), "regret")
+    assert q.speaker_text == "The agency"
+
+
+@pytest.mark.spacy
 def test_partial_and_scare_quotes_with_speaker():
     quotes = _quotes("The senator called the plan “deeply flawed” and the budget “absurd”.")
     a, b = _one(quotes, "flawed"), _one(quotes, "absurd")

@@ -243,6 +243,11 @@ def speaker_of(cue, quote_before: bool = False):
             and verb.head.dep_ in ("dobj", "pobj")
             and verb.head.head.pos_ == "VERB"
         ):
+            noun = verb.head
+            if noun.dep_ == "dobj" and (noun.pos_ == "PROPN" or noun.lemma_.lower() in person_nouns()):
+                # 'He recalled the pilot telling the passengers: “…”', 'quoted Roe saying': the one
+                # heard or quoted speaks, not the one who recalls.
+                return noun
             # 'X issued a statement saying …', 'Y released an advisory warning …': X and Y speak.
             verb = verb.head.head
             continue
