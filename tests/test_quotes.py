@@ -197,6 +197,33 @@ def test_reported_speech_with_and_without_that():
 
 
 @pytest.mark.spacy
+@pytest.mark.parametrize(
+    "sentence, speaker, text",
+    [
+        (
+            "The Gazette published footage of the crash, which Roe says she obtained after 15 years.",
+            "Roe",
+            "she obtained after 15 years",
+        ),
+        (
+            "It included an alleged incident she said took place between her and a producer.",
+            "she",
+            "took place between her and a producer",
+        ),
+        (
+            "Democrats also focused on what they said was the need to remain tolerant.",
+            "they",
+            "was the need to remain tolerant",
+        ),
+    ],
+)
+def test_a_cue_in_a_relative_clause_reports_what_follows_it(sentence, speaker, text):
+    q = _one(_quotes(sentence), text)
+    assert (q.kind, q.speaker_text, q.text) == ("reported", speaker, text)
+    assert not _quotes("Roe said she would go, and what she said was true.")[1:]  # 'what she said' is no report
+
+
+@pytest.mark.spacy
 def test_according_to():
     q = _one(_quotes("According to the fire brigade, the blaze started in the kitchen."), "blaze")
     assert (q.kind, q.speaker_text, q.cue) == ("reported", "the fire brigade", "According to")

@@ -167,6 +167,8 @@ def _content(verb) -> list | None:
     """The tokens a speech verb reports, or None."""
     lemma = verb.lemma_.lower()
     for c in verb.children:
+        if c.dep_ == "ccomp" and (gap := _relative_content(verb, c)) is not None:
+            return gap
         if c.dep_ == "ccomp":
             sub = list(c.subtree)
             if sub[0].lower_ not in _WH and not any(
@@ -260,6 +262,22 @@ def _content(verb) -> list | None:
         if any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in verb.head.children):
             return sub
     return None
+
+
+def _relative_content(verb, clause) -> list | None:
+    """'footage, which Roe says she obtained in 2003', 'an incident she said took place in May',
+    'what they said was the need to …': a cue inside a relative clause reports what follows it
+    (the relative word before the cue stands for what the clause is about)."""
+    sub = list(clause.subtree)
+    if clause.i < verb.i or not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i for c in verb.children):
+        return None
+    fronted = sub[0].i < verb.i and sub[0].lower_ in _WH
+    if verb.dep_ not in ("relcl", "pcomp") and not fronted:
+        return None
+    after = [t for t in sub if t.i > verb.i]
+    if len(after) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in after):
+        return None
+    return after
 
 
 def _lost_subject(verb, clause) -> list | None:
