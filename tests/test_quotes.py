@@ -260,6 +260,13 @@ def test_commitments_appeals_and_nested_quoting_are_reported_with_their_speaker(
     assert ("the government to hold early elections", "Opposition leaders") in got
     assert ("an independent inquiry into the crash", "The Farmers Union") in got
     assert ("the talks had failed", "Ahmed Karimi") in got
+    # The parse may make 'for' the mark of the clause called for.
+    q = _one(_quotes("Jane Roe called for police to solve the crimes as quickly as possible."), "police")
+    assert (q.kind, q.speaker_text, q.text) == (
+        "reported",
+        "Jane Roe",
+        "police to solve the crimes as quickly as possible",
+    )
 
 
 @pytest.mark.spacy

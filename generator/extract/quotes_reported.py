@@ -224,10 +224,17 @@ def _content(verb) -> list | None:
         # 'urged the government to hold elections', 'called for an inquiry', 'recommended that …'
         objs = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "xcomp", "ccomp")]
         fors = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" and c.i > verb.i]
+        marks: set[int] = set()
         if lemma == "call":
             objs = [g for f in fors for g in f.children if g.dep_ == "pobj"]
+            for c in verb.children:
+                # 'called for police to solve the crimes': the parse makes 'for' the mark of the clause.
+                mark = next((m for m in c.children if m.dep_ == "mark" and m.lower_ == "for"), None)
+                if c.dep_ == "advcl" and c.i > verb.i and mark is not None and mark.i == verb.i + 1:
+                    objs.append(c)
+                    marks.add(mark.i)
         if objs and (lemma != "urge" or any(c.dep_ in ("xcomp", "ccomp") for c in objs) or len(objs) > 0):
-            return [t for c in objs for t in c.subtree]
+            return [t for c in objs for t in c.subtree if t.i not in marks]
         return None
     if lemma in _WITH_OBJECT:
         objs = [c for c in verb.children if c.dep_ in ("dobj", "prep") and c.i > verb.i]
