@@ -224,6 +224,15 @@ def test_a_cue_in_a_relative_clause_reports_what_follows_it(sentence, speaker, t
 
 
 @pytest.mark.spacy
+def test_a_question_reported_with_its_question_word():
+    q = _one(_quotes("Mr. Poe asked where each resident of the household was born."), "resident")
+    assert (q.kind, q.speaker_text, q.text) == ("reported", "Mr. Poe", "where each resident of the household was born")
+    q = _one(_quotes("Jane Roe questioned how Poe could turn back on a pledge."), "pledge")
+    assert (q.kind, q.speaker_text, q.cue) == ("reported", "Jane Roe", "questioned")
+    assert _quotes("Police questioned the suspect for hours.") == []  # no question reported
+
+
+@pytest.mark.spacy
 def test_according_to():
     q = _one(_quotes("According to the fire brigade, the blaze started in the kitchen."), "blaze")
     assert (q.kind, q.speaker_text, q.cue) == ("reported", "the fire brigade", "According to")

@@ -62,11 +62,14 @@ def _frame(verb, lemma: str) -> list | None:
         if obj is not None and (why is not None or lemma in _JUDGES_ALONE):
             return [t for c in (obj, why) if c is not None for t in c.subtree]
     if lemma in _QUESTIONS:
-        # 'asked the minister if the hospital would stay open': the question, with its 'if'.
+        # 'asked the minister if the hospital would stay open': the question, with its 'if';
+        # 'asked where each resident was born', 'questioned how Roe could …': with its question word.
         for c in after:
             if c.dep_ in ("ccomp", "advcl") and any(
                 m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children
             ):
+                return list(c.subtree)
+            if c.dep_ == "ccomp" and c.left_edge.lower_ in _WH and c.left_edge.i > verb.i:
                 return list(c.subtree)
     if lemma == "call":
         on = next((c for c in after if c.dep_ == "prep" and c.lower_ == "on"), None)
