@@ -202,21 +202,15 @@ def main() -> None:
     taken |= {r["id"] for r in p_dev5 + c_dev5}
     p_dev6, c_dev6 = pick_dev3(polnear, crawls, taken, random.Random(20261207), n=4)
     taken |= {r["id"] for r in p_dev6 + c_dev6}
-    rng7 = random.Random(20261208)
-    p_dev7, _ = pick_dev3(polnear, crawls, taken, rng7, n=4)
-    c_dev7 = _any_crawls(crawls, taken, rng7, n=2, max_words=1000)
-    taken |= {r["id"] for r in p_dev7 + c_dev7}
-    rng8 = random.Random(20261209)
-    p_dev8, _ = pick_dev3(polnear, crawls, taken, rng8, n=4)
-    c_dev8 = _any_crawls(crawls, taken, rng8, n=4, max_words=1000)
-    taken |= {r["id"] for r in p_dev8 + c_dev8}
-    rng9 = random.Random(20261210)
-    p_dev9, _ = pick_dev3(polnear, crawls, taken, rng9, n=4)
-    c_dev9 = _any_crawls(crawls, taken, rng9, n=4, max_words=1000)
-    taken |= {r["id"] for r in p_dev9 + c_dev9}
-    rng10 = random.Random(20261211)
-    p_dev10, _ = pick_dev3(polnear, crawls, taken, rng10, n=4)
-    c_dev10 = _any_crawls(crawls, taken, rng10, n=4, max_words=1000)
+    # dev7 on: four PolNeAR articles as dev3 draws them and crawls from any outlet (two for dev7,
+    # four after), each set with its own seed, after the one before.
+    later: dict[str, tuple[list[dict], list[dict]]] = {}
+    for k, (seed, n_crawls) in enumerate(((20261208, 2), (20261209, 4), (20261210, 4), (20261211, 4)), start=7):
+        rng = random.Random(seed)
+        p_rows, _ = pick_dev3(polnear, crawls, taken, rng, n=4)
+        c_rows = _any_crawls(crawls, taken, rng, n=n_crawls, max_words=1000)
+        taken |= {r["id"] for r in p_rows + c_rows}
+        later[f"dev{k}"] = (p_rows, c_rows)
     splits = (
         ("dev", p_dev, c_dev),
         ("test", p_test, c_test),
@@ -225,10 +219,7 @@ def main() -> None:
         ("dev4", p_dev4, c_dev4),
         ("dev5", p_dev5, c_dev5),
         ("dev6", p_dev6, c_dev6),
-        ("dev7", p_dev7, c_dev7),
-        ("dev8", p_dev8, c_dev8),
-        ("dev9", p_dev9, c_dev9),
-        ("dev10", p_dev10, c_dev10),
+        *((name, *rows) for name, rows in later.items()),
     )
     for split, prows, crows in splits:
         for r in prows:

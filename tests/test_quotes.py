@@ -292,32 +292,37 @@ def test_participle_cue_takes_main_clause_subject():
 
 
 @pytest.mark.spacy
-def test_participle_hung_off_the_reported_clause_takes_the_reporters_subject():
-    # The parse attaches ', adding' / ', noting' to the reported clause; who adds is who said it.
-    q = _one(
-        _quotes(
+@pytest.mark.parametrize(
+    "paragraph, part, speaker, cue",
+    [
+        (
             "To wit, Jane Roe told the Gazette that Tom Poe “had a crazy policy of self-reliance which was maniacal,”"
-            " adding, “He lost all of the rural vote … he lost everybody.”"
+            " adding, “He lost all of the rural vote … he lost everybody.”",
+            "He lost",
+            "Jane Roe",
+            "adding",
         ),
-        "He lost",
-    )
-    assert (q.speaker_text, q.cue) == ("Jane Roe", "adding")
-    q = _one(
-        _quotes(
+        (
             "He says it has been fun to watch an upstart like Vistaria race ahead,"
-            " noting that the company had 18 launches last year."
+            " noting that the company had 18 launches last year.",
+            "18 launches",
+            "He",
+            "noting",
         ),
-        "18 launches",
-    )
-    assert (q.speaker_text, q.cue) == ("He", "noting")
-    q = _one(
-        _quotes(
+        (
             "Speaking outside Eastbrook General Hospital, where he is being treated for broken ribs, he said people"
-            ' were screaming and there was "blood everywhere", describing the scene as "like something out of a film".'
+            ' were screaming and there was "blood everywhere", describing the scene as "like something out of a film".',
+            "out of a film",
+            "he",
+            "describing",
         ),
-        "out of a film",
-    )
-    assert (q.speaker_text, q.cue) == ("he", "describing")
+    ],
+)
+def test_participle_hung_off_the_reported_clause_takes_the_reporters_subject(paragraph, part, speaker, cue):
+    # The parse attaches ', adding' / ', noting' to the reported clause (or to a clause joined to it);
+    # who adds is who said it.
+    q = _one(_quotes(paragraph), part)
+    assert (q.speaker_text, q.cue) == (speaker, cue)
 
 
 @pytest.mark.spacy

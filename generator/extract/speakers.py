@@ -167,21 +167,7 @@ def _named_speaker(m: Mention, lower: frozenset[str], actors: list[Actor]) -> Ac
         return same[0] if len(same) == 1 else None
     if not 2 <= len(words) <= 4 or not is_given_name(words[0], 10**9):
         return None  # a new person needs a given name first ('Humane Design' is a slogan)
-    existing = next((a for a in actors if a.type == "person" and a.name == m.text), None)
-    if existing is not None:
-        return existing
-    ids = {a.id for a in actors}
-    base = slugify(m.text)
-    ident, n = base, 2
-    while ident in ids:
-        ident, n = f"{base}-{n}", n + 1
-    return Actor(
-        id=ident,
-        name=m.text,
-        type="person",
-        mentions=(Mention(m.paragraph, m.start, m.end, m.text),),
-        evidence=(FULL_NAME, SPEAKS),
-    )
+    return _speaking_actor(m, actors, "person", (FULL_NAME, SPEAKS))
 
 
 def _platform_owner(m: Mention, actors: list[Actor]) -> Actor:
@@ -189,7 +175,12 @@ def _platform_owner(m: Mention, actors: list[Actor]) -> Actor:
     statement is the company's; 'said on <platform>' names no speaker and never comes here)."""
     from .actors_evidence import SPEAKS
 
-    existing = next((a for a in actors if a.type == "organisation" and a.name == m.text), None)
+    return _speaking_actor(m, actors, "organisation", (SPEAKS,))
+
+
+def _speaking_actor(m: Mention, actors: list[Actor], type_: ActorType, evidence: tuple[str, ...]) -> Actor:
+    """The actor of that type and name the article has, else a new one named by the speaker phrase."""
+    existing = next((a for a in actors if a.type == type_ and a.name == m.text), None)
     if existing is not None:
         return existing
     ids = {a.id for a in actors}
@@ -200,9 +191,9 @@ def _platform_owner(m: Mention, actors: list[Actor]) -> Actor:
     return Actor(
         id=ident,
         name=m.text,
-        type="organisation",
+        type=type_,
         mentions=(Mention(m.paragraph, m.start, m.end, m.text),),
-        evidence=(SPEAKS,),
+        evidence=evidence,
     )
 
 
