@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from test_build import BIN, ROOT, make_project, run
@@ -178,3 +179,23 @@ def test_search_index_is_pagefinds_in_parts_and_the_themes_is_off(two_sites):
         assert "<pagefind-modal-trigger" in home and "search_index.json" not in home
     search = zen / "search.json"  # Zensical still writes an empty one, which no page asks for
     assert not search.exists() or "Jane Roe" not in search.read_text(encoding="utf-8")
+
+
+class _Listing(SimpleNamespace):
+    def __iter__(self):
+        return iter(())  # no nested listing
+
+
+def test_the_tags_listing_lists_each_tags_pages_without_indentation():
+    """overrides/fragments/tags/default/listing.html (Material's, on one line): the tag's heading, then
+    every page's link and title as in Material's own, with no whitespace between the elements (the
+    Tags page lists thousands of them)."""
+    from jinja2 import Environment, FileSystemLoader
+
+    env = Environment(loader=FileSystemLoader(str(ROOT / "overrides")))
+    env.filters["url"] = lambda value: value
+    item = SimpleNamespace(url="../harbour-talks/", title="Harbour talks in Eastbrook")
+    listing = _Listing(content="## Jane Roe", mappings=[SimpleNamespace(item=item)] * 2)
+    html = env.get_template("fragments/tags/default/listing.html").render(listing=listing)
+    link = '<li><a href="../harbour-talks/">Harbour talks in Eastbrook</a></li>'
+    assert [line.strip() for line in html.strip().splitlines()] == ["## Jane Roe", f"<ul>{link}{link}</ul>"]
