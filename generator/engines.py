@@ -18,6 +18,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -55,18 +56,48 @@ def index_search(site_dir: Path) -> None:
     started = time.perf_counter()
     out = site_dir / SEARCH_DIR
     shutil.rmtree(out, ignore_errors=True)  # no fragment of an earlier index stays behind
-    args = ["--site", str(site_dir), "--output-subdir", SEARCH_DIR, "--quiet"]
-    args += [arg for selector in SEARCH_EXCLUDE for arg in ("--exclude-selectors", selector)]
-    run = subprocess.run(
-        [sys.executable, "-m", "pagefind", *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_COLOR": "1"},
-    )
+    pages = searched_pages(site_dir)
+    # Pagefind reads the pages it is given: only those that mark a body, linked into a folder of
+    # their own (same paths, so the same URLs). A page without one it would read only to skip it,
+    # and reading took its time (issue 15: 5,191 pages at 1,000 articles, 2,970 of them unsearched).
+    shown = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.search-", dir=site_dir.parent)) if pages else site_dir
+    try:
+        for page in pages or ():
+            _link(page, shown / page.relative_to(site_dir))
+        args = ["--site", str(shown), "--output-path", str(out.resolve()), "--quiet"]
+        args += [arg for selector in SEARCH_EXCLUDE for arg in ("--exclude-selectors", selector)]
+        run = subprocess.run(
+            [sys.executable, "-m", "pagefind", *args],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "NO_COLOR": "1"},
+        )
+    finally:
+        if shown != site_dir:
+            shutil.rmtree(shown, ignore_errors=True)
     if run.returncode != 0 or not (out / "pagefind.js").is_file():
         said = (run.stderr.strip() or run.stdout.strip() or f"exit status {run.returncode}").splitlines()
         raise EngineError("pagefind: " + " | ".join(said[-6:]))
     LAST_INDEX["seconds"] = time.perf_counter() - started
+
+
+BODY_MARK = b"data-pagefind-body"
+
+
+def searched_pages(site_dir: Path) -> list[Path] | None:
+    """The HTML pages Pagefind indexes: those that mark a body, since one does (Pagefind's own rule;
+    None when none does: Pagefind then reads every page)."""
+    pages = [p for p in sorted(site_dir.rglob("*.html")) if not p.is_relative_to(site_dir / SEARCH_DIR)]
+    marked = [p for p in pages if BODY_MARK in p.read_bytes()]
+    return marked or None
+
+
+def _link(src: Path, dest: Path) -> None:
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(src, dest)
+    except OSError:
+        shutil.copy2(src, dest)
 
 
 def indexed_pages(site_dir: Path) -> list[dict]:

@@ -74,12 +74,14 @@ def cached(article: Article, cache_dir: Path | None) -> Briefing | None:
 def extract_cached(article: Article, cache_dir: Path | None, seconds: float = 0) -> Briefing:
     """The extracted briefing (no corrections), from the cache when the same article and code
     were extracted before. Past `seconds` raises :class:`OverBudget`."""
-    from .extract import extract_briefing
-    from .nlp import get_nlp, parse
-
     hit = cached(article, cache_dir)
     if hit is not None:
         return hit
+    # Imported past the cache: importing extraction loads the spaCy model (its word lists are
+    # read from it), 3 to 4 s that a build finding every article in the cache does not need.
+    from .extract import extract_briefing
+    from .nlp import get_nlp, parse
+
     get_nlp()  # loading the model is not the article's time
     with time_budget(seconds) as deadline:
         briefing = extract_briefing(article, parse(article, deadline=deadline))

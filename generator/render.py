@@ -106,20 +106,31 @@ def _safe_id(text: str) -> str:
     return re.sub(r"[^\w-]", "", text)
 
 
+UNSEARCHED = ("actors.md", "quotes.md", "timeline.md")
+"""A briefing's pages that the search index leaves out (issue 15): what they say of the article, its
+actors' names, the quotes and the dated sentences, is in its Source page word for word, and in the
+pages across briefings; indexed, one name gave five results of one briefing, and Pagefind read
+twice the pages. Their front matter says ``search: exclude`` (Material's key), and the overrides'
+main.html then marks no body for Pagefind."""
+
+
 def clean_tag(text: str) -> str:
     """A tag made of words only: tags reach Material's templates and YAML front matter."""
     return " ".join(_TAG_UNSAFE.sub(" ", text).split())[:60]
 
 
-def front_matter(tags: list[str], title: str | None = None) -> Raw:
+def front_matter(tags: list[str], title: str | None = None, searched: bool = True) -> Raw:
     """YAML front matter: the page's title and tags (ASCII JSON strings are valid YAML scalars, whatever
-    characters the title holds: YAML refuses some, such as U+007F, unescaped).
+    characters the title holds: YAML refuses some, such as U+007F, unescaped), and ``search: exclude``
+    for a page the search index leaves out (``searched`` false; see :data:`UNSEARCHED`).
 
     The title is HTML-escaped because Material prints page titles into the nav and tag listings as HTML."""
     tags = [t for t in dict.fromkeys(clean_tag(t) for t in tags) if t]
     lines = [f"title: {json.dumps(html.escape(title, quote=False))}\n"] if title else []
     if tags:
         lines += ["tags:\n", *(f"  - {json.dumps(t)}\n" for t in tags)]
+    if not searched:
+        lines += ["search:\n", "  exclude: true\n"]
     return Raw("---\n" + "".join(lines) + "---\n\n") if lines else Raw("")
 
 

@@ -165,10 +165,11 @@ def _search_terms(site: Path) -> dict[str, tuple[str, str]]:
     place = next(a["name"] for a in by_mentions if a["type"] in ("place", "country") and " " not in a["name"])
     direct = next(q["text"] for q in data["quotes"] if q["kind"] == "direct")
     word = max(re.findall(r"[A-Za-z]{6,}", direct), key=len)
+    # The Actors, Quotes and Timeline pages are not indexed (render.UNSEARCHED): the Source has their words.
     return {
-        "actor": (person, f"{SLUG}/actors/"),
-        "place": (place, f"{SLUG}/actors/"),
-        "quote": (word, f"{SLUG}/quotes/"),
+        "actor": (person, f"{SLUG}/source/"),
+        "place": (place, f"{SLUG}/source/"),
+        "quote": (word, f"{SLUG}/source/"),
     }
 
 

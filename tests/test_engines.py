@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from test_build import BIN, ROOT, make_project, run
 
-from generator.engines import index_search, indexed_pages, zensical_config
+from generator.engines import index_search, indexed_pages, searched_pages, zensical_config
 from generator.evaluate.parity import broken_links, compare
 
 SEED = "000_826671d92ab4721b"
@@ -51,6 +52,32 @@ def test_search_index_reads_only_the_body_less_figures_and_decorations(tmp_path)
     for left_out in ("mentions", "Eastbrook", "¶", "All briefings", "Sidebar", "Made with"):
         assert left_out not in record["content"], left_out
     assert not stale.exists()
+
+
+def test_search_index_is_given_only_the_pages_that_mark_a_body(tmp_path):
+    """Pagefind indexes only the pages that mark a body once one does: engines.index_search gives it
+    only those (the others it would read only to skip them), and the index is the one of the whole
+    site; with no page marked, every page is read (Pagefind's rule)."""
+    body = '<html lang="en"><body><div data-pagefind-body><h1>{}</h1><p>{}</p></div></body></html>'
+    bare = '<html lang="en"><body><h1>{}</h1><p>{}</p></body></html>'
+    for path, template, words in (
+        ("index.html", body, "Home of the Eastbrook briefings"),
+        ("briefings/talks/index.html", body, "Dock workers met the mayor, Jane Roe."),
+        ("briefings/talks/actors/index.html", bare, "Jane Roe, mayor of Eastbrook."),
+    ):
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(template.format(words.split()[0], words), encoding="utf-8")
+    assert searched_pages(tmp_path) == [tmp_path / "briefings/talks/index.html", tmp_path / "index.html"]
+    index_search(tmp_path)
+    assert sorted(r["url"] for r in indexed_pages(tmp_path)) == ["/", "/briefings/talks/"]
+    assert not list(tmp_path.parent.glob(f".{tmp_path.name}.search-*"))  # the pages given were linked, and removed
+    assert (tmp_path / "briefings/talks/actors/index.html").is_file()
+    for page in ("index.html", "briefings/talks/index.html"):
+        text = (tmp_path / page).read_text(encoding="utf-8").replace(" data-pagefind-body", "")
+        (tmp_path / page).write_text(text, encoding="utf-8")
+    assert searched_pages(tmp_path) is None
+    index_search(tmp_path)
+    assert len(indexed_pages(tmp_path)) == 3
 
 
 def test_both_engines_have_the_same_search_partial():
@@ -126,7 +153,9 @@ def test_figures_and_decorations_stay_out_of_the_search_index(two_sites):
     assert "mentions)" in (mk / "briefings" / "all-actors" / "index.html").read_text(encoding="utf-8")
     for site in (mk, zen):
         pages = {page["url"]: page["content"] for page in indexed_pages(site)}
-        assert "/briefings/council-approves-budget/actors/" in pages
+        assert "/briefings/council-approves-budget/source/" in pages
+        for unsearched in ("actors", "quotes", "timeline"):  # render.UNSEARCHED: their words are in the Source
+            assert f"/briefings/council-approves-budget/{unsearched}/" not in pages, (site.name, unsearched)
         for url, content in pages.items():
             assert "mentions)" not in content, (site.name, url)
             assert "¶." not in content, (site.name, url)  # a heading's permalink mark would end it
@@ -150,3 +179,23 @@ def test_search_index_is_pagefinds_in_parts_and_the_themes_is_off(two_sites):
         assert "<pagefind-modal-trigger" in home and "search_index.json" not in home
     search = zen / "search.json"  # Zensical still writes an empty one, which no page asks for
     assert not search.exists() or "Jane Roe" not in search.read_text(encoding="utf-8")
+
+
+class _Listing(SimpleNamespace):
+    def __iter__(self):
+        return iter(())  # no nested listing
+
+
+def test_the_tags_listing_lists_each_tags_pages_without_indentation():
+    """overrides/fragments/tags/default/listing.html (Material's, on one line): the tag's heading, then
+    every page's link and title as in Material's own, with no whitespace between the elements (the
+    Tags page lists thousands of them)."""
+    from jinja2 import Environment, FileSystemLoader
+
+    env = Environment(loader=FileSystemLoader(str(ROOT / "overrides")))
+    env.filters["url"] = lambda value: value
+    item = SimpleNamespace(url="../harbour-talks/", title="Harbour talks in Eastbrook")
+    listing = _Listing(content="## Jane Roe", mappings=[SimpleNamespace(item=item)] * 2)
+    html = env.get_template("fragments/tags/default/listing.html").render(listing=listing)
+    link = '<li><a href="../harbour-talks/">Harbour talks in Eastbrook</a></li>'
+    assert [line.strip() for line in html.strip().splitlines()] == ["## Jane Roe", f"<ul>{link}{link}</ul>"]

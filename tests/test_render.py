@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
 from generator.model import TimeValue
 from generator.render import PAGES, describe_time, render_index, render_pages
@@ -181,3 +182,20 @@ def test_unresolved_and_relative_speakers_say_whom_they_stand_for(fixture_briefi
     unattributed = quotes.split("## Unattributed", 1)[1]
     assert "unattributed: Opponents (“who”), not linked to a known actor" in unattributed
     assert "unattributed: “he” could not be resolved" in unattributed
+
+
+def test_only_the_overview_and_source_of_a_briefing_are_searched(fixture_briefing):
+    """A briefing's Actors, Quotes and Timeline pages say 'search: exclude' in their front matter
+    (the overrides then mark no body for Pagefind): their words are in the Source page."""
+    import yaml
+
+    from generator.render import UNSEARCHED
+
+    pages = render_pages(fixture_briefing)
+    assert set(UNSEARCHED) < set(pages)
+    for name, text in pages.items():
+        meta = yaml.safe_load(text.split("---\n")[1])
+        assert meta.get("search") == ({"exclude": True} if name in UNSEARCHED else None), name
+    for override in ("overrides/main.html", "overrides/zensical/main.html"):
+        text = (ROOT / override).read_text(encoding="utf-8")
+        assert "page.meta.search.exclude" in text and "data-pagefind-body" in text, override

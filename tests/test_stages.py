@@ -176,3 +176,25 @@ def test_reading_a_cached_briefing_loads_no_language_model(fixture_briefing, tmp
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == [str(len(fixture_briefing.actors)), "False"]
+
+
+def test_a_briefing_found_in_the_cache_loads_no_language_model(fixture_briefing, tmp_path):
+    """A build that finds every article in the extraction cache neither imports the extraction nor
+    loads spaCy (importing the extraction loads the model: its word lists are read from it)."""
+    import pickle
+    import subprocess
+
+    from generator.produce import cache_key
+
+    (tmp_path / f"{cache_key(fixture_briefing.article)}.json").write_text(
+        json.dumps(briefing_dict(fixture_briefing)), encoding="utf-8"
+    )
+    article = tmp_path / "article.pickle"
+    article.write_bytes(pickle.dumps(fixture_briefing.article))
+    code = (
+        "import pickle, sys; from pathlib import Path; from generator.produce import extract_cached; "
+        f"b = extract_cached(pickle.loads(Path({str(article)!r}).read_bytes()), Path({str(tmp_path)!r})); "
+        "print(len(b.actors), 'spacy' in sys.modules, 'generator.extract.quotes' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == [str(len(fixture_briefing.actors)), "False", "False"]
