@@ -232,7 +232,9 @@ def test_search_index_loads_in_small_parts_only_when_searching(watch, site):
     small, never every fragment, and never a theme's one-file index. The list stops at the best 50,
     and says so only past them."""
     fragments = list((site / "pagefind" / "fragment").glob("*.pf_fragment"))
-    assert len(fragments) >= 10 and list((site / "pagefind" / "index").glob("*.pf_index"))
+    # One fragment per indexed page (a briefing's Overview and Source, the pages across briefings):
+    # enough for 'never every fragment' below to mean something.
+    assert len(fragments) >= 5 and list((site / "pagefind" / "index").glob("*.pf_index"))
     requests = []
     watch.page.on("requestfinished", lambda r: requests.append(r))
     page = watch.goto("")
