@@ -433,17 +433,17 @@ def test_a_platform_that_speaks_is_its_company_and_the_it_that_follows_is_it():
     """'<Platform> said …' (the tagger gave the name no label): the company speaks, and the next
     'it said' refers to it, not to the body named paragraphs before."""
     b = _briefing(
-        "Two former employees of Vistaria have launched a campaign to fight the addictive nature of apps.",
-        "The Eastbrook Center for Calm Technology is behind the campaign.",
-        'It warns that apps are "hijacking our minds".',
-        'Reddit said it is "a valued part of many people\'s lives".',
-        '"We know Reddit can help bring people closer together," it said in response to the campaign\'s launch.',
+        "Two former staff of Vistaria have started a drive to fight the habit-forming design of games.",
+        "The Eastbrook Council for Quiet Media is behind the drive.",
+        'It warns that games are "stealing our evenings".',
+        'Reddit said it is "a welcome part of many families\' weekends".',
+        '"We know Reddit can help friends stay in touch," it said in reply to the drive\'s start.',
     )
     reddit = next(a for a in b.actors if a.name == "Reddit")
     assert reddit.type == "organisation"
     said = {q.paragraph: q.speaker for q in b.quotes if q.kind != "reported"}
     assert said[4] == said[5] == reddit.id, said
-    assert said[3] == next(a.id for a in b.actors if a.name.startswith("Eastbrook Center"))
+    assert said[3] == next(a.id for a in b.actors if a.name.startswith("Eastbrook Council"))
 
 
 @pytest.mark.spacy
@@ -468,10 +468,10 @@ def test_a_name_before_a_word_for_a_body_is_no_she_for_a_later_speaker(family):
     before, not the candidate, nor the campaign."""
     b = _briefing(
         f"Senator Mary {family} is running for governor of Ohio this year.",
-        "“The campaign is in panic mode,” said Ann Lee, a Cleveland-based president of the Ohio Women Caucus.",
-        f"Critics believe that the {family} campaign took rural voters for granted and now has to scramble to win"
+        "“The campaign is in a state of alarm,” said Ann Lee, a Cleveland-based head of the Ohio Teachers Guild.",
+        f"Critics believe that the {family} campaign ignored farm towns for months and now has to hurry to win"
         " them back.",
-        "“They have a big problem because they thought a few ads would do it,” she said.",
+        "“They misjudged the mood because they trusted a few ads,” she said.",
     )
     lee = next(a.id for a in b.actors if a.name == "Ann Lee")
     assert [(q.paragraph, q.speaker) for q in b.quotes] == [(2, lee), (4, lee)]
@@ -481,8 +481,7 @@ def test_a_name_before_a_word_for_a_body_is_no_she_for_a_later_speaker(family):
 def test_a_word_for_a_doer_right_before_a_name_makes_it_a_person():
     # The tagger reads 'Jane Roe’s question' as a body's; 'moderator' says who she is.
     actors = actors_of(
-        "Roe is attempting to reach out to older voters at Monday’s debate in her response to moderator"
-        " Hester Holt’s question about pensions."
+        "Roe tried to court older voters at the forum in her answer to moderator Hester Holt’s question about pensions."
     )
     assert ("Hester Holt", "person") in {(a.name, a.type) for a in actors}
 
@@ -681,9 +680,9 @@ def test_made_things_teams_agencies_and_caption_leftovers_are_no_person():
 
 @pytest.mark.spacy
 def test_a_credit_glued_to_a_name_is_cut_off_and_the_person_kept():
-    actors = actors_of("Getty Images Tom Hale was left furious after the race was twice red flagged.")
+    actors = actors_of("Getty Images Tom Hale was left angry after the match was twice halted.")
     assert [(a.name, a.type) for a in actors] == [("Tom Hale", "person")]
-    actors = actors_of("Prince Tom and Jane Hale ENGAGED with royal wedding set for this spring")
+    actors = actors_of("Prince Tom and Jane Hale ENGAGED with a summer wedding planned in the capital")
     assert "Jane Hale" in {a.name for a in actors if a.type == "person"}
 
 

@@ -225,9 +225,9 @@ def test_a_cue_in_a_relative_clause_reports_what_follows_it(sentence, speaker, t
 
 @pytest.mark.spacy
 def test_a_question_reported_with_its_question_word():
-    q = _one(_quotes("Mr. Poe asked where each resident of the household was born."), "resident")
-    assert (q.kind, q.speaker_text, q.text) == ("reported", "Mr. Poe", "where each resident of the household was born")
-    q = _one(_quotes("Jane Roe questioned how Poe could turn back on a pledge."), "pledge")
+    q = _one(_quotes("Mr. Poe asked when each tenant of the building had moved in."), "tenant")
+    assert (q.kind, q.speaker_text, q.text) == ("reported", "Mr. Poe", "when each tenant of the building had moved in")
+    q = _one(_quotes("Jane Roe questioned how Poe could break a promise to the council."), "promise")
     assert (q.kind, q.speaker_text, q.cue) == ("reported", "Jane Roe", "questioned")
     assert _quotes("Police questioned the suspect for hours.") == []  # no question reported
 
@@ -270,11 +270,11 @@ def test_commitments_appeals_and_nested_quoting_are_reported_with_their_speaker(
     assert ("an independent inquiry into the crash", "The Farmers Union") in got
     assert ("the talks had failed", "Ahmed Karimi") in got
     # The parse may make 'for' the mark of the clause called for.
-    q = _one(_quotes("Jane Roe called for police to solve the crimes as quickly as possible."), "police")
+    q = _one(_quotes("Jane Roe called for engineers to repair the bridge as soon as possible."), "engineers")
     assert (q.kind, q.speaker_text, q.text) == (
         "reported",
         "Jane Roe",
-        "police to solve the crimes as quickly as possible",
+        "engineers to repair the bridge as soon as possible",
     )
 
 
@@ -327,13 +327,13 @@ def test_participle_hung_off_the_reported_clause_takes_the_reporters_subject(par
 
 @pytest.mark.spacy
 def test_inverted_said_whose_quote_ends_in_a_would_be_subject():
-    # The parse reads 'Full panic mode' as a second subject of 'said': the one after the verb speaks.
+    # The parse reads 'Full crisis mode' as a second subject of 'said': the one after the verb speaks.
     q = _one(
         _quotes(
-            "“Jane Roe’s campaign is in panic mode. Full panic mode,” said Ann Lee,"
-            " a Cleveland-based president of the Ohio Women Caucus."
+            "“Jane Roe’s campaign is in crisis mode. Full crisis mode,” said Ann Lee,"
+            " a Cleveland-based head of the Ohio Teachers Guild."
         ),
-        "panic mode",
+        "crisis mode",
     )
     assert (q.speaker_text, q.cue) == ("Ann Lee", "said")
 
