@@ -201,7 +201,7 @@ def _attribute(para: _Para, span: QuoteSpan, prev: _Found | None) -> _Found:
             # 'Roe said: “…,” the Gazette reported': Roe speaks; the outlet reports it.
             ranked.append((-2, 0, intro))
         elif adjacent.lemma_.lower() == "report":
-            # 'Roe said the bus sped up and “…,” the Gazette reports': the cue that governs the
+            # 'Roe said the ferry tilted and “…,” the Gazette reports': the cue that governs the
             # quotation is Roe's; the outlet relays what Roe said.
             above = [(d, a) for r in roots for d, a in _ancestors(r) if a.i in cue_ids and a.i != adjacent.i]
             ranked += [(-2, d, a) for d, a in above]

@@ -171,7 +171,7 @@ def _candidates(
         toks = list(ent)
         kinds = _kind(toks, ent.label_, genders)
         if ent.root.dep_ == "compound" and ent.root.head.lemma_.lower() in ORG_NOUNS:
-            # 'the Roe campaign took …': the body acts, not Roe, who is no 'he' or 'she' here
+            # 'the Roe campaign ignored …': the body acts, not Roe, who is no 'he' or 'she' here
             # (an 'it' finds the campaign below, as a noun for a body).
             kinds -= {"he", "she"}
             if not kinds:

@@ -135,7 +135,7 @@ def _subject(verb):
         before = [c for c in subjects if c.i < verb.i]
         after = [c for c in subjects if c.i > verb.i]
         if before and after and any(t.text in "”\"’'" for t in verb.doc[before[-1].i + 1 : verb.i]):
-            # '“… Full panic mode,” said Jane Roe': the parse made the quote's last words a subject
+            # '“… Full crisis mode,” said Jane Roe': the parse made the quote's last words a subject
             # too; the one after the inverted verb speaks.
             return after[0]
         return before[-1] if before else subjects[0]
@@ -214,7 +214,7 @@ def speaker_of(cue, quote_before: bool = False):
                 return None
             clause = nxt
             while clause.dep_ == "conj" and clause.head.i != clause.i:
-                clause = clause.head  # '… said people were screaming and there was …, describing'
+                clause = clause.head  # '… said people were shouting and there was …, describing'
             if (
                 verb.dep_ == "advcl"
                 and verb.tag_ == "VBG"
@@ -245,7 +245,7 @@ def speaker_of(cue, quote_before: bool = False):
         ):
             noun = verb.head
             if noun.dep_ == "dobj" and (noun.pos_ == "PROPN" or noun.lemma_.lower() in person_nouns()):
-                # 'He recalled the pilot telling the passengers: “…”', 'quoted Roe saying': the one
+                # 'He recalled the captain telling the crew: “…”', 'quoted Roe saying': the one
                 # heard or quoted speaks, not the one who recalls.
                 return noun
             # 'X issued a statement saying …', 'Y released an advisory warning …': X and Y speak.

@@ -63,7 +63,7 @@ def _frame(verb, lemma: str) -> list | None:
             return [t for c in (obj, why) if c is not None for t in c.subtree]
     if lemma in _QUESTIONS:
         # 'asked the minister if the hospital would stay open': the question, with its 'if';
-        # 'asked where each resident was born', 'questioned how Roe could …': with its question word.
+        # 'asked when each tenant moved in', 'questioned how Roe could …': with its question word.
         for c in after:
             if c.dep_ in ("ccomp", "advcl") and any(
                 m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children
@@ -231,7 +231,7 @@ def _content(verb) -> list | None:
         if lemma == "call":
             objs = [g for f in fors for g in f.children if g.dep_ == "pobj"]
             for c in verb.children:
-                # 'called for police to solve the crimes': the parse makes 'for' the mark of the clause.
+                # 'called for engineers to repair the bridge': the parse makes 'for' the mark of the clause.
                 mark = next((m for m in c.children if m.dep_ == "mark" and m.lower_ == "for"), None)
                 if c.dep_ == "advcl" and c.i > verb.i and mark is not None and mark.i == verb.i + 1:
                     objs.append(c)
@@ -275,8 +275,8 @@ def _content(verb) -> list | None:
 
 
 def _relative_content(verb, clause) -> list | None:
-    """'footage, which Roe says she obtained in 2003', 'an incident she said took place in May',
-    'what they said was the need to …': a cue inside a relative clause reports what follows it
+    """'letters, which Roe says she kept for a decade', 'a quarrel she said took place in May',
+    'what they said was a need for …': a cue inside a relative clause reports what follows it
     (the relative word before the cue stands for what the clause is about)."""
     sub = list(clause.subtree)
     if clause.i < verb.i or not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i for c in verb.children):
