@@ -64,7 +64,8 @@ def date_order(e: Event) -> tuple:
 
 def dated_events(briefing: Briefing) -> list[Event]:
     """The events with a resolved date, in time order (the timeline's)."""
-    return sorted((e for e in briefing.events if e.date and e.date.value and e.date.start), key=date_order)
+    events = (e for e in briefing.events if e.date and e.date.value and e.date.start and not e.background)
+    return sorted(events, key=date_order)
 
 
 def _said(briefing: Briefing) -> tuple[Said, ...]:

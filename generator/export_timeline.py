@@ -22,7 +22,9 @@ MODIFIER_WORDS = first_words("period_modifiers") | {"APPROX": "around"}
 def dated_events(briefing: Briefing) -> list[Event]:
     """Events with a resolved date, in chronological order (ties in text order)."""
     dated = [
-        e for e in briefing.events if e.date is not None and e.date.value is not None and e.date.start and e.date.end
+        e
+        for e in briefing.events
+        if e.date is not None and e.date.value is not None and e.date.start and e.date.end and not e.background
     ]
     return sorted(dated, key=lambda e: (e.date.start, e.date.end, e.paragraph, e.start))  # type: ignore[union-attr]
 
@@ -98,7 +100,7 @@ def timelinejs(briefing: Briefing) -> dict:
             # TimelineJS renders text as HTML: the article's words are escaped
             "text": {
                 "headline": display_date(tv),
-                "text": f"{escape(e.text)} <small>(“{escape(tv.phrase)}”, paragraph {e.paragraph})</small>",
+                "text": f"{escape(e.line)} <small>(“{escape(tv.phrase)}”, paragraph {e.paragraph})</small>",
             },
             "group": tv.granularity or "date",
         }
@@ -162,7 +164,7 @@ def icalendar(briefing: Briefing) -> str:
             f"DTSTAMP:{stamp}",
             f"DTSTART;VALUE=DATE:{_ics_date(start)}",
             f"DTEND;VALUE=DATE:{_ics_date(end + timedelta(days=1))}",
-            f"SUMMARY:{ical_escape(e.text)}",
+            f"SUMMARY:{ical_escape(e.line)}",
             f"DESCRIPTION:{ical_escape(description)}",
         ]
         if art.url:

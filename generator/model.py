@@ -157,6 +157,17 @@ class Event:
     end: int = 0
     corrected: tuple[str, ...] = ()
     """What a correction by hand changed ('date set by hand'); empty when nothing was."""
+    reads: str = ""
+    """How the event reads on the timeline when not as the excerpt: a pronoun subject the text ties to
+    a name shows the name in brackets ('[Jane Roe] praised …'). Empty: as ``text``."""
+    background: str = ""
+    """Why the clause is background, folded under the timeline rather than on it (a figure, a
+    comparison, quoted words, a subject the reader cannot place). Empty: an event of the timeline."""
+
+    @property
+    def line(self) -> str:
+        """The event as the timeline shows it."""
+        return self.reads or self.text
 
 
 @dataclass(frozen=True)

@@ -172,7 +172,8 @@ class View:
         self.actors_by_type = [s for s in self.actors_by_type if s[2]]
         self.dated_events = dated_events(briefing)
         dated = set(self.dated_events)
-        self.undated_events = [e for e in briefing.events if e not in dated]
+        self.undated_events = [e for e in briefing.events if e not in dated and not e.background]
+        self.background_events = [e for e in briefing.events if e.background]
         self.date_groups: list[tuple[str, list[Event]]] = []
         for e in self.dated_events:
             label = describe_time(e.date)
@@ -234,7 +235,7 @@ class View:
 
     def timeline_figure(self, source: str = "../source/") -> Raw:
         rows = [
-            Row(label, tuple((e.text, f"{source}#{_safe_id(e.id)}") for e in events))
+            Row(label, tuple((e.line, f"{source}#{_safe_id(e.id)}") for e in events))
             for label, events in self.date_groups
         ]
         return Raw(timeline_svg(rows, f"Timeline of {self.article.title}: {len(self.dated_events)} dated events"))
@@ -514,6 +515,22 @@ class View:
             return f"{md_escape(q.speaker_text)}, not linked to a known actor"
         return "speaker unknown"
 
+    def background_list(self, source: str = "../source/") -> Raw:
+        """The clauses a date anchors that are no timeline events (figures, comparisons, quoted words,
+        a subject the reader cannot place), folded away with why: an HTML details element (text escaped)."""
+        if not self.background_events:
+            return Raw("")
+        items = "".join(
+            f"<li>{html.escape(e.line)}"
+            + (f", <em>“{html.escape(e.date.phrase)}”</em>" if e.date else "")
+            + f" <small>({html.escape(e.background)};"
+            + f' <a href="{attr_escape(source)}#{_safe_id(e.id)}">¶{int(e.paragraph)}</a>)</small></li>'
+            for e in self.background_events
+        )
+        n = len(self.background_events)
+        summary = f"Background: {n} dated line{'s' if n > 1 else ''} that {'are' if n > 1 else 'is'} no event"
+        return Raw(f'<details class="briefing-how"><summary>{summary}</summary><ul>{items}</ul></details>')
+
     def how_attributed(self, q: Quote) -> Raw:
         """How the speaker was found, folded away: an HTML details element (text escaped)."""
         how = q.attribution or ("unattributed" if q.speaker is None else "named at the speech verb")
@@ -657,7 +674,7 @@ class CollectionView:
     def timeline_figure(self, groups: list | None = None, up: str = "") -> Raw:
         groups = self.date_groups if groups is None else groups
         rows = [
-            Row(label, tuple((e.text, f"{up}../{b.article.id}/source/#p{e.paragraph}") for e, b in group))
+            Row(label, tuple((e.line, f"{up}../{b.article.id}/source/#p{e.paragraph}") for e, b in group))
             for label, group in groups
         ]
         return Raw(timeline_svg(rows, f"Timeline of {len(self.briefings)} briefings"))

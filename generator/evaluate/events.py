@@ -6,7 +6,8 @@ Every timeline event of the dev gold articles (tests/gold/articles/dev) was judg
 had not seen how it was made (bench/judgements/README.md): "readable" (a complete statement with its
 actor, understood alone) or "fragment". This prints the share readable among today's events that were
 judged, and how many of today's events are new since the judging (not judged: judge them again when
-that number grows). Prints figures; asserts nothing.
+that number grows). An event is judged as the timeline shows it (``Event.line``); the lines folded as
+background under the timeline (``Event.background``) are counted apart. Prints figures; asserts nothing.
 """
 
 from __future__ import annotations
@@ -42,7 +43,10 @@ def run_command(args: argparse.Namespace) -> int:
     for path in sorted(ARTICLES.glob("*.txt")):
         briefing = extract_article(read_article(path))
         for e in briefing.events:
-            j = judged.get((path.stem, e.paragraph, e.text))
+            if e.background:
+                counts["background"] += 1  # folded under the timeline, with why: not a timeline event
+                continue
+            j = judged.get((path.stem, e.paragraph, e.line))
             if j is None:
                 counts["not judged"] += 1
                 continue
@@ -50,11 +54,11 @@ def run_command(args: argparse.Namespace) -> int:
             if j["label"] == "fragment":
                 why[j.get("why") or "?"] += 1
                 if args.list:
-                    print(f"{path.stem} ¶{e.paragraph}: {e.text!r} ({j.get('why')})")
+                    print(f"{path.stem} ¶{e.paragraph}: {e.line!r} ({j.get('why')})")
     total = counts["readable"] + counts["fragment"]
     print(
         f"events judged readable: {counts['readable']}/{total} = {counts['readable'] / max(total, 1):.1%}"
-        f" ({counts['not judged']} of today's events not judged)"
+        f" ({counts['not judged']} of today's events not judged; {counts['background']} lines folded as background)"
     )
     for reason, n in why.most_common(8):
         print(f"  fragment: {reason} ({n})")

@@ -65,14 +65,14 @@ def _events(f: Found) -> Output:
                 "", 'No publication date was given: relative dates ("on Tuesday", "last week") are left unresolved.'
             )
         )
-    return Output({"events": extract_events(f.text, f.docs, f["actors"])}, problems)
+    return Output({"events": extract_events(f.text, f.docs, f["actors"], f["quotes"])}, problems)
 
 
 STAGES: list[Stage] = [
     Stage("actors", needs=(), adds=("actors", "_rejected"), run=_actors),
     Stage("quotes", needs=("actors",), adds=("quotes",), run=_quotes),
     Stage("speakers", needs=("actors", "quotes", "_rejected"), adds=("actors", "quotes", "_rejected"), run=_speakers),
-    Stage("events", needs=("actors",), adds=("events",), run=_events),
+    Stage("events", needs=("actors", "quotes"), adds=("events",), run=_events),
 ]
 """The stages, in the order they run (``stage.check_order`` checks it; a test runs it)."""
 

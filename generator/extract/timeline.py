@@ -17,11 +17,13 @@ expressions stay unresolved (``normalise`` sees ``dct=None``).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from ..lexicon import wordset
-from ..model import Actor, Article, Event, TimeValue
+from ..model import Actor, Article, Event, Quote, TimeValue
 from .common import actor_at, overlapping, text_of
+from .event_lines import finite, not_an_event, read_event
 from .timex import find_timexes
 from .timex_anchor import anchor_timexes
 
@@ -37,17 +39,25 @@ CLAUSE_DEPS = {"advcl", "relcl", "conj", "parataxis", "cc", "punct", "mark", "pr
 FUNCTION_POS = {"ADP", "DET", "CCONJ", "SCONJ", "PART", "PUNCT", "AUX", "PRON"}
 PAST_ADVERBS = re.compile(r"(?i)(?:recently|lately|(?:in\s+)?recent\s+(?:days|weeks|months|years))$")
 ANCHOR_PREPS = {"after": "AFTER", "before": "BEFORE", "since": "SINCE"}
+# What a verb's line needs besides its subject to say something ('comes', 'spoke' alone do not).
+COMPLEMENT_DEPS = {"dobj", "attr", "acomp", "ccomp", "xcomp", "prep", "dative", "oprd", "agent", "prt", "obj"}
 
 
-def extract_events(article: Article, docs: list, actors: list[Actor]) -> list[Event]:
-    """Dated and anchored events in text order, ids e1, e2, ..."""
-    found: list[tuple[int, int, int, TimeValue, int, Doc]] = []  # paragraph, start, end, date, verb index, doc
+def extract_events(article: Article, docs: list, actors: list[Actor], quotes: Sequence[Quote] = ()) -> list[Event]:
+    """Dated and anchored events in text order, ids e1, e2, ...
+
+    How each reads, or why it is background, comes from :mod:`.event_lines`; ``quotes`` tell it
+    which words are quoted."""
+    # paragraph, start, end, date, verb index, doc, asides left out
+    found: list[tuple[int, int, int, TimeValue, int, Doc, list[tuple[int, int]]]] = []
     # references back ('the following day') count from the last date before them, across paragraphs
     timexes = anchor_timexes(
         [find_timexes(doc, article.published, paragraph=n) for n, doc in enumerate(docs, start=1)], article.published
     )
+    quoted = _quoted(quotes)
     for n, doc in enumerate(docs, start=1):
         seen_verbs: dict[int, int] = {}
+        in_quote = lambda offset, n=n: quoted(n, offset)  # noqa: E731
         items = [(tv, None) for tv in timexes[n - 1]]
         items += list(_anchors(doc, n, {(tv.offset, tv.offset + len(tv.phrase)) for tv, _ in items}))
         for tv, anchor_tok in sorted(items, key=lambda it: it[0].offset):
@@ -59,33 +69,54 @@ def extract_events(article: Article, docs: list, actors: list[Actor]) -> list[Ev
             verb = _governing_verb(anchor_tok if anchor_tok is not None else span.root, span)
             if verb is None:
                 continue
-            # one event per verb: a second expression on the same verb only refines its date
+            anchor: set[Token] = set(anchor_tok.subtree) if anchor_tok is not None else set()
+            verb, keep = _lift_participle(verb, set())
+            keep |= _needed_anchor(verb, anchor)
+            # one event per verb: a second expression on the same verb only refines its date (and
+            # an anchor it brings joins the line: 'Sunday's vote comes after …')
             if verb.i in seen_verbs:
                 k = seen_verbs[verb.i]
                 if found[k][3].value is None and tv.value is not None:
                     found[k] = (*found[k][:3], tv, *found[k][4:])
+                if keep & anchor:
+                    start, end, gaps = _clause_span(verb, keep, in_quote)
+                    found[k] = (found[k][0], start, end, *found[k][3:6], gaps)
                 continue
-            exclude: set[Token] = set(anchor_tok.subtree) if anchor_tok is not None else set()
-            start, end = _clause_span(verb, exclude)
+            start, end, gaps = _clause_span(verb, keep, in_quote)
             if not _says_who(verb, start, end):
                 continue  # 'which holds a primary in April', 'capped by a win on Tuesday': no one acts
+            if not_an_event(verb, span):
+                continue  # 'if the launch goes well next month', 'as the new year arrived'
             seen_verbs[verb.i] = len(found)
-            found.append((n, start, end, tv, verb.i, doc))
+            found.append((n, start, end, tv, verb.i, doc, gaps))
     events = []
-    for i, (n, start, end, tv, verb_i, doc) in enumerate(sorted(found, key=lambda f: (f[0], f[1])), start=1):
+    for i, (n, start, end, tv, verb_i, doc, gaps) in enumerate(sorted(found, key=lambda f: (f[0], f[1])), start=1):
         text = text_of(doc)[start:end]
+        reading = read_event(doc[verb_i], start, end, n, text, docs, actors, quoted, quotes, gaps)
+        who = _actors(actors, n, start, end, doc[verb_i])
         events.append(
             Event(
                 id=f"e{i}",
                 text=text,
                 date=tv,
-                actors=_actors(actors, n, start, end, doc[verb_i]),
+                actors=tuple(dict.fromkeys((reading.actor, *who))) if reading.actor else who,
                 paragraph=n,
                 start=start,
                 end=end,
+                reads=reading.reads,
+                background=reading.background,
             )
         )
     return events
+
+
+def _quoted(quotes) -> Callable[[int, int], bool]:
+    """Whether an offset of a paragraph lies inside a direct or partial quotation."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for q in quotes:
+        if q.kind != "reported":
+            spans.setdefault(q.paragraph, []).append((q.start, q.end))
+    return lambda paragraph, offset: any(a <= offset < b for a, b in spans.get(paragraph, ()))
 
 
 def _anchors_event(tv: TimeValue, dct) -> bool:
@@ -170,10 +201,62 @@ def _governing_verb(tok, span):
     return None
 
 
-def _clause_span(verb, exclude: set) -> tuple[int, int]:
-    """Character span of the verb's clause: its subtree without other clauses, cut to MAX_WORDS words."""
-    cut = set(exclude)
-    clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS - {"punct", "cc", "conj"}]
+def _lift_participle(verb, keep: set) -> tuple:
+    """A participle without a subject ('Speaking on Friday, Roe said …', 'has been organizing and
+    raising money since 2014'), or a bare infinitive ('helping the party enter parliament in May'),
+    is read in the clause it hangs from, whose subject acts; its own words stay in the line."""
+    for _ in range(3):
+        head = verb.head
+        bare = verb.tag_ == "VB" and verb.dep_ in ("ccomp", "xcomp") and not any(c.dep_ == "aux" for c in verb.children)
+        if (
+            (verb.dep_ not in ("advcl", "conj") and not bare)
+            or head.i == verb.i
+            or head.pos_ not in ("VERB", "AUX")
+            or finite(verb)
+            or any((c.dep_ in _SUBJECTS and not bare) or c.dep_ == "mark" for c in verb.children)
+        ):
+            break
+        keep = keep | set(verb.subtree)
+        verb = head
+    return verb, keep
+
+
+def _needed_anchor(verb, anchor: set) -> set:
+    """The anchor phrase's tokens when the line needs them: 'The move comes two years after …',
+    'She spoke hours after …' say nothing without it, nor does a subject it is part of ('Events
+    since the vote have …'). Otherwise the anchor stays out of the line (it is shown beside it)."""
+    if not anchor:
+        return set()
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and anchor & set(subject.subtree):
+        return anchor
+    return set() if any(c.dep_ in COMPLEMENT_DEPS and c not in anchor for c in verb.children) else anchor
+
+
+def _anchor_clause(tok) -> bool:
+    """A clause that orders the event ('after the vote was held', 'since she left office')."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ANCHOR_PREPS for c in tok.children)
+
+
+def _clause_span(
+    verb, keep: set, in_quote: Callable[[int], bool] = lambda offset: False
+) -> tuple[int, int, list[tuple[int, int]]]:
+    """Character span of the verb's clause: its subtree without other clauses, cut to MAX_WORDS words.
+    ``keep``: tokens kept though in another clause (an anchor the line needs, a lifted participle).
+    ``in_quote(offset)``: whether an offset is quoted; quoted words before a speech verb ('“…,” Roe
+    said on Friday') are the quotation's, not the line's. Also returns the asides a long line leaves
+    out, as character spans ('Roe, who …, said' shows as 'Roe … said')."""
+    subject_first = any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i for c in verb.children)
+    cut: set = {
+        t
+        for c in verb.children
+        if subject_first and c.i < verb.i and c.dep_ in ("ccomp", "parataxis") and in_quote(c.idx)
+        for t in c.subtree
+    }
+    keep = keep | _needed_anchor(verb, {t for c in verb.children if _anchor_clause(c) for t in c.subtree})
+    # a purpose ('brought her brother to vouch for her') finishes the line
+    keep = keep | {t for c in verb.children if c.dep_ == "advcl" and c.left_edge.lower_ == "to" for t in c.subtree}
+    clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS - {"punct", "cc", "conj"} and c not in keep]
     # a coordinated verb with its own subject is another event; 'reimposed and tightened sanctions' is one
     clauses += [c for c in verb.children if c.dep_ == "conj" and any(g.dep_.startswith("nsubj") for g in c.children)]
     if any(c.dep_ == "conj" for c in clauses):
@@ -193,7 +276,7 @@ def _clause_span(verb, exclude: set) -> tuple[int, int]:
     run = tokens[lo : hi + 1]
     while run and run[0].i != verb.i:
         # leading punctuation, conjunctions and discourse adverbs ('However,') belong to the sentence, not the event
-        if run[0].is_punct or run[0].dep_ in ("cc", "mark"):
+        if run[0].is_punct or run[0].dep_ in ("cc", "mark") or (run[0].tag_ == "WRB" and run[0].head.i == verb.i):
             run = run[1:]
         elif run[0].dep_ in ("advmod", "intj") and len(run) > 2 and run[1].text == "," and run[1].i != verb.i:
             run = run[2:]
@@ -202,9 +285,23 @@ def _clause_span(verb, exclude: set) -> tuple[int, int]:
     while run and run[-1].is_punct and run[-1].i != verb.i and run[-1].text not in ("”", '"', "’"):
         run = run[:-1]
     words = [t for t in run if not t.is_punct]
+    gaps: list[tuple[int, int]] = []
     if len(words) > MAX_WORDS + SLACK_WORDS:
+        # a long line first loses the asides on its subject ('Roe, who …, said' reads 'Roe … said')
+        asides = [a for a in _asides(verb) if a[0] in run and a[-1] in run]
+        gaps = [(a[0].idx, a[-1].idx + len(a[-1])) for a in asides]
+        dropped = {t for a in asides for t in a}
+        words = [t for t in words if t not in dropped]
+    if len(words) > MAX_WORDS + SLACK_WORDS:
+        gaps = []
         before = [t for t in words if t.i < verb.i]
         first = before[-min(len(before), WORDS_BEFORE_VERB)] if before else verb
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
+        if subject is not None and subject.left_edge in run:
+            first = subject.left_edge  # start at the subject, not inside a phrase before it or in it
+            held = [t for t in run if t in keep and t.i < first.i]
+            if held:
+                first = held[0]  # 'Speaking after talks on Tuesday, Roe said …': the words that date it stay
         kept = [t for t in words if t.i >= first.i][:MAX_WORDS]
         last = verb.doc[_phrase_end(verb, kept[-1].i, cut)]
         run = [t for t in run if first.i <= t.i <= last.i]
@@ -226,7 +323,30 @@ def _clause_span(verb, exclude: set) -> tuple[int, int]:
         end -= 1
     elif text.count("“") > text.count("”") and text_of(doc)[end : end + 1] == "”":
         end += 1  # close a quotation the excerpt opened
-    return start, end
+    elif text.count('"') % 2 == 1 and text_of(doc)[end : end + 1] == '"':
+        end += 1
+    return start, end, [(a, b) for a, b in gaps if start < a and b < end]
+
+
+def _asides(verb) -> list[list]:
+    """Asides on the verb's subject, after its head: 'Roe, who …,', 'Roe, facing …,', 'a study by
+    … of …' (each with the commas around it)."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
+    if subject is None:
+        return []
+    doc = verb.doc
+    long_subject = subject.i - subject.left_edge.i + subject.right_edge.i - subject.i > 6
+    out = []
+    for c in subject.children:
+        if c.i < subject.i or not (c.dep_ in ("relcl", "appos", "acl") or (c.dep_ == "prep" and long_subject)):
+            continue
+        lo, hi = c.left_edge.i, c.right_edge.i
+        if lo > 0 and doc[lo - 1].text == ",":
+            lo -= 1
+        if hi + 1 < verb.i and doc[hi + 1].text == ",":
+            hi += 1
+        out.append(list(doc[lo : hi + 1]))
+    return out
 
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")

@@ -55,7 +55,7 @@ class StoryView:
                     "date": s.date.value,
                     "start": s.date.start,
                     "end": s.date.end,
-                    "text": s.event.text,
+                    "text": s.event.line,
                     "sources": [
                         {"article": b.article.id, "event": e.id, "paragraph": e.paragraph} for b, e in s.sources
                     ],

@@ -1,0 +1,184 @@
+"""How a timeline event reads: on the timeline, in its folded background, or not at all.
+
+The clause a date anchors is not always an event a reader can use alone:
+
+* **not an event**: a hypothetical or a question ('if the launch goes well next month',
+  'asked whether she would run in May'), or a clause whose subject is the date itself
+  ('as the new year arrived');
+* **background** (kept, folded under the timeline, with why): a figure or a comparison
+  ('there were 20 incidents last year', 'up 30 percent this year', 'up from 1 in 10 in 2000'),
+  words inside a direct quotation (the Quotes page gives them with their speaker), and a subject
+  the reader cannot place: a first-person 'I' or 'we' outside a quotation, or a pronoun no earlier
+  name fits;
+* **a pronoun subject** the text ties to a named actor reads with the name in brackets:
+  '[Jane Roe] praised the plan on Monday'. The excerpt itself (``Event.text``) is unchanged.
+
+The word lists are data (generator/resources/en/words.yml: hypothetical_marks, comparison_phrases).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..lexicon import pronouns, wordlist, wordset
+from ..model import Actor
+from .common import actor_at
+from .quotes_coref import PRONOUNS, resolve_pronoun
+from .quotes_cues import REPORT_VERBS, np_tokens
+
+HYPOTHETICAL = wordset("hypothetical_marks")
+COMPARISONS = tuple(tuple(p.split()) for p in wordlist("comparison_phrases"))
+CHANGE_WORDS = wordset("change_adverbs")
+FIRST_PERSON = pronouns("first_singular", "first_plural", cases=("subject",))
+_SUBJECTS = ("nsubj", "nsubjpass", "expl")
+FINITE = {"VBD", "VBZ", "VBP", "MD"}
+QUOTE_WORDS = 20  # a statement's quoted words shown on its line, at most
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the event stage makes of a clause: ``reads`` ('' = the excerpt as it is), the actor a
+    pronoun subject names (first among the event's actors) and, for background, why."""
+
+    reads: str = ""
+    actor: str | None = None
+    background: str = ""
+
+
+def not_an_event(verb, timex_span) -> bool:
+    """A hypothetical or a question ('if …', 'whether …', 'asked how they will vote in May'), or the
+    date as the clause's subject."""
+    if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL for c in verb.children):
+        return True
+    if verb.dep_ in ("ccomp", "pcomp", "xcomp", "csubj", "dobj", "pobj") and any(
+        c.tag_ in ("WP", "WDT", "WRB", "WP$") and c.i < verb.i for c in verb.children
+    ):
+        return True  # an embedded question or a free relative: what someone asks, not what happened
+    inside = range(timex_span.start, timex_span.end)
+    return any(c.dep_ in _SUBJECTS and c.i in inside for c in verb.children)
+
+
+def read_event(
+    verb,
+    start: int,
+    end: int,
+    paragraph: int,
+    text: str,
+    docs: list,
+    actors: list[Actor],
+    quoted,
+    quotes=(),
+    gaps: list[tuple[int, int]] | None = None,
+) -> Reading:
+    """How the clause of ``verb`` (characters [start, end) of the paragraph, ``text``) reads.
+
+    ``quoted(paragraph, offset)`` says whether an offset lies inside a direct quotation. A statement
+    whose words are a quotation beside the line ('“…,” Roe said on Friday') shows them after it.
+    ``gaps``: asides (paragraph offsets, after the subject) the line leaves out, shown as '…'."""
+    shown = text
+    for a, b in sorted(gaps or (), reverse=True):
+        shown = f"{shown[: a - start].rstrip()} … {shown[b - start :].lstrip(' ,')}"
+    if shown.count("“") > shown.count("”"):
+        shown += " …”"  # a quotation the line opens and cuts: shown as cut, not left open
+    elif shown.count('"') % 2:
+        shown += ' …"'
+    reading = _read(verb, start, end, paragraph, shown, docs, actors, quoted)
+    if shown != text and not reading.reads:
+        reading = Reading(reads=shown, actor=reading.actor, background=reading.background)
+    if reading.background or verb.lemma_.lower() not in REPORT_VERBS:
+        return reading
+    if any(c.dep_ in ("ccomp", "xcomp") and start <= c.idx < end for c in verb.children):
+        return reading  # 'said on Friday that …': the line has what was said
+    words = _said_words(verb.doc.text, paragraph, start, end, quotes)
+    if words is None:
+        return reading
+    return Reading(reads=f"{reading.reads or shown}: “{words}”", actor=reading.actor)
+
+
+def _said_words(paragraph_text: str, paragraph: int, start: int, end: int, quotes) -> str | None:
+    """The words of a direct quotation just before the line ('“…,” Roe said') or opened by it
+    ('Roe said on Friday: “…”'), cut to a line."""
+    for q in quotes:
+        if q.paragraph != paragraph or q.kind != "direct":
+            continue
+        before = 0 <= start - q.end <= 4 and not any(c in paragraph_text[q.end : start] for c in ".!?")
+        after = 0 <= q.start - end <= 4 and any(c in paragraph_text[end : q.start] for c in ",:")
+        if before or after:
+            words = q.text.strip(" “”\"‘’'.,").split()
+            if not words:
+                return None
+            return " ".join(words[:QUOTE_WORDS]) + (" …" if len(words) > QUOTE_WORDS else "")
+    return None
+
+
+def _read(verb, start: int, end: int, paragraph: int, text: str, docs: list, actors: list[Actor], quoted) -> Reading:
+    if quoted(paragraph, verb.idx):
+        return Reading(background="in quoted words (see the Quotes page for who said them)")
+    tokens = [t for t in verb.doc if start <= t.idx < end]
+    if any(c.dep_ == "expl" for c in verb.children) and any(t.like_num for t in tokens):
+        return Reading(background="a figure ('there were …'), not an act")
+    if _comparison(tokens):
+        return Reading(background="a figure or a comparison")
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return _shared_subject(verb, start, text)
+    if not start <= subject.idx < end or subject.pos_ != "PRON":
+        return Reading()
+    word = subject.lower_
+    if word in FIRST_PERSON:
+        return Reading(background=f"told in the first person ('{subject.text}') outside a quotation")
+    if PRONOUNS.get(word) is None:
+        return Reading()
+    if word == "it" and verb.lemma_ == "be":
+        return Reading(background="'it is …': no one acts")
+    people = tuple(a.name for a in actors if a.type == "person")
+    ante = resolve_pronoun(subject, paragraph, docs, quoted, people=people)
+    actor = actor_at(actors, ante.paragraph, ante.head_start, ante.head_end) if ante is not None else None
+    if actor is None:
+        return Reading(background=f"'{subject.text}': no earlier name it refers to")
+    s = subject.idx - start
+    return Reading(reads=f"{text[:s]}[{actor.name}]{text[s + len(subject.text) :]}", actor=actor.id)
+
+
+def _shared_subject(verb, start: int, text: str) -> Reading:
+    """A second verb shares the first one's subject ('The council met in May and on Monday approved
+    …'): the line shows that subject in brackets when the excerpt leaves it out."""
+    if not finite(verb):
+        return Reading()  # 'and raising …', 'and propel …': a participle or an infinitive, no event alone
+    head = verb
+    for _ in range(4):
+        if head.dep_ != "conj" or head.head.i == head.i or not finite(head.head):
+            return Reading()
+        head = head.head
+        subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            continue
+        if subject.idx >= start or subject.pos_ not in ("PROPN", "NOUN"):
+            return Reading()
+        words = np_tokens(subject)
+        doc = verb.doc
+        phrase = doc.text[words[0].idx : words[-1].idx + len(words[-1])]
+        if len(words) > 8:
+            return Reading()
+        return Reading(reads=f"[{phrase}] {text}")
+    return Reading()
+
+
+def finite(verb) -> bool:
+    """A verb that makes a clause: a tensed form, or any form with a tensed auxiliary."""
+    return verb.tag_ in FINITE or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE for c in verb.children)
+
+
+def _comparison(tokens) -> bool:
+    """'up from …', 'compared with …', or a change in a figure ('is up 30 percent', 'down 2%')."""
+    words = [t.lower_ for t in tokens]
+    for phrase in COMPARISONS:
+        n = len(phrase)
+        if any(tuple(words[i : i + n]) == phrase for i in range(len(words) - n + 1)):
+            return True
+    for i, t in enumerate(tokens[:-1]):
+        if t.lower_ in CHANGE_WORDS and t.dep_ in ("advmod", "prt", "acomp"):
+            rest = tokens[i + 1 : i + 5]
+            if any(r.like_num for r in rest) and any(r.lower_ in ("percent", "%", "per") for r in rest):
+                return True
+    return False

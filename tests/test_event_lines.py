@@ -1,0 +1,131 @@
+"""How a timeline event reads (generator/extract/event_lines.py and the line cutting in timeline.py).
+
+Every sentence is invented. Each case is one a blind reader judged a fragment when the line was
+the bare clause: a pronoun subject, figures, quoted words, a condition or a question, a verb whose
+subject is in another clause, a statement without its words, a line cut inside its subject.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from generator import extract_article
+from generator.model import Article, Briefing
+
+pytestmark = pytest.mark.spacy
+
+
+def _briefing(*paragraphs: str) -> Briefing:
+    article = Article(
+        id="t", title="t", published=date(2024, 5, 15), source=None, url=None, tags=(), paragraphs=paragraphs
+    )
+    return extract_article(article)
+
+
+def _lines(b: Briefing) -> dict[str, tuple[str, str]]:
+    """The date phrase of each event: (how it reads, why it is background or '')."""
+    return {e.date.phrase: (e.line, e.background) for e in b.events if e.date}
+
+
+def test_a_pronoun_subject_reads_as_the_name_it_refers_to():
+    b = _briefing(
+        "Jane Roe, the mayor of Eastbrook, opened the new bridge on Monday. "
+        "She recently praised the builders for finishing early."
+    )
+    (e,) = [e for e in b.events if e.date and e.date.phrase == "recently"]
+    assert e.text.startswith("She recently praised")  # the excerpt is the text's own words
+    assert e.line == "[Jane Roe] recently praised the builders for finishing early"
+    roe = next(a for a in b.actors if a.name == "Jane Roe")
+    assert e.actors[0] == roe.id and not e.background
+
+
+def test_a_pronoun_nothing_before_names_is_background_not_a_guess():
+    (line, why) = _lines(_briefing("They voted on Tuesday to close the plant."))["Tuesday"]
+    assert line.startswith("They voted") and "no earlier name" in why
+
+
+def test_figures_and_comparisons_are_background():
+    lines = _lines(
+        _briefing(
+            "There were 40 break-ins in the town last year. Sales of the Vistaria Company are up 12 percent this year.",
+            "Exports rose to 2 million tonnes in 2010, up from 1 million tonnes in 2000.",
+        )
+    )
+    for phrase in ("last year", "this year", "2010"):
+        assert lines[phrase][1], (phrase, lines[phrase])
+
+
+def test_dated_words_inside_a_quotation_are_background():
+    (e,) = _briefing("“We will close the plant on Friday,” said Tom Poe.").events
+    assert "quoted words" in e.background
+
+
+def test_a_condition_or_a_question_is_no_event():
+    assert _briefing("If the council approves the plan next month, the works will start.").events == ()
+    assert _briefing("Reporters asked how the council will vote next week.").events == ()
+
+
+def test_a_second_verb_shows_the_subject_it_shares():
+    (line, why) = _lines(_briefing("The Eastbrook council met in private and on Monday approved the new budget."))[
+        "Monday"
+    ]
+    assert line == "[The Eastbrook council] on Monday approved the new budget" and not why
+
+
+def test_a_statement_shows_the_quoted_words_beside_its_clause():
+    (line, _) = _lines(_briefing("“The bridge is safe,” Jane Roe said on Monday."))["Monday"]
+    assert line == "Jane Roe said on Monday: “The bridge is safe”"
+
+
+def test_a_long_line_leaves_out_the_aside_on_its_subject_not_its_end():
+    (line, _) = _lines(
+        _briefing(
+            "Jane Roe, who had spent eleven years as the head of the regional transport authority before she "
+            "moved into politics, said on Monday that the bridge would reopen to traffic before the end of the summer."
+        )
+    )["Monday"]
+    assert line == "Jane Roe … said on Monday that the bridge would reopen to traffic before the end of the summer"
+
+
+def test_a_verb_that_says_nothing_alone_keeps_its_anchor():
+    b = _briefing("The vote comes two weeks after the mayor of Eastbrook resigned over the bridge contract.")
+    (e,) = b.events
+    assert e.line == "The vote comes two weeks after the mayor of Eastbrook resigned over the bridge contract"
+
+
+def test_a_participle_or_a_bare_infinitive_is_read_in_the_clause_that_names_who_acts():
+    lines = _lines(
+        _briefing(
+            "Speaking in Eastbrook on Tuesday, Jane Roe said the bridge would reopen.",
+            "The union has been organizing workers and raising money since 2019.",
+            "Voters turned to the opposition, helping the Green League win a majority in the election in March.",
+        )
+    )
+    assert lines["Tuesday"][0] == "Speaking in Eastbrook on Tuesday, Jane Roe said the bridge would reopen"
+    assert lines["2019"][0] == "The union has been organizing workers and raising money since 2019"
+    assert lines["March"][0].startswith("Voters turned to the opposition, helping the Green League win")
+
+
+def test_a_when_clause_reads_without_its_when():
+    (line, _) = _lines(_briefing("Officials said the road will reopen when the new bridge opens next spring."))[
+        "next spring"
+    ]
+    assert line == "the new bridge opens next spring"
+
+
+def test_background_is_folded_under_the_timeline_and_kept_out_of_the_exports():
+    from generator.export_timeline import icalendar, timelinejs
+    from generator.render import render_pages
+
+    b = _briefing(
+        "Jane Roe opened the Eastbrook bridge on Monday.",
+        "There were 40 break-ins in the town last year.",
+    )
+    page = render_pages(b)["timeline.md"]
+    head, _, folded = page.partition('<details class="briefing-how"><summary>Background: 1 dated line')
+    assert "opened the Eastbrook bridge" in head and "break-ins" not in head
+    assert "There were 40 break-ins in the town last year" in folded and "a figure" in folded
+    assert "break-ins" not in str(timelinejs(b)) and "break-ins" not in icalendar(b)
+    assert "opened the Eastbrook bridge" in str(timelinejs(b))
