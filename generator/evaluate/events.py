@@ -1,13 +1,16 @@
 """Timeline readability on the blind development gold: the share of events judged readable.
 
-    briefing evaluate events [--judgements bench/judgements/events-dev.jsonl] [--list]
+    briefing evaluate events [--set dev|dev8|…|all] [--list]
 
-Every timeline event of the dev gold articles (tests/gold/articles/dev) was judged by a reader who
-had not seen how it was made (bench/judgements/README.md): "readable" (a complete statement with its
-actor, understood alone) or "fragment". This prints the share readable among today's events that were
-judged, and how many of today's events are new since the judging (not judged: judge them again when
-that number grows). An event is judged as the timeline shows it (``Event.line``); the lines folded as
-background under the timeline (``Event.background``) are counted apart. Prints figures; asserts nothing.
+The timeline lines of gold articles (tests/gold/articles/<set>) were judged one by one by readers
+who had not seen how they were made (bench/judgements/README.md): "readable" (a complete statement
+with its actor, understood alone) or "fragment", and whether the line is true to the text. This
+prints, per set with judgements (bench/judgements/events-<set>.jsonl), the share readable among
+today's timeline events that were judged, the lines judged untrue, and how many of today's events
+are new since the judging (not judged: judge them again when that number grows). An event is judged
+as the timeline shows it (``Event.line``). The lines folded as background under the timeline
+(``Event.background``) are counted apart, with how many of them a reader judged readable: what the
+folding costs. Prints figures; asserts nothing.
 """
 
 from __future__ import annotations
@@ -16,53 +19,75 @@ import argparse
 import json
 import sys
 from collections import Counter
-from pathlib import Path
 
 from . import ROOT, script
 
-JUDGEMENTS = ROOT / "bench" / "judgements" / "events-dev.jsonl"
-ARTICLES = ROOT / "tests" / "gold" / "articles" / "dev"
+JUDGEMENTS = ROOT / "bench" / "judgements"
+ARTICLES = ROOT / "tests" / "gold" / "articles"
+
+
+def judged_sets() -> list[str]:
+    """The gold sets with judgements, in file-name order ('dev' first)."""
+    names = [p.stem.removeprefix("events-") for p in JUDGEMENTS.glob("events-*.jsonl")]
+    return sorted(names, key=lambda s: (s != "dev", len(s), s))
 
 
 def add_arguments(ap: argparse.ArgumentParser) -> None:
-    ap.add_argument("--judgements", type=Path, default=JUDGEMENTS, help="the judgements (JSON lines)")
+    ap.add_argument("--set", default="all", help="a judged gold set (dev, dev8, …) or all (default)")
     ap.add_argument("--list", action="store_true", help="list today's events judged fragments")
+
+
+def _judgements(name: str) -> dict[tuple[str, int, str], dict]:
+    judged = {}
+    for line in (JUDGEMENTS / f"events-{name}.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            j = json.loads(line)
+            judged[(j["article"], j["paragraph"], j["event"])] = j
+    return judged
 
 
 def run_command(args: argparse.Namespace) -> int:
     from generator import extract_article
     from generator.article import read_article
 
-    judged = {}
-    for line in args.judgements.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            j = json.loads(line)
-            judged[(j["article"], j["paragraph"], j["event"])] = j
-    counts: Counter = Counter()
-    why: Counter = Counter()
-    for path in sorted(ARTICLES.glob("*.txt")):
-        briefing = extract_article(read_article(path))
-        for e in briefing.events:
-            if e.background:
-                counts["background"] += 1  # folded under the timeline, with why: not a timeline event
-                continue
-            j = judged.get((path.stem, e.paragraph, e.line))
-            if j is None:
-                counts["not judged"] += 1
-                continue
-            counts[j["label"]] += 1
-            if j["label"] == "fragment":
-                why[j.get("why") or "?"] += 1
-                if args.list:
-                    print(f"{path.stem} ¶{e.paragraph}: {e.line!r} ({j.get('why')})")
-    total = counts["readable"] + counts["fragment"]
-    print(
-        f"events judged readable: {counts['readable']}/{total} = {counts['readable'] / max(total, 1):.1%}"
-        f" ({counts['not judged']} of today's events not judged; {counts['background']} lines folded as background)"
-    )
-    for reason, n in why.most_common(8):
-        print(f"  fragment: {reason} ({n})")
+    sets = judged_sets() if args.set == "all" else [args.set]
+    total: Counter = Counter()
+    for name in sets:
+        judged = _judgements(name)
+        counts: Counter = Counter()
+        why: Counter = Counter()
+        for path in sorted((ARTICLES / name).glob("*.txt")):
+            briefing = extract_article(read_article(path))
+            for e in briefing.events:
+                j = judged.get((path.stem, e.paragraph, e.line))
+                where = "background" if e.background else "timeline"
+                if j is None:
+                    counts[f"{where} not judged"] += 1
+                    continue
+                counts[f"{where} {j['label']}"] += 1
+                counts[f"{where} untrue"] += j.get("right") == "no"
+                if where == "timeline" and j["label"] == "fragment":
+                    why[j.get("why") or "?"] += 1
+                    if args.list:
+                        print(f"{name} {path.stem} ¶{e.paragraph}: {e.line!r} ({j.get('why')})")
+        _print(name, counts)
+        total.update(counts)
+        for reason, n in why.most_common(5):
+            print(f"    fragment: {reason} ({n})")
+    if len(sets) > 1:
+        _print("all", total)
     return 0
+
+
+def _print(name: str, c: Counter) -> None:
+    judged = c["timeline readable"] + c["timeline fragment"]
+    folded = c["background readable"] + c["background fragment"]
+    print(
+        f"{name}: timeline events judged readable {c['timeline readable']}/{judged}"
+        f" = {c['timeline readable'] / max(judged, 1):.1%}, judged untrue {c['timeline untrue']}"
+        f" ({c['timeline not judged']} not judged); background {folded + c['background not judged']}"
+        f" lines, {c['background readable']} of the {folded} judged were judged readable"
+    )
 
 
 def main(argv: list[str] | None = None, prog: str | None = None) -> int:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from ..lexicon import pronouns, wordlist, wordset
 from ..model import Actor
 from .common import actor_at
-from .quotes_coref import PRONOUNS, resolve_pronoun
+from .quotes_coref import PERSON_NOUNS, PRONOUNS, resolve_pronoun
 from .quotes_cues import REPORT_VERBS, np_tokens
 
 HYPOTHETICAL = wordset("hypothetical_marks")
@@ -43,6 +43,12 @@ class Reading:
     reads: str = ""
     actor: str | None = None
     background: str = ""
+
+
+def clause_children(verb) -> list:
+    """The verb's dependents, with those the parse hung on its auxiliary ('he has consolidated …'
+    parsed with 'has' as the head of 'he')."""
+    return [*verb.children, *(g for c in verb.children if c.dep_ in ("aux", "auxpass") for g in c.children)]
 
 
 def not_an_event(verb, timex_span) -> bool:
@@ -119,9 +125,9 @@ def _read(verb, start: int, end: int, paragraph: int, text: str, docs: list, act
         return Reading(background="a figure ('there were …'), not an act")
     if _comparison(tokens):
         return Reading(background="a figure or a comparison")
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = next((c for c in clause_children(verb) if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None:
-        return _shared_subject(verb, start, text)
+        return _shared_subject(verb, start, text, actors, paragraph)
     if not start <= subject.idx < end or subject.pos_ != "PRON":
         return Reading()
     word = subject.lower_
@@ -134,17 +140,24 @@ def _read(verb, start: int, end: int, paragraph: int, text: str, docs: list, act
     people = tuple(a.name for a in actors if a.type == "person")
     ante = resolve_pronoun(subject, paragraph, docs, quoted, people=people)
     actor = actor_at(actors, ante.paragraph, ante.head_start, ante.head_end) if ante is not None else None
-    if actor is None:
+    if ante is None or actor is None:
         return Reading(background=f"'{subject.text}': no earlier name it refers to")
+    if not _last_subject_is(ante, subject, paragraph, docs, quoted):
+        return Reading(background=f"'{subject.text}': the text does not make clear who or what it is")
+    if ante.paragraph == paragraph and start <= ante.start < subject.idx:
+        return Reading(actor=actor.id)  # 'Roe made clear that she …': the line names her already
     s = subject.idx - start
     return Reading(reads=f"{text[:s]}[{actor.name}]{text[s + len(subject.text) :]}", actor=actor.id)
 
 
-def _shared_subject(verb, start: int, text: str) -> Reading:
+def _shared_subject(verb, start: int, text: str, actors: list[Actor], paragraph: int) -> Reading:
     """A second verb shares the first one's subject ('The council met in May and on Monday approved
     …'): the line shows that subject in brackets when the excerpt leaves it out."""
     if not finite(verb):
         return Reading()  # 'and raising …', 'and propel …': a participle or an infinitive, no event alone
+    unclear = Reading(background="the line does not show who acts")
+    if not _right_after_a_conjunction(verb):
+        return unclear  # 'and former President Roe will travel': a subject the parse missed
     head = verb
     for _ in range(4):
         if head.dep_ != "conj" or head.head.i == head.i or not finite(head.head):
@@ -155,18 +168,61 @@ def _shared_subject(verb, start: int, text: str) -> Reading:
             continue
         if subject.idx >= start or subject.pos_ not in ("PROPN", "NOUN"):
             return Reading()
+        doc = verb.doc
+        if any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i != head.i for t in doc[head.i + 1 : verb.i]):
+            return unclear  # another clause with its own subject between: the parse's link is a guess
         words = np_tokens(subject)
         doc = verb.doc
         phrase = doc.text[words[0].idx : words[-1].idx + len(words[-1])]
         if len(words) > 8:
             return Reading()
-        return Reading(reads=f"[{phrase}] {text}")
+        actor = actor_at(actors, paragraph, subject.idx, subject.idx + len(subject.text))
+        return Reading(reads=f"[{phrase}] {text}", actor=actor.id if actor else None)
     return Reading()
+
+
+def _last_subject_is(ante, pronoun, paragraph: int, docs: list, quoted) -> bool:
+    """Whether the last subject before the pronoun that could be it ('it': no person; 'he', 'she':
+    a person) is the antecedent found, or the same pronoun again. A name the resolver reached over
+    another subject ('The rocket … NASA … it would fly') is a guess: a timeline line shows no guess."""
+    want = PRONOUNS.get(pronoun.lower_)
+    for p in range(paragraph, max(0, ante.paragraph - 1), -1):
+        doc = docs[p - 1]
+        tokens = [t for t in doc if p != paragraph or t.i < pronoun.i]
+        for t in reversed(tokens):
+            if t.dep_ not in ("nsubj", "nsubjpass") or t.tag_ in ("WDT", "WP") or quoted(p, t.idx):
+                continue
+            if t.lower_ in PRONOUNS or t.lower_ in FIRST_PERSON:
+                if PRONOUNS.get(t.lower_) == want:
+                    continue  # the same pronoun: a link of the same chain
+                if want in ("he", "she") and PRONOUNS.get(t.lower_) in ("it", "they"):
+                    continue
+                return False
+            person = t.ent_type_ == "PERSON" or t.lower_ in PERSON_NOUNS
+            if want in ("he", "she") and not person and t.pos_ != "PROPN":
+                continue  # 'the plan was …': no 'he'
+            if want == "it" and person:
+                continue
+            return p == ante.paragraph and ante.start <= t.idx < max(ante.end, ante.head_end)
+    return False
 
 
 def finite(verb) -> bool:
     """A verb that makes a clause: a tensed form, or any form with a tensed auxiliary."""
     return verb.tag_ in FINITE or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE for c in verb.children)
+
+
+def _right_after_a_conjunction(verb) -> bool:
+    """'… and on Monday approved', '…, but this week announced': between the coordinator and the
+    verb only auxiliaries, adverbs and time or place phrases, no noun a subject could be."""
+    for t in reversed(verb.doc[max(0, verb.i - 12) : verb.i]):
+        if t.dep_ == "cc" or t.text in (",", ";"):
+            return True
+        if t.pos_ in ("NOUN", "PROPN", "PRON") and t.dep_ not in ("pobj", "npadvmod", "compound", "poss"):
+            return False
+        if t.dep_ in ("compound", "poss") and t.head.dep_ not in ("pobj", "npadvmod"):
+            return False
+    return False
 
 
 def _comparison(tokens) -> bool:

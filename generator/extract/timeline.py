@@ -23,24 +23,16 @@ from typing import TYPE_CHECKING
 from ..lexicon import wordset
 from ..model import Actor, Article, Event, Quote, TimeValue
 from .common import actor_at, overlapping, text_of
-from .event_lines import finite, not_an_event, read_event
+from .event_lines import clause_children, not_an_event, read_event
+from .event_span import ANCHOR_PREPS, clause_span, frame, lift_participle, needed_anchor, opens_an_anchor_clause
 from .timex import find_timexes
 from .timex_anchor import anchor_timexes
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-MAX_WORDS = 25
-SLACK_WORDS = 8  # a clause a few words over the limit is kept whole rather than cut mid-phrase
-WORDS_BEFORE_VERB = 16
 ANCHOR_WORDS = 12
-# Children of the event verb that start another clause: cut off so the excerpt stays one event.
-CLAUSE_DEPS = {"advcl", "relcl", "conj", "parataxis", "cc", "punct", "mark", "preconj"}
-FUNCTION_POS = {"ADP", "DET", "CCONJ", "SCONJ", "PART", "PUNCT", "AUX", "PRON"}
 PAST_ADVERBS = re.compile(r"(?i)(?:recently|lately|(?:in\s+)?recent\s+(?:days|weeks|months|years))$")
-ANCHOR_PREPS = {"after": "AFTER", "before": "BEFORE", "since": "SINCE"}
-# What a verb's line needs besides its subject to say something ('comes', 'spoke' alone do not).
-COMPLEMENT_DEPS = {"dobj", "attr", "acomp", "ccomp", "xcomp", "prep", "dative", "oprd", "agent", "prt", "obj"}
 
 
 def extract_events(article: Article, docs: list, actors: list[Actor], quotes: Sequence[Quote] = ()) -> list[Event]:
@@ -70,8 +62,10 @@ def extract_events(article: Article, docs: list, actors: list[Actor], quotes: Se
             if verb is None:
                 continue
             anchor: set[Token] = set(anchor_tok.subtree) if anchor_tok is not None else set()
-            verb, keep = _lift_participle(verb, set())
-            keep |= _needed_anchor(verb, anchor)
+            if opens_an_anchor_clause(verb, span):
+                verb = verb.head  # 'Two days after the storm hit, Roe toured …': the event is the touring
+            verb, keep = lift_participle(verb, set())
+            keep |= needed_anchor(verb, anchor)
             # one event per verb: a second expression on the same verb only refines its date (and
             # an anchor it brings joins the line: 'Sunday's vote comes after …')
             if verb.i in seen_verbs:
@@ -79,10 +73,11 @@ def extract_events(article: Article, docs: list, actors: list[Actor], quotes: Se
                 if found[k][3].value is None and tv.value is not None:
                     found[k] = (*found[k][:3], tv, *found[k][4:])
                 if keep & anchor:
-                    start, end, gaps = _clause_span(verb, keep, in_quote)
+                    start, end, gaps = clause_span(verb, keep, in_quote)
                     found[k] = (found[k][0], start, end, *found[k][3:6], gaps)
                 continue
-            start, end, gaps = _clause_span(verb, keep, in_quote)
+            start, end, gaps = clause_span(verb, keep, in_quote)
+            start = frame(verb, start, in_quote)
             if not _says_who(verb, start, end):
                 continue  # 'which holds a primary in April', 'capped by a win on Tuesday': no one acts
             if not_an_event(verb, span):
@@ -194,159 +189,14 @@ def _governing_verb(tok, span):
             # 'is planning to boycott the speech next week': the event reads from the planning verb
             if tok.dep_ == "xcomp" and tok.head.pos_ in ("VERB", "AUX") and tok.head.i != tok.i:
                 return tok.head
+            # 'he has consolidated', the parse making 'has' the head: the event is the main verb's
+            if tok.dep_ in ("aux", "auxpass") and tok.head.pos_ == "VERB":
+                return tok.head
             return tok
         if tok.head.i == tok.i:
             return tok if tok.pos_ in ("VERB", "AUX") else None
         tok = tok.head
     return None
-
-
-def _lift_participle(verb, keep: set) -> tuple:
-    """A participle without a subject ('Speaking on Friday, Roe said …', 'has been organizing and
-    raising money since 2014'), or a bare infinitive ('helping the party enter parliament in May'),
-    is read in the clause it hangs from, whose subject acts; its own words stay in the line."""
-    for _ in range(3):
-        head = verb.head
-        bare = verb.tag_ == "VB" and verb.dep_ in ("ccomp", "xcomp") and not any(c.dep_ == "aux" for c in verb.children)
-        if (
-            (verb.dep_ not in ("advcl", "conj") and not bare)
-            or head.i == verb.i
-            or head.pos_ not in ("VERB", "AUX")
-            or finite(verb)
-            or any((c.dep_ in _SUBJECTS and not bare) or c.dep_ == "mark" for c in verb.children)
-        ):
-            break
-        keep = keep | set(verb.subtree)
-        verb = head
-    return verb, keep
-
-
-def _needed_anchor(verb, anchor: set) -> set:
-    """The anchor phrase's tokens when the line needs them: 'The move comes two years after …',
-    'She spoke hours after …' say nothing without it, nor does a subject it is part of ('Events
-    since the vote have …'). Otherwise the anchor stays out of the line (it is shown beside it)."""
-    if not anchor:
-        return set()
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is not None and anchor & set(subject.subtree):
-        return anchor
-    return set() if any(c.dep_ in COMPLEMENT_DEPS and c not in anchor for c in verb.children) else anchor
-
-
-def _anchor_clause(tok) -> bool:
-    """A clause that orders the event ('after the vote was held', 'since she left office')."""
-    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ANCHOR_PREPS for c in tok.children)
-
-
-def _clause_span(
-    verb, keep: set, in_quote: Callable[[int], bool] = lambda offset: False
-) -> tuple[int, int, list[tuple[int, int]]]:
-    """Character span of the verb's clause: its subtree without other clauses, cut to MAX_WORDS words.
-    ``keep``: tokens kept though in another clause (an anchor the line needs, a lifted participle).
-    ``in_quote(offset)``: whether an offset is quoted; quoted words before a speech verb ('“…,” Roe
-    said on Friday') are the quotation's, not the line's. Also returns the asides a long line leaves
-    out, as character spans ('Roe, who …, said' shows as 'Roe … said')."""
-    subject_first = any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i for c in verb.children)
-    cut: set = {
-        t
-        for c in verb.children
-        if subject_first and c.i < verb.i and c.dep_ in ("ccomp", "parataxis") and in_quote(c.idx)
-        for t in c.subtree
-    }
-    keep = keep | _needed_anchor(verb, {t for c in verb.children if _anchor_clause(c) for t in c.subtree})
-    # a purpose ('brought her brother to vouch for her') finishes the line
-    keep = keep | {t for c in verb.children if c.dep_ == "advcl" and c.left_edge.lower_ == "to" for t in c.subtree}
-    clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS - {"punct", "cc", "conj"} and c not in keep]
-    # a coordinated verb with its own subject is another event; 'reimposed and tightened sanctions' is one
-    clauses += [c for c in verb.children if c.dep_ == "conj" and any(g.dep_.startswith("nsubj") for g in c.children)]
-    if any(c.dep_ == "conj" for c in clauses):
-        clauses += [c for c in verb.children if c.dep_ == "cc"]
-    for child in clauses:
-        cut.update(child.subtree)
-    cut.discard(verb)  # an anchor phrase can hang off the verb's own head: the verb still makes the event
-    tokens = sorted((t for t in verb.subtree if t not in cut), key=lambda t: t.i)
-    # the contiguous run around the verb
-    idx = [t.i for t in tokens]
-    pos = idx.index(verb.i)
-    lo = hi = pos
-    while lo > 0 and idx[lo - 1] == idx[lo] - 1:
-        lo -= 1
-    while hi < len(idx) - 1 and idx[hi + 1] == idx[hi] + 1:
-        hi += 1
-    run = tokens[lo : hi + 1]
-    while run and run[0].i != verb.i:
-        # leading punctuation, conjunctions and discourse adverbs ('However,') belong to the sentence, not the event
-        if run[0].is_punct or run[0].dep_ in ("cc", "mark") or (run[0].tag_ == "WRB" and run[0].head.i == verb.i):
-            run = run[1:]
-        elif run[0].dep_ in ("advmod", "intj") and len(run) > 2 and run[1].text == "," and run[1].i != verb.i:
-            run = run[2:]
-        else:
-            break
-    while run and run[-1].is_punct and run[-1].i != verb.i and run[-1].text not in ("”", '"', "’"):
-        run = run[:-1]
-    words = [t for t in run if not t.is_punct]
-    gaps: list[tuple[int, int]] = []
-    if len(words) > MAX_WORDS + SLACK_WORDS:
-        # a long line first loses the asides on its subject ('Roe, who …, said' reads 'Roe … said')
-        asides = [a for a in _asides(verb) if a[0] in run and a[-1] in run]
-        gaps = [(a[0].idx, a[-1].idx + len(a[-1])) for a in asides]
-        dropped = {t for a in asides for t in a}
-        words = [t for t in words if t not in dropped]
-    if len(words) > MAX_WORDS + SLACK_WORDS:
-        gaps = []
-        before = [t for t in words if t.i < verb.i]
-        first = before[-min(len(before), WORDS_BEFORE_VERB)] if before else verb
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
-        if subject is not None and subject.left_edge in run:
-            first = subject.left_edge  # start at the subject, not inside a phrase before it or in it
-            held = [t for t in run if t in keep and t.i < first.i]
-            if held:
-                first = held[0]  # 'Speaking after talks on Tuesday, Roe said …': the words that date it stay
-        kept = [t for t in words if t.i >= first.i][:MAX_WORDS]
-        last = verb.doc[_phrase_end(verb, kept[-1].i, cut)]
-        run = [t for t in run if first.i <= t.i <= last.i]
-        while (
-            run
-            and run[-1].i != verb.i
-            and (
-                (run[-1].is_punct and run[-1].text not in ("”", '"', "’", ")")) or run[-1].dep_ in ("cc", "prep", "det")
-            )
-        ):
-            run = run[:-1]  # a cut line ends on a word, not on 'and', 'of' or 'the'
-
-    doc = verb.doc
-    start = run[0].idx
-    end = run[-1].idx + len(run[-1])
-    # keep quotation marks balanced: drop a lone closing mark
-    text = text_of(doc)[start:end]
-    if (text.endswith("”") and "“" not in text) or (text.endswith('"') and text.count('"') == 1):
-        end -= 1
-    elif text.count("“") > text.count("”") and text_of(doc)[end : end + 1] == "”":
-        end += 1  # close a quotation the excerpt opened
-    elif text.count('"') % 2 == 1 and text_of(doc)[end : end + 1] == '"':
-        end += 1
-    return start, end, [(a, b) for a, b in gaps if start < a and b < end]
-
-
-def _asides(verb) -> list[list]:
-    """Asides on the verb's subject, after its head: 'Roe, who …,', 'Roe, facing …,', 'a study by
-    … of …' (each with the commas around it)."""
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
-    if subject is None:
-        return []
-    doc = verb.doc
-    long_subject = subject.i - subject.left_edge.i + subject.right_edge.i - subject.i > 6
-    out = []
-    for c in subject.children:
-        if c.i < subject.i or not (c.dep_ in ("relcl", "appos", "acl") or (c.dep_ == "prep" and long_subject)):
-            continue
-        lo, hi = c.left_edge.i, c.right_edge.i
-        if lo > 0 and doc[lo - 1].text == ",":
-            lo -= 1
-        if hi + 1 < verb.i and doc[hi + 1].text == ",":
-            hi += 1
-        out.append(list(doc[lo : hi + 1]))
-    return out
 
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
@@ -355,7 +205,7 @@ _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
 def _says_who(verb, start: int, end: int) -> bool:
     """The event's line names who or what acts: the verb's subject is inside it (a relative clause,
     a participle or an infinitive without one is a fragment on a timeline, read alone)."""
-    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    subjects = [c for c in clause_children(verb) if c.dep_ in _SUBJECTS]
     if verb.dep_ == "relcl" or any(
         c.lower_ in wordset("pronouns.relative") and c.tag_.startswith("W") for c in subjects
     ):
@@ -373,24 +223,6 @@ def _says_who(verb, start: int, end: int) -> bool:
         if any(c.dep_ in _SUBJECTS for c in head.children):
             return any(c.dep_ in _SUBJECTS and c.pos_ in ("PROPN", "NOUN") for c in head.children)
     return False
-
-
-def _phrase_end(tok, limit: int, cut: set) -> int:
-    """The last token index <= limit where a phrase under ``tok`` ends (never inside a phrase)."""
-    end = tok.i
-    for child in tok.children:
-        if child.i < tok.i or child in cut:
-            continue
-        if child.right_edge.i <= limit:
-            end = max(end, child.right_edge.i)
-            continue
-        # cut inside a phrase only where what is kept still reads as one ('a leading group', not 'a sign of')
-        if child.i <= limit and child.dep_ not in ("appos", "conj", "cc", "punct", "parataxis", "advcl", "relcl"):
-            inner = _phrase_end(child, limit, cut)
-            if not (inner == child.i and child.pos_ in FUNCTION_POS):
-                end = max(end, inner)
-        break
-    return end
 
 
 def _actors(actors: list[Actor], paragraph: int, start: int, end: int, verb) -> tuple[str, ...]:
