@@ -46,30 +46,41 @@ def _judgements(name: str) -> dict[tuple[str, int, str], dict]:
     return judged
 
 
-def run_command(args: argparse.Namespace) -> int:
+def tally(name: str, listed: list[str] | None = None) -> tuple[Counter, Counter]:
+    """(counts, why) of today's lines of a judged set: 'timeline readable', 'timeline fragment',
+    'timeline untrue', 'timeline not judged' and the same for 'background'; why: the fragments'
+    reasons. Fragments on the timeline are added to ``listed`` when given."""
     from generator import extract_article
     from generator.article import read_article
 
+    judged = _judgements(name)
+    counts: Counter = Counter()
+    why: Counter = Counter()
+    for path in sorted((ARTICLES / name).glob("*.txt")):
+        briefing = extract_article(read_article(path))
+        for e in briefing.events:
+            j = judged.get((path.stem, e.paragraph, e.line))
+            where = "background" if e.background else "timeline"
+            if j is None:
+                counts[f"{where} not judged"] += 1
+                continue
+            counts[f"{where} {j['label']}"] += 1
+            counts[f"{where} untrue"] += j.get("right") == "no"
+            if where == "timeline" and j["label"] == "fragment":
+                why[j.get("why") or "?"] += 1
+                if listed is not None:
+                    listed.append(f"{name} {path.stem} ¶{e.paragraph}: {e.line!r} ({j.get('why')})")
+    return counts, why
+
+
+def run_command(args: argparse.Namespace) -> int:
     sets = judged_sets() if args.set == "all" else [args.set]
     total: Counter = Counter()
     for name in sets:
-        judged = _judgements(name)
-        counts: Counter = Counter()
-        why: Counter = Counter()
-        for path in sorted((ARTICLES / name).glob("*.txt")):
-            briefing = extract_article(read_article(path))
-            for e in briefing.events:
-                j = judged.get((path.stem, e.paragraph, e.line))
-                where = "background" if e.background else "timeline"
-                if j is None:
-                    counts[f"{where} not judged"] += 1
-                    continue
-                counts[f"{where} {j['label']}"] += 1
-                counts[f"{where} untrue"] += j.get("right") == "no"
-                if where == "timeline" and j["label"] == "fragment":
-                    why[j.get("why") or "?"] += 1
-                    if args.list:
-                        print(f"{name} {path.stem} ¶{e.paragraph}: {e.line!r} ({j.get('why')})")
+        listed: list[str] = []
+        counts, why = tally(name, listed)
+        if args.list:
+            print("\n".join(listed))
         _print(name, counts)
         total.update(counts)
         for reason, n in why.most_common(5):
