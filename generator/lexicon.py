@@ -113,6 +113,12 @@ def pronoun_subjects(*persons: str, language: str = "en") -> dict[str, str]:
     return {form: table[p][0] for p in (persons or table) for form in table[p][:2]}
 
 
+def determiner_subjects(*persons: str, language: str = "en") -> dict[str, str]:
+    """Determiner forms of the persons' pronouns to the subject form ('his' -> 'he', 'their' -> 'they')."""
+    table = entries(language)["personal_pronouns"]
+    return {table[p][2]: table[p][0] for p in (persons or table)}
+
+
 def word_gender(word: str) -> str | None:
     """'she' or 'he' for a word that shows it ('Mrs.', 'chairwoman', 'Mr.', 'king'), else None."""
     w = word.lower().rstrip(".")

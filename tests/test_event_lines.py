@@ -160,7 +160,7 @@ def _parsed(words: str, heads: list[int], deps: str, tags: str):
 
 
 def test_a_verb_whose_subject_the_parse_missed_shows_no_one_else_s():
-    from generator.extract.event_lines import read_event
+    from generator.extract.event_lines import Context, read_event
 
     # 'former Mayor Tom Poe', parsed as a second object of 'host': 'travel' seems to share Roe's subject
     doc = _parsed(
@@ -172,7 +172,7 @@ def test_a_verb_whose_subject_the_parse_missed_shows_no_one_else_s():
     travel = doc[10]
     start = doc[9].idx
     text = doc.text[start : doc[13].idx + len(doc[13])]
-    reading = read_event(travel, start, start + len(text), 1, text, [doc], [], lambda p, o: False)
+    reading = read_event(travel, start, start + len(text), 1, text, Context([doc], [], lambda p, o: False))
     assert not reading.reads.startswith("[Roe]") and reading.background == "the line does not show who acts"
 
 
@@ -209,3 +209,82 @@ def test_a_subject_the_parse_hung_on_the_auxiliary_is_still_the_subject():
         "Since Tom Poe became the presumptive nominee, he has consolidated support from party leaders."
     ).events
     assert e.line == "[Tom Poe] has consolidated support from party leaders"
+
+
+def test_first_person_words_outside_a_quotation_are_background():
+    lines = _lines(
+        _briefing(
+            "Tom Poe posted on Monday: Payload will be my red car playing a song.",
+            "The rules and the agency's actions in 2019 make me wary of this form.",
+        )
+    )
+    assert "first person" in lines["2019"][1]
+
+
+def test_a_possessive_pronoun_on_the_subject_reads_as_the_name():
+    lines = _lines(_briefing("Tom Poe joined the Vistaria Company in 1990. In 2008, his career took a turn."))
+    assert lines["2008"] == ("In 2008, [Tom Poe]’s career took a turn", "")
+
+
+def test_a_subject_that_points_back_is_background():
+    (line, why) = _lines(_briefing("That decision led a judge in December to dismiss the claims."))["December"]
+    assert "refers back" in why
+
+
+def test_figures_compared_with_another_time_are_background():
+    lines = _lines(
+        _briefing(
+            "The deficit is projected to be $544 billion, $105 billion more than last year.",
+            "The deficit was equal to 2.5 percent of the economy in 2019.",
+            "Sales are up from 37 percent in January.",
+        )
+    )
+    assert "comparison" in lines["last year"][1] and lines["2019"][1] and lines["January"][1]
+
+
+def test_they_names_a_plural_not_one_body():
+    (line, why) = _lines(
+        _briefing("After small increases, the budget office said, they will go up more sharply after 2028.")
+    )["2028"]
+    assert "[" not in line and why
+
+
+def test_quoted_words_the_line_gives_with_who_says_them_stay_on_the_timeline():
+    (line, why) = _lines(_briefing("Tom Poe, who lives near the station, said: “I heard a noise at around 6am.”"))[
+        "6am"
+    ]
+    assert line.startswith("Tom Poe, who lives near the station, said:") and not why
+
+
+def test_a_line_ends_on_a_word_not_on_and():
+    (line, _) = _lines(
+        _briefing("Road deaths have been on the rise lately in Eastbrook and, officials say, elsewhere.")
+    )["lately"]
+    assert not line.endswith(("and", ","))
+
+
+def test_a_description_the_text_gave_a_named_person_shows_the_name():
+    lines = _lines(
+        _briefing(
+            "Jane Roe, the former mayor of Eastbrook, opened a school in 2019.",
+            "The former mayor of Eastbrook opened the new bridge on Monday.",
+        )
+    )
+    assert lines["Monday"][0] == "The former mayor of Eastbrook [Jane Roe] opened the new bridge on Monday"
+
+
+def test_a_comma_that_closes_an_apposition_is_no_conjunction():
+    from generator.extract.event_lines import Context, read_event
+
+    # '…, whose leader, Jane Roe, topped a poll': 'topped' parsed as a second verb of the sentence's subject
+    doc = _parsed(
+        "Officials are considering a coalition , whose leader , Roe , topped a poll in May .",
+        [2, 2, 2, 4, 2, 4, 7, 4, 7, 7, 4, 2, 13, 11, 11, 14, 2],
+        "nsubj aux ROOT det dobj punct poss appos punct appos punct conj det dobj prep pobj punct",
+        "NNS VBP VBG DT NN , WP$ NN , NNP , VBD DT NN IN NNP .",
+    )
+    topped = doc[11]
+    start = topped.idx
+    text = doc.text[start : doc[15].idx + len(doc[15])]
+    reading = read_event(topped, start, start + len(text), 1, text, Context([doc], [], lambda p, o: False))
+    assert "[Officials]" not in reading.reads and reading.background == "the line does not show who acts"

@@ -18,21 +18,49 @@ The word lists are data (generator/resources/en/words.yml: hypothetical_marks, c
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ..lexicon import pronouns, wordlist, wordset
-from ..model import Actor
+from ..lexicon import THIRD_PERSON, determiner_subjects, pronouns, wordlist, wordset
+from ..model import Actor, Mention
 from .common import actor_at
 from .quotes_coref import PERSON_NOUNS, PRONOUNS, resolve_pronoun
 from .quotes_cues import REPORT_VERBS, np_tokens
+from .speakers import nominal_antecedent, role_heads_of
 
 HYPOTHETICAL = wordset("hypothetical_marks")
 COMPARISONS = tuple(tuple(p.split()) for p in wordlist("comparison_phrases"))
 CHANGE_WORDS = wordset("change_adverbs")
+OWNERS = determiner_subjects(*THIRD_PERSON)  # 'his plan': 'he'
 FIRST_PERSON = pronouns("first_singular", "first_plural", cases=("subject",))
+# 'my', 'me', 'us' too; not 'our', which names ('Our Future PAC') and columns ('our red neighbour
+# Mars') use for everyone
+FIRST_PERSON_ALL = pronouns("first_singular") | pronouns("first_plural", cases=("subject", "object"))
 _SUBJECTS = ("nsubj", "nsubjpass", "expl")
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
+DEMONSTRATIVES = wordset("pronouns.demonstrative")
+FIGURE_VERBS = wordset("figure_verbs")
+AMOUNT_WORDS = wordset("amount_units")
 QUOTE_WORDS = 20  # a statement's quoted words shown on its line, at most
+
+
+@dataclass
+class Context:
+    """What reading a line needs besides its clause: the article's parses, actors and quotes.
+    ``quoted(paragraph, offset)`` says whether an offset lies inside a direct quotation."""
+
+    docs: list
+    actors: list[Actor]
+    quoted: Callable[[int, int], bool]
+    quotes: Sequence = ()
+    _role_heads: dict | None = None
+
+    @property
+    def role_heads(self) -> dict:
+        """Per named person, the words the text gave as its role (worked out once, when first needed)."""
+        if self._role_heads is None:
+            self._role_heads = role_heads_of(self.docs, self.actors)
+        return self._role_heads
 
 
 @dataclass(frozen=True)
@@ -70,17 +98,16 @@ def read_event(
     end: int,
     paragraph: int,
     text: str,
-    docs: list,
-    actors: list[Actor],
-    quoted,
-    quotes=(),
+    ctx: Context,
     gaps: list[tuple[int, int]] | None = None,
+    when: tuple[int, int] | None = None,
 ) -> Reading:
     """How the clause of ``verb`` (characters [start, end) of the paragraph, ``text``) reads.
 
-    ``quoted(paragraph, offset)`` says whether an offset lies inside a direct quotation. A statement
-    whose words are a quotation beside the line ('“…,” Roe said on Friday') shows them after it.
-    ``gaps``: asides (paragraph offsets, after the subject) the line leaves out, shown as '…'."""
+    A statement whose words are a quotation beside the line ('“…,” Roe said on Friday') shows them
+    after it.
+    ``gaps``: asides (paragraph offsets, after the subject) the line leaves out, shown as '…'.
+    ``when``: the date phrase's offsets ('more than last year' makes a comparison, not an event)."""
     shown = text
     for a, b in sorted(gaps or (), reverse=True):
         shown = f"{shown[: a - start].rstrip()} … {shown[b - start :].lstrip(' ,')}"
@@ -88,14 +115,16 @@ def read_event(
         shown += " …”"  # a quotation the line opens and cuts: shown as cut, not left open
     elif shown.count('"') % 2:
         shown += ' …"'
-    reading = _read(verb, start, end, paragraph, shown, docs, actors, quoted)
+    reading = _read(verb, start, end, paragraph, shown, ctx)
+    if not reading.background and when is not None and _compared_date(verb.doc, when):
+        reading = Reading(background="a comparison with another time ('more than last year')")
     if shown != text and not reading.reads:
         reading = Reading(reads=shown, actor=reading.actor, background=reading.background)
     if reading.background or verb.lemma_.lower() not in REPORT_VERBS:
         return reading
     if any(c.dep_ in ("ccomp", "xcomp") and start <= c.idx < end for c in verb.children):
         return reading  # 'said on Friday that …': the line has what was said
-    words = _said_words(verb.doc.text, paragraph, start, end, quotes)
+    words = _said_words(verb.doc.text, paragraph, start, end, ctx.quotes)
     if words is None:
         return reading
     return Reading(reads=f"{reading.reads or shown}: “{words}”", actor=reading.actor)
@@ -117,19 +146,39 @@ def _said_words(paragraph_text: str, paragraph: int, start: int, end: int, quote
     return None
 
 
-def _read(verb, start: int, end: int, paragraph: int, text: str, docs: list, actors: list[Actor], quoted) -> Reading:
+def _read(verb, start: int, end: int, paragraph: int, text: str, ctx: Context) -> Reading:
+    actors, quoted = ctx.actors, ctx.quoted
     if quoted(paragraph, verb.idx):
+        if _framed_by_a_speaker(verb, start, paragraph, quoted):
+            return Reading()  # the line says who says the words: 'Roe said: “I heard …”'
         return Reading(background="in quoted words (see the Quotes page for who said them)")
     tokens = [t for t in verb.doc if start <= t.idx < end]
+    mine = next(
+        (t for t in tokens if t.lower_ in FIRST_PERSON_ALL and not t.ent_type_ and not quoted(paragraph, t.idx)), None
+    )
+    if mine is not None and mine.text != "US":
+        return Reading(background=f"told in the first person ('{mine.text}') outside a quotation")
     if any(c.dep_ == "expl" for c in verb.children) and any(t.like_num for t in tokens):
         return Reading(background="a figure ('there were …'), not an act")
-    if _comparison(tokens):
+    if _comparison(tokens) or _figure(verb):
         return Reading(background="a figure or a comparison")
     subject = next((c for c in clause_children(verb) if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None:
         return _shared_subject(verb, start, text, actors, paragraph)
-    if not start <= subject.idx < end or subject.pos_ != "PRON":
+    if not start <= subject.idx < end:
         return Reading()
+    if subject.lower_ in DEMONSTRATIVES or any(
+        c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in subject.children
+    ):
+        return Reading(background=f"'{subject.text}' refers back: the line alone does not say to what")
+    if subject.pos_ != "PRON":
+        owner = next((c for c in subject.children if c.dep_ == "poss" and c.lower_ in OWNERS), None)
+        if owner is None:
+            return _described(subject, start, paragraph, text, ctx)
+        reading = _pronoun(owner, "’s", start, paragraph, text, ctx, OWNERS[owner.lower_])
+        return (
+            Reading() if reading.background else reading
+        )  # an owner left unnamed still leaves a subject  # 'his plan was …'
     word = subject.lower_
     if word in FIRST_PERSON:
         return Reading(background=f"told in the first person ('{subject.text}') outside a quotation")
@@ -137,17 +186,82 @@ def _read(verb, start: int, end: int, paragraph: int, text: str, docs: list, act
         return Reading()
     if word == "it" and verb.lemma_ == "be":
         return Reading(background="'it is …': no one acts")
+    return _pronoun(subject, "", start, paragraph, text, ctx, PRONOUNS[word])
+
+
+def _framed_by_a_speaker(verb, start: int, paragraph: int, quoted) -> bool:
+    """Quoted words the line gives with who says them ('Roe said: “I heard a noise at 6am”')."""
+    return any(
+        t.lemma_.lower() in REPORT_VERBS and start <= t.idx < verb.idx and not quoted(paragraph, t.idx)
+        for t in verb.ancestors
+    )
+
+
+def _described(subject, start: int, paragraph: int, text: str, ctx: Context) -> Reading:
+    """'The senator from Eastbrook said …': a description whose head the text gave one named person
+    as a role before ('Senator Jane Roe'): the line shows the name after it, in brackets."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children) or subject.pos_ != "NOUN":
+        return Reading()
+    m = Mention(paragraph, subject.left_edge.idx, subject.idx + len(subject.text), subject.text)
+    actor = nominal_antecedent(subject, m, ctx.actors, ctx.role_heads)
+    words = np_tokens(subject)
+    described = " ".join(t.lower_ for t in words if t.dep_ != "det")
+    if actor is None or actor.name.lower() in text.lower():
+        return Reading()
+    if not any(described in r.text.lower() for r in actor.roles):
+        return Reading()  # the text gave this person that role in these words ('the former mayor')
+    cut = words[-1].idx + len(words[-1]) - start
+    return Reading(reads=f"{text[:cut]} [{actor.name}]{text[cut:]}", actor=actor.id)
+
+
+def _pronoun(pronoun, ending: str, start: int, paragraph: int, text: str, ctx: Context, want: str) -> Reading:
+    """The line with the name a pronoun refers to in brackets ('[Jane Roe] praised …', with
+    ``ending`` "’s" for 'her plan'), or background when no name fits without a guess."""
+    docs, actors, quoted = ctx.docs, ctx.actors, ctx.quoted
     people = tuple(a.name for a in actors if a.type == "person")
-    ante = resolve_pronoun(subject, paragraph, docs, quoted, people=people)
+    ante = resolve_pronoun(pronoun, paragraph, docs, quoted, people=people, want=want)
     actor = actor_at(actors, ante.paragraph, ante.head_start, ante.head_end) if ante is not None else None
-    if ante is None or actor is None:
-        return Reading(background=f"'{subject.text}': no earlier name it refers to")
-    if not _last_subject_is(ante, subject, paragraph, docs, quoted):
-        return Reading(background=f"'{subject.text}': the text does not make clear who or what it is")
-    if ante.paragraph == paragraph and start <= ante.start < subject.idx:
+    if ante is None or actor is None or ((want == "it") == (actor.type == "person") and want != "they"):
+        return Reading(background=f"'{pronoun.text}': no earlier name it refers to")
+    if ante.paragraph == paragraph and start <= ante.start < pronoun.idx:
         return Reading(actor=actor.id)  # 'Roe made clear that she …': the line names her already
-    s = subject.idx - start
-    return Reading(reads=f"{text[:s]}[{actor.name}]{text[s + len(subject.text) :]}", actor=actor.id)
+    if not _last_subject_is(ante, pronoun, want, paragraph, docs, quoted) or not _agrees_in_number(
+        want, ante, docs, actor
+    ):
+        return Reading(background=f"'{pronoun.text}': the text does not make clear who or what it is")
+    s = pronoun.idx - start
+    return Reading(reads=f"{text[:s]}[{actor.name}]{ending}{text[s + len(pronoun.text) :]}", actor=actor.id)
+
+
+def _agrees_in_number(want: str, ante, docs: list, actor: Actor) -> bool:
+    """'they' names a group or a plural ('the deficits', 'officials'), not one body ('the office')."""
+    if want != "they":
+        return True
+    doc = docs[ante.paragraph - 1]
+    head = next((t for t in doc if t.idx == ante.head_start), None)
+    return actor.type == "group" or (head is not None and (head.tag_ in ("NNS", "NNPS") or head.ent_type_ == "NORP"))
+
+
+def _compared_date(doc, when: tuple[int, int]) -> bool:
+    """The date is what something is compared with ('$5 billion more than last year')."""
+    first = next((t for t in doc if t.idx >= when[0]), None)
+    if first is None:
+        return False
+    before = [t.lower_ for t in doc[max(0, first.i - 2) : first.i]]
+    return "than" in before
+
+
+def _figure(verb) -> bool:
+    """A clause that states a figure ('The deficit was equal to 2.5 percent', 'is projected to be
+    $544 billion'): a verb of being or amounting whose complement is an amount."""
+    if verb.lemma_.lower() not in FIGURE_VERBS:
+        return False
+    for c in verb.children:
+        if c.dep_ in ("attr", "acomp", "dobj", "xcomp", "prep"):
+            words = list(c.subtree)
+            if any(t.like_num for t in words) and any(t.lower_ in AMOUNT_WORDS or t.text == "$" for t in words):
+                return True
+    return False
 
 
 def _shared_subject(verb, start: int, text: str, actors: list[Actor], paragraph: int) -> Reading:
@@ -181,11 +295,10 @@ def _shared_subject(verb, start: int, text: str, actors: list[Actor], paragraph:
     return Reading()
 
 
-def _last_subject_is(ante, pronoun, paragraph: int, docs: list, quoted) -> bool:
+def _last_subject_is(ante, pronoun, want: str, paragraph: int, docs: list, quoted) -> bool:
     """Whether the last subject before the pronoun that could be it ('it': no person; 'he', 'she':
     a person) is the antecedent found, or the same pronoun again. A name the resolver reached over
     another subject ('The rocket … NASA … it would fly') is a guess: a timeline line shows no guess."""
-    want = PRONOUNS.get(pronoun.lower_)
     for p in range(paragraph, max(0, ante.paragraph - 1), -1):
         doc = docs[p - 1]
         tokens = [t for t in doc if p != paragraph or t.i < pronoun.i]
@@ -216,8 +329,11 @@ def _right_after_a_conjunction(verb) -> bool:
     """'… and on Monday approved', '…, but this week announced': between the coordinator and the
     verb only auxiliaries, adverbs and time or place phrases, no noun a subject could be."""
     for t in reversed(verb.doc[max(0, verb.i - 12) : verb.i]):
-        if t.dep_ == "cc" or t.text in (",", ";"):
+        if t.dep_ == "cc" or t.text == ";":
             return True
+        if t.text == ",":  # a comma that closes an apposition ('…, whose leader, Roe, topped') is no 'and'
+            prev = verb.doc[t.i - 1] if t.i > 0 else None
+            return prev is not None and not any(a.dep_ == "appos" for a in (prev, *prev.ancestors))
         if t.pos_ in ("NOUN", "PROPN", "PRON") and t.dep_ not in ("pobj", "npadvmod", "compound", "poss"):
             return False
         if t.dep_ in ("compound", "poss") and t.head.dep_ not in ("pobj", "npadvmod"):

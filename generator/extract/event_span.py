@@ -140,8 +140,12 @@ def clause_span(
             run = run[2:]
         else:
             break
-    while run and run[-1].is_punct and run[-1].i != verb.i and run[-1].text not in ("”", '"', "’"):
-        run = run[:-1]
+    while (
+        run
+        and run[-1].i != verb.i
+        and ((run[-1].is_punct and run[-1].text not in ("”", '"', "’")) or run[-1].dep_ in ("cc", "preconj"))
+    ):
+        run = run[:-1]  # 'on the rise in May and': a line ends on a word, not on 'and' or a comma
     words = [t for t in run if not t.is_punct]
     gaps: list[tuple[int, int]] = []
     if len(words) > MAX_WORDS + SLACK_WORDS:

@@ -223,7 +223,13 @@ def _speaks(head: list) -> bool:
 
 
 def resolve_pronoun(
-    pronoun, paragraph: int, docs: list, inside_quote, depth: int = 0, people: tuple[str, ...] = ()
+    pronoun,
+    paragraph: int,
+    docs: list,
+    inside_quote,
+    depth: int = 0,
+    people: tuple[str, ...] = (),
+    want: str | None = None,
 ) -> Antecedent | None:
     """The mention a speaker pronoun refers to, or None when no earlier mention fits.
 
@@ -233,7 +239,7 @@ def resolve_pronoun(
     the subject is preferred over a name merely mentioned beside it. `people`: the full
     names of the persons the actor stage found.
     """
-    want = PRONOUNS.get(pronoun.lower_)
+    want = want or PRONOUNS.get(pronoun.lower_)  # `want`: the subject form, for a possessive ('his': 'he')
     if want is None:
         return None
     genders = _genders_of(docs, people) if want in ("he", "she") else None

@@ -42,7 +42,7 @@ def _plural(head) -> bool:
     )
 
 
-def _role_heads(docs: list, actors: list[Actor]) -> dict[str, tuple[tuple[int, int], set[str]]]:
+def role_heads_of(docs: list, actors: list[Actor]) -> dict[str, tuple[tuple[int, int], set[str]]]:
     """Per named person: where it is first named, and the words that give its role there:
     the head of each role ('secretary' of 'Secretary of State') and the two words before
     any of its mentions ('Morning Joe host Jane Roe'). Computed once per article."""
@@ -65,7 +65,7 @@ def _role_heads(docs: list, actors: list[Actor]) -> dict[str, tuple[tuple[int, i
     return out
 
 
-def _nominal_antecedent(head, m: Mention, actors: list[Actor], heads: dict) -> Actor | None:
+def nominal_antecedent(head, m: Mention, actors: list[Actor], heads: dict) -> Actor | None:
     """The one named person the article gave the description's head noun as a role,
     named before the quote ('the host said'); None if none or several."""
     found = _role_holders(head, m, actors, heads)
@@ -138,7 +138,7 @@ def _through_description(ante: Mention, docs: list, actors: list[Actor], heads: 
     if kind == "organisation":
         return _named_body(head, ante, actors)
     if kind == "person":
-        return _nominal_antecedent(head, ante, actors, heads)
+        return nominal_antecedent(head, ante, actors, heads)
     return None
 
 
@@ -293,7 +293,7 @@ def add_descriptive_speakers(
             if q.speaker_antecedent is not None and q.speaker_antecedent != m:
                 # 'it declared …' where 'it' stands for 'the bureau', itself the one body so named.
                 if role_heads is None:
-                    role_heads = _role_heads(docs, actors)
+                    role_heads = role_heads_of(docs, actors)
                 named = _through_description(q.speaker_antecedent, docs, actors, role_heads)
                 if named is not None:
                     given[(m.paragraph, m.start, m.end)] = named.id
@@ -372,8 +372,8 @@ def add_descriptive_speakers(
             # article gave exactly one named person that role. ('the company said' stays
             # unattributed: measured on the blind gold, the nearest organisation was wrong as often as right.)
             if role_heads is None:
-                role_heads = _role_heads(docs, actors)
-            named = _nominal_antecedent(head, m, actors, role_heads)
+                role_heads = role_heads_of(docs, actors)
+            named = nominal_antecedent(head, m, actors, role_heads)
             if named is not None:
                 given[(m.paragraph, m.start, m.end)] = named.id
                 out.append(

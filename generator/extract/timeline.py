@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from ..lexicon import wordset
 from ..model import Actor, Article, Event, Quote, TimeValue
 from .common import actor_at, overlapping, text_of
-from .event_lines import clause_children, not_an_event, read_event
+from .event_lines import Context, clause_children, not_an_event, read_event
 from .event_span import ANCHOR_PREPS, clause_span, frame, lift_participle, needed_anchor, opens_an_anchor_clause
 from .timex import find_timexes
 from .timex_anchor import anchor_timexes
@@ -84,10 +84,12 @@ def extract_events(article: Article, docs: list, actors: list[Actor], quotes: Se
                 continue  # 'if the launch goes well next month', 'as the new year arrived'
             seen_verbs[verb.i] = len(found)
             found.append((n, start, end, tv, verb.i, doc, gaps))
+    ctx = Context(docs, actors, quoted, quotes)
     events = []
     for i, (n, start, end, tv, verb_i, doc, gaps) in enumerate(sorted(found, key=lambda f: (f[0], f[1])), start=1):
         text = text_of(doc)[start:end]
-        reading = read_event(doc[verb_i], start, end, n, text, docs, actors, quoted, quotes, gaps)
+        when = (tv.offset, tv.offset + len(tv.phrase))
+        reading = read_event(doc[verb_i], start, end, n, text, ctx, gaps, when)
         who = _actors(actors, n, start, end, doc[verb_i])
         events.append(
             Event(
