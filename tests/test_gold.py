@@ -47,6 +47,24 @@ def test_held_out_gold_floors(tallies):
     assert c["speakers of a non-speaking type"] == 0
 
 
+@pytest.mark.spacy
+def test_timeline_lines_judged_readable():
+    """Blind readers' judgements of the timeline lines (bench/judgements): today's lines, as judged."""
+    from collections import Counter
+
+    from generator.evaluate.events import judged_sets, tally
+
+    total: Counter = Counter()
+    for name in judged_sets():
+        total.update(tally(name)[0])
+    judged = total["timeline readable"] + total["timeline fragment"]
+    assert judged >= 350 and total["timeline not judged"] <= 0.1 * judged  # the judgements are today's lines
+    assert total["timeline readable"] / judged >= 0.72
+    assert total["timeline untrue"] <= 20
+    folded = total["background readable"] + total["background fragment"]
+    assert total["background readable"] <= 0.25 * folded  # what folding costs: few readable lines folded
+
+
 def test_every_gold_file_is_well_formed_and_quotes_its_article_verbatim():
     import importlib.util
     from pathlib import Path
