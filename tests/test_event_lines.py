@@ -288,3 +288,32 @@ def test_a_comma_that_closes_an_apposition_is_no_conjunction():
     text = doc.text[start : doc[15].idx + len(doc[15])]
     reading = read_event(topped, start, start + len(text), 1, text, Context([doc], [], lambda p, o: False))
     assert "[Officials]" not in reading.reads and reading.background == "the line does not show who acts"
+
+
+def test_a_listing_entry_is_background():
+    (e,) = _briefing("● Jan. 9 — Jane Roe will discuss cosmic images at the Eastbrook Planetarium.").events
+    assert "listing" in e.background
+
+
+def test_a_statement_without_its_words_is_background():
+    (line, why) = _lines(_briefing("Tom Poe said on Tuesday."))["Tuesday"]
+    assert "does not give" in why
+
+
+def test_a_statement_shows_a_short_quotation_whole():
+    words = "we will rebuild the bridge, the school and the station before the winter comes and the river rises again next spring as it did before"
+    (line, _) = _lines(_briefing(f"“{words.capitalize()},” Jane Roe said on Monday."))["Monday"]
+    assert line == f"Jane Roe said on Monday: “{words.capitalize()}”"
+
+
+def test_a_description_of_the_one_body_so_named_shows_its_name():
+    lines = _lines(
+        _briefing(
+            "The Eastbrook Center for Humane Policy was founded by Jane Roe.",
+            "The center this week announced several new projects.",
+        )
+    )
+    assert (
+        lines["this week"][0]
+        == "The center [Eastbrook Center for Humane Policy] this week announced several new projects"
+    )

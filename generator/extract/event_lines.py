@@ -26,7 +26,7 @@ from ..model import Actor, Mention
 from .common import actor_at
 from .quotes_coref import PERSON_NOUNS, PRONOUNS, resolve_pronoun
 from .quotes_cues import REPORT_VERBS, np_tokens
-from .speakers import nominal_antecedent, role_heads_of
+from .speakers import named_body, nominal_antecedent, role_heads_of
 
 HYPOTHETICAL = wordset("hypothetical_marks")
 COMPARISONS = tuple(tuple(p.split()) for p in wordlist("comparison_phrases"))
@@ -41,7 +41,9 @@ FINITE = {"VBD", "VBZ", "VBP", "MD"}
 DEMONSTRATIVES = wordset("pronouns.demonstrative")
 FIGURE_VERBS = wordset("figure_verbs")
 AMOUNT_WORDS = wordset("amount_units")
-QUOTE_WORDS = 20  # a statement's quoted words shown on its line, at most
+QUOTE_WORDS = 20  # a statement's quoted words shown on its line (up to ten more to end them)
+LIST_BULLETS = tuple(wordlist("list_bullets"))
+SAYING = wordset("speech_verbs.common") - wordset("speech_verbs.with_object")  # said, told, wrote; not announced
 
 
 @dataclass
@@ -122,10 +124,14 @@ def read_event(
         reading = Reading(reads=shown, actor=reading.actor, background=reading.background)
     if reading.background or verb.lemma_.lower() not in REPORT_VERBS:
         return reading
-    if any(c.dep_ in ("ccomp", "xcomp") and start <= c.idx < end for c in verb.children):
+    if any(c.dep_ in ("ccomp", "xcomp") and start <= c.idx < end for c in clause_children(verb)):
         return reading  # 'said on Friday that …': the line has what was said
     words = _said_words(verb.doc.text, paragraph, start, end, ctx.quotes)
     if words is None:
+        lemma = verb.lemma_.lower()
+        said_something = any(c.dep_ == "dobj" for c in clause_children(verb)) and lemma != "tell"
+        if lemma in SAYING and not said_something:
+            return Reading(background="a statement whose words the line does not give ('Roe said')")
         return reading
     return Reading(reads=f"{reading.reads or shown}: “{words}”", actor=reading.actor)
 
@@ -142,7 +148,11 @@ def _said_words(paragraph_text: str, paragraph: int, start: int, end: int, quote
             words = q.text.strip(" “”\"‘’'.,").split()
             if not words:
                 return None
-            return " ".join(words[:QUOTE_WORDS]) + (" …" if len(words) > QUOTE_WORDS else "")
+            if len(words) <= QUOTE_WORDS + 10:
+                return " ".join(words)
+            # cut after a clause's end ('…, ' or '; ') near the limit, else at the limit
+            stop = next((i for i in range(QUOTE_WORDS - 6, QUOTE_WORDS + 6) if words[i][-1] in ",;:"), QUOTE_WORDS - 1)
+            return " ".join(words[: stop + 1]).rstrip(",;:") + " …"
     return None
 
 
@@ -153,6 +163,8 @@ def _read(verb, start: int, end: int, paragraph: int, text: str, ctx: Context) -
             return Reading()  # the line says who says the words: 'Roe said: “I heard …”'
         return Reading(background="in quoted words (see the Quotes page for who said them)")
     tokens = [t for t in verb.doc if start <= t.idx < end]
+    if any(t.text in LIST_BULLETS for t in tokens) or any(b in text for b in LIST_BULLETS):
+        return Reading(background="a listing entry, not an event told")
     mine = next(
         (t for t in tokens if t.lower_ in FIRST_PERSON_ALL and not t.ent_type_ and not quoted(paragraph, t.idx)), None
     )
@@ -203,13 +215,15 @@ def _described(subject, start: int, paragraph: int, text: str, ctx: Context) -> 
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children) or subject.pos_ != "NOUN":
         return Reading()
     m = Mention(paragraph, subject.left_edge.idx, subject.idx + len(subject.text), subject.text)
-    actor = nominal_antecedent(subject, m, ctx.actors, ctx.role_heads)
     words = np_tokens(subject)
     described = " ".join(t.lower_ for t in words if t.dep_ != "det")
+    actor = nominal_antecedent(subject, m, ctx.actors, ctx.role_heads)
+    if actor is not None and not any(described in r.text.lower() for r in actor.roles):
+        actor = None  # the text gave this person that role in these words ('the former mayor')
+    if actor is None and len(words) == 2:
+        actor = named_body(subject, m, ctx.actors)  # 'the center' after 'the Eastbrook Center for Policy'
     if actor is None or actor.name.lower() in text.lower():
         return Reading()
-    if not any(described in r.text.lower() for r in actor.roles):
-        return Reading()  # the text gave this person that role in these words ('the former mayor')
     cut = words[-1].idx + len(words[-1]) - start
     return Reading(reads=f"{text[:cut]} [{actor.name}]{text[cut:]}", actor=actor.id)
 

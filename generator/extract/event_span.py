@@ -203,11 +203,21 @@ def _asides(verb) -> list[list]:
         if c.i < subject.i or not (c.dep_ in ("relcl", "appos", "acl") or (c.dep_ == "prep" and long_subject)):
             continue
         lo, hi = c.left_edge.i, c.right_edge.i
+        words = [t for t in doc[lo : hi + 1] if not t.is_punct]
+        if c.dep_ == "prep" and any(t.like_num or t.ent_type_ in ("DATE", "TIME") for t in words):
+            continue  # 'in 2009': the date, no aside
+        if c.dep_ == "appos" and not (lo > 0 and doc[lo - 1].text == ","):
+            continue  # an apposition is an aside when set off by a comma
+        if len(words) < 2:
+            continue
         if lo > 0 and doc[lo - 1].text == ",":
             lo -= 1
         if hi + 1 < verb.i and doc[hi + 1].text == ",":
             hi += 1
-        out.append(list(doc[lo : hi + 1]))
+        if out and lo <= out[-1][-1].i + 1:
+            out[-1] = list(doc[out[-1][0].i : max(hi, out[-1][-1].i) + 1])  # asides that touch are one
+        else:
+            out.append(list(doc[lo : hi + 1]))
     return out
 
 

@@ -109,7 +109,7 @@ def _names_someone(m: Mention, head, actors: list[Actor], doc) -> bool:
     )
 
 
-def _named_body(head, m: Mention, actors: list[Actor]) -> Actor | None:
+def named_body(head, m: Mention, actors: list[Actor]) -> Actor | None:
     """'the center said' after 'the Eastbrook Center for Policy': the one organisation named
     before the quote whose name holds the description's head noun; None if none or several
     ('the company' names no company by itself)."""
@@ -136,7 +136,7 @@ def _through_description(ante: Mention, docs: list, actors: list[Actor], heads: 
         return None
     kind = _speaking_kind(head)
     if kind == "organisation":
-        return _named_body(head, ante, actors)
+        return named_body(head, ante, actors)
     if kind == "person":
         return nominal_antecedent(head, ante, actors, heads)
     return None
@@ -380,7 +380,7 @@ def add_descriptive_speakers(
                     replace(q, speaker=named.id, attribution=f"nominal reference (“{m.text}”) to a role given earlier")
                 )
                 continue
-            body = _named_body(head, m, actors) if kind == "organisation" and len(name.split()) == 1 else None
+            body = named_body(head, m, actors) if kind == "organisation" and len(name.split()) == 1 else None
             if body is not None:
                 given[(m.paragraph, m.start, m.end)] = body.id
                 out.append(
