@@ -26,14 +26,17 @@ JUDGEMENTS = ROOT / "bench" / "judgements"
 ARTICLES = ROOT / "tests" / "gold" / "articles"
 
 
+HELD_OUT = "test"  # scored, never read line by line: no reasons, no list
+
+
 def judged_sets() -> list[str]:
-    """The gold sets with judgements, in file-name order ('dev' first)."""
+    """The development sets with judgements, in file-name order ('dev' first); not the held-out set."""
     names = [p.stem.removeprefix("events-") for p in JUDGEMENTS.glob("events-*.jsonl")]
-    return sorted(names, key=lambda s: (s != "dev", len(s), s))
+    return sorted((n for n in names if n != HELD_OUT), key=lambda s: (s != "dev", len(s), s))
 
 
 def add_arguments(ap: argparse.ArgumentParser) -> None:
-    ap.add_argument("--set", default="all", help="a judged gold set (dev, dev8, …) or all (default)")
+    ap.add_argument("--set", default="all", help="a judged gold set (dev, dev8, …, test) or all (default)")
     ap.add_argument("--list", action="store_true", help="list today's events judged fragments")
 
 
@@ -79,6 +82,9 @@ def run_command(args: argparse.Namespace) -> int:
     for name in sets:
         listed: list[str] = []
         counts, why = tally(name, listed)
+        if name == HELD_OUT:
+            _print(name, counts)  # the held-out set: its figures only
+            continue
         if args.list:
             print("\n".join(listed))
         _print(name, counts)
@@ -86,7 +92,9 @@ def run_command(args: argparse.Namespace) -> int:
         for reason, n in why.most_common(5):
             print(f"    fragment: {reason} ({n})")
     if len(sets) > 1:
-        _print("all", total)
+        _print("all development sets", total)
+        if (JUDGEMENTS / f"events-{HELD_OUT}.jsonl").exists():
+            _print(f"{HELD_OUT} (held out)", tally(HELD_OUT)[0])
     return 0
 
 
