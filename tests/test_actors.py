@@ -794,3 +794,20 @@ def test_a_family_name_before_a_word_for_relatives_is_no_mention_of_one_of_them(
     actors = actors_of("The Poe brothers gave millions to the campaign.", "Dan Poe later said he had no regrets.")
     poe = find(actors, "Dan Poe")
     assert "Poe" not in poe.aliases and [m.text for m in poe.mentions] == ["Dan Poe"]
+
+
+@pytest.mark.spacy
+def test_a_title_and_a_shared_surname_join_no_one_the_text_never_gave_that_title():
+    from datetime import date
+
+    from generator import extract_article
+    from generator.model import Article
+
+    paragraphs = (
+        "Tom Roe brought his older brother, Jim Roe, to the rally on Monday.",
+        "Mr. Roe thanked the crowd. Critics recalled the record of President Roe in the war.",
+    )
+    b = extract_article(Article("t", "t", date(2024, 5, 1), None, None, (), paragraphs))
+    tom = next(a for a in b.actors if a.name == "Tom Roe")
+    assert "President Roe" not in tom.aliases  # which Roe was president the text does not say
+    assert any(a.name == "President Roe" for a in b.actors)

@@ -23,7 +23,6 @@ from ..model import Actor, Article, Mention, Role
 from .actors_aliases import link_aliases
 from .actors_evidence import lowercase_words, not_a_name, people_by_name, person_evidence
 from .actors_gazetteer import gazetteer
-from .actors_lexicon import HONORIFICS
 from .actors_mentions import Candidate, mentions_in, title_key
 from .actors_merge import cluster, cluster_type
 from .actors_propagate import propagate
@@ -159,9 +158,9 @@ def _name(g: list[Candidate], type_: str) -> str:
     pool = [c for c in g if c.type == type_] or g
     if type_ == "person":
         name = max((c.name for c in pool), key=lambda n: (len(n.split()), len(n)))
-        titled = [c.title for c in pool if c.title and c.title.lower().rstrip(".") in HONORIFICS]
+        titled = [c.title for c in pool if c.title]
         if len(name.split()) == 1 and titled and len(titled) == len(pool):
-            return f"{titled[0]} {name}"  # 'Mr. Roe', the only way the article names him
+            return f"{titled[0]} {name}"  # 'Mr. Roe', 'President Roe': the only way the article names them
         return name
     if type_ == "group":
         counts = Counter(c.name for c in pool)

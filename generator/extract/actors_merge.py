@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..lexicon import word_gender, wordset
+from .actors_lexicon import HONORIFICS
 from .actors_mentions import Candidate
 from .names import gender
 
@@ -148,6 +149,14 @@ def _merge_persons(cands: list[Candidate], uf: _Clusters) -> None:
             continue
         keys = {f.key for _, f in matches}
         pick = matches[0]
+        if len(keys) > 1 and _role_title(c.title):
+            # 'President Roe' when Jane Roe and Tom Roe are both named: the one named with that title,
+            # else no one (which Roe was president is a guess: the mention stays its own actor)
+            titled = [(j, f) for j, f in matches if f.title.casefold() == c.title.casefold()]
+            if len({f.key for _, f in titled}) != 1:
+                continue
+            matches, keys = titled, {titled[0][1].key}
+            pick = titled[0]
         if len(keys) > 1:
             # Two people share the name: the one the name alone meant before the other was named
             # (news style keeps the bare surname for them: 'Jane Roe's view of Roe'), else the one
@@ -171,6 +180,12 @@ def _merge_persons(cands: list[Candidate], uf: _Clusters) -> None:
 # Past this many full-name mentions (no news article has them) the matching below works on groups
 # of identical names: the same clusters, in time linear in the mentions.
 _GROUPED = 500
+
+
+def _role_title(title: str) -> bool:
+    """A title that says an office ('President', 'Senator'), not a form of address ('Mr', 'Ms')."""
+    words = title.casefold().replace(".", "").split()
+    return bool(words) and not all(w in HONORIFICS for w in words)
 
 
 def _surname_holders(persons: list) -> dict[str, str]:
