@@ -83,7 +83,8 @@ def test_a_long_line_leaves_out_the_aside_on_its_subject_not_its_end():
     (line, _) = _lines(
         _briefing(
             "Jane Roe, who had spent eleven years as the head of the regional transport authority before she "
-            "moved into politics, said on Monday that the bridge would reopen to traffic before the end of the summer."
+            "moved into politics and then into the national parliament in the capital city of the country, "
+            "said on Monday that the bridge would reopen to traffic before the end of the summer."
         )
     )["Monday"]
     assert line == "Jane Roe … said on Monday that the bridge would reopen to traffic before the end of the summer"
@@ -317,3 +318,23 @@ def test_a_description_of_the_one_body_so_named_shows_its_name():
         lines["this week"][0]
         == "The center [Eastbrook Center for Humane Policy] this week announced several new projects"
     )
+
+
+def test_a_described_speaker_shows_the_name_the_quote_attribution_found():
+    lines = _lines(
+        _briefing(
+            "Organizers' spokeswoman Jane Roe said on Monday: “We are ready.”",
+            "“The involvement of the Red Cross is crucial,” the spokeswoman said on Tuesday.",
+        )
+    )
+    assert (
+        lines["Tuesday"][0]
+        == "the spokeswoman [Jane Roe] said on Tuesday: “The involvement of the Red Cross is crucial”"
+    )
+
+
+def test_a_line_that_starts_inside_a_quotation_opens_it():
+    (line, _) = _lines(_briefing("“We are ready,” said Jane Roe, the spokeswoman for the organizers, on Friday."))[
+        "Friday"
+    ]
+    assert line.startswith("“We are ready,” said Jane Roe")

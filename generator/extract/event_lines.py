@@ -115,6 +115,8 @@ def read_event(
         shown = f"{shown[: a - start].rstrip()} … {shown[b - start :].lstrip(' ,')}"
     if shown.count("“") > shown.count("”"):
         shown += " …”"  # a quotation the line opens and cuts: shown as cut, not left open
+    elif shown.count("”") > shown.count("“"):
+        shown = "“" + shown  # '…,” said Roe': the line starts inside the quotation
     elif shown.count('"') % 2:
         shown += ' …"'
     reading = _read(verb, start, end, paragraph, shown, ctx)
@@ -216,6 +218,10 @@ def _described(subject, start: int, paragraph: int, text: str, ctx: Context) -> 
         return Reading()
     m = Mention(paragraph, subject.left_edge.idx, subject.idx + len(subject.text), subject.text)
     words = np_tokens(subject)
+    speaker = _speaker_at(m, ctx)  # 'the spokeswoman said': whom the quote's attribution found
+    if speaker is not None and speaker.name.lower() not in text.lower():
+        cut = words[-1].idx + len(words[-1]) - start
+        return Reading(reads=f"{text[:cut]} [{speaker.name}]{text[cut:]}", actor=speaker.id)
     described = " ".join(t.lower_ for t in words if t.dep_ != "det")
     actor = nominal_antecedent(subject, m, ctx.actors, ctx.role_heads)
     if actor is not None and not any(described in r.text.lower() for r in actor.roles):
@@ -226,6 +232,17 @@ def _described(subject, start: int, paragraph: int, text: str, ctx: Context) -> 
         return Reading()
     cut = words[-1].idx + len(words[-1]) - start
     return Reading(reads=f"{text[:cut]} [{actor.name}]{text[cut:]}", actor=actor.id)
+
+
+def _speaker_at(m: Mention, ctx: Context) -> Actor | None:
+    """The named actor a quote's attribution gave the speaker written at ``m``, if any."""
+    for q in ctx.quotes:
+        sm = q.speaker_mention
+        if q.speaker and sm is not None and sm.paragraph == m.paragraph and sm.start <= m.start < sm.end:
+            actor = next((a for a in ctx.actors if a.id == q.speaker), None)
+            if actor is not None and not actor.described:
+                return actor
+    return None
 
 
 def _pronoun(pronoun, ending: str, start: int, paragraph: int, text: str, ctx: Context, want: str) -> Reading:

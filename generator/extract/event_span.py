@@ -14,8 +14,8 @@ from collections.abc import Callable
 from .common import text_of
 from .event_lines import clause_children, finite
 
-MAX_WORDS = 25
-SLACK_WORDS = 8  # a clause a few words over the limit is kept whole rather than cut mid-phrase
+MAX_WORDS = 28
+SLACK_WORDS = 10  # a clause a few words over the limit is kept whole rather than cut mid-phrase
 WORDS_BEFORE_VERB = 16
 FRAME_WORDS = 8  # 'Roe said', 'the ministry made clear that': who said or thought the clause, at most
 ANCHOR_PREPS = {"after": "AFTER", "before": "BEFORE", "since": "SINCE"}
