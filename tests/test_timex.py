@@ -470,3 +470,183 @@ def test_each_rule_reads_its_example(name):
     assert any(m.group(0) == case["phrase"] for m in pattern.finditer(case["text"])), "the rule does not match"
     found = [(tv.phrase, tv.value) for tv in find_timexes(case["text"], _CASES["publication"])]
     assert (case["phrase"], case["value"]) in found
+
+
+# --- lengths, plans told in the past, a date just gone ------------------------------------------
+
+
+def test_a_length_before_later_is_a_timex3_duration():
+    # TimeML marks the length of 'four days later' (DURATION P4D); the product keeps its anchored date
+    from generator.evaluate.timex_score import timex3_type
+
+    text = "Jane Roe opened the bakery in Eastbrook on March 3, 2001. Four days later the roof fell in."
+    tvs = [tv for tvs in timex_anchor.anchor_timexes([find_timexes(text, WED)]) for tv in tvs]
+    later = next(tv for tv in tvs if tv.phrase == "Four days later")
+    assert later.value == "2001-03-07"
+    assert (timex3_value(later), timex3_type(later)) == ("P4D", "DURATION")
+    quarter = next(tv for tv in find_timexes("A quarter earlier the mill in Eastbrook made a loss.", WED))
+    assert timex3_type(quarter) == "DATE"  # a quarter earlier names the period compared with
+
+
+def test_lengths_with_a_half_and_a_qualified_unit():
+    found = lambda s: [(tv.phrase, tv.value) for tv in find_timexes(s, WED)]  # noqa: E731
+    assert found("Tom Poe argued for a year and a half.") == [("a year and a half", "P1Y6M")]
+    assert found("The ferry from Eastbrook took 3 1/2 minutes.") == [("3 1/2 minutes", "PT3M30S")]
+    assert found("Shares of Poe Mills slid for five business days.") == [("five business days", "P5D")]
+    tv = find_timexes("Jane Roe scored again two minutes and a half later.", WED)[0]
+    assert timex3_value(tv) == "PT2M30S"
+
+
+def test_a_date_a_few_days_gone_is_not_put_a_year_ahead():
+    # the text was written before the date it looks ahead to: not the same day a year later
+    tvs = find_timexes("The council of Eastbrook will decide by May 12 whether to sell the mill.", WED)
+    assert [(tv.phrase, tv.value) for tv in tvs] == [("May 12", "2019-05-12")]
+
+
+@pytest.mark.spacy
+def test_plans_told_in_the_past():
+    from generator.nlp import get_nlp
+
+    def found(sentence: str, dct: date) -> dict:
+        return {t.phrase: t.value for t in find_timexes(get_nlp()(sentence), dct)}
+
+    mon, sun = date(2019, 5, 13), date(2019, 5, 12)
+    # a plan told in the past perfect or inside a past clause may be over: the nearer day
+    got = found("The Eastbrook fair had been scheduled to close at noon Friday.", mon)
+    assert got["noon Friday"] == "2019-05-10T12:00", got
+    got = found("The Poe Mills lease had been due to run out Friday evening.", mon)
+    assert got["Friday evening"] == "2019-05-10", got
+    got = found("A street party for Tom Poe planned by the council for Saturday was called off.", sun)
+    assert got["Saturday"] == "2019-05-11", got
+    # told in the present or the future, the plan still looks ahead
+    got = found("A street party for Tom Poe planned by the council for Saturday will draw crowds.", sun)
+    assert got["Saturday"] == "2019-05-18", got
+    # a plan to do something told in the simple past still looks ahead
+    got = found("Jane Roe said she planned to visit Eastbrook before January.", mon)
+    assert got["January"] == "2020-01", got
+
+
+def test_the_fiscal_year_ended_is_a_length():
+    tvs = find_timexes("In the fiscal year ended June 30, Poe Mills of Eastbrook lost money.", WED)
+    assert (tvs[0].phrase, tvs[0].value, tvs[0].kind) == ("the fiscal year", "P1Y", "duration")
+
+
+def test_a_part_of_the_day_with_mid_is_a_time():
+    from generator.evaluate.timex_score import timex3_type
+
+    tv = find_timexes("Jane Roe left Eastbrook mid-morning yesterday.", WED)[0]
+    assert (tv.phrase, timex3_value(tv), timex3_type(tv)) == ("mid-morning yesterday", "2019-05-14TMO", "TIME")
+
+
+def test_the_months_before_an_event_are_a_time_not_a_length():
+    from generator.evaluate.timex_score import timex3_type
+
+    tv = find_timexes("Tom Poe trained in Eastbrook in the months before the race.", WED)[0]
+    assert (tv.phrase, tv.value, timex3_type(tv)) == ("months", None, "DATE")
+    # without 'the', or looking ahead, it stays a length
+    assert find_timexes("It took months before the race was run.", WED)[0].value == "PXM"
+    assert find_timexes("In the days ahead, Jane Roe will rest.", WED)[0].value == "PXD"
+
+
+def test_then_current_is_past():
+    tv = find_timexes("The mill was sold by its then current owner, Tom Poe.", WED)[0]
+    assert (tv.phrase, timex3_value(tv)) == ("then current", "PAST_REF")
+
+
+@pytest.mark.spacy
+def test_a_plan_that_may_be_over_is_not_decided_by_a_verb_further_up():
+    from generator.nlp import get_nlp
+
+    def found(sentence: str, dct: date) -> dict:
+        return {t.phrase: t.value for t in find_timexes(get_nlp()(sentence), dct)}
+
+    # a plan named in a past sentence ('the fair, set to open Monday'): the nearer Monday, not one before the storm
+    got = found("The storm threatened the Eastbrook fair, set to open Monday on the green.", date(2019, 5, 12))
+    assert got["Monday"] == "2019-05-13", got
+    # an infinitive under an adjective takes the clause's tense
+    got = found("Floods made it hard for Poe Mills to ship boats into the summer.", date(2019, 10, 24))
+    assert got["the summer"] == "2019-SU", got
+    # in the present, it still looks ahead
+    got = found("It is hard for Poe Mills to ship boats into the summer.", date(2019, 10, 24))
+    assert got["the summer"] == "2020-SU", got
+
+
+def test_one_day_after_a_modal_is_some_day():
+    tv = find_timexes("The old mill in Eastbrook could one day house a museum.", WED)[0]
+    assert (tv.phrase, tv.value, timex3_value(tv)) == ("one day", None, "FUTURE_REF")
+    assert find_timexes("The strike at Poe Mills lasted one day.", WED)[0].value == "P1D"
+
+
+def test_two_joined_units_are_one_length():
+    got = [(tv.phrase, tv.value) for tv in find_timexes("Tom Poe was ill for days or weeks.", WED)]
+    assert got == [("days or weeks", "PXD")]
+
+
+def test_seasons_counted_back_are_a_set():
+    got = [(tv.phrase, tv.value, tv.kind) for tv in find_timexes("Floods hit Eastbrook in the last two winters.", WED)]
+    assert got == [("the last two winters", "XXXX-WI", "set")]
+
+
+def test_early_or_late_on_a_weekday_is_a_date():
+    from generator.evaluate.timex_score import timex3_type
+
+    tv = find_timexes("Jane Roe reached Eastbrook early Thursday.", WED)[0]
+    assert (tv.phrase, tv.value, timex3_type(tv)) == ("early Thursday", "2019-05-09", "DATE")
+    tv = find_timexes("Jane Roe reached Eastbrook mid-morning Tuesday.", WED)[0]
+    assert timex3_type(tv) == "TIME"
+
+
+def test_a_year_earlier_after_the_months_so_far_is_a_year():
+    text = (
+        "Poe Mills of Eastbrook lost $2 million in the third quarter. "
+        "In the first eight months the mill had a profit of $5 million, against $3 million a year earlier."
+    )
+    tvs = [tv for tvs in timex_anchor.anchor_timexes([find_timexes(text, WED)], WED) for tv in tvs]
+    assert {tv.phrase: tv.value for tv in tvs}["a year earlier"] == "2018"
+
+
+def test_a_season_of_a_spoken_year_and_the_day_next_to_a_day():
+    got = [
+        (tv.phrase, tv.value) for tv in find_timexes("Floods hit Eastbrook in the winter of nineteen eighty-two.", WED)
+    ]
+    assert got == [("the winter of nineteen eighty-two", "1982-WI")]
+    got = [(tv.phrase, tv.value) for tv in find_timexes("Jane Roe came home the day after last Friday.", WED)]
+    assert got == [("the day after last Friday", "2019-05-11")]
+
+
+@pytest.mark.spacy
+def test_soon_is_a_time_only_looking_ahead():
+    from generator.nlp import get_nlp
+
+    def found(sentence: str) -> list:
+        return [(t.phrase, timex3_value(t)) for t in find_timexes(get_nlp()(sentence), WED)]
+
+    assert found("Tom Poe will soon run for the Eastbrook council.") == [("soon", "FUTURE_REF")]
+    assert found("Jane Roe was soon released.") == []
+    assert found("Jane Roe will call as soon as she can.") == []
+
+
+def test_a_quarter_of_this_or_next_year():
+    got = [
+        (tv.phrase, tv.value)
+        for tv in find_timexes("Poe Mills may list its shares in next year's second quarter.", WED)
+    ]
+    assert got == [("next year's second quarter", "2020-Q2")]
+
+
+def test_the_latest_fiscal_year_is_the_year_before():
+    text = "Poe Mills of Eastbrook sold $3 million of cloth in the latest fiscal year."
+    tvs = [tv for tvs in timex_anchor.anchor_timexes([find_timexes(text, WED)], WED) for tv in tvs]
+    assert [(tv.phrase, tv.value) for tv in tvs] == [("the latest fiscal year", "2018")]
+
+
+def test_the_last_few_units_are_some_time_before_now():
+    tv = find_timexes("Poe Mills of Eastbrook lost money over the last few months.", WED)[0]
+    assert (tv.phrase, tv.value, timex3_value(tv)) == ("the last few months", None, "PAST_REF")
+    # a number given keeps the length
+    assert find_timexes("Poe Mills lost money over the past three months.", WED)[0].value == "P3M"
+
+
+def test_a_time_with_its_zone_in_brackets_keeps_its_day():
+    tv = find_timexes("The dam at Eastbrook broke at about 9:40 a.m. (1440 GMT) Sunday, Jane Roe said.", WED)[0]
+    assert (tv.phrase, tv.value) == ("9:40 a.m. (1440 GMT) Sunday", "2019-05-12T09:40")

@@ -246,9 +246,16 @@ def anchor_timexes(paragraphs: list[list[TimeValue]], dct: date | None = None) -
                     tv = _anchored(tv, found, inferred=not from_dct)
             elif is_anchor(tv):
                 anchors.append(tv)
+            elif dct is not None and _YEAR_TO_DATE.fullmatch(tv.phrase.strip()):
+                # 'in the first eight months ... against a year earlier': the months so far of the year, compared by year
+                anchors.append(year_value(dct.year))
             done.append(tv)
         out.append(done)
     return out
+
+
+# 'the eight months', 'the first six months': the months of the year so far, in a report
+_YEAR_TO_DATE = re.compile(r"the\s+(?:first\s+)?(?:\w+|\d+)\s+months", re.I)
 
 
 def _anchored(tv: TimeValue, found: TimeValue, inferred: bool) -> TimeValue:

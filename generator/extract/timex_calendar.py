@@ -140,7 +140,8 @@ def _duration_value(n: float | None, unit: str) -> str:
     if code == "Q":
         return f"P{int(n)}Q" if n is not None and n == int(n) else "PXQ"
     time_unit = unit in ("second", "minute", "hour")
-    sub = {"Y": (12, "M"), "H": (60, "M"), "D": (24, "H"), "M": (None, None)}.get(code)
+    minute = (60, "S") if unit == "minute" else (None, None)  # '3 1/2 minutes' is PT3M30S
+    sub = {"Y": (12, "M"), "H": (60, "M"), "D": (24, "H"), "M": minute}.get(code)
     if n is not None and n != int(n) and sub and sub[0] and (n * sub[0]) == int(n * sub[0]):
         # '2 1/2 years' is P2Y6M, '5 1/2 hours' PT5H30M
         whole, rest = int(n), int(round((n - int(n)) * sub[0]))

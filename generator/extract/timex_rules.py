@@ -107,6 +107,10 @@ _NUM = (
     r"(?:\s+(?:more|additional|further|extra))?)"
 )
 _UNIT = rf"(?:{alternation([*UNITS, 'centurie'])})"  # 'centurie' + 's': the plural of 'century'
+# 'a year and a half', 'two hours and a half': half a unit more
+_HALF = r"(?:\s+and\s+a\s+half)"
+# 'five business days', 'three straight weeks' (timex_words.yml)
+_UNIT_QUALIFIER = rf"(?:(?:{alternation(wordlist('unit_qualifiers'))})[\s-]+)"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 # Before a period: the modifiers of one word but the comparatives ('early', 'mid', 'late'; 'earlier' and
 # 'later' only stand before 'this' or 'next'), and those ending in 'of' ('the end of').
@@ -307,7 +311,7 @@ def _month_rule(m, dct, tense):
 
 @rule(
     "quarter",
-    rf"""(?:the\s+)?(?:(?P<ago>year[\s-](?:ago|earlier)|prior[\s-]year|last\s+year's)[\s-]+(?=(?:{_ORDINAL_RE})[\s-]))?(?:(?P<which>{_ORDINAL_RE}|final|last|latest|current|this|next|past|previous|same|year-earlier|year-ago)[\s-]+)?
+    rf"""(?:the\s+)?(?:(?:(?P<ago>year[\s-](?:ago|earlier)|prior[\s-]year|last\s+year['’]s)|(?P<ry>this|next)\s+year['’]s)[\s-]+(?=(?:{_ORDINAL_RE})[\s-]))?(?:(?P<which>{_ORDINAL_RE}|final|last|latest|current|this|next|past|previous|same|year-earlier|year-ago)[\s-]+)?
         (?:(?P<fiscal>fiscal|calendar)[\s-]+)?quarter(?!ly|-to-|[\s-]+(?:century|of\s+a\s+century|point|percentage|mile))
         (?:(?:\s+of|,)?\s+(?:fiscal\s+)?(?P<y>\d{{4}}))?""",
 )
@@ -324,6 +328,8 @@ def _quarter_rule(m, dct, tense):
             return unresolved(granularity="quarter")
         if m["ago"]:  # 'the year-ago third quarter': that quarter of the year before
             return quarter_value(resolve_quarter(dct, q, "past") - 1, q)
+        if m["ry"]:  # 'this year's second quarter'
+            return quarter_value(dct.year + (1 if m["ry"].lower() == "next" else 0), q)
         return quarter_value(resolve_quarter(dct, q, tense), q)
     if m["y"] and not which:
         return None
@@ -467,10 +473,10 @@ def _day_relative_rule(m, dct, tense):
     if m["lastnight"]:
         k = -1
     tv = day_value(dct + timedelta(days=k))
-    mod = _mod_of(m["mod"]) if m["mod"] and not m["mod"].lower().startswith("mid") else None
-    return replace(
-        tv, modifier=mod, kind="time" if (m["part"] or m["part1"] or m["tonight"] or m["lastnight"]) else "date"
-    )
+    mid = bool(m["mod"]) and m["mod"].lower().startswith("mid")  # 'mid-morning yesterday': a part of the day
+    mod = _mod_of(m["mod"]) if m["mod"] and not mid else None
+    part = m["part"] or m["part1"] or m["tonight"] or m["lastnight"] or mid
+    return replace(tv, modifier=mod, kind="time" if part else "date")
 
 
 _NOT_NAME_WORDS = {"on", "by", "since", "until", "till", "last", "next", "this", "early", "late", "from", "and", "but",
@@ -512,7 +518,9 @@ def _weekday_rule(m, dct, tense):
     else:
         d = resolve_weekday(dct, wd, tense)
     mod = _mod_of((m["mod"] or "").split("-")[0]) if m["mod"] and not m["mod"].lower().startswith("mid") else None
-    return replace(day_value(d), kind="time" if m["part"] or m["mod"] else "date", modifier=mod)
+    # 'early Thursday' is a part of a day as 'early yesterday' is: a date; 'mid-morning Thursday' names a time
+    mid = bool(m["mod"]) and m["mod"].lower().startswith("mid")
+    return replace(day_value(d), kind="time" if m["part"] or mid else "date", modifier=mod)
 
 
 @rule(
@@ -539,6 +547,8 @@ def _ago_rule(m, dct, tense):
     "clock",
     r"""(?:(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)|(?P<h2>\d{1,2}):(?P<mi2>\d{2})(?!\d|[:.]\d)|(?P<noon>noon|midday|midnight))
         (?:\s+(?P<tz>(?-i:[A-Z]{2,4}T|GMT|UTC)|local\s+time))?"""
+    # the same time in another zone may stand between the time and its day: '9:40 a.m. (1440 GMT) Sunday'
+    + r"""(?:\s+\(\d{1,2}(?::?\d{2})?(?:\s*[ap]\.m\.|\s*[ap]m)?(?:\s+[A-Za-z]{2,5})?\)(?=,?\s+\w))?"""
     + rf"""(?:,?\s+(?P<day>yesterday|today|tomorrow|{_WEEKDAY_RE}|{_MONTH_RE}\s+\d{{1,2}}(?:,\s+\d{{4}})?)\b)?""",
 )
 def _clock_rule(m, dct, tense):
@@ -579,9 +589,13 @@ def _clock_duration_rule(m, dct, tense):
         |(?P<qs>{_ORDINAL_WORD_RE})(?:[\s-]+quarters\b|(?=\s+(?:and|or)\s+(?:the\s+)?(?:{_ORDINAL_WORD_RE})[\s-]+quarters\b))
         |(?:every|each)\s+(?:other\s+)?(?:(?P<n>{_NUMWORD}|\d+)\s+)?(?P<unit>{_UNIT}|{_WEEKDAY_RE})s?
         |(?P<adv>{alternation(FREQUENCY_ADVERBS)})
-        |(?P<times>once|twice|(?:{_NUMWORD}|\d+)\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit2>{_UNIT}))""",
+        |(?P<times>once|twice|(?:{_NUMWORD}|\d+)\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit2>{_UNIT})
+        |(?:the\s+)?(?:past|last|next|coming|previous)\s+(?:{_NUMWORD}|\d+)\s+(?P<seasons>{_SEASON_RE})s\b)""",
 )
 def _set_rule(m, dct, tense):
+    if m["seasons"]:  # 'the last two winters': each winter of them (TIMEX3 XXXX-WI)
+        code = SEASONS[m["seasons"].lower()]
+        return TimeValue(value=f"XXXX-{code}", start=None, end=None, granularity=None, phrase="", kind="set")
     if m["mo"]:  # 'each July'
         return TimeValue(
             value=f"XXXX-{_month_num(m['mo']):02d}", start=None, end=None, granularity=None, phrase="", kind="set"
@@ -620,11 +634,18 @@ def _set_rule(m, dct, tense):
     return TimeValue(value=_duration_value(n, unit), start=None, end=None, granularity=None, phrase="", kind="set")
 
 
+# 'could one day house', 'hopes he one day': after a modal or a subject pronoun 'one day' is some day (timex_words.yml)
+_SOME_DAY = re.compile(r"one\s+day", re.I)
+_BEFORE_SOME_DAY = re.compile(
+    rf"\b(?:{alternation([*wordlist('some_day_after'), *pronouns(cases=('subject',))])})\s+$", re.I
+)
+
+
 @rule(
     "duration",
     rf"""(?:(?P<the>the\s+)?(?P<rel>past|last|next|coming|first|previous|following|latest|final|same|recent)\s+|the\s+(?=\w+\s+\w+s\b))?
         (?:(?P<approx>more\s+than|less\s+than|fewer\s+than|about|nearly|almost|over|at\s+least|up\s+to|roughly|around|approximately|some)\s+)?
-        (?P<n>{_NUM})[\s-]+(?P<unit>{_UNIT})s?(?P<tail>[\s-]+long|[\s-]+old)?\b(?P<of>(?=\s+of\b))?(?!\s+(?:ago|earlier|later))""",
+        (?P<n>{_NUM})[\s-]+{_UNIT_QUALIFIER}?(?P<unit>{_UNIT})s?(?P<half>{_HALF})?(?P<tail>[\s-]+long|[\s-]+old)?\b(?P<of>(?=\s+of\b))?(?!\s+(?:ago|earlier|later))""",
 )
 def _duration_rule(m, dct, tense):
     unit = _unit_of(m["unit"])
@@ -633,8 +654,14 @@ def _duration_rule(m, dct, tense):
         return None  # ages ('a 44-year-old') and fractions ('three-quarters of') are no time
     nword = m["n"].lower()
     n = _number(m["n"])
-    if nword in ("a", "an") and not (m["rel"] or m["approx"]):
+    if _SOME_DAY.fullmatch(m.group(0)) and _BEFORE_SOME_DAY.search(m.string[: m.start()]):
+        return unresolved(kind="vague")  # 'it could one day house': some day, not a day's length
+    if (m["rel"] or "").lower() in ("past", "last") and nword in ("few", "several", "a few"):
+        return unresolved(kind="vague")  # 'the last few months': some time before now (TIMEX3 PAST_REF)
+    if nword in ("a", "an") and not (m["rel"] or m["approx"] or m["half"]):
         return None  # 'a year' alone: left to the contextual check in find_timexes
+    if m["half"] and n is not None:
+        n += 0.5
     if nword in ("some", "many", "few") and not m.group(0).lower().rstrip().endswith("s"):
         return None
     kw: dict = {}
@@ -656,15 +683,24 @@ def _duration_rule(m, dct, tense):
     )
 
 
+# Plural units read alone ('for years'); two joined are one vague length, as long as the first ('days or weeks')
+_BARE_UNITS = r"(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries)"
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+_AROUND_AN_EVENT = re.compile(rf"\s+(?:{alternation(wordlist('around_an_event'))})\b", re.I)
+
+
 @rule(
     "bare_units",
-    r"""(?:(?P<the>the\s+)?(?P<rel>past|last|next|coming|recent)\s+)?(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b(?![\s-]+old\b)""",
+    rf"""(?:(?P<the>the\s+)?(?P<rel>past|last|next|coming|recent)\s+)?(?P<unit>{_BARE_UNITS})\b(?![\s-]+old\b)
+        (?:\s+(?:or|and)\s+(?:{_BARE_UNITS})\b(?![\s-]+old\b))?""",
 )
 def _bare_units_rule(m, dct, tense):
     rel = (m["rel"] or "").lower()
     unit = _unit_of(m["unit"])
     if rel == "recent":
         return unresolved(kind="vague")
+    if not rel and _THE_BEFORE.search(m.string[: m.start()]) and _AROUND_AN_EVENT.match(m.string[m.end() :]):
+        return unresolved(granularity=None)  # 'the months before a launch': a time around an event, not a length
     return TimeValue(
         value=_duration_value(None, unit), start=None, end=None, granularity=None, phrase="", kind="duration"
     )
@@ -681,12 +717,15 @@ def _a_while_rule(m, dct, tense):
 
 @rule(
     "vague",
-    # 'soon' is left out: an adverb of manner as often as a time ('as soon as', 'soon after'), seldom annotated
-    r"""(?:recently|currently|nowadays|lately|presently|now|at\s+present|these\s+days|recent|current
+    r"""(?:recently|currently|nowadays|lately|presently|now|at\s+present|these\s+days|recent|(?:then[\s-]+)?current
         |(?:the\s+)?(?:near|distant|immediate|foreseeable)\s+future|the\s+future|the\s+past
-        |the\s+(?:near|short|long)\s+term)\b(?!-)""",
+        |the\s+(?:near|short|long)\s+term|(?<!as\s)soon(?!\s+(?:as|after|afterwards?)\b))\b(?!-)""",
 )
 def _vague_rule(m, dct, tense):
+    # 'soon' is a time only where the clause looks ahead ('will soon seek'); 'was soon released', 'soon after'
+    # and 'as soon as' tell an order or a manner
+    if m.group(0).lower() == "soon" and tense != "future":
+        return None
     return unresolved(kind="vague")
 
 
@@ -712,11 +751,16 @@ def spoken_year(text: str) -> int | None:
     return century + int(n) if century and n is not None and n < 100 else None
 
 
-@rule("spoken_year", rf"(?:(?P<mo>{_MONTH_RE})\s+)?(?P<y>{_SPOKEN_YEAR})\b")
+@rule(
+    "spoken_year",
+    rf"(?:(?P<mo>{_MONTH_RE})\s+|(?:the\s+)?(?P<s>{_SEASON_RE})\s+of\s+)?(?P<y>{_SPOKEN_YEAR})\b",
+)
 def _spoken_year_rule(m, dct, tense):
     y = spoken_year(m["y"])
     if y is None:
         return None
+    if m["s"]:  # 'the winter of nineteen eighty-two'
+        return season_value(y, SEASONS[m["s"].lower()])
     return month_value(y, _month_num(m["mo"])) if m["mo"] else year_value(y)
 
 
@@ -793,6 +837,19 @@ def _holiday_rule(m, dct, tense):
     return day_value(min(candidates, key=lambda c: abs((c - dct).days)))
 
 
+@rule(
+    "day_around",
+    rf"""(?:the\s+)?day\s+(?P<ba>before|after)\s+(?P<inner>(?:(?:last|next|this)\s+)?{_WEEKDAY_RE}
+        |{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?|yesterday|today|tomorrow)\b""",
+)
+def _day_around_rule(m, dct, tense):
+    """'the day after last Friday', 'the day after May 3': a day next to a day the text names."""
+    inner = normalise(re.sub(r"\s+", " ", m["inner"]), dct, tense)
+    if inner is None or inner.value is None or inner.granularity != "day":
+        return unresolved(granularity="day")
+    return day_value(date.fromisoformat(inner.value[:10]) + timedelta(days=1 if m["ba"].lower() == "after" else -1))
+
+
 @rule("period_end", r"the\s+(?P<which>end|beginning|start|middle)\s+of\s+(?:the|this)\s+(?P<unit>week|month)\b")
 def _period_end_rule(m, dct, tense):
     if dct is None:
@@ -806,7 +863,12 @@ def _period_end_rule(m, dct, tense):
     r"the\s+(?:(?:current|latest|previous|prior|full|same)\s+)?(?:(?:fiscal|financial|calendar|full)\s+)year\b",
 )
 def _fiscal_year_rule(m, dct, tense):
+    if _ENDED.match(m.string[m.end() :]):  # 'the fiscal year ended June 30': a year's length, as 'the year ended'
+        return TimeValue(value="P1Y", start=None, end=None, granularity=None, phrase="", kind="duration")
     return unresolved(granularity="year")  # which fiscal year depends on the company: not guessed
+
+
+_ENDED = re.compile(r"\s+(?:ended|ending)\b")
 
 
 @rule("week_of", rf"the\s+week\s+of\s+(?P<date>(?P<mo>{_MONTH_RE})\s+(?P<d>\d{{1,2}})(?:,\s+(?P<y>{_YEAR}))?)\b")
@@ -825,7 +887,7 @@ def _the_period_rule(m, dct, tense):
     """'the year', 'earlier in the year': the period under way, dated in timex_anchor;
     'the year ended March 31' is a year's length (a fiscal year), P1Y."""
     unit = m.group(0).split()[-1].lower()
-    if re.match(r"\s+(?:ended|ending)\b", m.string[m.end() :]):
+    if _ENDED.match(m.string[m.end() :]):
         return TimeValue(
             value=_duration_value(1, unit), start=None, end=None, granularity=None, phrase="", kind="duration"
         )
@@ -853,7 +915,7 @@ def _the_season_rule(m, dct, tense):
     rf"""(?:(?:that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+prior|the\s+preceding)\s+
             (?:day|week|weekend|month|year|quarter|{_DAYPART}|{_SEASON_AFTER_THE_RE})
         |(?:earlier|later)\s+that\s+(?:day|week|month|year|{_DAYPART})
-        |(?P<n>{_NUM})[\s-]+(?:{_UNIT})s?\s+(?:earlier|later)
+        |(?P<n>{_NUM})[\s-]+(?:{_UNIT})s?{_HALF}?\s+(?:earlier|later)
         |year[\s-](?:earlier|ago)(?:\s+(?:period|quarter))?|the\s+year[\s-](?:earlier|ago)\s+(?:period|quarter|year|month)
         |the\s+(?:latest|same|comparable|prior|previous)\s+(?:period|quarter|year-ago\s+(?:period|quarter)))\b""",
 )

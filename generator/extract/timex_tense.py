@@ -73,7 +73,9 @@ def resolve_day_of_month(dct: date, m: int, d: int, tense: Tense) -> date | None
     if direction < 0 and past and not soon:  # a past event is not dated after publication
         return max(past)
     if direction > 0 and future:
-        return min(future)
+        # 'will vote by March 3' in a text dated March 4 was written before the date, not a year ahead
+        just_past = [c for c in past if (dct - c).days <= 7]
+        return max(just_past) if just_past and (min(future) - dct).days > 300 else min(future)
     return min(candidates, key=lambda c: (abs((c - dct).days), c > dct))
 
 
@@ -190,9 +192,32 @@ def tense_from_doc(doc, start: int, end: int) -> Tense:
         if tok.pos_ in ("VERB", "AUX") and tok.i not in range(span.start, span.end):
             t = _verb_tense(tok)
             if t:
-                return t
+                return None if t == _EITHER else t
         if tok.head.i == tok.i:
             break
+        tok = tok.head
+    return None
+
+
+# What _verb_tense says of a plan that may be over or ahead: the nearer day, and no verb further up decides
+_EITHER = "either"
+
+
+def _past_perfect(verb) -> bool:
+    """'had been scheduled', 'had been due' (the copula's auxiliaries for an adjective)."""
+    words = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if verb.dep_ == "acomp":
+        words |= {c.lower_ for c in verb.head.children if c.dep_ in ("aux", "auxpass")}
+    return "had" in words
+
+
+def _clause_verb(tok):
+    """The verb of the clause a word stands in: the word itself or the first verb above it."""
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.head.i == tok.i:
+            return None
         tok = tok.head
     return None
 
@@ -206,18 +231,33 @@ def _verb_tense(verb, depth: int = 0) -> Tense:
         # 'could have big consequences in November' looks ahead; 'could have done' looks back
         return "past" if verb.tag_ == "VBN" and "have" in lower else "future"
     if verb.lemma_.lower() in _PLAN_VERBS:
+        if verb.dep_ == "acomp":  # 'had been due to close': the auxiliaries are the copula's
+            lower |= {c.lower_ for c in verb.head.children if c.dep_ in ("aux", "auxpass")}
         if "had" in lower or (verb.tag_ == "VBD" and not auxes):
             # 'had been scheduled to expire Friday', 'set Friday as the deadline', 'planned a service
             # for Saturday': a plan told in the past is as likely over as ahead: the nearer day wins
-            return None
+            return _EITHER
+        if verb.tag_ == "VBN" and not auxes and verb.dep_ in ("acl", "amod") and depth < 3:
+            # 'a picnic planned for Saturday was called off', 'the fair set for May 3': a plan named
+            # inside a clause that does not look ahead may be over: the nearer day
+            clause = _clause_verb(verb.head)
+            if clause is None or _verb_tense(clause, depth + 1) not in ("present", "future"):
+                return _EITHER
         return "future"
     if verb.tag_ == "VB" and "to" in lower:
         # 'plans to visit on Friday' looks ahead; 'was due to expire Friday' may be either side
         head = verb.head if verb.head.i != verb.i else None
         if head is not None and depth < 3 and head.pos_ in ("VERB", "AUX", "ADJ"):
             head_tense = _verb_tense(head, depth + 1)
-            if head_tense == "past" and head.lemma_.lower() not in _PLAN_VERBS:
+            plan = head.lemma_.lower() in _PLAN_VERBS
+            if head_tense is None and head.pos_ == "ADJ" and not plan and head.head.i != head.i:
+                # 'made it hard to ship boats into the winter': the tense is the clause's
+                clause = _clause_verb(head.head)
+                head_tense = _verb_tense(clause, depth + 1) if clause is not None else None
+            if head_tense == "past" and not plan:
                 return None
+            if head_tense in (None, _EITHER) and plan and _past_perfect(head):
+                return _EITHER  # 'had been set to close on Friday': the plan's own reading (the nearer day) holds
         return "future"
     if verb.dep_ == "xcomp" and verb.head.lower_ == "going":
         return "future"
