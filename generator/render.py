@@ -521,7 +521,7 @@ class View:
         if not self.background_events:
             return Raw("")
         items = "".join(
-            f"<li>{html.escape(e.line)}"
+            f"<li>{html.escape(' '.join(e.line.split()))}"
             + (f", <em>“{html.escape(e.date.phrase)}”</em>" if e.date else "")
             + f" <small>({html.escape(e.background)};"
             + f' <a href="{attr_escape(source)}#{_safe_id(e.id)}">¶{int(e.paragraph)}</a>)</small></li>'

@@ -804,10 +804,10 @@ def test_a_title_and_a_shared_surname_join_no_one_the_text_never_gave_that_title
     from generator.model import Article
 
     paragraphs = (
-        "Tom Roe brought his older brother, Jim Roe, to the rally on Monday.",
-        "Mr. Roe thanked the crowd. Critics recalled the record of President Roe in the war.",
+        "Tom Roe and his cousin, Jim Roe, opened a bakery in Eastbrook on Monday.",
+        "Mr. Roe thanked the first customers. Critics recalled the decisions of Governor Roe during the flood.",
     )
     b = extract_article(Article("t", "t", date(2024, 5, 1), None, None, (), paragraphs))
     tom = next(a for a in b.actors if a.name == "Tom Roe")
-    assert "President Roe" not in tom.aliases  # which Roe was president the text does not say
-    assert any(a.name == "President Roe" for a in b.actors)
+    assert "Governor Roe" not in tom.aliases  # which Roe was governor the text does not say
+    assert any(a.name == "Governor Roe" for a in b.actors)

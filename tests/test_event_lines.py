@@ -121,10 +121,10 @@ def test_background_is_folded_under_the_timeline_and_kept_out_of_the_exports():
 
 def test_it_is_named_only_when_the_last_subject_before_it_is_that_name():
     b = _briefing(
-        "The Vistaria rocket was built by Eastbrook Aerospace. Back then, Tom Poe anticipated it would first fly in 2013."
+        "The Vistaria ferry was designed by Eastbrook Marine. At the time, Tom Poe expected it would sail in 2031."
     )
-    (line, why) = _lines(b)["2013"]
-    assert "[" not in line and why  # 'it' is the rocket, not the company named last: no guess on the line
+    (line, why) = _lines(b)["2031"]
+    assert "[" not in line and why  # 'it' is the ferry, not the firm named last: no guess on the line
 
 
 def _parsed(words: str, heads: list[int], deps: str, tags: str):
@@ -150,9 +150,9 @@ def _parsed(words: str, heads: list[int], deps: str, tags: str):
 def test_a_verb_whose_subject_the_parse_missed_shows_no_one_else_s():
     from generator.extract.event_lines import Context, read_event
 
-    # 'former Mayor Tom Poe', parsed as a second object of 'host': 'travel' seems to share Roe's subject
+    # 'retired Judge Tom Poe', parsed as a second object of 'open': 'drive' seems to share Roe's subject
     doc = _parsed(
-        "Roe will host events and former Mayor Tom Poe will travel to Arden Friday .",
+        "Roe will open fairs and retired Judge Tom Poe will drive to Arden Friday .",
         [2, 2, 2, 2, 3, 8, 8, 8, 3, 10, 2, 10, 11, 10, 2],
         "nsubj aux ROOT dobj cc amod compound compound conj aux conj prep pobj npadvmod punct",
         "NNP MD VB NNS CC JJ NNP NNP NNP MD VB IN NNP NNP .",
@@ -167,10 +167,10 @@ def test_a_verb_whose_subject_the_parse_missed_shows_no_one_else_s():
 def test_a_time_that_opens_an_anchor_clause_dates_the_main_clause():
     from generator.extract.event_span import opens_an_anchor_clause
 
-    # 'Two days after superstorm Vera ravaged Eastbrook, Roe toured the coast.', 'after' parsed as
-    # a preposition of 'days': the expression dates the touring, not the storm
+    # 'Three weeks after wildfire Orla burned Eastbrook, Roe visited the valley.', 'after' parsed as
+    # a preposition of 'weeks': the expression dates the visit, not the fire
     doc = _parsed(
-        "Two days after superstorm Vera ravaged Eastbrook , Roe toured the coast .",
+        "Three weeks after wildfire Orla burned Eastbrook , Roe visited the valley .",
         [1, 5, 1, 2, 5, 9, 5, 9, 9, 9, 11, 9, 9],
         "nummod npadvmod prep pobj nsubj advcl dobj punct nsubj ROOT det dobj punct",
         "CD NNS IN NN NNP VBD NNP , NNP VBD DT NN .",
@@ -180,10 +180,8 @@ def test_a_time_that_opens_an_anchor_clause_dates_the_main_clause():
 
 
 def test_a_subject_the_parse_hung_on_the_auxiliary_is_still_the_subject():
-    (e,) = _briefing(
-        "Since Tom Poe became the presumptive nominee, he has consolidated support from party leaders."
-    ).events
-    assert e.line == "[Tom Poe] has consolidated support from party leaders"
+    (e,) = _briefing("Since Tom Poe took charge of the choir, he has doubled its membership.").events
+    assert e.line == "[Tom Poe] has doubled its membership"
 
 
 def test_first_person_words_outside_a_quotation_are_background():
@@ -209,12 +207,13 @@ def test_a_subject_that_points_back_is_background():
 def test_figures_compared_with_another_time_are_background():
     lines = _lines(
         _briefing(
-            "The deficit is projected to be $544 billion, $105 billion more than last year.",
-            "The deficit was equal to 2.5 percent of the economy in 2019.",
-            "Sales are up from 37 percent in January.",
+            "The harvest is expected to reach 80 tonnes, 12 tonnes more than last year.",
+            "The fee amounted to 4 percent of the price in 2019.",
+            "Its share is up from 22 percent in January.",
         )
     )
-    assert "comparison" in lines["last year"][1] and lines["2019"][1] and lines["January"][1]
+    assert "comparison" in lines["last year"][1]
+    assert lines["2019"][1] == lines["January"][1] == "a figure or a comparison"
 
 
 def test_they_names_a_plural_not_one_body():
@@ -235,7 +234,7 @@ def test_a_line_ends_on_a_word_not_on_and():
     (line, _) = _lines(
         _briefing("Road deaths have been on the rise lately in Eastbrook and, officials say, elsewhere.")
     )["lately"]
-    assert not line.endswith(("and", ","))
+    assert line == "Road deaths have been on the rise lately in Eastbrook"
 
 
 def test_a_description_the_text_gave_a_named_person_shows_the_name():
@@ -266,7 +265,7 @@ def test_a_comma_that_closes_an_apposition_is_no_conjunction():
 
 
 def test_a_listing_entry_is_background():
-    (e,) = _briefing("● Jan. 9 — Jane Roe will discuss cosmic images at the Eastbrook Planetarium.").events
+    (e,) = _briefing("● March 3 — Tom Poe reads from his poems at the Eastbrook library.").events
     assert "listing" in e.background
 
 
@@ -284,13 +283,13 @@ def test_a_statement_shows_a_short_quotation_whole():
 def test_a_description_of_the_one_body_so_named_shows_its_name():
     lines = _lines(
         _briefing(
-            "The Eastbrook Center for Humane Policy was founded by Jane Roe.",
-            "The center this week announced several new projects.",
+            "The Eastbrook Institute for Coastal Studies was founded by Jane Roe.",
+            "The institute this week opened two new laboratories.",
         )
     )
     assert (
         lines["this week"][0]
-        == "The center [Eastbrook Center for Humane Policy] this week announced several new projects"
+        == "The institute [Eastbrook Institute for Coastal Studies] this week opened two new laboratories"
     )
 
 
@@ -298,13 +297,10 @@ def test_a_described_speaker_shows_the_name_the_quote_attribution_found():
     lines = _lines(
         _briefing(
             "Organizers' spokeswoman Jane Roe said on Monday: “We are ready.”",
-            "“The involvement of the Red Cross is crucial,” the spokeswoman said on Tuesday.",
+            "“The new ferry is safe,” the spokeswoman said on Tuesday.",
         )
     )
-    assert (
-        lines["Tuesday"][0]
-        == "the spokeswoman [Jane Roe] said on Tuesday: “The involvement of the Red Cross is crucial”"
-    )
+    assert lines["Tuesday"][0] == "the spokeswoman [Jane Roe] said on Tuesday: “The new ferry is safe”"
 
 
 def test_a_line_that_starts_inside_a_quotation_opens_it():
@@ -328,9 +324,9 @@ LINE_STARTS = [
         "The union has been organizing workers and raising money since 2019",
     ),
     (
-        "Voters turned to the opposition, helping the Green League win a majority in the election in March.",
+        "Farmers switched to barley, helping the Arden mill reach record output in March.",
         "March",
-        "Voters turned to the opposition, helping the Green League win",
+        "Farmers switched to barley, helping the Arden mill reach record output",
     ),
     (
         "Tom Poe says next month's launch will be exciting.",
@@ -338,9 +334,9 @@ LINE_STARTS = [
         "Tom Poe says next month's launch will be exciting",
     ),
     (
-        "Jane Roe left no doubt that she would endorse a candidate in this year's contest.",
+        "Jane Roe made the point that she would run for mayor in this year's race.",
         "this year",
-        "Jane Roe left no doubt that she would endorse a candidate in this year's contest",
+        "Jane Roe made the point that she would run for mayor in this year's race",
     ),
     (
         "There is a chance that no Eastbrook drivers will race in 2025.",
@@ -353,3 +349,33 @@ LINE_STARTS = [
 @pytest.mark.parametrize(("paragraph", "phrase", "start"), LINE_STARTS)
 def test_a_line_keeps_who_acts_or_speaks(paragraph, phrase, start):
     assert _lines(_briefing(paragraph))[phrase][0].startswith(start)
+
+
+def test_a_date_after_no_later_than_is_no_comparison():
+    (line, why) = _lines(_briefing("Tom Poe must file the papers no later than Friday."))["Friday"]
+    assert line == "Tom Poe must file the papers no later than Friday" and not why
+
+
+def test_a_quotation_that_ended_its_sentence_is_not_the_next_line_s_words():
+    (line, _) = _lines(_briefing("Jane Roe spoke first: “We won.” Tom Poe announced on Monday his resignation."))[
+        "Monday"
+    ]
+    assert line == "Tom Poe announced on Monday his resignation"
+
+
+def test_a_name_in_brackets_lands_on_its_word_in_a_line_that_opens_a_quotation():
+    lines = _lines(
+        _briefing(
+            "Mayor Jane Roe opened the hall on Sunday.", "“We will rebuild the bridge,” said the mayor on Monday."
+        )
+    )
+    assert lines["Monday"][0] == "“We will rebuild the bridge,” said the mayor [Jane Roe] on Monday"
+
+
+def test_the_folded_background_escapes_the_article_s_words():
+    from generator.render import render_pages
+
+    b = _briefing("There were <b>40</b> break-ins & thefts in the town last year.")
+    page = render_pages(b)["timeline.md"]
+    folded = page.partition('<details class="briefing-how">')[2]
+    assert "&lt;b&gt;40&lt;/b&gt;" in folded and "&amp; thefts" in folded and "<b>" not in folded

@@ -159,8 +159,8 @@ def _name(g: list[Candidate], type_: str) -> str:
     if type_ == "person":
         name = max((c.name for c in pool), key=lambda n: (len(n.split()), len(n)))
         titled = [c.title for c in pool if c.title]
-        if len(name.split()) == 1 and titled and len(titled) == len(pool):
-            return f"{titled[0]} {name}"  # 'Mr. Roe', 'President Roe': the only way the article names them
+        if len(name.split()) == 1 and titled and len(titled) == len(pool) and len(set(titled)) == 1:
+            return f"{titled[0]} {name}"  # 'Mr. Roe', 'President Roe': the one way the article names them
         return name
     if type_ == "group":
         counts = Counter(c.name for c in pool)

@@ -6,7 +6,7 @@ The clause a date anchors is not always an event a reader can use alone:
   'asked whether she would run in May'), or a clause whose subject is the date itself
   ('as the new year arrived');
 * **background** (kept, folded under the timeline, with why): a figure or a comparison
-  ('there were 20 incidents last year', 'up 30 percent this year', 'up from 1 in 10 in 2000'),
+  ('there were 40 break-ins last year', 'up 12 percent this year', 'up from 3 in 8 in 1990'),
   words inside a direct quotation (the Quotes page gives them with their speaker), and a subject
   the reader cannot place: a first-person 'I' or 'we' outside a quotation, or a pronoun no earlier
   name fits;
@@ -33,14 +33,15 @@ COMPARISONS = tuple(tuple(p.split()) for p in wordlist("comparison_phrases"))
 CHANGE_WORDS = wordset("change_adverbs")
 OWNERS = determiner_subjects(*THIRD_PERSON)  # 'his plan': 'he'
 FIRST_PERSON = pronouns("first_singular", "first_plural", cases=("subject",))
-# 'my', 'me', 'us' too; not 'our', which names ('Our Future PAC') and columns ('our red neighbour
-# Mars') use for everyone
+# 'my', 'me', 'us' too; not 'our', which names ('the Our Town Fund') and columns ('our nearest
+# star') use for everyone
 FIRST_PERSON_ALL = pronouns("first_singular") | pronouns("first_plural", cases=("subject", "object"))
 _SUBJECTS = ("nsubj", "nsubjpass", "expl")
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
 DEMONSTRATIVES = wordset("pronouns.demonstrative")
 FIGURE_VERBS = wordset("figure_verbs")
 AMOUNT_WORDS = wordset("amount_units")
+COMPARATIVES = wordset("amount_comparatives")
 QUOTE_WORDS = 20  # a statement's quoted words shown on its line (up to ten more to end them)
 LIST_BULLETS = tuple(wordlist("list_bullets"))
 SAYING = wordset("speech_verbs.common") - wordset("speech_verbs.with_object")  # said, told, wrote; not announced
@@ -76,8 +77,8 @@ class Reading:
 
 
 def clause_children(verb) -> list:
-    """The verb's dependents, with those the parse hung on its auxiliary ('he has consolidated …'
-    parsed with 'has' as the head of 'he')."""
+    """The verb's dependents, with those the parse hung on its auxiliary ('she has doubled …'
+    parsed with 'has' as the head of 'she')."""
     return [*verb.children, *(g for c in verb.children if c.dep_ in ("aux", "auxpass") for g in c.children)]
 
 
@@ -113,17 +114,12 @@ def read_event(
     shown = text
     for a, b in sorted(gaps or (), reverse=True):
         shown = f"{shown[: a - start].rstrip()} … {shown[b - start :].lstrip(' ,')}"
-    if shown.count("“") > shown.count("”"):
-        shown += " …”"  # a quotation the line opens and cuts: shown as cut, not left open
-    elif shown.count("”") > shown.count("“"):
-        shown = "“" + shown  # '…,” said Roe': the line starts inside the quotation
-    elif shown.count('"') % 2:
-        shown += ' …"'
-    reading = _read(verb, start, end, paragraph, shown, ctx)
+    reading = _read(verb, start, end, paragraph, shown, ctx)  # offsets into `shown` hold before its gaps
     if not reading.background and when is not None and _compared_date(verb.doc, when):
         reading = Reading(background="a comparison with another time ('more than last year')")
-    if shown != text and not reading.reads:
-        reading = Reading(reads=shown, actor=reading.actor, background=reading.background)
+    line = _balanced(reading.reads or shown)
+    if line != text and line != reading.reads:
+        reading = Reading(reads=line, actor=reading.actor, background=reading.background)
     if reading.background or verb.lemma_.lower() not in REPORT_VERBS:
         return reading
     if any(c.dep_ in ("ccomp", "xcomp") and start <= c.idx < end for c in clause_children(verb)):
@@ -135,7 +131,17 @@ def read_event(
         if lemma in SAYING and not said_something:
             return Reading(background="a statement whose words the line does not give ('Roe said')")
         return reading
-    return Reading(reads=f"{reading.reads or shown}: “{words}”", actor=reading.actor)
+    return Reading(reads=f"{line}: “{words}”", actor=reading.actor)
+
+
+def _balanced(line: str) -> str:
+    """The line with its quotation marks balanced: a quotation it cuts shown as cut ('“… …”'), one
+    it starts inside opened ('“…,” said Roe')."""
+    if line.count("“") > line.count("”"):
+        return line + " …”"
+    if line.count("”") > line.count("“"):
+        return "“" + line
+    return line + ' …"' if line.count('"') % 2 else line
 
 
 def _said_words(paragraph_text: str, paragraph: int, start: int, end: int, quotes) -> str | None:
@@ -144,7 +150,9 @@ def _said_words(paragraph_text: str, paragraph: int, start: int, end: int, quote
     for q in quotes:
         if q.paragraph != paragraph or q.kind != "direct":
             continue
-        before = 0 <= start - q.end <= 4 and not any(c in paragraph_text[q.end : start] for c in ".!?")
+        # '“…,” Roe said': not a quotation that ended its sentence ('“We won.” Roe left …')
+        ended = q.text.rstrip(" “”\"‘’'")[-1:] in (".", "!", "?")
+        before = 0 <= start - q.end <= 4 and not ended and not any(c in paragraph_text[q.end : start] for c in ".!?")
         after = 0 <= q.start - end <= 4 and any(c in paragraph_text[end : q.start] for c in ",:")
         if before or after:
             words = q.text.strip(" “”\"‘’'.,").split()
@@ -224,7 +232,7 @@ def _described(subject, start: int, paragraph: int, text: str, ctx: Context) -> 
         return Reading(reads=f"{text[:cut]} [{speaker.name}]{text[cut:]}", actor=speaker.id)
     described = " ".join(t.lower_ for t in words if t.dep_ != "det")
     actor = nominal_antecedent(subject, m, ctx.actors, ctx.role_heads)
-    if actor is not None and not any(described in r.text.lower() for r in actor.roles):
+    if actor is not None and not any(f" {described} " in f" {r.text.lower()} " for r in actor.roles):
         actor = None  # the text gave this person that role in these words ('the former mayor')
     if actor is None and len(words) == 2:
         actor = named_body(subject, m, ctx.actors)  # 'the center' after 'the Eastbrook Center for Policy'
@@ -238,7 +246,13 @@ def _speaker_at(m: Mention, ctx: Context) -> Actor | None:
     """The named actor a quote's attribution gave the speaker written at ``m``, if any."""
     for q in ctx.quotes:
         sm = q.speaker_mention
-        if q.speaker and sm is not None and sm.paragraph == m.paragraph and sm.start <= m.start < sm.end:
+        if (
+            q.speaker
+            and not q.speaker_inferred
+            and sm is not None
+            and sm.paragraph == m.paragraph
+            and sm.start <= m.start < sm.end
+        ):
             actor = next((a for a in ctx.actors if a.id == q.speaker), None)
             if actor is not None and not actor.described:
                 return actor
@@ -278,13 +292,16 @@ def _compared_date(doc, when: tuple[int, int]) -> bool:
     first = next((t for t in doc if t.idx >= when[0]), None)
     if first is None:
         return False
-    before = [t.lower_ for t in doc[max(0, first.i - 2) : first.i]]
-    return "than" in before
+    before = [t.lower_ for t in doc[max(0, first.i - 3) : first.i]]
+    if "than" not in before:
+        return False
+    word = before[before.index("than") - 1] if before.index("than") > 0 else ""
+    return word in COMPARATIVES  # '12 tonnes more than last year'; not 'no later than Friday'
 
 
 def _figure(verb) -> bool:
-    """A clause that states a figure ('The deficit was equal to 2.5 percent', 'is projected to be
-    $544 billion'): a verb of being or amounting whose complement is an amount."""
+    """A clause that states a figure ('The fee amounted to 4 percent', 'is expected to be
+    80 tonnes'): a verb of being or amounting whose complement is an amount."""
     if verb.lemma_.lower() not in FIGURE_VERBS:
         return False
     for c in verb.children:
@@ -311,7 +328,7 @@ def _shared_subject(verb, start: int, text: str, actors: list[Actor], paragraph:
         subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None:
             continue
-        if subject.idx >= start or subject.pos_ not in ("PROPN", "NOUN"):
+        if subject.idx >= start or subject.pos_ not in ("PROPN", "NOUN") or head.sent != verb.sent:
             return Reading()
         doc = verb.doc
         if any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i != head.i for t in doc[head.i + 1 : verb.i]):
@@ -329,7 +346,7 @@ def _shared_subject(verb, start: int, text: str, actors: list[Actor], paragraph:
 def _last_subject_is(ante, pronoun, want: str, paragraph: int, docs: list, quoted) -> bool:
     """Whether the last subject before the pronoun that could be it ('it': no person; 'he', 'she':
     a person) is the antecedent found, or the same pronoun again. A name the resolver reached over
-    another subject ('The rocket … NASA … it would fly') is a guess: a timeline line shows no guess."""
+    another subject ('The ferry … Eastbrook Marine … it would sail') is a guess: a line shows no guess."""
     for p in range(paragraph, max(0, ante.paragraph - 1), -1):
         doc = docs[p - 1]
         tokens = [t for t in doc if p != paragraph or t.i < pronoun.i]

@@ -32,7 +32,7 @@ def frame(verb, start: int, in_quote: Callable[[int], bool]) -> int:
     the launch will be exciting'): at that someone, when named in a few words before it."""
     head = verb.head
     if verb.dep_ in ("ccomp", "acl") and head.pos_ == "NOUN" and head.dep_ in ("dobj", "attr"):
-        head = head.head  # 'left no doubt that …', 'there is a chance that …'
+        head = head.head  # 'made the point that …', 'there is a chance that …'
     elif verb.dep_ != "ccomp":
         return start
     if head.i >= verb.i or head.pos_ not in ("VERB", "AUX") or not head.is_alpha:
@@ -48,7 +48,7 @@ def frame(verb, start: int, in_quote: Callable[[int], bool]) -> int:
 
 def lift_participle(verb, keep: set) -> tuple:
     """A participle without a subject ('Speaking on Friday, Roe said …', 'has been organizing and
-    raising money since 2014'), or a bare infinitive ('helping the party enter parliament in May'),
+    raising money since 2014'), or a bare infinitive ('helping the mill reach record output in May'),
     is read in the clause it hangs from, whose subject acts; its own words stay in the line."""
     for _ in range(3):
         head = verb.head
@@ -110,9 +110,9 @@ def clause_span(
         for t in c.subtree
     }
     keep = keep | needed_anchor(verb, {t for c in verb.children if _anchor_clause(c) for t in c.subtree})
-    # a purpose ('brought her brother to vouch for her') finishes the line
+    # a purpose ('hired a lawyer to draft the will') finishes the line
     keep = keep | {t for c in verb.children if c.dep_ == "advcl" and c.left_edge.lower_ == "to" for t in c.subtree}
-    # what the parse hung on an auxiliary ('he has consolidated', 'has' the head) is the verb's too
+    # what the parse hung on an auxiliary ('she has doubled', 'has' the head) is the verb's too
     children = clause_children(verb)
     clauses = [c for c in children if c.dep_ in CLAUSE_DEPS - {"punct", "cc", "conj"} and c not in keep]
     # a coordinated verb with its own subject is another event; 'reimposed and tightened sanctions' is one

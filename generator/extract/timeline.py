@@ -63,7 +63,7 @@ def extract_events(article: Article, docs: list, actors: list[Actor], quotes: Se
                 continue
             anchor: set[Token] = set(anchor_tok.subtree) if anchor_tok is not None else set()
             if opens_an_anchor_clause(verb, span):
-                verb = verb.head  # 'Two days after the storm hit, Roe toured …': the event is the touring
+                verb = verb.head  # 'Three weeks after the fire, Roe visited …': the event is the visit
             verb, keep = lift_participle(verb, set())
             keep |= needed_anchor(verb, anchor)
             # one event per verb: a second expression on the same verb only refines its date (and
@@ -74,7 +74,7 @@ def extract_events(article: Article, docs: list, actors: list[Actor], quotes: Se
                     found[k] = (*found[k][:3], tv, *found[k][4:])
                 if keep & anchor:
                     start, end, gaps = clause_span(verb, keep, in_quote)
-                    found[k] = (found[k][0], start, end, *found[k][3:6], gaps)
+                    found[k] = (found[k][0], frame(verb, start, in_quote), end, *found[k][3:6], gaps)
                 continue
             start, end, gaps = clause_span(verb, keep, in_quote)
             start = frame(verb, start, in_quote)
@@ -191,7 +191,7 @@ def _governing_verb(tok, span):
             # 'is planning to boycott the speech next week': the event reads from the planning verb
             if tok.dep_ == "xcomp" and tok.head.pos_ in ("VERB", "AUX") and tok.head.i != tok.i:
                 return tok.head
-            # 'he has consolidated', the parse making 'has' the head: the event is the main verb's
+            # 'she has doubled', the parse making 'has' the head: the event is the main verb's
             if tok.dep_ in ("aux", "auxpass") and tok.head.pos_ == "VERB":
                 return tok.head
             return tok
