@@ -45,7 +45,7 @@ def _plural(head) -> bool:
 def role_heads_of(docs: list, actors: list[Actor]) -> dict[str, tuple[tuple[int, int], set[str]]]:
     """Per named person: where it is first named, and the words that give its role there:
     the head of each role ('secretary' of 'Secretary of State') and the two words before
-    any of its mentions ('Morning Joe host Jane Roe'). Computed once per article."""
+    any of its mentions ('Evening Desk host Jane Roe'). Computed once per article."""
     out = {}
     for a in actors:
         if a.type != "person" or a.described or not a.mentions:
@@ -55,7 +55,7 @@ def role_heads_of(docs: list, actors: list[Actor]) -> dict[str, tuple[tuple[int,
             doc = docs[x.paragraph - 1]
             span = doc.char_span(x.start, x.end, alignment_mode="expand")
             if span is not None:
-                # The words written onto the name ('Morning Joe host Jane Roe'), not those of
+                # The words written onto the name ('Evening Desk host Jane Roe'), not those of
                 # the phrase before it ('Through a spokesperson, Jane Roe …').
                 for t in reversed(doc[max(0, span.start - 2) : span.start]):
                     if t.is_punct or t.pos_ in ("ADP", "VERB", "AUX", "DET", "PRON", "CCONJ", "SCONJ"):
