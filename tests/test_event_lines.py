@@ -134,6 +134,8 @@ def _parsed(words: str, heads: list[int], deps: str, tags: str):
     from generator.nlp import get_nlp
 
     pos = {"NNP": "PROPN", "NN": "NOUN", "NNS": "NOUN", "MD": "AUX", "VB": "VERB", "VBD": "VERB", "VBZ": "VERB"}
+    pos |= {"VBN": "VERB", "VBG": "VERB", "VBP": "VERB", "PRP": "PRON", "PRP$": "PRON", "WP$": "PRON", "DT": "DET"}
+    pos |= {"CD": "NUM", "JJ": "ADJ"}
     tag_list = tags.split()
     return Doc(
         get_nlp().vocab,
@@ -180,8 +182,20 @@ def test_a_time_that_opens_an_anchor_clause_dates_the_main_clause():
 
 
 def test_a_subject_the_parse_hung_on_the_auxiliary_is_still_the_subject():
-    (e,) = _briefing("Since Tom Poe took charge of the choir, he has doubled its membership.").events
-    assert e.line == "[Tom Poe] has doubled its membership"
+    from generator.extract.event_lines import clause_children
+    from generator.extract.timeline import _governing_verb
+
+    # 'Since Poe took charge, he has doubled its membership.', parsed with 'has' as the head of
+    # 'he' and of the 'since' clause: the event is the doubling, and 'he' its subject
+    doc = _parsed(
+        "Since Poe took charge , he has doubled its membership .",
+        [2, 2, 6, 2, 6, 6, 7, 7, 9, 7, 7],
+        "mark nsubj advcl dobj punct nsubj aux ROOT poss dobj punct",
+        "IN NNP VBD NN , PRP VBZ VBN PRP$ NN .",
+    )
+    verb = _governing_verb(doc[2], doc[0:4])
+    assert verb.text == "doubled"
+    assert [c.text for c in clause_children(verb) if c.dep_ == "nsubj"] == ["he"]
 
 
 def test_first_person_words_outside_a_quotation_are_background():
