@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from html import escape
 
+from . import derive
 from .lexicon import first_words, season_names, wordlist
 from .model import Briefing, Event, TimeValue
 
@@ -20,13 +21,8 @@ MODIFIER_WORDS = first_words("period_modifiers") | {"APPROX": "around"}
 
 
 def dated_events(briefing: Briefing) -> list[Event]:
-    """Events with a resolved date, in chronological order (ties in text order)."""
-    dated = [
-        e
-        for e in briefing.events
-        if e.date is not None and e.date.value is not None and e.date.start and e.date.end and not e.background
-    ]
-    return sorted(dated, key=lambda e: (e.date.start, e.date.end, e.paragraph, e.start))  # type: ignore[union-attr]
+    """The timeline's events (derive.dated_events) that have an end date, as the exports need."""
+    return [e for e in derive.dated_events(briefing) if e.date is not None and e.date.end]
 
 
 def display_date(tv: TimeValue) -> str:
