@@ -206,7 +206,9 @@ def main() -> None:
     # dev7 on: four PolNeAR articles as dev3 draws them and crawls from any outlet (two for dev7,
     # four after), each set with its own seed, after the one before.
     later: dict[str, tuple[list[dict], list[dict]]] = {}
-    for k, (seed, n_crawls) in enumerate(((20261208, 2), (20261209, 4), (20261210, 4), (20261211, 4), (20261212, 4)), start=7):
+    for k, (seed, n_crawls) in enumerate(
+        ((20261208, 2), (20261209, 4), (20261210, 4), (20261211, 4), (20261212, 4)), start=7
+    ):
         rng = random.Random(seed)
         p_rows, _ = pick_dev3(polnear, crawls, taken, rng, n=4)
         c_rows = _any_crawls(crawls, taken, rng, n=n_crawls, max_words=1000)
