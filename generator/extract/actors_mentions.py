@@ -29,7 +29,7 @@ from .actors_lexicon import (
     PRONOUNS,
     TITLE_WORDS,
 )
-from .names import common_adjective, common_noun, is_given_name
+from .names import common_adjective, common_noun, common_word, is_given_name
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 MODIFIER_TAGS = {"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "HYPH", "AFX"}
@@ -209,9 +209,23 @@ def _without_glued_credit(doc, start: int, end: int) -> tuple[int, int]:
             start += n
         elif credit_words([doc[end - 1].text]) or end - start == 2 and doc[start].text == doc[end - 1].text:
             end -= 1
+        elif end - start > 2 and (doc[start].text == doc[end - 1].text or _plural_noun_before_name(doc, start)):
+            start += 1  # 'out-Roe Jane Roe', 'Liberals Jane Roe and …': a word glued before the name
         else:
             break
     return start, end
+
+
+def _plural_noun_before_name(doc, start: int) -> bool:
+    """'Liberals Jane Roe': a capitalised plural of a common word, then a known given name."""
+    word = doc[start].text
+    return (
+        word[:1].isupper()
+        and word.endswith("s")
+        and doc[start].tag_ in ("NNS", "NNPS")
+        and common_word(word[:-1].lower())
+        and is_given_name(doc[start + 1].text)
+    )
 
 
 _QUOTE_MARKS = frozenset("'\"‘’“”")

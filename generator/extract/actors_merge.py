@@ -169,7 +169,10 @@ def _merge_persons(cands: list[Candidate], uf: _Clusters) -> None:
             elif before and c.paragraph == before[-1][1].paragraph:
                 pick = before[-1]
             elif before and c.paragraph - before[-1][1].paragraph <= 1:
-                pick = before[-1]
+                # Both named in the paragraph before ('Jane Roe, whose husband, Tom Roe, …'): the
+                # one named first, whom news style names first and then by the surname alone.
+                last = [(j, f) for j, f in before if f.paragraph == before[-1][1].paragraph]
+                pick = last[0] if c.paragraph != last[0][1].paragraph else before[-1]
             else:
                 counts = Counter(f.key for _, f in matches)
                 top = max(counts.values())

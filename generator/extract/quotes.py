@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 from ..lexicon import GENDERED, THIRD_PERSON, alternation, pronouns, wordset
 from ..model import Actor, Article, Mention, Quote, QuoteKind
 from .common import actor_at
+from .names import gender
 from .quotes_coref import PRONOUNS, resolve_pronoun
 from .quotes_cues import RELATIVES, cue_text, is_cue, named_apposition, np_tokens, relative_antecedent, speaker_of
 from .quotes_marks import MarkProblem, QuoteSpan, find_quote_spans
@@ -174,7 +175,8 @@ def _attribute(para: _Para, span: QuoteSpan, prev: _Found | None) -> _Found:
         return found
     inner = para.tokens(span.start, span.end)
     ids = {t.i for t in inner}
-    roots = [t for t in inner if t.head.i not in ids]
+    # The quotation's own heads; a comma inside the marks hangs on whatever verb follows.
+    roots = [t for t in inner if t.head.i not in ids and not t.is_punct] or [t for t in inner if t.head.i not in ids]
     ranked: list[tuple[int, int, Token]] = []
     cue_ids = {c.i: c for c in cues}
     for r in roots:
@@ -212,15 +214,34 @@ def _attribute(para: _Para, span: QuoteSpan, prev: _Found | None) -> _Found:
     if not ranked:
         return found
     ranked.sort(key=lambda x: (x[0], x[1]))
+    failed: set[int] = set()
     for rank, _, cue in ranked:
+        if any(anc.i in failed for _, anc in _ancestors(cue)):
+            continue  # 'when Poe asked him' under a cue whose speaker was not found: not the speaker either
         spk = speaker_of(cue, quote_before=cue.idx > span.close)
+        if spk is not None and para.inside(spk.idx):
+            spk = _named_after(para, spk, span)
         if spk is not None and not para.inside(spk.idx) and not _holds(spk, span):
             if found.kind == "partial" and rank == 0:
                 cue, spk = _outer_source(para, span, cue, spk)
             found.cue, found.speaker, found.linked = cue, spk, rank < 2
             return found
+        failed.add(cue.i)
     found.cue, found.linked = ranked[0][2], ranked[0][0] < 2
     return found
+
+
+def _named_after(para: _Para, subj, span: QuoteSpan):
+    """'“Good reporter, this guy,” Roe, the party's frontrunner, said': the parse took a word of
+    the quotation for the subject and hung the name after it on that word as an apposition. The
+    name right after the closing mark, set off by a comma, is the speaker; else None."""
+    for t in subj.children:
+        if t.dep_ == "appos" and t.pos_ == "PROPN" and not para.inside(t.idx) and t.idx > span.close:
+            name = np_tokens(t)
+            between = para.text[span.close + 1 : name[0].idx].strip()
+            if between in ("", ","):
+                return t
+    return None
 
 
 def _outer_source(para: _Para, span: QuoteSpan, cue, spk):
@@ -671,6 +692,22 @@ def _actor_for(actors: list[Actor], paragraph: int, start: int, end: int) -> Act
     return None
 
 
+def _family_name_of(actors: list[Actor], name: str, want: str | None) -> Actor | None:
+    """'Roe continued …. “…,” she said': a family name the actor stage left unmarked (two people
+    bear it) is the one person of that family name whose given name is of the pronoun's gender."""
+    if want not in ("he", "she") or len(name.split()) != 1:
+        return None
+    fits = [
+        a
+        for a in actors
+        if a.type == "person"
+        and len(a.name.split()) > 1
+        and a.name.split()[-1] == name
+        and gender(a.name.split()[0]) == want
+    ]
+    return fits[0] if len(fits) == 1 else None
+
+
 def _head_span(head) -> tuple[int, int]:
     """A name's whole span ('Jane Moreau'), else the head word's."""
     if head.ent_type_ and head.ent_iob_ != "O":
@@ -748,6 +785,8 @@ def _to_quote(
                 antecedent = Mention(ante.paragraph, ante.start, ante.end, ante.text)
                 target = (ante.paragraph, ante.head_start, ante.head_end)
     actor = _actor_for(actors, *target) if mention is not None and target is not None else None
+    if actor is None and antecedent is not None and f.speaker is not None:
+        actor = _family_name_of(actors, antecedent.text, PRONOUNS.get(f.speaker.lower_))
     return Quote(
         attribution=_how(f, head if mention is not None else None, actor, antecedent),
         id=f"q{i}",

@@ -63,7 +63,7 @@ def _genders(docs: list) -> dict[str, str]:
         for ent in doc.ents:
             words = [t for t in ent if t.tag_ != "POS" and t.lower_ not in ("'s", "’s")]
             given = [t.text for t in words[:-1] if not t.text.endswith(".") and t.lower_ not in TITLE_WORDS]
-            if ent.label_ == "PERSON" and given:
+            if ent.label_ == "PERSON" and given and not _with_article(ent):
                 fulls.setdefault(words[-1].lower_, set()).add(given[0])
     for last, names in fulls.items():
         # 'Jane Roe', 'Sen. Jane Roe' and 'Jane Q. Roe' are one name; 'Jane Roe' and 'Tom Roe' two people.
@@ -169,6 +169,9 @@ def _candidates(
         if before is not None and ent.end > before or inside(ent.start_char):
             continue
         toks = list(ent)
+        if ent.label_ == "PERSON" and _with_article(ent):
+            seen.update(t.i for t in toks)
+            continue  # 'accepting the Purple Star', 'a replica Gold Cross': a person's name takes no article
         kinds = _kind(toks, ent.label_, genders)
         if ent.root.dep_ == "compound" and ent.root.head.lemma_.lower() in ORG_NOUNS:
             # 'the Roe campaign ignored …': the body acts, not Roe, who is no 'he' or 'she' here
@@ -189,7 +192,10 @@ def _candidates(
             # 'She said …' before: a link in a chain, followed back to the one it names.
             out.append((True, tok.i, [tok], {PRONOUNS[tok.lower_]}, [tok]))
         elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "poss"):
-            known = (genders or {}).get(tok.lower_) if tok.pos_ == "PROPN" and tok.is_title else None
+            # A family name of the article's people; the tagger may read one that opens a
+            # sentence as a plural noun ('Woods continued …').
+            family = tok.pos_ == "PROPN" or (tok.i == sent.start and tok.dep_ in SUBJECT_DEPS)
+            known = (genders or {}).get(tok.lower_) if family and tok.is_title else None
             # A family name the tagger did not label, of a person the article has named in full
             # ('?': of a given name that shows no gender).
             kinds = {"he", "she"} if known == "?" else {known} if known in ("he", "she") else _kind([tok], None)
@@ -201,6 +207,19 @@ def _candidates(
     # Subjects first, then left to right, as a reader's attention runs.
     out.sort(key=lambda c: (not c[0], c[1]))
     return out
+
+
+def _no_sentence(text: str) -> bool:
+    """A paragraph that ends with no full stop, question or exclamation mark, colon or closing
+    quotation mark: a caption, a heading or a link, not the story's prose."""
+    return not text.rstrip().endswith((".", "?", "!", ":", '"', "”", "’", "'", ")", "…"))
+
+
+def _with_article(ent) -> bool:
+    """The name is written with an article: 'the Purple Star', 'a replica Gold Cross'."""
+    if ent[0].lower_ in ("the", "a", "an"):
+        return True
+    return any(t.dep_ == "det" and t.lower_ in ("the", "a", "an") and t.i < ent.start for t in ent.root.children)
 
 
 def _unlabelled_speaking_name(tok, person_words: frozenset[str]) -> bool:
@@ -249,6 +268,8 @@ def resolve_pronoun(
     looked = 0
     for p in range(paragraph, max(0, paragraph - 4), -1):
         doc = docs[p - 1]
+        if p != paragraph and _no_sentence(text_of(doc)):
+            continue  # a caption or a heading between ('Roe talks about the race'): no one speaks there
         sents = list(doc.sents)
         if p == paragraph:
             sents = [s for s in sents if s.start <= pronoun.i]

@@ -194,6 +194,9 @@ def speaker_of(cue, quote_before: bool = False):
             ]
             if after:
                 return after[0]
+            run = _phrase_after(verb)
+            if run is not None:
+                return run
         # Participles, conjoined and infinitival cues share the main clause's subject.
         if verb.dep_ in ("conj", "advcl", "xcomp", "pcomp") and verb.head.i != verb.i:
             nxt = verb.head
@@ -287,8 +290,37 @@ def relative_antecedent(subj):
     """For 'who'/'which'/'that' subjects of a relative clause: the noun it refers to."""
     verb = subj.head
     if subj.lower_ in RELATIVES and verb.dep_ == "relcl":
+        if subj.lower_ == "who" and not _personal(verb.head):
+            # 'X was singled out by minister Jane Roe who said …': the parse hung the clause on a
+            # body far back; 'who' is the person named right before it (a comma may sit between).
+            before = subj.nbor(-1) if subj.i > 0 else None
+            if before is not None and before.text == "," and before.i > 0:
+                before = before.nbor(-1)
+            if before is not None and _personal(before):
+                return before
         return verb.head
     return None
+
+
+def _phrase_after(verb):
+    """'“…,” said retired surgeon Jane Roe, asked about …': the parse gave the inverted cue no
+    subject and hung the name on the next verb. The words right after the cue, up to a comma, that
+    end in a person's name or a word for a person: their last word."""
+    doc = verb.doc
+    run = []
+    for tok in doc[verb.i + 1 : min(len(doc), verb.i + 8)]:
+        if tok.is_punct or not (tok.pos_ in ("PROPN", "NOUN", "ADJ", "DET") or tok.dep_ in ("amod", "compound")):
+            break
+        run.append(tok)
+    if not run or run[-1].pos_ not in ("PROPN", "NOUN") or not _personal(run[-1]):
+        return None
+    following = doc[run[-1].i + 1] if run[-1].i + 1 < len(doc) else None
+    return run[-1] if following is None or following.is_punct else None
+
+
+def _personal(tok) -> bool:
+    """A person's name or a word for a person ('Roe', 'the minister')."""
+    return tok.ent_type_ == "PERSON" or tok.lemma_.lower() in person_nouns()
 
 
 def cue_tokens(tokens: Iterable) -> list:
