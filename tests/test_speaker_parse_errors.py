@@ -114,7 +114,39 @@ def test_a_word_glued_before_a_name_is_not_part_of_it():
     b = _brief(
         "Tom Poe has made two picks for the board. Liberals Jane Roe and Ann Lee were replacements.",
         "He was able to out-Poe Tom Poe and won.",
+        # tagged as one organisation
+        "Tom Poe has made two picks for the court, neither of whom shifted its ideological balance. "
+        "Liberals Nadia Kessler and Ann Lee were replacements for others who generally voted that way.",
     )
     names = {a.name for a in b.actors if a.type == "person"}
-    assert {"Jane Roe", "Tom Poe"} <= names
+    assert {"Jane Roe", "Tom Poe", "Nadia Kessler"} <= names
     assert not {n for n in names if n.startswith(("Liberals", "Poe Tom"))}
+
+
+def test_a_person_named_in_an_opening_phrase_is_not_the_subject():
+    # The parse gives 'pressed' two subjects (or makes Poe an apposition of Roe): Poe is pressed.
+    b = _brief(
+        "Tom Poe spoke on Monday.",
+        "On the topic of another tough rival, Mr. Roe, Mr. Poe was pressed on why he had said it was "
+        '"a great honor" to earn the rival\'s praise last week, given that Mr. Roe backs adversaries.',
+    )
+    assert _speaker(b, "a great honor", "partial") == "Tom Poe"
+
+
+def test_a_person_in_apposition_to_another_person_is_the_subject():
+    from spacy.tokens import Doc
+
+    from generator.extract.quotes_coref import _candidates
+    from generator.nlp import get_nlp
+
+    # The parser's mistake, given by hand: Roe the subject, Poe his apposition.
+    doc = Doc(
+        get_nlp().vocab,
+        words="On a rival , Mr. Roe , Mr. Poe was pressed on why he had spoken .".split(),
+        heads=[10, 2, 0, 10, 5, 10, 5, 8, 5, 10, 10, 10, 15, 15, 15, 11, 10],
+        deps="prep det pobj punct compound nsubjpass punct compound appos auxpass ROOT prep advmod nsubj aux pcomp punct".split(),
+        tags="IN DT NN , NNP NNP , NNP NNP VBD VBN IN WRB PRP VBD VBN .".split(),
+        ents=[*["O"] * 4, "B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", *["O"] * 8],
+    )
+    first = _candidates(doc, doc[:], 13, lambda off: False, {})[0]
+    assert [t.text for t in first[2]] == ["Mr.", "Poe"] and first[0]

@@ -707,6 +707,14 @@ def mentions_in(doc, n: int, gaz: Gazetteer) -> list[Candidate]:
             label = "PERSON"  # "Ms X" tagged as an organisation
         elif label in ("ORG", "GPE") and _place_before_given_name(doc, s, e):
             label = "PERSON"  # "Mayor of [Eastbrook Jane Roe]" tagged as an organisation
+        elif (
+            label in ("ORG", "GPE")
+            and 3 <= e - s <= 4
+            and _plural_noun_before_name(doc, s)
+            and all(t.tag_ == "NNP" for t in doc[s + 1 : e])
+        ):
+            s, label = s + 1, "PERSON"  # "[Liberals Jane Roe] and Ann Lee" tagged as an organisation
+            text = doc[s:e].text
         # Codes ("US", "NLD") only where the tagger saw a place: "NLD" tagged as an
         # organisation is a party, not the Netherlands.
         country = gaz.country(text, codes=label == "GPE") if label in ("GPE", "ORG", "NORP", "LOC") else None

@@ -183,6 +183,10 @@ def _candidates(
         subj = ent.root.dep_ in SUBJECT_DEPS or (
             ent.root.dep_ in ("compound", "poss") and ent.root.head.dep_ in SUBJECT_DEPS and not owner_of_person
         )  # 'Roe's lawyer said': the lawyer is the subject, not Roe
+        if ent.label_ == "PERSON" and _other_person_in_apposition(ent):
+            # 'On the topic of a rival, Mr. Poe, Mr. Roe was pressed …': the parse made Poe the
+            # subject and Roe his apposition; one person has one name, so Roe is the subject.
+            subj = ent.root.dep_ == "appos"
         out.append((subj, ent.start, toks, kinds, toks))
         seen.update(t.i for t in toks)
     for tok in sent:
@@ -204,9 +208,29 @@ def _candidates(
             if kinds:
                 toks = np_tokens(tok)
                 out.append((tok.dep_ in SUBJECT_DEPS, toks[0].i, toks, kinds, [tok]))
+    # Two subjects of one verb ('On a rival, Mr. Roe, Mr. Poe was pressed'): the parse's mistake;
+    # the one next to the verb is its subject.
+    verb_of = {c[1]: c[4][-1].head.i for c in out if c[0] and c[4][-1].dep_ in SUBJECT_DEPS}
+    out = [
+        (False, *c[1:]) if any(v == verb_of.get(c[1]) and pos > c[1] for pos, v in verb_of.items()) else c for c in out
+    ]
     # Subjects first, then left to right, as a reader's attention runs.
     out.sort(key=lambda c: (not c[0], c[1]))
     return out
+
+
+def _other_person_in_apposition(ent) -> bool:
+    """A person's name in apposition to another person's name of another family name (or the
+    reverse), where the first is a subject: two people the parse joined as one phrase."""
+    root = ent.root
+    if root.dep_ == "appos":
+        other, subject = root.head, root.head
+    else:
+        other = next((t for t in root.children if t.dep_ == "appos" and t.i > root.i), None)
+        subject = root
+    if other is None or subject.dep_ not in SUBJECT_DEPS or other.ent_type_ != "PERSON":
+        return False
+    return other.ent_type_ == root.ent_type_ and other.text != root.text
 
 
 def _no_sentence(text: str) -> bool:
