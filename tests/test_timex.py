@@ -650,3 +650,16 @@ def test_the_last_few_units_are_some_time_before_now():
 def test_a_time_with_its_zone_in_brackets_keeps_its_day():
     tv = find_timexes("The dam at Eastbrook broke at about 9:40 a.m. (1440 GMT) Sunday, Jane Roe said.", WED)[0]
     assert (tv.phrase, tv.value) == ("9:40 a.m. (1440 GMT) Sunday", "2019-05-12T09:40")
+
+
+def test_time_words_that_name_a_colour_or_a_paper_are_no_times():
+    d = date(2016, 6, 1)
+    assert find_timexes("She wore a midnight blue dress to the gala.", d) == []
+    assert [tv.phrase for tv in find_timexes("The ferry left at midnight, as planned.", d)] == ["midnight"]
+    assert [tv.phrase for tv in find_timexes("Jane Roe told USA TODAY on Monday that she would run.", d)] == ["Monday"]
+    assert [tv.phrase for tv in find_timexes("The vote is TODAY, Roe said.", d)] == ["TODAY"]
+
+
+def test_clock_times_written_with_a_point():
+    got = [(tv.phrase, tv.value) for tv in find_timexes("The train left at 6.10am and arrived at 7.45 p.m.", WED)]
+    assert [v[-5:] for _, v in got] == ["06:10", "19:45"] and [p for p, _ in got] == ["6.10am", "7.45 p.m."]

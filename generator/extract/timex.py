@@ -117,6 +117,11 @@ def _a_name(text: str, start: int, end: int) -> bool:
     if caps and not _sentence_start(text, start):
         if not (len(caps) == 1 and phrase.startswith(caps[0]) and _title_line(text)):
             return True
+    if words and all(w.isupper() and len(w) > 1 for w in words) and not text.isupper():
+        # 'USA TODAY', 'CBS THIS MORNING': a time word in capitals after a word in capitals, in a
+        # paragraph written in lower case, is a name's
+        if re.search(r"\b[A-Z]{2,}[.’']?\s+$", text[max(0, start - 30) : start]):
+            return True
     if re.fullmatch(r"\d{4}", phrase):
         before = re.search(r"([A-Za-z][\w.&'-]*)\s+$", text[max(0, start - 40) : start])
         if before:

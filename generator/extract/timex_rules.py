@@ -545,7 +545,9 @@ def _ago_rule(m, dct, tense):
 
 @rule(
     "clock",
-    r"""(?:(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)|(?P<h2>\d{1,2}):(?P<mi2>\d{2})(?!\d|[:.]\d)|(?P<noon>noon|midday|midnight))
+    r"""(?:(?<![\d.:])(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)|(?P<h2>\d{1,2}):(?P<mi2>\d{2})(?!\d|[:.]\d)|(?P<noon>noon|midday|midnight)(?!\s+(?:"""
+    + "|".join(wordlist("colour_terms"))
+    + r""")\b))
         (?:\s+(?P<tz>(?-i:[A-Z]{2,4}T|GMT|UTC)|local\s+time))?"""
     # the same time in another zone may stand between the time and its day: '9:40 a.m. (1440 GMT) Sunday'
     + r"""(?:\s+\(\d{1,2}(?::?\d{2})?(?:\s*[ap]\.m\.|\s*[ap]m)?(?:\s+[A-Za-z]{2,5})?\)(?=,?\s+\w))?"""
