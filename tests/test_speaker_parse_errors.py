@@ -150,3 +150,55 @@ def test_a_person_in_apposition_to_another_person_is_the_subject():
     )
     first = _candidates(doc, doc[:], 13, lambda off: False, {})[0]
     assert [t.text for t in first[2]] == ["Mr.", "Poe"] and first[0]
+
+
+def test_a_person_the_tagger_left_unmarked_in_one_place_is_still_that_person():
+    # 'Roe' is tagged once; where the tagger leaves it unmarked, 'Roe said' is still Roe, and a
+    # later 'She' is not the first woman of the list Roe spoke of.
+    b = _brief(
+        'Sitting down with Vistanet\'s "The Jane Roe Show" on Thursday, Ann Lee remarked she was surprised.',
+        "When Roe pointed out that the plan was popular, Lee seized upon the point.",
+        '"In any other year they would definitely be short-listed for the job," Roe said of a list that '
+        "included Vistaria Sen. Mary Poe and Arden Gov. Sue Hale.",
+        "She then asked if it is out of the question for Lee to choose a female running mate.",
+    )
+    assert _speaker(b, "In any other year") == "Roe"
+    assert _speaker(b, "out of the question") != "Mary Poe"
+
+
+def test_the_main_clause_subject_before_a_subordinate_one():
+    b = _brief(
+        "Sue Hale arrived on Monday.",
+        "When Ann Lee pointed out that the plan was popular, Jane Roe seized upon the point, repeating her "
+        'campaign\'s line. "It is not the same if you hand it to the states," she said.',
+    )
+    assert _speaker(b, "hand it to the states") == "Jane Roe"
+
+
+def test_a_title_before_the_name_gives_its_gender():
+    from generator.extract.quotes_coref import _candidates
+    from generator.nlp import get_nlp
+
+    doc = get_nlp()("Senator Tom Poe wants higher taxes; Mrs. Roe seeks more revenue.")
+    kinds = {
+        " ".join(t.text for t in c[2]): c[3] for c in _candidates(doc, doc[:], None, lambda off: False, {"roe": "?"})
+    }
+    assert kinds["Roe"] == {"she"}
+
+
+def test_a_cue_joined_to_a_clause_another_cue_reports_has_no_speaker_from_it():
+    b = _brief(
+        "Jane Roe sued Tom Poe.",
+        "The statement questioned why Jane Roe waited 25 years to make her allegations public and said "
+        "numerous photographs show Roe and Tom Poe had a “strong relationship” for many years.",
+    )
+    assert _speaker(b, "strong relationship", "partial") is None
+
+
+def test_a_quoted_term_is_no_speaker_of_its_own_relative_clause():
+    b = _brief(
+        'Jane Roe has proposed appointing a "chief trade prosecutor" who reports directly to the president, '
+        'and called for tripling "the number of trade officers so we can intervene before violations cost jobs."'
+    )
+    assert not [a for a in b.actors if "prosecutor" in a.name]
+    assert _speaker(b, "chief trade prosecutor", "partial") is None

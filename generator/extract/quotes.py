@@ -221,6 +221,9 @@ def _attribute(para: _Para, span: QuoteSpan, prev: _Found | None) -> _Found:
         spk = speaker_of(cue, quote_before=cue.idx > span.close)
         if spk is not None and para.inside(spk.idx):
             spk = _named_after(para, spk, span)
+        rel = relative_antecedent(spk) if spk is not None and spk.lower_ in RELATIVES else None
+        if rel is not None and (para.inside(rel.idx) or _np_holds(rel, span)):
+            spk = None  # 'a “trade tsar” who reports to …': the quoted term is no speaker of itself
         if spk is not None and not para.inside(spk.idx) and not _holds(spk, span):
             if found.kind == "partial" and rank == 0:
                 cue, spk = _outer_source(para, span, cue, spk)
@@ -297,6 +300,12 @@ def _holds(head, span: QuoteSpan) -> bool:
         return True
     sub = list(head.subtree)
     return sub[0].idx <= span.open and span.close < sub[-1].idx + len(sub[-1]) and head.idx < span.open
+
+
+def _np_holds(head, span: QuoteSpan) -> bool:
+    """The noun phrase itself, its clauses left out, contains the quotation ('a “trade tsar”')."""
+    toks = np_tokens(head)
+    return toks[0].idx <= span.open and span.close < toks[-1].idx + len(toks[-1])
 
 
 def _distance(tok, span: QuoteSpan) -> int:
@@ -692,19 +701,21 @@ def _actor_for(actors: list[Actor], paragraph: int, start: int, end: int) -> Act
     return None
 
 
-def _family_name_of(actors: list[Actor], name: str, want: str | None) -> Actor | None:
-    """'Roe continued …. “…,” she said': a family name the actor stage left unmarked (two people
-    bear it) is the one person of that family name whose given name is of the pronoun's gender."""
-    if want not in ("he", "she") or len(name.split()) != 1:
+def _person_named(actors: list[Actor], name: str, want: str | None) -> Actor | None:
+    """'Roe said', 'Roe continued …. “…,” she said', where the tagger left that 'Roe' unmarked: the
+    one person the article names so or of that family name, of the pronoun's gender where the
+    given name shows one (two people of one family name: the one of that gender); else None."""
+    if len(name.split()) != 1 or not name[:1].isupper():
         return None
     fits = [
         a
         for a in actors
         if a.type == "person"
-        and len(a.name.split()) > 1
-        and a.name.split()[-1] == name
-        and gender(a.name.split()[0]) == want
+        and (a.name == name or (len(a.name.split()) > 1 and a.name.split()[-1] == name))
+        and (want is None or gender(a.name.split()[0]) in (want, None) or len(a.name.split()) == 1)
     ]
+    if want is not None and len(fits) > 1:
+        fits = [a for a in fits if len(a.name.split()) > 1 and gender(a.name.split()[0]) == want]
     return fits[0] if len(fits) == 1 else None
 
 
@@ -777,6 +788,8 @@ def _to_quote(
             s, e = rt[0].idx, rt[-1].idx + len(rt[-1])
             antecedent = Mention(f.cue_paragraph, s, e, ptext[s:e])
             target = (f.cue_paragraph, *_head_span(named_apposition(rel)))
+            if inside(f.cue_paragraph, rel.idx):
+                target = None  # 'appointing a “trade tsar” who reports to …': a quoted term speaks for no one
         elif head.lower_ in PRONOUNS:
             ante = resolve_pronoun(head, f.cue_paragraph, docs, inside, people=people)
             inferred = True
@@ -785,8 +798,10 @@ def _to_quote(
                 antecedent = Mention(ante.paragraph, ante.start, ante.end, ante.text)
                 target = (ante.paragraph, ante.head_start, ante.head_end)
     actor = _actor_for(actors, *target) if mention is not None and target is not None else None
-    if actor is None and antecedent is not None and f.speaker is not None:
-        actor = _family_name_of(actors, antecedent.text, PRONOUNS.get(f.speaker.lower_))
+    if actor is None and antecedent is not None and f.speaker is not None and f.speaker.lower_ in PRONOUNS:
+        actor = _person_named(actors, antecedent.text, PRONOUNS.get(f.speaker.lower_))
+    elif actor is None and antecedent is None and mention is not None and f.speaker is not None:
+        actor = _person_named(actors, f.speaker.text if f.speaker.pos_ == "PROPN" else "", None)
     return Quote(
         attribution=_how(f, head if mention is not None else None, actor, antecedent),
         id=f"q{i}",

@@ -173,6 +173,9 @@ def _candidates(
             seen.update(t.i for t in toks)
             continue  # 'accepting the Purple Star', 'a replica Gold Cross': a person's name takes no article
         kinds = _kind(toks, ent.label_, genders)
+        title = doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
+        if ent.label_ in ("PERSON", "ORG") and (title in _FEMALE or title in _MALE) and title not in ("she", "he"):
+            kinds = {"she"} if title in _FEMALE else {"he"}  # 'Mrs. [Roe]': the title outside the name
         if ent.root.dep_ == "compound" and ent.root.head.lemma_.lower() in ORG_NOUNS:
             # 'the Roe campaign ignored …': the body acts, not Roe, who is no 'he' or 'she' here
             # (an 'it' finds the campaign below, as a noun for a body).
@@ -203,6 +206,14 @@ def _candidates(
             # A family name the tagger did not label, of a person the article has named in full
             # ('?': of a given name that shows no gender).
             kinds = {"he", "she"} if known == "?" else {known} if known in ("he", "she") else _kind([tok], None)
+            if (
+                not kinds
+                and tok.pos_ == "PROPN"
+                and tok.is_title
+                and tok.dep_ in SUBJECT_DEPS
+                and tok.text in person_words
+            ):
+                kinds = {"he", "she"}  # 'Roe said …': a person's name the tagger left unlabelled here
             if not kinds and _unlabelled_speaking_name(tok, person_words):
                 kinds = {"it"}  # '<Name> said …', a name the tagger left unlabelled, of no person
             if kinds:
@@ -214,9 +225,17 @@ def _candidates(
     out = [
         (False, *c[1:]) if any(v == verb_of.get(c[1]) and pos > c[1] for pos, v in verb_of.items()) else c for c in out
     ]
-    # Subjects first, then left to right, as a reader's attention runs.
-    out.sort(key=lambda c: (not c[0], c[1]))
+    # Subjects first, the main clause's before a subordinate clause's ('When Roe asked, Poe said …':
+    # Poe), then left to right, as a reader's attention runs.
+    out.sort(key=lambda c: (not c[0], not (c[0] and _of_main_clause(c[4][-1], sent)), c[1]))
     return out
+
+
+def _of_main_clause(tok, sent) -> bool:
+    """The subject (or the name in a subject: 'Roe's aide') belongs to the sentence's main verb."""
+    subject = tok if tok.dep_ in SUBJECT_DEPS else tok.head
+    verb = subject.head
+    return verb == sent.root or (verb.dep_ == "conj" and verb.head == sent.root)
 
 
 def _other_person_in_apposition(ent) -> bool:
@@ -286,7 +305,7 @@ def resolve_pronoun(
     if want is None:
         return None
     genders = _genders_of(docs, people) if want in ("he", "she") else None
-    person_words = frozenset(w for name in people for w in name.split()) if want == "it" else frozenset()
+    person_words = frozenset(w for name in people for w in name.split())
     found: Antecedent | None = None
     found_speaks = False
     looked = 0

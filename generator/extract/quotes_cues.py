@@ -208,7 +208,7 @@ def speaker_of(cue, quote_before: bool = False):
             if (
                 verb.dep_ == "conj"
                 and nxt.dep_ == "ccomp"
-                and nxt.head.lemma_.lower() in REPORT_VERBS
+                and (nxt.head.lemma_.lower() in REPORT_VERBS | wordset("question_verbs") or is_cue(nxt.head))
                 and nxt.head.i < nxt.i
             ):
                 # 'X claims that Y takes orders, and asserts that …': joined to the reported clause,
