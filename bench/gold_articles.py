@@ -28,6 +28,7 @@ Three sets, drawn with fixed random seeds so the choice is reproducible:
 * ``dev10``: the same again, after dev9, with its own seed.
 * ``dev11``: the same again, after dev10, with its own seed.
 * ``dev12``: the same again, after dev11, with its own seed.
+* ``dev13``: the same again, after dev12, with its own seed.
 
 Each article becomes ``<set>/<name>.txt`` (title line, blank line, paragraphs
 separated by blank lines) with a ``<name>.yml`` sidecar (published, source, url),
@@ -208,7 +209,8 @@ def main() -> None:
     # four after), each set with its own seed, after the one before.
     later: dict[str, tuple[list[dict], list[dict]]] = {}
     for k, (seed, n_crawls) in enumerate(
-        ((20261208, 2), (20261209, 4), (20261210, 4), (20261211, 4), (20261212, 4), (20261213, 4)), start=7
+        ((20261208, 2), (20261209, 4), (20261210, 4), (20261211, 4), (20261212, 4), (20261213, 4), (20261214, 4)),
+        start=7,
     ):
         rng = random.Random(seed)
         p_rows, _ = pick_dev3(polnear, crawls, taken, rng, n=4)
