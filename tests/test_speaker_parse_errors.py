@@ -202,3 +202,40 @@ def test_a_quoted_term_is_no_speaker_of_its_own_relative_clause():
     )
     assert not [a for a in b.actors if "prosecutor" in a.name]
     assert _speaker(b, "chief trade prosecutor", "partial") is None
+
+
+def test_a_family_name_read_as_a_people_s_name_is_the_person():
+    # 'Valerians' is tagged as a nationality or religion (a plural in -ians).
+    b = _brief(
+        "Tom Valerians, one of the league's biggest personalities, is retiring from coaching after five seasons.",
+        "Valerians said he told the players of his decision Sunday after the team's win.",
+        "“And they lied to you because of that,” he said.",
+    )
+    assert not [a for a in b.actors if a.type == "group"]
+    assert _speaker(b, "told the players") == "Tom Valerians"
+    from generator.extract.quotes_coref import _candidates
+    from generator.nlp import get_nlp
+
+    doc = get_nlp()("Valerians said he told the players of his decision Sunday after the win.")
+    assert doc.ents[0].label_ == "NORP"
+    first = _candidates(doc, doc[:], 2, lambda off: False, {"valerians": "he"})[0]
+    assert first[3] == {"he"}
+
+
+def test_a_participle_after_a_reported_clause_is_the_reporter_s():
+    # 'saying' hangs on 'choose', inside what the strategist said: the strategist says it.
+    b = _brief(
+        "Jane Roe met party leaders.",
+        "Alongside calls for action, even a top party strategist said Roe will have to choose whose side "
+        "she’s on, saying, “At some point, she’s going to have to come out.”",
+    )
+    assert "strategist" in (_speaker(b, "come out") or "")
+
+
+def test_a_pronoun_that_fits_the_subject_and_an_object_alike_is_no_one():
+    b = _brief(
+        "Casey Roe campaigned in the state.",
+        "Casey Roe's campaign removed the mayor of Eastbrook from its state team in November after he "
+        "suggested that the wartime camps could be a model for housing refugees.",
+    )
+    assert _speaker(b, "wartime camps", "reported") is None

@@ -325,6 +325,10 @@ def _surnames_tagged_as_organisations(cands: list[Candidate]) -> None:
         if c.type == "organisation" and c.from_tagger and (not c.name.isupper() or len(c.name) >= 5):
             if any(len(c.name.split()) < len(n.split()) and _ends_with(n, c.name) for n in names):
                 c.type = "person"
+        elif c.type == "group" and c.affiliation is None and len(c.name.split()) == 1 and c.name.istitle():
+            # 'Arians' read as a people's name (a plural in -ians): the family name of a person named in full
+            if any(_ends_with(n, c.name) for n in names):
+                c.type, c.key = "person", c.name.casefold()
 
 
 def _ends_with(full: str, short: str) -> bool:

@@ -138,6 +138,10 @@ def _kind(tokens: list, label: str | None, genders: dict[str, str] | None = None
             return {full} if full in ("he", "she") else {"he", "she"}  # a person's full name, read as a body
         return {"it", "they"}
     if label == "NORP":
+        if len(tokens) == 1 and known in ("he", "she"):
+            return {known}  # 'Arians' read as a people's name: the family name of a person named in full
+        if len(tokens) == 1 and genders and genders.get(tokens[0].lower_) == "?":
+            return {"he", "she"}
         return {"they"}
     lemma = root.lemma_.lower()
     plural = root.tag_ in ("NNS", "NNPS")
@@ -334,6 +338,18 @@ def resolve_pronoun(
                     found_speaks = _speaks(head)
                     if want not in ("he", "she") or kinds != {"he", "she"}:
                         return found
+                elif (
+                    before is not None
+                    and not found_speaks
+                    and kinds == {"he", "she"}
+                    and not _subj
+                    and head[-1].dep_ in ("dobj", "pobj", "appos")
+                    and text_of(doc)[start:end] != found.text
+                ):
+                    # In the pronoun's own sentence, the subject and an object both fit, neither
+                    # of a known gender ('Roe's campaign removed the mayor after he suggested …'):
+                    # two readings, so no guess.
+                    return None
                 elif kinds == {want} and text_of(doc)[start:end] != found.text:
                     if found_speaks and not _subj:
                         continue  # the one who just spoke, over a name merely mentioned before

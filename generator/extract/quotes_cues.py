@@ -216,8 +216,10 @@ def speaker_of(cue, quote_before: bool = False):
                 # ('Y met Z and pledged …, X reported': the frame after the clause is not in doubt.)
                 return None
             clause = nxt
-            while clause.dep_ == "conj" and clause.head.i != clause.i:
-                clause = clause.head  # '… said people were shouting and there was …, describing'
+            while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
+                # '… said people were shouting and there was …, describing', '… said Roe will have to
+                # choose …, saying': up to the reported clause
+                clause = clause.head
             if (
                 verb.dep_ == "advcl"
                 and verb.tag_ == "VBG"
