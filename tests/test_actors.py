@@ -811,3 +811,13 @@ def test_a_title_and_a_shared_surname_join_no_one_the_text_never_gave_that_title
     tom = next(a for a in b.actors if a.name == "Tom Roe")
     assert "Governor Roe" not in tom.aliases  # which Roe was governor the text does not say
     assert any(a.name == "Governor Roe" for a in b.actors)
+
+
+def test_a_name_the_tagger_split_at_its_particle_is_one_person():
+    b = _briefing(
+        "Its interim chief executive, Jane do Vale Barros Jr., issued the apology in an article on Thursday.",
+        "All we know is what Ms. Barros said in her article.",
+    )
+    people = [a for a in b.actors if a.type == "person"]
+    assert [a.name for a in people] == ["Jane do Vale Barros Jr."]
+    assert len(people[0].mentions) == 2

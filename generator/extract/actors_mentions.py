@@ -527,10 +527,20 @@ def _appos_place(doc, start: int, end: int) -> bool:
 
 
 def _joined(ents: list) -> list:
-    """Re-join a name the tagger split in two touching entities of one kind."""
+    """Re-join a name the tagger split in two touching entities of one kind, or at its particle."""
     out: list = []
     for ent in ents:
         prev = out[-1] if out else None
+        doc = ent.doc
+        if ent.label_ == "PERSON" and _split_at_particle(doc, ent.start):
+            # 'Jane' 'do' 'Vale Barros': a person's name split at its particle (written in lower
+            # case), its given name tagged as something else or not at all
+            if prev is not None and prev.end > ent.start - 2:
+                out.pop()
+            joined = doc[ent.start - 2 : ent.end]
+            joined.label_ = "PERSON"
+            out.append(joined)
+            continue
         if (
             prev is not None
             and prev.end == ent.start
@@ -543,6 +553,16 @@ def _joined(ents: list) -> list:
             continue
         out.append(ent)
     return out
+
+
+def _split_at_particle(doc, start: int) -> bool:
+    """A name particle before the name at `start`, and a given name before it ('Jane do Vale')."""
+    return (
+        start >= 2
+        and doc[start - 1].text in wordset("name_particles")
+        and doc[start - 2].text[:1].isupper()
+        and is_given_name(doc[start - 2].text)
+    )
 
 
 def _hyphen_join(doc, i: int) -> bool:
