@@ -58,9 +58,10 @@ def test_timeline_lines_judged_readable():
     for name in judged_sets():
         total.update(tally(name)[0])
     judged = total["timeline readable"] + total["timeline fragment"]
-    assert judged >= 350 and total["timeline not judged"] <= 0.1 * judged  # the judgements are today's lines
+    assert judged >= 450 and total["timeline not judged"] <= 0.1 * judged  # the judgements are today's lines
     assert total["timeline readable"] / judged >= 0.74
-    assert total["timeline untrue"] <= 16
+    # dev11-dev13 were judged once, on their first run (12 untrue lines of 79 then): a rate, not a count
+    assert total["timeline untrue"] <= 0.05 * judged
     folded = total["background readable"] + total["background fragment"]
     assert total["background readable"] <= 0.25 * folded  # what folding costs: few readable lines folded
     held = tally(HELD_OUT)[0]  # the held-out set, judged once and never read line by line

@@ -663,3 +663,10 @@ def test_time_words_that_name_a_colour_or_a_paper_are_no_times():
 def test_clock_times_written_with_a_point():
     got = [(tv.phrase, tv.value) for tv in find_timexes("The train left at 6.10am and arrived at 7.45 p.m.", WED)]
     assert [v[-5:] for _, v in got] == ["06:10", "19:45"] and [p for p, _ in got] == ["6.10am", "7.45 p.m."]
+
+
+def test_a_month_abbreviation_is_a_whole_word_and_a_title_s_unit_no_time():
+    d = date(2016, 6, 1)
+    assert find_timexes("Lap 14 Marcus Roe has a big smash in his car.", d) == []
+    assert [tv.value for tv in find_timexes("On 14 Mar the vote was held.", d)] == ["2016-03-14"]
+    assert [tv.phrase for tv in find_timexes("He first won Coach of the Year honors in 2012.", d)] == ["2012"]

@@ -76,7 +76,8 @@ def _calendar_re(names: Sequence[str], abbreviations: Sequence[str] = (), option
     """Capitalised names, and abbreviations with their full stop (or also without), case-sensitive."""
     short = [a.capitalize() + "." for a in abbreviations]
     short += [a.capitalize() for a in abbreviations] if optional_stop else []
-    return "(?-i:" + alternation([n.capitalize() for n in names] + short) + ")"
+    # a whole word (or its plural: 'Sundays'): 'Mar' is not the start of 'Marcus'
+    return "(?-i:" + alternation([n.capitalize() for n in names] + short) + r")(?!(?!s\b)[A-Za-z])"
 
 
 # Calendar words that are common words too (words.yml ambiguous_calendar_words): "May" alone is the
