@@ -815,9 +815,10 @@ def test_a_title_and_a_shared_surname_join_no_one_the_text_never_gave_that_title
 
 def test_a_name_the_tagger_split_at_its_particle_is_one_person():
     b = _briefing(
-        "Its interim chief executive, Jane do Vale Barros Jr., issued the apology in an article on Thursday.",
-        "All we know is what Ms. Barros said in her article.",
+        # the given name is tagged as a nationality, the rest as a person
+        "Its acting chief executive, Maria do Vale Sousa Jr., said sorry in a column on Friday.",
+        "Little is known beyond what Ms. Sousa wrote in that column.",
     )
     people = [a for a in b.actors if a.type == "person"]
-    assert [a.name for a in people] == ["Jane do Vale Barros Jr."]
+    assert [a.name for a in people] == ["Maria do Vale Sousa Jr."]
     assert len(people[0].mentions) == 2

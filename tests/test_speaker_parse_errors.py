@@ -29,30 +29,30 @@ def _speaker(b, text_part: str, kind: str | None = None) -> str | None:
 def test_a_fragment_in_a_clause_someone_else_said_is_theirs():
     # The comma inside the marks hangs on the main verb; the fragment is in Roe's clause.
     b = _brief(
-        'After Jane Roe said that some students might do better at "smaller schools," Tom Poe said: '
-        '"I don\'t like what she said, no."'
+        'After Jane Roe said that some drivers would be safer on "quieter roads," Tom Poe said: '
+        '"I disagree with her, frankly."'
     )
-    assert _speaker(b, "smaller schools", "partial") == "Jane Roe"
+    assert _speaker(b, "quieter roads", "partial") == "Jane Roe"
 
 
 def test_a_name_after_the_quote_when_the_parse_took_a_quoted_word_for_the_subject():
     b = _brief(
         "Jane Roe spoke on Monday.",
-        "“Very good reporter, very good reporter this guy,” Roe, the party's frontrunner nationally and "
-        "current polling leader in the state by a wide margin after winning the primaries, said when "
-        "Tom Poe asked him a question.",
+        "“Great question, great question from this lady,” Roe, the league's top scorer this season and "
+        "current record holder in the region by a long way after winning the cup, said when "
+        "Ann Lee asked him about the final.",
     )
-    assert _speaker(b, "Very good reporter") == "Jane Roe"
+    assert _speaker(b, "Great question") == "Jane Roe"
 
 
 def test_an_inverted_cue_whose_name_the_parse_hung_on_the_next_verb():
     # The cue 'said' has no subject in the parse, and 'asked' (below it) has the name: a cue below
     # one whose speaker is not found is not read, so the name after the inverted cue is.
     b = _brief(
-        '"I\'m not going to say it is a mistake, so forget about it," said retired surgeon Sam Hale, '
-        "asked about his claims that he had received an offer from the academy, when he hadn't applied."
+        '"I will not call it an error, so let it go," said retired pilot Sam Hale, '
+        "asked about his claims that he had flown for the navy, when he never had."
     )
-    assert _speaker(b, "forget about it") == "Sam Hale"
+    assert _speaker(b, "let it go") == "Sam Hale"
 
 
 def test_who_is_the_person_named_right_before_it():
@@ -80,43 +80,43 @@ def test_who_is_the_person_named_right_before_it():
 
 def test_a_caption_between_is_no_antecedent():
     b = _brief(
-        "Tom Poe finished second and kept his lead in the championship.",
-        "Sam Hale talks about how good the team is",
-        'He added: "It did not go my way, but I can live with second."',
+        "Tom Poe came third and kept his place in the standings.",
+        "Sam Hale explains why the squad played so well",
+        'He added: "It was not my day, but third is fine."',
     )
-    assert _speaker(b, "did not go my way") == "Tom Poe"
+    assert _speaker(b, "not my day") == "Tom Poe"
 
 
 def test_a_name_written_with_an_article_is_no_person():
     # The tagger calls 'the Purple Medal' a person; 'she' is Roe, not the medal.
     b = _brief(
-        "Jane Roe defended the candidate on the radio on Thursday.",
-        "The dispute was over the Purple Medal. “I was disturbed that he was criticized for accepting it,” she said.",
+        "Jane Roe backed the mayor in an interview on Thursday.",
+        "The row was over the Purple Medal. “It upset me that people attacked him for taking it,” she said.",
     )
     assert "Purple Medal" not in {a.name for a in b.actors}
-    assert _speaker(b, "I was disturbed") == "Jane Roe"
+    assert _speaker(b, "It upset me") == "Jane Roe"
 
 
 def test_two_people_of_one_family_name():
     # Both named in one paragraph: the bare family name is the one named first, and a 'she' whose
     # antecedent the tagger read as a plural noun is the one of that family whose given name is a woman's.
     b = _brief(
-        "Jane Hills, whose husband, soldier Tom Hills, died in 2012, spoke on the radio on Thursday.",
-        "Hills said she does not believe the family should be immune from criticism.",
-        "Hills continued by responding to those who believe he should not have accepted the award.",
-        "“I was disturbed that he was criticized for it,” she said.",
+        "Jane Hills, whose husband, firefighter Tom Hills, died in 2015, spoke to a local paper on Friday.",
+        "Hills said she does not think the council is above reproach.",
+        "Hills went on by answering critics who say he should have refused the medal.",
+        "“It hurt me to see him attacked for it,” she said.",
     )
-    assert _speaker(b, "immune from criticism") == "Jane Hills"
-    assert _speaker(b, "I was disturbed") == "Jane Hills"
+    assert _speaker(b, "above reproach") == "Jane Hills"
+    assert _speaker(b, "It hurt me") == "Jane Hills"
 
 
 def test_a_word_glued_before_a_name_is_not_part_of_it():
     b = _brief(
-        "Tom Poe has made two picks for the board. Liberals Jane Roe and Ann Lee were replacements.",
-        "He was able to out-Poe Tom Poe and won.",
+        "Tom Poe named two people to the board. Liberals Jane Roe and Ann Lee took the seats.",
+        "The rookie managed to out-Poe Tom Poe in the debate.",
         # tagged as one organisation
-        "Tom Poe has made two picks for the court, neither of whom shifted its ideological balance. "
-        "Liberals Nadia Kessler and Ann Lee were replacements for others who generally voted that way.",
+        "Tom Poe named two judges to the bench, and neither changed its political tilt. "
+        "Liberals Nadia Kessler and Ann Lee took seats once held by others who ruled the same way.",
     )
     names = {a.name for a in b.actors if a.type == "person"}
     assert {"Jane Roe", "Tom Poe", "Nadia Kessler"} <= names
@@ -127,10 +127,10 @@ def test_a_person_named_in_an_opening_phrase_is_not_the_subject():
     # The parse gives 'pressed' two subjects (or makes Poe an apposition of Roe): Poe is pressed.
     b = _brief(
         "Tom Poe spoke on Monday.",
-        "On the topic of another tough rival, Mr. Roe, Mr. Poe was pressed on why he had said it was "
-        '"a great honor" to earn the rival\'s praise last week, given that Mr. Roe backs adversaries.',
+        "On the matter of an old rival, Mr. Roe, Mr. Poe was questioned on why he had called it "
+        '"a real privilege" to win the rival\'s support last month.',
     )
-    assert _speaker(b, "a great honor", "partial") == "Tom Poe"
+    assert _speaker(b, "a real privilege", "partial") == "Tom Poe"
 
 
 def test_a_person_in_apposition_to_another_person_is_the_subject():
@@ -156,30 +156,30 @@ def test_a_person_the_tagger_left_unmarked_in_one_place_is_still_that_person():
     # 'Roe' is tagged once; where the tagger leaves it unmarked, 'Roe said' is still Roe, and a
     # later 'She' is not the first woman of the list Roe spoke of.
     b = _brief(
-        'Sitting down with Vistanet\'s "The Jane Roe Show" on Thursday, Ann Lee remarked she was surprised.',
-        "When Roe pointed out that the plan was popular, Lee seized upon the point.",
-        '"In any other year they would definitely be short-listed for the job," Roe said of a list that '
+        'Appearing on Vistanet\'s "The Jane Roe Hour" on Friday, Ann Lee said she was pleased.',
+        "When Roe noted that the bill was popular, Lee agreed at once.",
+        '"Any other season they would be top picks for the role," Roe said of a group that '
         "included Vistaria Sen. Mary Poe and Arden Gov. Sue Hale.",
-        "She then asked if it is out of the question for Lee to choose a female running mate.",
+        "She then asked whether Lee would rule out a woman as her deputy.",
     )
-    assert _speaker(b, "In any other year") == "Roe"
-    assert _speaker(b, "out of the question") != "Mary Poe"
+    assert _speaker(b, "Any other season") == "Roe"
+    assert _speaker(b, "rule out a woman") != "Mary Poe"
 
 
 def test_the_main_clause_subject_before_a_subordinate_one():
     b = _brief(
         "Sue Hale arrived on Monday.",
-        "When Ann Lee pointed out that the plan was popular, Jane Roe seized upon the point, repeating her "
-        'campaign\'s line. "It is not the same if you hand it to the states," she said.',
+        "When Ann Lee noted that the tax was unpopular, Jane Roe jumped on the remark, restating her "
+        'party\'s position. "It will not work if the cities run it," she said.',
     )
-    assert _speaker(b, "hand it to the states") == "Jane Roe"
+    assert _speaker(b, "cities run it") == "Jane Roe"
 
 
 def test_a_title_before_the_name_gives_its_gender():
     from generator.extract.quotes_coref import _candidates
     from generator.nlp import get_nlp
 
-    doc = get_nlp()("Senator Tom Poe wants higher taxes; Mrs. Roe seeks more revenue.")
+    doc = get_nlp()("Senator Tom Poe favours new rail lines; Mrs. Roe prefers more buses.")
     kinds = {
         " ".join(t.text for t in c[2]): c[3] for c in _candidates(doc, doc[:], None, lambda off: False, {"roe": "?"})
     }
@@ -189,53 +189,53 @@ def test_a_title_before_the_name_gives_its_gender():
 def test_a_cue_joined_to_a_clause_another_cue_reports_has_no_speaker_from_it():
     b = _brief(
         "Jane Roe sued Tom Poe.",
-        "The statement questioned why Jane Roe waited 25 years to make her allegations public and said "
-        "numerous photographs show Roe and Tom Poe had a “strong relationship” for many years.",
+        "The letter asked why Jane Roe had kept silent for a decade and said several emails show "
+        "Roe and Tom Poe were on “friendly terms” for years.",
     )
-    assert _speaker(b, "strong relationship", "partial") is None
+    assert _speaker(b, "friendly terms", "partial") is None
 
 
 def test_a_quoted_term_is_no_speaker_of_its_own_relative_clause():
     b = _brief(
-        'Jane Roe has proposed appointing a "chief trade prosecutor" who reports directly to the president, '
-        'and called for tripling "the number of trade officers so we can intervene before violations cost jobs."'
+        'Jane Roe has proposed hiring a "housing tsar" who reports directly to the mayor, and called for '
+        'doubling "the number of inspectors so we can act before landlords break the rules."'
     )
-    assert not [a for a in b.actors if "prosecutor" in a.name]
-    assert _speaker(b, "chief trade prosecutor", "partial") is None
+    assert not [a for a in b.actors if "tsar" in a.name]
+    assert _speaker(b, "housing tsar", "partial") is None
 
 
 def test_a_family_name_read_as_a_people_s_name_is_the_person():
     # 'Valerians' is tagged as a nationality or religion (a plural in -ians).
     b = _brief(
-        "Tom Valerians, one of the league's biggest personalities, is retiring from coaching after five seasons.",
-        "Valerians said he told the players of his decision Sunday after the team's win.",
-        "“And they lied to you because of that,” he said.",
+        "Tom Valerians, a well-known figure in the sport, is stepping down as coach after six years.",
+        "Valerians said he informed the squad of his choice on Saturday after the victory.",
+        "“They kept it quiet for me,” he said.",
     )
     assert not [a for a in b.actors if a.type == "group"]
-    assert _speaker(b, "told the players") == "Tom Valerians"
+    assert _speaker(b, "informed the squad") == "Tom Valerians"
     from generator.extract.quotes_coref import _candidates
     from generator.nlp import get_nlp
 
-    doc = get_nlp()("Valerians said he told the players of his decision Sunday after the win.")
+    doc = get_nlp()("Valerians said he informed the squad of his choice on Saturday after the victory.")
     assert doc.ents[0].label_ == "NORP"
     first = _candidates(doc, doc[:], 2, lambda off: False, {"valerians": "he"})[0]
     assert first[3] == {"he"}
 
 
 def test_a_participle_after_a_reported_clause_is_the_reporter_s():
-    # 'saying' hangs on 'choose', inside what the strategist said: the strategist says it.
+    # 'saying' hangs on 'choose', inside what the adviser said: the adviser says it.
     b = _brief(
         "Jane Roe met party leaders.",
-        "Alongside calls for action, even a top party strategist said Roe will have to choose whose side "
-        "she’s on, saying, “At some point, she’s going to have to come out.”",
+        "Alongside the protests, even a senior party adviser said Roe will have to choose which camp she "
+        "is in, saying, “Sooner or later, she’s going to have to speak up.”",
     )
-    assert "strategist" in (_speaker(b, "come out") or "")
+    assert "adviser" in (_speaker(b, "speak up") or "")
 
 
 def test_a_pronoun_that_fits_the_subject_and_an_object_alike_is_no_one():
     b = _brief(
         "Casey Roe campaigned in the state.",
-        "Casey Roe's campaign removed the mayor of Eastbrook from its state team in November after he "
-        "suggested that the wartime camps could be a model for housing refugees.",
+        "Casey Roe's campaign dropped the mayor of Eastbrook from its advisory board in March after he "
+        "suggested that old army barracks could be used to house migrants.",
     )
-    assert _speaker(b, "wartime camps", "reported") is None
+    assert _speaker(b, "old army barracks", "reported") is None

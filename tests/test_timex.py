@@ -667,6 +667,6 @@ def test_clock_times_written_with_a_point():
 
 def test_a_month_abbreviation_is_a_whole_word_and_a_title_s_unit_no_time():
     d = date(2016, 6, 1)
-    assert find_timexes("Lap 14 Marcus Roe has a big smash in his car.", d) == []
+    assert find_timexes("Lap 22 Marsha Roe spins off at the hairpin.", d) == []
     assert [tv.value for tv in find_timexes("On 14 Mar the vote was held.", d)] == ["2016-03-14"]
-    assert [tv.phrase for tv in find_timexes("He first won Coach of the Year honors in 2012.", d)] == ["2012"]
+    assert [tv.phrase for tv in find_timexes("She was named Player of the Year in 2019.", d)] == ["2019"]

@@ -533,7 +533,7 @@ def _joined(ents: list) -> list:
         prev = out[-1] if out else None
         doc = ent.doc
         if ent.label_ == "PERSON" and _split_at_particle(doc, ent.start):
-            # 'Jane' 'do' 'Vale Barros': a person's name split at its particle (written in lower
+            # 'Maria' 'do' 'Vale Sousa': a person's name split at its particle (written in lower
             # case), its given name tagged as something else or not at all
             if prev is not None and prev.end > ent.start - 2:
                 out.pop()

@@ -326,7 +326,7 @@ def _surnames_tagged_as_organisations(cands: list[Candidate]) -> None:
             if any(len(c.name.split()) < len(n.split()) and _ends_with(n, c.name) for n in names):
                 c.type = "person"
         elif c.type == "group" and c.affiliation is None and len(c.name.split()) == 1 and c.name.istitle():
-            # 'Arians' read as a people's name (a plural in -ians): the family name of a person named in full
+            # 'Valerians' read as a people's name (a plural in -ians): the family name of a person named in full
             if any(_ends_with(n, c.name) for n in names):
                 c.type, c.key = "person", c.name.casefold()
 

@@ -235,7 +235,7 @@ def _attribute(para: _Para, span: QuoteSpan, prev: _Found | None) -> _Found:
 
 
 def _named_after(para: _Para, subj, span: QuoteSpan):
-    """'“Good reporter, this guy,” Roe, the party's frontrunner, said': the parse took a word of
+    """'“Great game, great game,” Roe, the club's captain, said': the parse took a word of
     the quotation for the subject and hung the name after it on that word as an apposition. The
     name right after the closing mark, set off by a comma, is the speaker; else None."""
     for t in subj.children:

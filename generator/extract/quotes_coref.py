@@ -139,7 +139,7 @@ def _kind(tokens: list, label: str | None, genders: dict[str, str] | None = None
         return {"it", "they"}
     if label == "NORP":
         if len(tokens) == 1 and known in ("he", "she"):
-            return {known}  # 'Arians' read as a people's name: the family name of a person named in full
+            return {known}  # 'Valerians' read as a people's name: the family name of a person named in full
         if len(tokens) == 1 and genders and genders.get(tokens[0].lower_) == "?":
             return {"he", "she"}
         return {"they"}
@@ -175,7 +175,7 @@ def _candidates(
         toks = list(ent)
         if ent.label_ == "PERSON" and _with_article(ent):
             seen.update(t.i for t in toks)
-            continue  # 'accepting the Purple Star', 'a replica Gold Cross': a person's name takes no article
+            continue  # 'the Silver Medal', 'a Gold Cross': a person's name takes no article
         kinds = _kind(toks, ent.label_, genders)
         title = doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
         if ent.label_ in ("PERSON", "ORG") and (title in _FEMALE or title in _MALE) and title not in ("she", "he"):
@@ -204,7 +204,7 @@ def _candidates(
             out.append((True, tok.i, [tok], {PRONOUNS[tok.lower_]}, [tok]))
         elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "poss"):
             # A family name of the article's people; the tagger may read one that opens a
-            # sentence as a plural noun ('Woods continued …').
+            # sentence as a plural noun ('Fields went on …').
             family = tok.pos_ == "PROPN" or (tok.i == sent.start and tok.dep_ in SUBJECT_DEPS)
             known = (genders or {}).get(tok.lower_) if family and tok.is_title else None
             # A family name the tagger did not label, of a person the article has named in full
@@ -263,7 +263,7 @@ def _no_sentence(text: str) -> bool:
 
 
 def _with_article(ent) -> bool:
-    """The name is written with an article: 'the Purple Star', 'a replica Gold Cross'."""
+    """The name is written with an article: 'the Silver Medal', 'a Gold Cross'."""
     if ent[0].lower_ in ("the", "a", "an"):
         return True
     return any(t.dep_ == "det" and t.lower_ in ("the", "a", "an") and t.i < ent.start for t in ent.root.children)

@@ -293,7 +293,7 @@ def relative_antecedent(subj):
     verb = subj.head
     if subj.lower_ in RELATIVES and verb.dep_ == "relcl":
         if subj.lower_ == "who" and not _personal(verb.head):
-            # 'X was singled out by minister Jane Roe who said …': the parse hung the clause on a
+            # 'X was named by minister Jane Roe who said …': the parse hung the clause on a
             # body far back; 'who' is the person named right before it (a comma may sit between).
             before = subj.nbor(-1) if subj.i > 0 else None
             if before is not None and before.text == "," and before.i > 0:
@@ -305,7 +305,7 @@ def relative_antecedent(subj):
 
 
 def _phrase_after(verb):
-    """'“…,” said retired surgeon Jane Roe, asked about …': the parse gave the inverted cue no
+    """'“…,” said retired pilot Jane Roe, asked about …': the parse gave the inverted cue no
     subject and hung the name on the next verb. The words right after the cue, up to a comma, that
     end in a person's name or a word for a person: their last word."""
     doc = verb.doc

@@ -62,7 +62,7 @@ def extract_events(article: Article, docs: list, actors: list[Actor], quotes: Se
             if verb is None:
                 continue
             if in_quote(tv.offset) and not in_quote(verb.idx):
-                continue  # 'Roe said: “five years ago we began …”': the quotation's time does not date the saying
+                continue  # 'Roe said: “ten years ago we had nothing”': the quotation's time does not date the saying
             anchor: set[Token] = set(anchor_tok.subtree) if anchor_tok is not None else set()
             if opens_an_anchor_clause(verb, span):
                 verb = verb.head  # 'Three weeks after the fire, Roe visited …': the event is the visit

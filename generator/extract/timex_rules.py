@@ -76,7 +76,7 @@ def _calendar_re(names: Sequence[str], abbreviations: Sequence[str] = (), option
     """Capitalised names, and abbreviations with their full stop (or also without), case-sensitive."""
     short = [a.capitalize() + "." for a in abbreviations]
     short += [a.capitalize() for a in abbreviations] if optional_stop else []
-    # a whole word (or its plural: 'Sundays'): 'Mar' is not the start of 'Marcus'
+    # a whole word (or its plural: 'Sundays'): 'Mar' is not the start of 'Marsh'
     return "(?-i:" + alternation([n.capitalize() for n in names] + short) + r")(?!(?!s\b)[A-Za-z])"
 
 
