@@ -822,3 +822,6 @@ def test_a_name_the_tagger_split_at_its_particle_is_one_person():
     people = [a for a in b.actors if a.type == "person"]
     assert [a.name for a in people] == ["Maria do Vale Sousa Jr."]
     assert len(people[0].mentions) == 2
+    # a particle that is a word of the sentence, between two people
+    b = _briefing("Why did Jane do Tom Poe a favour?")
+    assert "Tom Poe" in {a.name for a in b.actors if a.type == "person"}

@@ -58,7 +58,7 @@ def test_timeline_lines_judged_readable():
     for name in judged_sets():
         total.update(tally(name)[0])
     judged = total["timeline readable"] + total["timeline fragment"]
-    assert judged >= 450 and total["timeline not judged"] <= 0.1 * judged  # the judgements are today's lines
+    assert judged >= 400 and total["timeline not judged"] <= 0.1 * judged  # the judgements are today's lines
     assert total["timeline readable"] / judged >= 0.74
     # dev11-dev13 were judged once, on their first run (12 untrue lines of 79 then): a rate, not a count
     assert total["timeline untrue"] <= 0.05 * judged

@@ -27,32 +27,30 @@ def _speaker(b, text_part: str, kind: str | None = None) -> str | None:
 
 
 def test_a_fragment_in_a_clause_someone_else_said_is_theirs():
-    # The comma inside the marks hangs on the main verb; the fragment is in Roe's clause.
+    # The comma inside the marks hangs on the next verb; the fragment is in Roe's clause.
     b = _brief(
-        'After Jane Roe said that some drivers would be safer on "quieter roads," Tom Poe said: '
-        '"I disagree with her, frankly."'
+        'Once Jane Roe had argued that the park needed "more benches," Tom Poe replied: "Nobody asked for that."'
     )
-    assert _speaker(b, "quieter roads", "partial") == "Jane Roe"
+    assert _speaker(b, "more benches", "partial") == "Jane Roe"
 
 
-def test_a_name_after_the_quote_when_the_parse_took_a_quoted_word_for_the_subject():
+def test_no_speaker_from_a_cue_below_one_whose_speaker_is_not_found():
+    # The parse takes a quoted word for the subject of 'said'; 'asked', below it, is Lee's, not the speaker's.
     b = _brief(
         "Jane Roe spoke on Monday.",
-        "“Great question, great question from this lady,” Roe, the league's top scorer this season and "
-        "current record holder in the region by a long way after winning the cup, said when "
-        "Ann Lee asked him about the final.",
+        "“Superb work, superb work by the whole crew,” Roe, who has led the club for a decade and won three "
+        "titles in that time, said after Ann Lee asked him about the season.",
     )
-    assert _speaker(b, "Great question") == "Jane Roe"
+    assert _speaker(b, "Superb work") is None
 
 
 def test_an_inverted_cue_whose_name_the_parse_hung_on_the_next_verb():
-    # The cue 'said' has no subject in the parse, and 'asked' (below it) has the name: a cue below
-    # one whose speaker is not found is not read, so the name after the inverted cue is.
+    # The cue 'said' has no subject in the parse; the name after the inverted cue speaks.
     b = _brief(
-        '"I will not call it an error, so let it go," said retired pilot Sam Hale, '
-        "asked about his claims that he had flown for the navy, when he never had."
+        '"I will not apologise, and that is final," said former mayor Sam Hale, questioned over reports that '
+        "he had misused public funds."
     )
-    assert _speaker(b, "let it go") == "Sam Hale"
+    assert _speaker(b, "that is final") == "Sam Hale"
 
 
 def test_who_is_the_person_named_right_before_it():
@@ -62,65 +60,61 @@ def test_who_is_the_person_named_right_before_it():
     from generator.nlp import get_nlp
 
     # The parser's mistake, given by hand: the relative clause hung on the body the sentence opens with.
-    words = "Vistagram was singled out by minister Jane Roe who said the app helps criminals .".split()
-    doc = Doc(
-        get_nlp().vocab,
-        words=words,
-        heads=[2, 2, 2, 2, 2, 7, 7, 4, 9, 0, 11, 12, 9, 12, 2],
-        deps="nsubjpass auxpass ROOT prt agent compound compound pobj nsubj relcl det nsubj ccomp dobj punct".split(),
-        tags="NNP VBD VBN RP IN NN NNP NNP WP VBD DT NN VBZ NNS .".split(),
-        ents=["B-ORG", *["O"] * 5, "B-PERSON", "I-PERSON", *["O"] * 7],
-    )
-    assert relative_antecedent(doc[8]).text == "Roe"
-    # Where the parse hangs it on a person, that person stays ('the minister, who said …').
-    heads = [2, 2, 2, 2, 2, 7, 7, 4, 9, 7, 11, 12, 9, 12, 2]
-    doc2 = Doc(get_nlp().vocab, words=words, heads=heads, deps=[t.dep_ for t in doc], tags=[t.tag_ for t in doc])
-    assert relative_antecedent(doc2[8]).text == "Roe"
+    words = "Vistagram drew criticism from minister Jane Roe who said the service misleads users .".split()
+    tags = "NNP VBD NN IN NN NNP NNP WP VBD DT NN VBZ NNS .".split()
+    deps = "nsubj ROOT dobj prep compound compound pobj nsubj relcl det nsubj ccomp dobj punct".split()
+    ents = ["B-ORG", *["O"] * 4, "B-PERSON", "I-PERSON", *["O"] * 7]
+    heads = [1, 1, 1, 2, 6, 6, 3, 8, 0, 10, 11, 8, 11, 1]
+    doc = Doc(get_nlp().vocab, words=words, heads=heads, deps=deps, tags=tags, ents=ents)
+    assert relative_antecedent(doc[7]).text == "Roe"
+    # Where the parse hangs it on the person, that person stays.
+    heads[8] = 6
+    doc2 = Doc(get_nlp().vocab, words=words, heads=heads, deps=deps, tags=tags, ents=ents)
+    assert relative_antecedent(doc2[7]).text == "Roe"
 
 
 def test_a_caption_between_is_no_antecedent():
     b = _brief(
-        "Tom Poe came third and kept his place in the standings.",
-        "Sam Hale explains why the squad played so well",
-        'He added: "It was not my day, but third is fine."',
+        "Tom Poe lost the final in straight sets.",
+        "Sam Hale reflects on a season of upsets",
+        'He later admitted: "I ran out of energy."',
     )
-    assert _speaker(b, "not my day") == "Tom Poe"
+    assert _speaker(b, "ran out of energy") == "Tom Poe"
 
 
 def test_a_name_written_with_an_article_is_no_person():
-    # The tagger calls 'the Purple Medal' a person; 'she' is Roe, not the medal.
+    # The tagger calls 'Bronze Wreath' a person; 'she' is Roe, not the prize.
     b = _brief(
-        "Jane Roe backed the mayor in an interview on Thursday.",
-        "The row was over the Purple Medal. “It upset me that people attacked him for taking it,” she said.",
+        "Jane Roe spoke at the gala on Thursday.",
+        "Much of the talk was about the Bronze Wreath. “Nobody deserved it more,” she said.",
     )
-    assert "Purple Medal" not in {a.name for a in b.actors}
-    assert _speaker(b, "It upset me") == "Jane Roe"
+    assert "Bronze Wreath" not in {a.name for a in b.actors}
+    assert _speaker(b, "Nobody deserved it") == "Jane Roe"
 
 
 def test_two_people_of_one_family_name():
     # Both named in one paragraph: the bare family name is the one named first, and a 'she' whose
     # antecedent the tagger read as a plural noun is the one of that family whose given name is a woman's.
     b = _brief(
-        "Jane Hills, whose husband, firefighter Tom Hills, died in 2015, spoke to a local paper on Friday.",
-        "Hills said she does not think the council is above reproach.",
-        "Hills went on by answering critics who say he should have refused the medal.",
-        "“It hurt me to see him attacked for it,” she said.",
+        "Jane Hills and her brother, Tom Hills, run a bakery in Eastbrook.",
+        "Hills said she plans to open a second shop next year.",
+        "Hills went on to describe the busy mornings.",
+        "“We start at four,” she said.",
     )
-    assert _speaker(b, "above reproach") == "Jane Hills"
-    assert _speaker(b, "It hurt me") == "Jane Hills"
+    assert _speaker(b, "second shop") == "Jane Hills"
+    assert _speaker(b, "We start at four") == "Jane Hills"
 
 
 def test_a_word_glued_before_a_name_is_not_part_of_it():
     b = _brief(
-        "Tom Poe named two people to the board. Liberals Jane Roe and Ann Lee took the seats.",
-        "The rookie managed to out-Poe Tom Poe in the debate.",
+        "Critics Jane Roe and Ann Lee wrote to the council.",
+        "She hoped to out-Poe Tom Poe at the auction.",
         # tagged as one organisation
-        "Tom Poe named two judges to the bench, and neither changed its political tilt. "
-        "Liberals Nadia Kessler and Ann Lee took seats once held by others who ruled the same way.",
+        "Tom Poe named two judges to the bench. Liberals Nadia Kessler and Ann Lee took the empty seats.",
     )
     names = {a.name for a in b.actors if a.type == "person"}
     assert {"Jane Roe", "Tom Poe", "Nadia Kessler"} <= names
-    assert not {n for n in names if n.startswith(("Liberals", "Poe Tom"))}
+    assert not {n for n in names if n.startswith(("Critics", "Liberals", "Poe Tom"))}
 
 
 def test_a_person_named_in_an_opening_phrase_is_not_the_subject():
@@ -163,79 +157,75 @@ def test_a_person_the_tagger_left_unmarked_in_one_place_is_still_that_person():
         "She then asked whether Lee would rule out a woman as her deputy.",
     )
     assert _speaker(b, "Any other season") == "Roe"
-    assert _speaker(b, "rule out a woman") != "Mary Poe"
+    assert _speaker(b, "rule out a woman") in (None, "Roe")
 
 
 def test_the_main_clause_subject_before_a_subordinate_one():
     b = _brief(
         "Sue Hale arrived on Monday.",
-        "When Ann Lee noted that the tax was unpopular, Jane Roe jumped on the remark, restating her "
-        'party\'s position. "It will not work if the cities run it," she said.',
+        'Although Ann Lee had praised the scheme, Jane Roe attacked it at the hearing. "It costs too much," she said.',
     )
-    assert _speaker(b, "cities run it") == "Jane Roe"
+    assert _speaker(b, "It costs too much") == "Jane Roe"
 
 
 def test_a_title_before_the_name_gives_its_gender():
     from generator.extract.quotes_coref import _candidates
     from generator.nlp import get_nlp
 
-    doc = get_nlp()("Senator Tom Poe favours new rail lines; Mrs. Roe prefers more buses.")
-    kinds = {
-        " ".join(t.text for t in c[2]): c[3] for c in _candidates(doc, doc[:], None, lambda off: False, {"roe": "?"})
-    }
-    assert kinds["Roe"] == {"she"}
+    doc = get_nlp()("The guests at the dinner included Senator Tom Poe and Mrs. Roe.")
+    cands = _candidates(doc, doc[:], None, lambda off: False, {"roe": "?"})
+    assert {" ".join(t.text for t in c[2]): c[3] for c in cands}["Roe"] == {"she"}
+    # a word for a person before a name is no form of address: 'the woman Tom Poe met'
+    doc = get_nlp()("It was the woman Tom Poe met who spoke first.")
+    cands = _candidates(doc, doc[:], None, lambda off: False, {})
+    assert {" ".join(t.text for t in c[2]): c[3] for c in cands}.get("Tom Poe") != {"she"}
 
 
 def test_a_cue_joined_to_a_clause_another_cue_reports_has_no_speaker_from_it():
     b = _brief(
         "Jane Roe sued Tom Poe.",
-        "The letter asked why Jane Roe had kept silent for a decade and said several emails show "
-        "Roe and Tom Poe were on “friendly terms” for years.",
+        "The filing questioned why Jane Roe had waited so long to sell the house and said bank records show "
+        "Roe and Tom Poe shared “a joint account” for years.",
     )
-    assert _speaker(b, "friendly terms", "partial") is None
+    assert _speaker(b, "a joint account", "partial") is None
 
 
 def test_a_quoted_term_is_no_speaker_of_its_own_relative_clause():
-    b = _brief(
-        'Jane Roe has proposed hiring a "housing tsar" who reports directly to the mayor, and called for '
-        'doubling "the number of inspectors so we can act before landlords break the rules."'
-    )
-    assert not [a for a in b.actors if "tsar" in a.name]
-    assert _speaker(b, "housing tsar", "partial") is None
+    b = _brief('The council will appoint a "night mayor" who reports to the cabinet each month.')
+    assert not [a for a in b.actors if "mayor" in a.name]
+    assert _speaker(b, "night mayor", "partial") is None
 
 
 def test_a_family_name_read_as_a_people_s_name_is_the_person():
     # 'Valerians' is tagged as a nationality or religion (a plural in -ians).
     b = _brief(
-        "Tom Valerians, a well-known figure in the sport, is stepping down as coach after six years.",
-        "Valerians said he informed the squad of his choice on Saturday after the victory.",
-        "“They kept it quiet for me,” he said.",
+        "After six years in charge, Tom Valerians stepped down as coach on Monday.",
+        "Valerians said he informed the squad first.",
+        "“I owe them everything,” he said.",
     )
     assert not [a for a in b.actors if a.type == "group"]
     assert _speaker(b, "informed the squad") == "Tom Valerians"
     from generator.extract.quotes_coref import _candidates
     from generator.nlp import get_nlp
 
-    doc = get_nlp()("Valerians said he informed the squad of his choice on Saturday after the victory.")
+    doc = get_nlp()("Valerians said he informed the squad first.")
     assert doc.ents[0].label_ == "NORP"
     first = _candidates(doc, doc[:], 2, lambda off: False, {"valerians": "he"})[0]
     assert first[3] == {"he"}
 
 
 def test_a_participle_after_a_reported_clause_is_the_reporter_s():
-    # 'saying' hangs on 'choose', inside what the adviser said: the adviser says it.
+    # 'saying' hangs on 'choose', inside what the union leader said: the union leader says it.
     b = _brief(
         "Jane Roe met party leaders.",
-        "Alongside the protests, even a senior party adviser said Roe will have to choose which camp she "
-        "is in, saying, “Sooner or later, she’s going to have to speak up.”",
+        "A union leader said Roe will have to choose which offer she prefers, saying, “She cannot stay silent forever.”",
     )
-    assert "adviser" in (_speaker(b, "speak up") or "")
+    assert "union leader" in (_speaker(b, "stay silent") or "")
 
 
 def test_a_pronoun_that_fits_the_subject_and_an_object_alike_is_no_one():
     b = _brief(
-        "Casey Roe campaigned in the state.",
-        "Casey Roe's campaign dropped the mayor of Eastbrook from its advisory board in March after he "
-        "suggested that old army barracks could be used to house migrants.",
+        "Casey Roe leads a small party.",
+        "Casey Roe's party expelled the mayor of Eastbrook last week after he claimed that the vote had been rigged.",
     )
-    assert _speaker(b, "old army barracks", "reported") is None
+    assert _speaker(b, "had been rigged", "reported") is None

@@ -562,6 +562,8 @@ def _split_at_particle(doc, start: int) -> bool:
         and doc[start - 1].text in wordset("name_particles")
         and doc[start - 2].text[:1].isupper()
         and is_given_name(doc[start - 2].text)
+        # 'Why did Jane do Tom Poe a favour?', 'Ask Jane do …': after a verb, 'do' is one
+        and (start < 3 or doc[start - 3].pos_ not in ("AUX", "VERB"))
     )
 
 

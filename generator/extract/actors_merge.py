@@ -160,7 +160,7 @@ def _merge_persons(cands: list[Candidate], uf: _Clusters) -> None:
         if len(keys) > 1:
             # Two people share the name: the one the name alone meant before the other was named
             # (news style keeps the bare surname for them: 'Jane Roe's view of Roe'), else the one
-            # just named in this paragraph, else the one just named (previous paragraph), else the
+            # just named in this paragraph, else the first named in the paragraph before, else the
             # one the article names most, else the first.
             before = [(j, f) for j, f in matches if _order(f) <= _order(c)]
             holder = holders.get(_words(c.name)[-1]) if len(words) == 1 else None
@@ -171,8 +171,7 @@ def _merge_persons(cands: list[Candidate], uf: _Clusters) -> None:
             elif before and c.paragraph - before[-1][1].paragraph <= 1:
                 # Both named in the paragraph before ('Jane Roe, whose husband, Tom Roe, …'): the
                 # one named first, whom news style names first and then by the surname alone.
-                last = [(j, f) for j, f in before if f.paragraph == before[-1][1].paragraph]
-                pick = last[0] if c.paragraph != last[0][1].paragraph else before[-1]
+                pick = next((j, f) for j, f in before if f.paragraph == before[-1][1].paragraph)
             else:
                 counts = Counter(f.key for _, f in matches)
                 top = max(counts.values())

@@ -799,7 +799,8 @@ def _to_quote(
                 target = (ante.paragraph, ante.head_start, ante.head_end)
     actor = _actor_for(actors, *target) if mention is not None and target is not None else None
     if actor is None and antecedent is not None and f.speaker is not None and f.speaker.lower_ in PRONOUNS:
-        actor = _person_named(actors, antecedent.text, PRONOUNS.get(f.speaker.lower_))
+        want = PRONOUNS.get(f.speaker.lower_)
+        actor = _person_named(actors, antecedent.text, want) if want in ("he", "she") else None
     elif actor is None and antecedent is None and mention is not None and f.speaker is not None:
         actor = _person_named(actors, f.speaker.text if f.speaker.pos_ == "PROPN" else "", None)
     return Quote(

@@ -24,6 +24,7 @@ PERSON_NOUNS = person_nouns()
 ORG_NOUNS = wordset("organisation_nouns")
 _FEMALE = wordset("female_words")
 _MALE = wordset("male_words")
+_HONORIFICS = wordset("honorifics")  # 'Mrs.', 'Sir': a form of address, not 'the woman <name> met'
 # The third person's pronouns (subject and object forms) to the subject form, which names the kind wanted.
 PRONOUNS = pronoun_subjects(*THIRD_PERSON)
 
@@ -178,7 +179,7 @@ def _candidates(
             continue  # 'the Silver Medal', 'a Gold Cross': a person's name takes no article
         kinds = _kind(toks, ent.label_, genders)
         title = doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
-        if ent.label_ in ("PERSON", "ORG") and (title in _FEMALE or title in _MALE) and title not in ("she", "he"):
+        if ent.label_ in ("PERSON", "ORG") and title in _HONORIFICS and title in _FEMALE | _MALE:
             kinds = {"she"} if title in _FEMALE else {"he"}  # 'Mrs. [Roe]': the title outside the name
         if ent.root.dep_ == "compound" and ent.root.head.lemma_.lower() in ORG_NOUNS:
             # 'the Roe campaign ignored …': the body acts, not Roe, who is no 'he' or 'she' here

@@ -25,6 +25,7 @@ from ..model import Actor, Article, Event, Quote, TimeValue
 from .common import actor_at, overlapping, text_of
 from .event_lines import Context, clause_children, not_an_event, read_event
 from .event_span import ANCHOR_PREPS, clause_span, frame, lift_participle, needed_anchor, opens_an_anchor_clause
+from .quotes_cues import is_cue
 from .timex import find_timexes
 from .timex_anchor import anchor_timexes
 
@@ -61,7 +62,7 @@ def extract_events(article: Article, docs: list, actors: list[Actor], quotes: Se
             verb = _governing_verb(anchor_tok if anchor_tok is not None else span.root, span)
             if verb is None:
                 continue
-            if in_quote(tv.offset) and not in_quote(verb.idx):
+            if in_quote(tv.offset) and not in_quote(verb.idx) and is_cue(verb):
                 continue  # 'Roe said: “ten years ago we had nothing”': the quotation's time does not date the saying
             anchor: set[Token] = set(anchor_tok.subtree) if anchor_tok is not None else set()
             if opens_an_anchor_clause(verb, span):

@@ -118,9 +118,9 @@ def _a_name(text: str, start: int, end: int) -> bool:
         if not (len(caps) == 1 and phrase.startswith(caps[0]) and _title_line(text)):
             return True
     if re.fullmatch(r"the\s+(?-i:[A-Z][a-z]+)", phrase) and not _sentence_start(text, start):
-        return True  # 'Coach of the Year', 'Player of the Week': a title's capitalised unit
+        return True  # 'Player of the Week', 'Person of the Year': a title's capitalised unit
     if words and all(w.isupper() and len(w) > 1 for w in words) and not text.isupper():
-        # 'USA TODAY', 'CBS THIS MORNING': a time word in capitals after a word in capitals, in a
+        # 'VISTARIA TODAY', 'EXAMPLE THIS MORNING': a time word in capitals after a word in capitals, in a
         # paragraph written in lower case, is a name's
         if re.search(r"\b[A-Z]{2,}[.’']?\s+$", text[max(0, start - 30) : start]):
             return True

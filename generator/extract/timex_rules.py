@@ -76,8 +76,9 @@ def _calendar_re(names: Sequence[str], abbreviations: Sequence[str] = (), option
     """Capitalised names, and abbreviations with their full stop (or also without), case-sensitive."""
     short = [a.capitalize() + "." for a in abbreviations]
     short += [a.capitalize() for a in abbreviations] if optional_stop else []
-    # a whole word (or its plural: 'Sundays'): 'Mar' is not the start of 'Marsh'
-    return "(?-i:" + alternation([n.capitalize() for n in names] + short) + r")(?!(?!s\b)[A-Za-z])"
+    # a whole word, a full name also as a plural ('Sundays'): 'Mar' starts neither 'Marsh' nor 'Mars'
+    full = "(?:" + alternation([n.capitalize() for n in names]) + r")(?!(?!s\b)[A-Za-z])"
+    return "(?-i:" + full + ("|(?:" + alternation(short) + ")(?![A-Za-z])" if short else "") + ")"
 
 
 # Calendar words that are common words too (words.yml ambiguous_calendar_words): "May" alone is the
@@ -546,9 +547,9 @@ def _ago_rule(m, dct, tense):
 
 @rule(
     "clock",
-    r"""(?:(?<![\d.:])(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)|(?P<h2>\d{1,2}):(?P<mi2>\d{2})(?!\d|[:.]\d)|(?P<noon>noon|midday|midnight)(?!\s+(?:"""
-    + "|".join(wordlist("colour_terms"))
-    + r""")\b))
+    r"""(?:(?<![\d.:])(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)|(?P<h2>\d{1,2}):(?P<mi2>\d{2})(?!\d|[:.]\d)|(?P<noon>noon|midday|midnight(?!\s+(?:"""
+    + alternation(wordlist("colour_terms"))
+    + r""")\b)|(?<=at\s)midnight|(?<=by\s)midnight|(?<=until\s)midnight|(?<=before\s)midnight|(?<=after\s)midnight|(?<=past\s)midnight))
         (?:\s+(?P<tz>(?-i:[A-Z]{2,4}T|GMT|UTC)|local\s+time))?"""
     # the same time in another zone may stand between the time and its day: '9:40 a.m. (1440 GMT) Sunday'
     + r"""(?:\s+\(\d{1,2}(?::?\d{2})?(?:\s*[ap]\.m\.|\s*[ap]m)?(?:\s+[A-Za-z]{2,5})?\)(?=,?\s+\w))?"""
