@@ -209,7 +209,16 @@ def main() -> None:
     # four after), each set with its own seed, after the one before.
     later: dict[str, tuple[list[dict], list[dict]]] = {}
     for k, (seed, n_crawls) in enumerate(
-        ((20261208, 2), (20261209, 4), (20261210, 4), (20261211, 4), (20261212, 4), (20261213, 4), (20261214, 4)),
+        (
+            (20261208, 2),
+            (20261209, 4),
+            (20261210, 4),
+            (20261211, 4),
+            (20261212, 4),
+            (20261213, 4),
+            (20261214, 4),
+            (20261215, 4),
+        ),
         start=7,
     ):
         rng = random.Random(seed)
