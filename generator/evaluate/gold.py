@@ -1,6 +1,6 @@
 """Score actors and speakers on the blind gold (tests/gold/CONVENTIONS.md).
 
-    briefing evaluate gold [--set dev|dev2|…|dev13|test|all] [--errors] [--paths] [--json FILE]
+    briefing evaluate gold [--set dev|dev2|…|dev14|test|all] [--errors] [--paths] [--json FILE]
 
 For each gold file, the article is read as a seed and run through the whole
 pipeline; its actors are mapped to the gold's by shared names, and its quotes
@@ -35,7 +35,22 @@ from generator.lexicon import alternation, wordset
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "tests" / "gold"
 # The sets that may be looked at item by item (--errors); "test" is only scored.
-DEV_SETS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13")
+DEV_SETS = (
+    "dev",
+    "dev2",
+    "dev3",
+    "dev4",
+    "dev5",
+    "dev6",
+    "dev7",
+    "dev8",
+    "dev9",
+    "dev10",
+    "dev11",
+    "dev12",
+    "dev13",
+    "dev14",
+)
 # A title before a name (words.yml gold_name_titles), left out when names are compared.
 _HONORIFIC = re.compile(rf"^(?:{alternation(wordset('gold_name_titles'), space=' ')})\.?\s+", re.IGNORECASE)
 SPEAKING = ("person", "organisation", "country", "group")
