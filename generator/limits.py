@@ -7,8 +7,9 @@ Set in ``mkdocs.yml`` under ``extra: briefing_limits:`` or by environment variab
 | ``max_article_chars`` | ``BRIEFING_MAX_ARTICLE_CHARS`` | 2,000,000 (over it the article is refused) |
 | ``max_paragraph_chars`` | ``BRIEFING_MAX_PARAGRAPH_CHARS`` | 100,000 (over it the paragraph is split at sentence ends, with a warning) |
 | ``seconds_per_article`` | ``BRIEFING_SECONDS_PER_ARTICLE`` | 300 (over it the article is skipped, with a warning) |
+| ``workers`` | ``BRIEFING_WORKERS`` | 0: one process per core, at most 4, when 8 or more articles are new (:mod:`generator.parallel`) |
 
-0 means no limit.
+0 means no limit (for ``workers``: the machine decides; 1 extracts in the build's own process).
 """
 
 from __future__ import annotations
@@ -27,12 +28,14 @@ class Limits:
     max_article_chars: int = 2_000_000
     max_paragraph_chars: int = 100_000
     seconds_per_article: float = 300.0
+    workers: int = 0
 
 
 ENV = {
     "max_article_chars": "BRIEFING_MAX_ARTICLE_CHARS",
     "max_paragraph_chars": "BRIEFING_MAX_PARAGRAPH_CHARS",
     "seconds_per_article": "BRIEFING_SECONDS_PER_ARTICLE",
+    "workers": "BRIEFING_WORKERS",
 }
 
 

@@ -23,6 +23,7 @@ NOT_EXTRACTION = frozenset(
         "export_timeline.py",
         "markup.py",
         "mkdocs_plugin.py",
+        "parallel.py",
         "progress.py",
         "render.py",
         "site.py",

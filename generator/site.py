@@ -27,6 +27,7 @@ from .derive import cast, newest_first
 from .export import SCHEMA_PATH, to_json
 from .limits import Limits
 from .model import Briefing, Problem
+from .parallel import extract_all, worker_count
 from .problems import ArticleError, ArticleWarning
 from .produce import cache_key, produce
 from .render import paginate, render_collection, render_index, render_pages
@@ -327,8 +328,18 @@ def generate(
     # Which articles need the parser (the first loads the model): a look at the cache's file names,
     # not a read of every entry (produce reads each once, below).
     todo = [a for a in checked.articles if not (cache_dir and (cache_dir / f"{cache_key(a)}.json").exists())]
+    pooled: dict[str, list[ArticleError]] = {}
+    workers = worker_count(limits.workers, len(todo)) if cache_dir else 1
+    if cache_dir and workers > 1:
+        # Many new articles: extracted into the cache on every core first, then read from it below.
+        named = [(a, f"{seeds_dir.name}/{a.path}") for a in todo]
+        pooled = extract_all(named, cache_dir, limits.seconds_per_article, workers, progress)
+        todo = [a for a in todo if a.id not in pooled and not (cache_dir / f"{cache_key(a)}.json").exists()]
     for article in checked.articles:
         shown = f"{seeds_dir.name}/{article.path}"
+        if article.id in pooled:
+            result.errors += pooled[article.id]
+            continue
         slow = article in todo
         if slow:
             progress(todo.index(article), len(todo), article.path, None)
