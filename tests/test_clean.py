@@ -59,6 +59,17 @@ def test_ticker_markup_and_furniture_paragraphs_are_left_out():
     assert cleaned.article.paragraphs[0].startswith("Example Holdings Inc")
 
 
+def test_a_caption_after_its_credit_is_left_out_but_a_sentence_about_the_agency_stays():
+    paragraphs = (
+        "Getty Images Lanterns float over the river at the festival's close",
+        "The festival drew 40,000 visitors, the organisers said.",
+        "REUTERS Will the lanterns return next spring?",
+        "Getty Images said on Monday it had bought the festival's archive.",
+    )
+    found, _ = find_furniture(paragraphs)
+    assert [(f.paragraph, f.kind) for f in found] == [(1, "image credit"), (3, "image credit")]
+
+
 @pytest.mark.spacy
 def test_no_item_reads_furniture_and_the_overview_skips_it():
     from datetime import date

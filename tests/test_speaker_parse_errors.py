@@ -229,3 +229,21 @@ def test_a_pronoun_that_fits_the_subject_and_an_object_alike_is_no_one():
         "Casey Roe's party expelled the mayor of Eastbrook last week after he claimed that the vote had been rigged.",
     )
     assert _speaker(b, "had been rigged", "reported") is None
+
+
+def test_a_they_is_never_a_body_named_only_before_its_people():
+    # 'county council members' are people of the council; the letter's writers are the 'They' before.
+    b = _brief(
+        "Farmers near Eastbrook, among them Jane Roe, want the new road stopped. "
+        "They mailed a petition on Monday to county council members in Arden.",
+        '"The road will cut our valley in two," they wrote.',
+    )
+    assert _speaker(b, "cut our valley") not in ("Arden", "county council members")
+
+
+def test_a_they_after_two_people_named_together_is_the_first_of_them():
+    b = _brief(
+        "Jane Roe and Tom Poe, who farm near Eastbrook, say the road plan is flawed.",
+        "The new road, they say, would cut the valley in two.",
+    )
+    assert _speaker(b, "would cut the valley", "reported") == "Jane Roe"

@@ -21,6 +21,8 @@ from .names import common_adjective, common_word, gender, is_given_name
 from .quotes_cues import REPORT_VERBS, SUBJECT_DEPS, np_tokens
 
 PERSON_NOUNS = person_nouns()
+CHAIN_LINKS = frozenset(pronoun_subjects("third_masculine", "third_feminine", "third_plural").values())
+"""The subject pronouns an earlier mention is followed back through ('She said …', 'They wrote …')."""
 ORG_NOUNS = wordset("organisation_nouns")
 _FEMALE = wordset("female_words")
 _MALE = wordset("male_words")
@@ -181,6 +183,11 @@ def _candidates(
         title = doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
         if ent.label_ in ("PERSON", "ORG") and title in _HONORIFICS and title in _FEMALE | _MALE:
             kinds = {"she"} if title in _FEMALE else {"he"}  # 'Mrs. [Roe]': the title outside the name
+        if ent.label_ == "PERSON" and any(c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in ent.root.children):
+            kinds = kinds | {"they"}  # 'Roe and Poe agree': a 'they', the first named for both, as at a speech verb
+        if ent.root.dep_ == "compound" and ent.root.head.lemma_.lower() in PERSON_NOUNS:
+            seen.update(t.i for t in toks)
+            continue  # 'a letter to Harbour Board members': the members write, not the board
         if ent.root.dep_ == "compound" and ent.root.head.lemma_.lower() in ORG_NOUNS:
             # 'the Roe campaign ignored …': the body acts, not Roe, who is no 'he' or 'she' here
             # (an 'it' finds the campaign below, as a noun for a body).
@@ -200,7 +207,7 @@ def _candidates(
     for tok in sent:
         if before is not None and tok.i >= before or tok.i in seen or inside(tok.idx):
             continue
-        if tok.pos_ == "PRON" and tok.dep_ in SUBJECT_DEPS and PRONOUNS.get(tok.lower_) in ("he", "she"):
+        if tok.pos_ == "PRON" and tok.dep_ in SUBJECT_DEPS and PRONOUNS.get(tok.lower_) in CHAIN_LINKS:
             # 'She said …' before: a link in a chain, followed back to the one it names.
             out.append((True, tok.i, [tok], {PRONOUNS[tok.lower_]}, [tok]))
         elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "poss"):
