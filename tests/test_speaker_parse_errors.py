@@ -247,3 +247,20 @@ def test_a_they_after_two_people_named_together_is_the_first_of_them():
         "The new road, they say, would cut the valley in two.",
     )
     assert _speaker(b, "would cut the valley", "reported") == "Jane Roe"
+
+
+def test_a_report_from_a_body_s_officer_is_the_officer_s_not_the_body_s():
+    b = _brief(
+        "The harbour had lost money for a decade, according to an audit from the Eastbrook Port Authority's "
+        "finance director published on Monday.",
+        "Jane Roe, the Eastbrook Port Authority finance director, said more reviews would follow.",
+    )
+    assert _speaker(b, "lost money for a decade", "reported") == "Jane Roe"
+
+
+def test_a_report_from_a_body_s_officer_nobody_holds_is_unattributed():
+    b = _brief(
+        "The harbour had lost money for a decade, according to an audit from the Eastbrook Port Authority's "
+        "finance director published on Monday.",
+    )
+    assert _speaker(b, "lost money for a decade", "reported") is None

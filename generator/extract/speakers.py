@@ -170,6 +170,30 @@ def _named_speaker(m: Mention, lower: frozenset[str], actors: list[Actor]) -> Ac
     return _speaking_actor(m, actors, "person", (FULL_NAME, SPEAKS))
 
 
+def _owned_person(doc, m: Mention, body: Actor, actors: list[Actor]) -> tuple[str, Actor | None] | None:
+    """When the body named in a channel phrase is the owner of a person there ('the Example
+    Board's auditor'): that role, and the one person of the article who holds it at that body
+    (None when none or several do). None when the body owns no person in the phrase."""
+    inside = [t for t in doc if m.start <= t.idx < m.end]
+    for tok in inside:
+        if tok.dep_ != "poss" or not any(
+            x.paragraph == m.paragraph and x.start <= tok.idx < x.end for x in body.mentions
+        ):
+            continue
+        owned = tok.head
+        if owned.pos_ != "NOUN" or owned.lemma_.lower() not in person_nouns() or owned.idx >= m.end:
+            continue
+        words = [t for t in owned.subtree if t.dep_ == "compound" and t.i < owned.i and t.i > tok.i] + [owned]
+        role = " ".join(t.lower_ for t in words)
+        holders = [
+            a
+            for a in actors
+            if a.type == "person" and any(r.affiliation == body.id and r.text.lower() == role for r in a.roles)
+        ]
+        return role, holders[0] if len(holders) == 1 else None
+    return None
+
+
 def _platform_owner(m: Mention, actors: list[Actor]) -> Actor:
     """The organisation a platform's name stands for when it is the subject of a speech verb (a
     statement is the company's; 'said on <platform>' names no speaker and never comes here)."""
@@ -335,7 +359,18 @@ def add_descriptive_speakers(
                 and any(x.paragraph == m.paragraph and m.start <= x.start and x.end <= m.end for x in a.mentions)
             }
             named = next(iter(inside.values())) if len(inside) == 1 else None
-            if named is not None:
+            staff = _owned_person(doc, m, named, actors) if named is not None else None
+            if staff is not None and named is not None:
+                # 'a report from the Example Board's auditor': the auditor's, not the board's; the
+                # one person the article gives that role at that body, or no one.
+                role, holder = staff
+                if holder is not None:
+                    given[(m.paragraph, m.start, m.end)] = holder.id
+                    how = f"through its {head.lower_}, by the {role} of {named.name} (“{m.text}”)"
+                    out.append(replace(q, speaker=holder.id, attribution=how))
+                else:
+                    out.append(q)
+            elif named is not None:
                 given[(m.paragraph, m.start, m.end)] = named.id
                 out.append(replace(q, speaker=named.id, attribution=f"through its {head.lower_} (“{m.text}”)"))
             else:
