@@ -825,3 +825,17 @@ def test_a_name_the_tagger_split_at_its_particle_is_one_person():
     # a particle that is a word of the sentence, between two people
     b = _briefing("Why did Jane do Tom Poe a favour?")
     assert "Tom Poe" in {a.name for a in b.actors if a.type == "person"}
+
+
+@pytest.mark.spacy
+def test_a_job_title_in_capitals_is_no_actor():
+    b = _briefing(
+        "The IG report found that the agency had ignored the rules, Jane Roe, the CTO of Vistacorp, said on Monday.",
+        "Tom Poe, a CFO in Arden, disagreed.",
+    )
+    assert sorted((a.name, a.type) for a in b.actors) == [
+        ("Arden", "place"),
+        ("Jane Roe", "person"),
+        ("Tom Poe", "person"),
+        ("Vistacorp", "organisation"),
+    ]

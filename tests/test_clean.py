@@ -59,6 +59,15 @@ def test_ticker_markup_and_furniture_paragraphs_are_left_out():
     assert cleaned.article.paragraphs[0].startswith("Example Holdings Inc")
 
 
+def test_a_box_of_links_under_capital_kickers_is_left_out():
+    paragraphs = (
+        "more on rivers and lakes FLOOD WATCH Arden braces for high water DRY SPELL Eastbrook reservoir at record low",
+        "More on the reservoir will follow, the water board said.",
+    )
+    found, _ = find_furniture(paragraphs)
+    assert [(f.paragraph, f.kind) for f in found] == [(1, "link to other content")]
+
+
 def test_a_caption_after_its_credit_is_left_out_but_a_sentence_about_the_agency_stays():
     paragraphs = (
         "Getty Images Lanterns float over the river at the festival's close",

@@ -103,6 +103,9 @@ def _settle_types(groups: list[list[Candidate]], article: Article, rejected: lis
         if _event_or_document(name):
             rejected.append(f"{name!r} (an event, a law or a work, not an actor)")
             continue
+        if name.strip(".,").lower() in wordset("role_acronyms"):
+            rejected.append(f"{name!r} (a job title's abbreviation: a role, not an actor)")
+            continue
         if type_ == "person":
             if lower is None:
                 lower = lowercase_words(article.paragraphs)
