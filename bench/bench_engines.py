@@ -9,7 +9,8 @@ written as seeds into a scratch project outside the repository (they are evaluat
 published).
 
 For each size, once: the extraction of every article from an empty cache (spaCy's parse plus our
-rules, one process), next to raw spaCy ``nlp.pipe`` on the same texts. Then, for each engine, the
+rules, on as many processes as a build uses: :mod:`generator.parallel`), next to raw spaCy
+``nlp.pipe`` on the same texts with one and with two processes. Then, for each engine, the
 steps a user runs with ``briefing build --engine X`` (generation from the extraction cache, then
 :func:`generator.engines.update_site`, which skips the engine, builds dirty or in full, through a
 staging folder swapped in):
@@ -324,20 +325,18 @@ def run_size(
     texts = [p.read_text(encoding="utf-8") for p in sorted((project / "seeds").glob("*.txt"))]
     print(f"\n## {n} articles ({sum(len(t) for t in texts) / 1e6:.1f} MB of text)\n")
     from generator.limits import limits_for_project
+    from generator.parallel import worker_count
     from generator.site import generate
 
     if not keep_cache:
         shutil.rmtree(project / CACHE_DIR, ignore_errors=True)
+    limits = limits_for_project(project / "mkdocs.yml")
     t = time.perf_counter()
-    generate(
-        project / "seeds",
-        project / "docs",
-        cache_dir=project / CACHE_DIR,
-        limits=limits_for_project(project / "mkdocs.yml"),
-    )
+    generate(project / "seeds", project / "docs", cache_dir=project / CACHE_DIR, limits=limits)
+    workers = worker_count(limits.workers, len(texts))
     print(
         f"extraction {'with the kept cache' if keep_cache else 'from an empty cache'}, with generation "
-        f"(one process): {time.perf_counter() - t:.1f} s\n"
+        f"({workers} process{'es' if workers > 1 else ''}, BRIEFING_WORKERS): {time.perf_counter() - t:.1f} s\n"
     )
     print(
         "| engine | step | generate s | engine s (Pagefind s) | total s | peak MB | site MB | pages | median KB "

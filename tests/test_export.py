@@ -48,3 +48,21 @@ def test_seed_extraction_validates(seed_briefing):
             assert paras[m.paragraph - 1][m.start : m.end] == m.text
     for q in seed_briefing.quotes:
         assert paras[q.paragraph - 1][q.start : q.end] == q.text
+
+
+def test_the_plain_form_is_what_dataclasses_asdict_gives(seed_briefing, fixture_briefing):
+    from dataclasses import asdict
+    from datetime import date
+
+    from generator.model import to_dict
+
+    def plain(value):
+        if isinstance(value, dict):
+            return {k: plain(v) for k, v in value.items()}
+        if isinstance(value, (list, tuple)):
+            return [plain(v) for v in value]
+        return value.isoformat() if isinstance(value, date) else value
+
+    for b in (seed_briefing, fixture_briefing):
+        assert to_dict(b) == plain(asdict(b))
+        assert json.dumps(to_dict(b)) == json.dumps(plain(asdict(b)))  # the same order of keys
