@@ -264,3 +264,15 @@ def test_a_report_from_a_body_s_officer_nobody_holds_is_unattributed():
         "finance director published on Monday.",
     )
     assert _speaker(b, "lost money for a decade", "reported") is None
+
+
+def test_a_he_is_followed_back_through_a_long_chain_of_he_to_the_name():
+    b = _brief(
+        "Tom Poe, 41, runs the ferry between Eastbrook and Arden.",
+        "He bought the boat in 2010. He repaired its engine himself, and he painted the hull.",
+        "Last year he sold half of the business. He kept the night crossings.",
+        "In the winter he mends nets. He also teaches sailing to children.",
+        "He has never missed a crossing, he said, in eleven years.",
+        '"The river is quieter now," he said.',
+    )
+    assert _speaker(b, "river is quieter") == "Tom Poe"

@@ -23,6 +23,8 @@ from .quotes_cues import REPORT_VERBS, SUBJECT_DEPS, np_tokens
 PERSON_NOUNS = person_nouns()
 CHAIN_LINKS = frozenset(pronoun_subjects("third_masculine", "third_feminine", "third_plural").values())
 """The subject pronouns an earlier mention is followed back through ('She said …', 'They wrote …')."""
+MAX_LINKS = 8
+"""How many such pronouns a chain is followed back through (a profile says 'he' for paragraphs on end)."""
 ORG_NOUNS = wordset("organisation_nouns")
 _FEMALE = wordset("female_words")
 _MALE = wordset("male_words")
@@ -337,7 +339,11 @@ def resolve_pronoun(
                 if toks[0].pos_ == "PRON":
                     if found is not None:
                         continue
-                    return resolve_pronoun(toks[0], p, docs, inside_quote, depth + 1, people) if depth < 4 else None
+                    return (
+                        resolve_pronoun(toks[0], p, docs, inside_quote, depth + 1, people)
+                        if depth < MAX_LINKS
+                        else None
+                    )
                 start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
                 if found is None:
                     found = Antecedent(
