@@ -276,3 +276,17 @@ def test_a_he_is_followed_back_through_a_long_chain_of_he_to_the_name():
         '"The river is quieter now," he said.',
     )
     assert _speaker(b, "river is quieter") == "Tom Poe"
+
+
+def test_a_quotation_opening_the_sentence_after_a_speech_verb_is_that_speaker_s():
+    b = _brief(
+        'Jane Roe described the night the water rose past the second step of the mill. "We carried the sacks upstairs all night."'
+    )
+    q = [q for q in b.quotes if "carried the sacks" in q.text]
+    assert _speaker(b, "carried the sacks", "direct") == "Jane Roe"
+    assert q[0].attribution == "introduced by the sentence before"
+
+
+def test_a_quotation_after_a_speech_verb_with_its_own_subject_is_not_carried_over():
+    b = _brief('Jane Roe remembered how the water rose. Tom Poe, her neighbour, "never believed the warnings."')
+    assert _speaker(b, "never believed", "partial") != "Jane Roe"

@@ -359,21 +359,46 @@ def _continue(found: list[_Found], paras: dict[int, _Para]) -> None:
             if intro is not None:
                 f.cue, f.speaker, f.cue_paragraph = intro[0], intro[1], f.paragraph - 1
                 continue
-        if prev is None or prev.speaker is None or prev.span is None:
-            continue
-        if prev.paragraph == f.paragraph:
-            adjacent = _next_sentence(para, prev.sentence) == f.sentence or prev.sentence == f.sentence
-        else:
-            pp = paras[prev.paragraph]
-            adjacent = prev.paragraph == f.paragraph - 1 and opens_para and prev.sentence[1] >= pp.sentences[-1][0]
-        # A sentence with a subject of its own outside the marks ('“…” the crowd
-        # echoed') is about someone else: the previous speaker does not carry over.
-        own_subject = any(
-            t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") for t in para.frame(*f.sentence)
-        )
-        if adjacent and not own_subject:
-            f.cue, f.speaker, f.cue_paragraph = prev.cue, prev.speaker, prev.cue_paragraph
-            f.inferred_from = prev
+        if prev is not None and prev.speaker is not None and prev.span is not None:
+            if prev.paragraph == f.paragraph:
+                adjacent = _next_sentence(para, prev.sentence) == f.sentence or prev.sentence == f.sentence
+            else:
+                pp = paras[prev.paragraph]
+                adjacent = prev.paragraph == f.paragraph - 1 and opens_para and prev.sentence[1] >= pp.sentences[-1][0]
+            # A sentence with a subject of its own outside the marks ('“…” the crowd
+            # echoed') is about someone else: the previous speaker does not carry over.
+            own_subject = any(
+                t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") for t in para.frame(*f.sentence)
+            )
+            if adjacent and not own_subject:
+                f.cue, f.speaker, f.cue_paragraph = prev.cue, prev.speaker, prev.cue_paragraph
+                f.inferred_from = prev
+                continue
+        said = _said_before(para, f)
+        if said is not None:
+            # 'Roe recalled the flood. “We lost everything.”': a quotation that opens the sentence
+            # after one whose speech verb has a speaker, in the same paragraph, is that speaker's.
+            f.cue, f.speaker, f.cue_paragraph = said[0], said[1], f.paragraph
+
+
+def _said_before(para: _Para, f: _Found):
+    """(cue, speaker) of the sentence before a cue-less quotation that opens its own sentence, in
+    the same paragraph, when that sentence's main verb is a speech verb with a speaker and the
+    quotation's sentence names no subject of its own outside the marks; else None."""
+    assert f.span is not None
+    if para.text[f.sentence[0] : max(f.span.open, f.sentence[0])].strip():
+        return None
+    before = [s for s in para.sentences if s[1] <= f.sentence[0]]
+    if not before or para.inside(before[-1][0]):
+        return None
+    if any(t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") for t in para.frame(*f.sentence)):
+        return None
+    frame = para.frame(*before[-1])
+    for root in (t for t in frame if t.dep_ == "ROOT" and is_cue(t)):
+        spk = speaker_of(root)
+        if spk is not None and not para.inside(spk.idx):
+            return root, spk
+    return None
 
 
 _CREDIT = re.compile(r"\[\s*([A-Z][\w.&'’ -]{0,40}?)\.?\s*\]\s*$")
@@ -750,6 +775,8 @@ def _how(f: _Found, head, actor, antecedent) -> str:
         how = "relative pronoun"
     elif f.cue is not None and f.cue.lower_ == "according":
         how = "according to"
+    elif f.cue is not None and f.span is not None and f.cue.idx < f.sentence[0] <= f.span.open:
+        how = "introduced by the sentence before"
     else:
         how = "named at the speech verb"
     if actor is None and head is not None and head.lower_ in PRONOUNS and antecedent is None:
