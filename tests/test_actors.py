@@ -839,3 +839,18 @@ def test_a_job_title_in_capitals_is_no_actor():
         ("Tom Poe", "person"),
         ("Vistacorp", "organisation"),
     ]
+
+
+@pytest.mark.spacy
+def test_a_plural_title_before_people_named_together_is_each_one_s_role():
+    b = _briefing(
+        "Mayors Jane Roe and Tom Poe signed the river pact in Arden.",
+        "She thanked the volunteer nurses Mary Loe and Sam Doe for their work.",
+    )
+    roles = {a.name: [r.text for r in a.roles] for a in b.actors if a.type == "person"}
+    assert roles == {
+        "Jane Roe": ["Mayors"],
+        "Tom Poe": ["Mayors"],
+        "Mary Loe": ["volunteer nurses"],
+        "Sam Doe": ["volunteer nurses"],
+    }

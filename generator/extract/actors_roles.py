@@ -151,8 +151,8 @@ def _role_like(doc, s: int, e: int) -> bool:
         return True
     t = toks[0]
     word = t.lower_
-    if word in TITLE_WORDS:
-        return True
+    if word in TITLE_WORDS or (word.endswith("s") and word[:-1] in TITLE_WORDS):
+        return True  # 'Senators X and Y': a title of several
     return t.pos_ == "NOUN" and t.text.islower() and word not in ORG_HEADS and word not in PLACE_NOUNS
 
 
@@ -256,6 +256,33 @@ def _prenominal(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
         yield s, e
 
 
+def _list_title(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
+    """'the candidates X and Y', 'Senators X and Y': a plural title right before the first of
+    people named together is each one's role (as written)."""
+    first = doc[cand.root]
+    while first.dep_ == "conj" and first.head.i < first.i and first.head.ent_type_ == "PERSON":
+        first = first.head
+    ents = [e for e in doc.ents if e.start <= first.i < e.end and e.label_ == "PERSON"]
+    if not ents or not any(c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in first.children):
+        if first.i == cand.root:
+            return  # a lone name: its title is read elsewhere
+    if not ents or ents[0].start == 0:
+        return
+    title = doc[ents[0].start - 1]
+    lemma = title.lemma_.lower()
+    if lemma == title.lower_ and title.tag_ == "NNPS" and lemma.endswith("s"):
+        lemma = lemma[:-1]  # 'Senators': the tagger leaves a capitalised plural as it is
+    plural = title.tag_ in ("NNS", "NNPS") and title.lower_ != lemma
+    if not plural or not (lemma in TITLE_WORDS or lemma in person_nouns()):
+        return
+    if title.dep_ == "compound" and title.head.i != first.i:
+        return
+    if title.dep_ not in ("compound",) and not (first.dep_ == "appos" and first.head.i == title.i):
+        return
+    mods = [c for c in title.lefts if c.dep_ in ("amod", "compound") and c.text.islower()]
+    yield (min(c.i for c in mods) if mods else title.i), title.i + 1
+
+
 def roles_for(
     doc, cand: Candidate, affiliation_at: Callable[[int, int, int], tuple[str | None, tuple[int, int] | None]]
 ) -> list[FoundRole]:
@@ -279,7 +306,7 @@ def roles_for(
             found.append(FoundRole(text, aff, cand.paragraph, s_char, s_char + len(text)))
     spans = list(_appositions(doc, cand))
     if cand.type == "person":
-        spans += list(_prenominal(doc, cand)) + list(_relative_role(doc, cand))
+        spans += list(_prenominal(doc, cand)) + list(_relative_role(doc, cand)) + list(_list_title(doc, cand))
         if not spans:
             spans += list(_described_speaker(doc, cand))
         if not spans:
