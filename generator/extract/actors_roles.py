@@ -279,8 +279,8 @@ def _list_title(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
         return
     if title.dep_ not in ("compound",) and not (first.dep_ == "appos" and first.head.i == title.i):
         return
-    mods = [c for c in title.lefts if c.dep_ in ("amod", "compound") and c.text.islower()]
-    yield (min(c.i for c in mods) if mods else title.i), title.i + 1
+    mods = [c for c in title.lefts if c.dep_ in ("amod", "compound")]
+    yield (min(c.left_edge.i for c in mods) if mods else title.i), title.i + 1
 
 
 def roles_for(
