@@ -59,6 +59,17 @@ def test_ticker_markup_and_furniture_paragraphs_are_left_out():
     assert cleaned.article.paragraphs[0].startswith("Example Holdings Inc")
 
 
+def test_a_crosshead_in_capitals_is_left_out_but_a_transcript_speaker_stays():
+    paragraphs = (
+        "The council met on Monday, the clerk said.",
+        '"NO WAY BACK, NOT YET"',
+        "JANE ROE, HOST:",
+        "Good morning from Arden.",
+    )
+    found, _ = find_furniture(paragraphs)
+    assert [(f.paragraph, f.kind) for f in found] == [(2, "heading in capitals")]
+
+
 def test_a_box_of_links_under_capital_kickers_is_left_out():
     paragraphs = (
         "more on rivers and lakes FLOOD WATCH Arden braces for high water DRY SPELL Eastbrook reservoir at record low",
