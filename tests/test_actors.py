@@ -854,3 +854,13 @@ def test_a_plural_title_before_people_named_together_is_each_one_s_role():
         "Mary Loe": ["volunteer nurses"],
         "Sam Doe": ["volunteer nurses"],
     }
+
+
+@pytest.mark.spacy
+def test_a_given_name_of_two_syllables_joined_by_a_hyphen_stays_whole():
+    b = _briefing(
+        "Trade Minister Tae Jae-in has told reporters the port will reopen.",
+        "Residents backed the Roe-led plan, and Jane Roe-style reforms followed.",
+    )
+    people = sorted(a.name for a in b.actors if a.type == "person")
+    assert people == ["Jane Roe", "Tae Jae-in"]

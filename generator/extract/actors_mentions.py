@@ -580,6 +580,40 @@ def _hyphen_join(doc, i: int) -> bool:
     )
 
 
+def _syllable_after(doc, i: int) -> bool:
+    """Token i is a hyphen written without spaces between a name's short last word and a short
+    lower-case word that ends no compound ('Jae-in has said'; not 'Roe-led', 'Roe-style campaigner')."""
+    if not (0 < i < len(doc) - 1 and doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_):
+        return False
+    name, tail = doc[i - 1], doc[i + 1]
+    after = doc[i + 2] if i + 2 < len(doc) else None
+    return (
+        name.text[:1].isupper()
+        and len(name) <= 5
+        and tail.is_alpha
+        and tail.text.islower()
+        and len(tail) <= 5
+        and not tail.text.endswith(("ed", "ing", "ly"))
+        and (after is None or after.pos_ not in ("NOUN", "ADJ", "PROPN", "NUM"))
+    )
+
+
+def _syllable_cut(doc, start: int, end: int) -> bool:
+    """The entity doc[start:end] ends with a hyphen written without spaces, and a short lower-case
+    word follows it at once: the rest of the name."""
+    if end - start < 3 or end >= len(doc) or doc[end - 1].text != "-":
+        return False
+    before, tail = doc[end - 2], doc[end]
+    return (
+        not before.whitespace_
+        and not doc[end - 1].whitespace_
+        and before.text[:1].isupper()
+        and tail.is_alpha
+        and tail.text.islower()
+        and len(tail) <= 5
+    )
+
+
 def _capitalised_modifier(doc, s: int, e: int) -> bool:
     """An adjective, capitalised only because it opens the sentence, before a lower-case noun
     right before a person's name ('Controversial owner Jane Roe'; not 'Apple chief Jane Roe')."""
@@ -658,6 +692,10 @@ def _person_names(ents: list) -> list:
             start -= 1
         while _hyphen_join(doc, end) and end - start < 5:
             end += 2
+        if _syllable_cut(doc, start, end):
+            end += 1  # 'Tae Jae-[in]': the tagger cut a given name of two syllables after its hyphen
+        elif _syllable_after(doc, end):
+            end += 2  # 'Tae Jae[-in] said': the same, cut before the hyphen
         if end <= start:
             continue
         if (start, end) != (ent.start, ent.end):
