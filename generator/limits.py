@@ -59,7 +59,8 @@ def limits_from(extra: Mapping | None = None) -> Limits:
         except (TypeError, ValueError):
             raise LimitsError(f"{f.name} ({ENV[f.name]}) must be a number, not {raw!r}") from None
         if value < 0:
-            raise LimitsError(f"{f.name} ({ENV[f.name]}) must be 0 (no limit) or more, not {raw!r}")
+            zero = "one per core" if f.name == "workers" else "no limit"
+            raise LimitsError(f"{f.name} ({ENV[f.name]}) must be 0 ({zero}) or more, not {raw!r}")
         values[f.name] = value
     return Limits(**values)
 

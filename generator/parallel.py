@@ -30,7 +30,8 @@ def worker_count(workers: int, todo: int) -> int:
     """How many processes extract ``todo`` articles: 1 (none started) under :data:`MIN_ARTICLES`."""
     if todo < MIN_ARTICLES:
         return 1
-    wanted = workers or min(os.cpu_count() or 1, MAX_AUTO)
+    cores = os.cpu_count() or 1
+    wanted = min(workers, cores) if workers else min(cores, MAX_AUTO)  # never more than the cores
     return max(1, min(wanted, todo))
 
 
@@ -49,26 +50,34 @@ def extract_all(
     seconds: float,
     workers: int,
     progress: Callable[[int, int, str, float | None], None],
-) -> dict[str, list[ArticleError]]:
+) -> tuple[dict[str, list[ArticleError]], int]:
     """Extract (article, name shown in errors) pairs into ``cache_dir`` on ``workers`` processes.
-    Returns the errors of the articles that failed, by article id; the others are in the cache,
-    but for any whose worker died, which the build then extracts in its own process."""
+    Returns the errors of the articles that failed, by article id (the others are in the cache),
+    and how many articles a worker died on: the build extracts those in its own process."""
     failed: dict[str, list[ArticleError]] = {}
+    lost = 0
     if not todo:
-        return failed
+        return failed, lost
     progress(0, len(todo), todo[0][0].path, None)
     # 'spawn': a fresh interpreter per worker. Forking a process that runs threads (MkDocs' live
     # reload server builds in one) can leave a lock held in the child.
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    try:
         jobs = {pool.submit(_extract, a, str(cache_dir), seconds, shown): a for a, shown in todo}
         for done, job in enumerate(as_completed(jobs), start=1):
             article = jobs[job]
             try:
                 errors, spent = job.result()
             except Exception:  # noqa: BLE001 - a worker that died: the build extracts this one itself
+                lost += 1
+                progress(done, len(todo), article.path, 0.0)
                 continue
             if errors:
                 failed[article.id] = [ArticleError(path, message, line) for path, message, line in errors]
             progress(done, len(todo), article.path, spent)
-    return failed
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)  # Ctrl-C: the queued articles are dropped
+        raise
+    pool.shutdown()
+    return failed, lost

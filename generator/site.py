@@ -333,7 +333,15 @@ def generate(
     if cache_dir and workers > 1:
         # Many new articles: extracted into the cache on every core first, then read from it below.
         named = [(a, f"{seeds_dir.name}/{a.path}") for a in todo]
-        pooled = extract_all(named, cache_dir, limits.seconds_per_article, workers, progress)
+        pooled, lost = extract_all(named, cache_dir, limits.seconds_per_article, workers, progress)
+        if lost:
+            result.warnings.append(
+                ArticleWarning(
+                    str(seeds_dir),
+                    f"{lost} article(s) were extracted in the build's own process: "
+                    "a worker process stopped (BRIEFING_WORKERS=1 uses none)",
+                )
+            )
         todo = [a for a in todo if a.id not in pooled and not (cache_dir / f"{cache_key(a)}.json").exists()]
     for article in checked.articles:
         shown = f"{seeds_dir.name}/{article.path}"

@@ -830,7 +830,7 @@ def test_a_name_the_tagger_split_at_its_particle_is_one_person():
 @pytest.mark.spacy
 def test_a_job_title_in_capitals_is_no_actor():
     b = _briefing(
-        "The IG report found that the agency had ignored the rules, Jane Roe, the CTO of Vistacorp, said on Monday.",
+        "Jane Roe, the CTO of Vistacorp, told an IG panel on Monday that the servers were old.",
         "Tom Poe, a CFO in Arden, disagreed.",
     )
     assert sorted((a.name, a.type) for a in b.actors) == [

@@ -62,9 +62,11 @@ def test_ticker_markup_and_furniture_paragraphs_are_left_out():
 def test_a_crosshead_in_capitals_is_left_out_but_a_transcript_speaker_stays():
     paragraphs = (
         "The council met on Monday, the clerk said.",
-        '"NO WAY BACK, NOT YET"',
+        '"ONE MORE WINTER"',
         "JANE ROE, HOST:",
         "Good morning from Arden.",
+        '"WE WANT WATER!"',
+        "EPA Administrator Jane Roe said the rule would stand",
     )
     found, _ = find_furniture(paragraphs)
     assert [(f.paragraph, f.kind) for f in found] == [(2, "heading in capitals")]

@@ -32,12 +32,42 @@ def _files(folder):
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def test_few_articles_or_one_worker_start_no_pool():
+def test_few_articles_or_one_worker_start_no_pool(monkeypatch):
+    monkeypatch.setattr("os.cpu_count", lambda: 16)
     assert worker_count(0, MIN_ARTICLES - 1) == 1  # an edit, a small site: the build's own process
     assert worker_count(1, 500) == 1
     assert worker_count(3, 500) == 3
-    assert worker_count(8, MIN_ARTICLES) == MIN_ARTICLES  # never more workers than articles
-    assert 1 <= worker_count(0, 500) <= 4
+    assert worker_count(12, MIN_ARTICLES) == MIN_ARTICLES  # never more workers than articles
+    assert worker_count(0, 500) == 4  # left to the machine: one per core, at most four
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    assert worker_count(0, 500) == 2 and worker_count(8, 500) == 2  # never more than the cores
+
+
+@pytest.mark.spacy
+def test_articles_a_dead_worker_left_are_extracted_by_the_build_with_a_warning(tmp_path, monkeypatch):
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    import generator.parallel as parallel
+
+    class DeadPool:
+        def __init__(self, *args, **kwargs):
+            pass
+
+        def submit(self, *args, **kwargs):
+            future: Future = Future()
+            future.set_exception(BrokenProcessPool("a worker died"))
+            return future
+
+        def shutdown(self, *args, **kwargs):
+            pass
+
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", DeadPool)
+    result = generate(_seeds(tmp_path), tmp_path / "docs", tmp_path / "cache", Limits(workers=2))
+    assert not result.errors and len(result.briefings) == len(TOWNS)
+    assert [w.message.split(":")[0] for w in result.warnings] == [
+        f"{len(TOWNS)} article(s) were extracted in the build's own process"
+    ]
 
 
 def test_the_worker_count_is_a_limit_like_the_others(monkeypatch):
@@ -49,12 +79,18 @@ def test_the_worker_count_is_a_limit_like_the_others(monkeypatch):
 @pytest.mark.slow  # two worker processes each load spaCy
 @pytest.mark.spacy
 def test_a_pool_of_two_builds_the_same_site_as_one_process(tmp_path, monkeypatch):
+    import generator.extract
     import generator.site as site
 
     pools = []
     monkeypatch.setattr(site, "extract_all", lambda *a: pools.append(a[3]) or extract_all(*a))
     seeds = _seeds(tmp_path)
     one = generate(seeds, tmp_path / "one" / "docs", tmp_path / "one" / "cache", Limits(workers=1))
+
+    def not_here(*args, **kwargs):
+        raise AssertionError("extracted in the build's process, not in a worker")
+
+    monkeypatch.setattr(generator.extract, "extract_briefing", not_here)  # the workers are other processes
     two = generate(seeds, tmp_path / "two" / "docs", tmp_path / "two" / "cache", Limits(workers=2))
     assert pools == [2] and not one.errors and not two.errors  # the second build ran a pool of two
     assert len(one.briefings) == len(two.briefings) == len(TOWNS)

@@ -232,13 +232,12 @@ def test_a_pronoun_that_fits_the_subject_and_an_object_alike_is_no_one():
 
 
 def test_a_they_is_never_a_body_named_only_before_its_people():
-    # 'county council members' are people of the council; the letter's writers are the 'They' before.
+    # 'Vistacorp executives' are people of the company; the 'They' before is the union's members.
     b = _brief(
-        "Farmers near Eastbrook, among them Jane Roe, want the new road stopped. "
-        "They mailed a petition on Monday to county council members in Arden.",
-        '"The road will cut our valley in two," they wrote.',
+        "Members of the Arden growers' union marched on Friday. They handed Vistacorp executives a list of demands.",
+        "“Nobody asked us about the road,” they said.",
     )
-    assert _speaker(b, "cut our valley") not in ("Arden", "county council members")
+    assert _speaker(b, "Nobody asked us") is None  # the members, no actor of their own; never Vistacorp
 
 
 def test_a_they_after_two_people_named_together_is_the_first_of_them():
@@ -251,19 +250,20 @@ def test_a_they_after_two_people_named_together_is_the_first_of_them():
 
 def test_a_report_from_a_body_s_officer_is_the_officer_s_not_the_body_s():
     b = _brief(
-        "The harbour had lost money for a decade, according to an audit from the Eastbrook Port Authority's "
-        "finance director published on Monday.",
-        "Jane Roe, the Eastbrook Port Authority finance director, said more reviews would follow.",
+        "A letter from the Arden School Board's treasurer said the roof must be replaced before winter.",
+        "Jane Roe, the treasurer of the Arden School Board, has served for six years.",
     )
-    assert _speaker(b, "lost money for a decade", "reported") == "Jane Roe"
+    assert _speaker(b, "roof must be replaced", "reported") == "Jane Roe"
 
 
 def test_a_report_from_a_body_s_officer_nobody_holds_is_unattributed():
-    b = _brief(
-        "The harbour had lost money for a decade, according to an audit from the Eastbrook Port Authority's "
-        "finance director published on Monday.",
-    )
-    assert _speaker(b, "lost money for a decade", "reported") is None
+    b = _brief("A letter from the Arden School Board's treasurer said the roof must be replaced before winter.")
+    assert _speaker(b, "roof must be replaced", "reported") is None
+
+
+def test_a_statement_from_a_body_s_spokeswoman_is_the_body_s():
+    b = _brief("The plant will close in May, according to a statement from Vistacorp's spokeswoman.")
+    assert _speaker(b, "plant will close", "reported") == "Vistacorp"
 
 
 def test_a_he_is_followed_back_through_a_long_chain_of_he_to_the_name():
@@ -289,4 +289,9 @@ def test_a_quotation_opening_the_sentence_after_a_speech_verb_is_that_speaker_s(
 
 def test_a_quotation_after_a_speech_verb_with_its_own_subject_is_not_carried_over():
     b = _brief('Jane Roe remembered how the water rose. Tom Poe, her neighbour, "never believed the warnings."')
-    assert _speaker(b, "never believed", "partial") != "Jane Roe"
+    assert _speaker(b, "never believed", "partial") is None
+
+
+def test_a_quotation_in_a_sentence_that_goes_on_is_not_the_speaker_s_before():
+    b = _brief('Jane Roe said the bridge was safe. "Not so fast" was the reply from Tom Poe.')
+    assert _speaker(b, "Not so fast") is None

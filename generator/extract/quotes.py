@@ -382,12 +382,14 @@ def _continue(found: list[_Found], paras: dict[int, _Para]) -> None:
 
 
 def _said_before(para: _Para, f: _Found):
-    """(cue, speaker) of the sentence before a cue-less quotation that opens its own sentence, in
+    """(cue, speaker) of the sentence before a cue-less quotation that is its own sentence, in
     the same paragraph, when that sentence's main verb is a speech verb with a speaker and the
     quotation's sentence names no subject of its own outside the marks; else None."""
     assert f.span is not None
     if para.text[f.sentence[0] : max(f.span.open, f.sentence[0])].strip():
         return None
+    if any(ch.isalnum() for ch in para.text[f.span.after : f.sentence[1]]):
+        return None  # '“…” was the reply from Tom Poe': the sentence goes on past the marks
     before = [s for s in para.sentences if s[1] <= f.sentence[0]]
     if not before or para.inside(before[-1][0]):
         return None

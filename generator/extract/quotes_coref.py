@@ -185,7 +185,11 @@ def _candidates(
         title = doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
         if ent.label_ in ("PERSON", "ORG") and title in _HONORIFICS and title in _FEMALE | _MALE:
             kinds = {"she"} if title in _FEMALE else {"he"}  # 'Mrs. [Roe]': the title outside the name
-        if ent.label_ == "PERSON" and any(c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in ent.root.children):
+        if (
+            ent.label_ == "PERSON"
+            and ent.root.dep_ in SUBJECT_DEPS
+            and any(c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in ent.root.children)
+        ):
             kinds = kinds | {"they"}  # 'Roe and Poe agree': a 'they', the first named for both, as at a speech verb
         if ent.root.dep_ == "compound" and ent.root.head.lemma_.lower() in PERSON_NOUNS:
             seen.update(t.i for t in toks)

@@ -171,9 +171,9 @@ def _named_speaker(m: Mention, lower: frozenset[str], actors: list[Actor]) -> Ac
 
 
 def _owned_person(doc, m: Mention, body: Actor, actors: list[Actor]) -> tuple[str, Actor | None] | None:
-    """When the body named in a channel phrase is the owner of a person there ('the Example
-    Board's auditor'): that role, and the one person of the article who holds it at that body
-    (None when none or several do). None when the body owns no person in the phrase."""
+    """When the body named in a channel phrase is the owner of a person there, other than its
+    spokesperson ('the Example Board's treasurer'): that role, and the one person of the article
+    who holds it at that body (None when none or several do). None when the body owns no one there."""
     inside = [t for t in doc if m.start <= t.idx < m.end]
     for tok in inside:
         if tok.dep_ != "poss" or not any(
@@ -183,15 +183,24 @@ def _owned_person(doc, m: Mention, body: Actor, actors: list[Actor]) -> tuple[st
         owned = tok.head
         if owned.pos_ != "NOUN" or owned.lemma_.lower() not in person_nouns() or owned.idx >= m.end:
             continue
+        if owned.lower_.startswith("spokes"):
+            return None  # 'a statement from the board's spokeswoman': the body speaks through her
         words = [t for t in owned.subtree if t.dep_ == "compound" and t.i < owned.i and t.i > tok.i] + [owned]
         role = " ".join(t.lower_ for t in words)
+
         holders = [
             a
             for a in actors
-            if a.type == "person" and any(r.affiliation == body.id and r.text.lower() == role for r in a.roles)
+            if a.type == "person" and any(r.affiliation == body.id and _holds(r.text, role) for r in a.roles)
         ]
         return role, holders[0] if len(holders) == 1 else None
     return None
+
+
+def _holds(text: str, role: str) -> bool:
+    """A role as written is the role named ('treasurer of the Example Board' is a 'treasurer')."""
+    text = text.lower()
+    return text == role or text.startswith(role + " ") or text.endswith(" " + role)
 
 
 def _platform_owner(m: Mention, actors: list[Actor]) -> Actor:
