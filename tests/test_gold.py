@@ -60,7 +60,8 @@ def test_timeline_lines_judged_readable():
     judged = total["timeline readable"] + total["timeline fragment"]
     assert judged >= 400 and total["timeline not judged"] <= 0.1 * judged  # the judgements are today's lines
     assert total["timeline readable"] / judged >= 0.74
-    # dev11-dev13 were judged once, on their first run (12 untrue lines of 79 then): a rate, not a count
+    # dev11-dev14 were judged once, on their first run (12 untrue lines of 79, then dev14's 7 of 54): a
+    # rate, not a count
     assert total["timeline untrue"] <= 0.05 * judged
     folded = total["background readable"] + total["background fragment"]
     assert total["background readable"] <= 0.25 * folded  # what folding costs: few readable lines folded

@@ -269,3 +269,17 @@ def test_a_time_inside_a_quotation_does_not_date_the_saying():
     said = 'Jane Roe said the plant would close "by March next year."'
     article = replace(seed()[0], paragraphs=(said,), published=date(2024, 5, 15))
     assert [e.date.phrase for e in extract_article(article).events] == ["March next year"]
+
+
+def test_a_date_after_before_or_after_orders_the_event_and_one_after_a_superlative_since_dates_nothing():
+    (e,) = _events("The ferry company promised to repaint the pier before 2021.")
+    assert (e.date.value, e.date.modifier, e.date.phrase) == (None, "BEFORE", "before 2021")
+    assert _events("Ferry tickets sold at their lowest rate since March, the company said.") == []
+    (e,) = _events("The harbour has been closed since March.")
+    assert e.date.value == "2019-03"  # a state since a date, not a comparison: dated as before
+
+
+def test_a_unit_after_a_plural_noun_is_no_date_but_a_point_of_the_year_is():
+    assert _events("Farmers in Arden planned the seasons by the weeks of the year.") == []
+    (e,) = _events("Fireworks will light up the harbour on the first night of the year.", published=date(2019, 12, 28))
+    assert e.date.value is not None

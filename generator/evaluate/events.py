@@ -63,6 +63,9 @@ def tally(name: str, listed: list[str] | None = None) -> tuple[Counter, Counter]
         briefing = extract_article(read_article(path))
         for e in briefing.events:
             j = judged.get((path.stem, e.paragraph, e.line))
+            if j is not None and j.get("date_phrase") is not None and e.date is not None:
+                if j["date_phrase"] != e.date.phrase:
+                    j = None  # the same words, dated otherwise since ('2011' now 'before 2011'): to judge again
             where = "background" if e.background else "timeline"
             if j is None:
                 counts[f"{where} not judged"] += 1

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..lexicon import wordset
@@ -59,6 +60,24 @@ def extract_events(article: Article, docs: list, actors: list[Actor], quotes: Se
             span = doc.char_span(tv.offset, tv.offset + len(tv.phrase), alignment_mode="expand")
             if span is None:
                 continue
+            prep = _preposition_of(span) if anchor_tok is None else None
+            if prep is not None and prep.lower_ == "since" and _a_comparison(prep):
+                continue  # 'its lowest point since May': the date is what it is compared with
+            if prep is not None and prep.lower_ == "of" and _generic_unit(tv, prep):
+                continue  # 'the months of the year': no date at all
+            if prep is not None and prep.lower_ in ("before", "after") and tv.value is not None:
+                # 'before 2011': the event is ordered against the date, not on it
+                end = tv.offset + len(tv.phrase)
+                tv = replace(
+                    tv,
+                    value=None,
+                    start=None,
+                    end=None,
+                    granularity=None,
+                    phrase=text_of(doc)[prep.idx : end],
+                    offset=prep.idx,
+                    modifier=ANCHOR_PREPS[prep.lower_],
+                )
             verb = _governing_verb(anchor_tok if anchor_tok is not None else span.root, span)
             if verb is None:
                 continue
@@ -108,6 +127,34 @@ def extract_events(article: Article, docs: list, actors: list[Actor], quotes: Se
             )
         )
     return events
+
+
+def _preposition_of(span):
+    """The preposition a time expression is the object of ('since [November last year]'), or None."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.pos_ in ("ADP", "SCONJ") and any(t.head.i == before.i for t in span):
+        return before
+    return span.root.head if span.root.dep_ == "pobj" else None
+
+
+def _a_comparison(since) -> bool:
+    """'since' measures from its date a superlative or an ordinal before it ('fell to its lowest
+    point since', 'the first time since', 'highest since')."""
+    head = since.head
+    words = [head, *(t for t in head.subtree if head.i < t.i < since.i or t.head.i == head.i)]
+    return any(t.tag_ in ("JJS", "RBS") or t.lower_ in ("first", "last") for t in words if t.i < since.i)
+
+
+def _generic_unit(tv: TimeValue, of) -> bool:
+    """'the months of the year', 'the hours of the day': a unit after 'of' and a plural noun names no
+    date (not 'the first night of the year')."""
+    words = tv.phrase.lower().split()
+    return (
+        len(words) == 2
+        and words[0] == "the"
+        and of.head.tag_ == "NNS"
+        and tv.granularity in ("year", "month", "week", "day")
+    )
 
 
 def _quoted(quotes) -> Callable[[int, int], bool]:
