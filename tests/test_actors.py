@@ -864,3 +864,12 @@ def test_a_given_name_of_two_syllables_joined_by_a_hyphen_stays_whole():
     )
     people = sorted(a.name for a in b.actors if a.type == "person")
     assert people == ["Jane Roe", "Tae Jae-in"]
+
+
+@pytest.mark.spacy
+def test_a_group_keeps_both_modifiers_joined_by_and():
+    b = _briefing("Harbour and customs officials told reporters in Arden that the dock would reopen.")
+    groups = [a.name for a in b.actors if a.type == "group"]
+    assert groups == ["Harbour and customs officials"]
+    (q,) = b.quotes
+    assert q.speaker == b.actors[[a.name for a in b.actors].index("Harbour and customs officials")].id

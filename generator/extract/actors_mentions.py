@@ -406,6 +406,15 @@ def _left_modifiers(doc, head) -> int:
             break
         if tok.is_punct and tok.text not in ("-",):
             break
+        if (
+            tok.tag_ == "CC"
+            and 0 < i < head.i - 1
+            and doc[i + 1].dep_ == "conj"
+            and doc[i + 1].head.i == i - 1
+            and doc[i - 1].tag_ in MODIFIER_TAGS
+        ):
+            i -= 1  # 'Federal and state officials': two modifiers joined, both the group's
+            continue
         if tok.tag_ not in MODIFIER_TAGS and not (tok.tag_ in ("VBN", "VBG") and i > 0 and doc[i - 1].text == "-"):
             break
         if tok.tag_ == "POS":
