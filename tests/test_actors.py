@@ -859,17 +859,23 @@ def test_a_plural_title_before_people_named_together_is_each_one_s_role():
 @pytest.mark.spacy
 def test_a_given_name_of_two_syllables_joined_by_a_hyphen_stays_whole():
     b = _briefing(
-        "Trade Minister Tae Jae-in has told reporters the port will reopen.",
-        "Residents backed the Roe-led plan, and Jane Roe-style reforms followed.",
+        "The deal was signed by Envoy Pak Su-in on Friday.",
+        "Residents backed the Roe-led plan, and Jane Roe-style reforms followed. Tom Poe-run firms closed.",
     )
     people = sorted(a.name for a in b.actors if a.type == "person")
-    assert people == ["Jane Roe", "Tae Jae-in"]
+    assert people == ["Jane Roe", "Pak Su-in", "Tom Poe"]
 
 
 @pytest.mark.spacy
 def test_a_group_keeps_both_modifiers_joined_by_and():
-    b = _briefing("Harbour and customs officials told reporters in Arden that the dock would reopen.")
+    b = _briefing("Local and regional leaders told reporters in Arden that the dock would reopen.")
     groups = [a.name for a in b.actors if a.type == "group"]
-    assert groups == ["Harbour and customs officials"]
+    assert groups == ["Local and regional leaders"]
     (q,) = b.quotes
-    assert q.speaker == b.actors[[a.name for a in b.actors].index("Harbour and customs officials")].id
+    assert q.speaker == b.actors[[a.name for a in b.actors].index("Local and regional leaders")].id
+    # A person joined to a group is no modifier of it.
+    b = _briefing("Jane Roe and party officials met the mayor of Arden.")
+    assert sorted((a.name, a.type) for a in b.actors if a.type != "place") == [
+        ("Jane Roe", "person"),
+        ("party officials", "group"),
+    ]

@@ -40,13 +40,23 @@ def add_arguments(ap: argparse.ArgumentParser) -> None:
     ap.add_argument("--list", action="store_true", help="list today's events judged fragments")
 
 
-def _judgements(name: str) -> dict[tuple[str, int, str], dict]:
-    judged = {}
+def _judgements(name: str) -> dict[tuple[str, int, str], list[dict]]:
+    judged: dict[tuple[str, int, str], list[dict]] = {}
     for line in (JUDGEMENTS / f"events-{name}.jsonl").read_text(encoding="utf-8").splitlines():
         if line.strip():
             j = json.loads(line)
-            judged[(j["article"], j["paragraph"], j["event"])] = j
+            judged.setdefault((j["article"], j["paragraph"], j["event"]), []).append(j)
     return judged
+
+
+def judgement_of(judged: dict[tuple[str, int, str], list[dict]], article: str, event) -> dict | None:
+    """The judgement of a line as shown today: of the same words and the same date phrase (one made
+    before judges recorded the phrase stands for any); None when the line is dated otherwise now
+    ('1999' then, 'before 1999' today) or was never judged."""
+    found = judged.get((article, event.paragraph, event.line), [])
+    phrase = event.date.phrase if event.date is not None else None
+    same = [j for j in found if j.get("date_phrase") == phrase] or [j for j in found if j.get("date_phrase") is None]
+    return same[0] if same else None
 
 
 def tally(name: str, listed: list[str] | None = None) -> tuple[Counter, Counter]:
@@ -62,10 +72,7 @@ def tally(name: str, listed: list[str] | None = None) -> tuple[Counter, Counter]
     for path in sorted((ARTICLES / name).glob("*.txt")):
         briefing = extract_article(read_article(path))
         for e in briefing.events:
-            j = judged.get((path.stem, e.paragraph, e.line))
-            if j is not None and j.get("date_phrase") is not None and e.date is not None:
-                if j["date_phrase"] != e.date.phrase:
-                    j = None  # the same words, dated otherwise since ('2011' now 'before 2011'): to judge again
+            j = judgement_of(judged, path.stem, e)
             where = "background" if e.background else "timeline"
             if j is None:
                 counts[f"{where} not judged"] += 1

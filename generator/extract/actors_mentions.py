@@ -411,9 +411,12 @@ def _left_modifiers(doc, head) -> int:
             and 0 < i < head.i - 1
             and doc[i + 1].dep_ == "conj"
             and doc[i + 1].head.i == i - 1
-            and doc[i - 1].tag_ in MODIFIER_TAGS
+            and doc[i - 1].tag_ in ("JJ", "NN")
+            and not doc[i - 1].ent_type_
+            and doc[i - 1].dep_ in ("amod", "compound", "nmod")
+            and doc[i - 1].head.i == head.i
         ):
-            i -= 1  # 'Federal and state officials': two modifiers joined, both the group's
+            i -= 1  # 'harbour and customs officials': two modifiers joined, both the group's
             continue
         if tok.tag_ not in MODIFIER_TAGS and not (tok.tag_ in ("VBN", "VBG") and i > 0 and doc[i - 1].text == "-"):
             break
@@ -590,12 +593,29 @@ def _hyphen_join(doc, i: int) -> bool:
 
 
 def _syllable_after(doc, i: int) -> bool:
-    """Token i is a hyphen written without spaces between a name's short last word and a short
-    lower-case word that ends no compound ('Jae-in has said'; not 'Roe-led', 'Roe-style campaigner')."""
+    """Token i is a hyphen written without spaces after a name's short last word: see :func:`_syllable`."""
     if not (0 < i < len(doc) - 1 and doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_):
         return False
-    name, tail = doc[i - 1], doc[i + 1]
-    after = doc[i + 2] if i + 2 < len(doc) else None
+    return _syllable(doc, i - 1, i + 1)
+
+
+def _syllable_cut(doc, start: int, end: int) -> bool:
+    """The entity doc[start:end] ends with a hyphen written without spaces, and the rest of the
+    name follows it at once: see :func:`_syllable`."""
+    if end - start < 3 or end >= len(doc) or doc[end - 1].text != "-":
+        return False
+    if doc[end - 2].whitespace_ or doc[end - 1].whitespace_:
+        return False
+    return _syllable(doc, end - 2, end)
+
+
+def _syllable(doc, name_i: int, tail_i: int) -> bool:
+    """A short lower-case word after a name's short last word and a hyphen ('Tae Jae-in') that is
+    the rest of a given name: no participle or adjective by its tag, no word that makes a compound
+    of a name (hyphen_compound_tails in words.yml: 'Roe-era', 'Roe-style'), no compound that goes on
+    ('Roe-owned firms', 'Roe-in-law')."""
+    name, tail = doc[name_i], doc[tail_i]
+    after = doc[tail_i + 1] if tail_i + 1 < len(doc) else None
     return (
         name.text[:1].isupper()
         and len(name) <= 5
@@ -603,23 +623,9 @@ def _syllable_after(doc, i: int) -> bool:
         and tail.text.islower()
         and len(tail) <= 5
         and not tail.text.endswith(("ed", "ing", "ly"))
-        and (after is None or after.pos_ not in ("NOUN", "ADJ", "PROPN", "NUM"))
-    )
-
-
-def _syllable_cut(doc, start: int, end: int) -> bool:
-    """The entity doc[start:end] ends with a hyphen written without spaces, and a short lower-case
-    word follows it at once: the rest of the name."""
-    if end - start < 3 or end >= len(doc) or doc[end - 1].text != "-":
-        return False
-    before, tail = doc[end - 2], doc[end]
-    return (
-        not before.whitespace_
-        and not doc[end - 1].whitespace_
-        and before.text[:1].isupper()
-        and tail.is_alpha
-        and tail.text.islower()
-        and len(tail) <= 5
+        and tail.tag_ not in ("VBN", "VBD", "JJ")
+        and tail.lower_ not in wordset("hyphen_compound_tails")
+        and (after is None or (after.pos_ not in ("NOUN", "ADJ", "PROPN", "NUM") and after.text != "-"))
     )
 
 

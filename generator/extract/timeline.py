@@ -62,11 +62,11 @@ def extract_events(article: Article, docs: list, actors: list[Actor], quotes: Se
                 continue
             prep = _preposition_of(span) if anchor_tok is None else None
             if prep is not None and prep.lower_ == "since" and _a_comparison(prep):
-                continue  # 'its lowest point since May': the date is what it is compared with
+                continue  # 'the cheapest fares since 1999': the date is what they are compared with
             if prep is not None and prep.lower_ == "of" and _generic_unit(tv, prep):
-                continue  # 'the months of the year': no date at all
-            if prep is not None and prep.lower_ in ("before", "after") and tv.value is not None:
-                # 'before 2011': the event is ordered against the date, not on it
+                continue  # 'the days of the week': no date at all
+            if prep is not None and prep.lower_ in ("before", "after") and tv.value is not None and not _measured(prep):
+                # 'before 1999': the event is ordered against the date, not on it
                 end = tv.offset + len(tv.phrase)
                 tv = replace(
                     tv,
@@ -130,29 +130,45 @@ def extract_events(article: Article, docs: list, actors: list[Actor], quotes: Se
 
 
 def _preposition_of(span):
-    """The preposition a time expression is the object of ('since [November last year]'), or None."""
+    """The preposition right before a time expression whose object is in it ('since [May last
+    year]'), or None: only one next to it, never one the parse hangs it from further away."""
     before = span.doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.pos_ in ("ADP", "SCONJ") and any(t.head.i == before.i for t in span):
         return before
-    return span.root.head if span.root.dep_ == "pobj" else None
+    return None
+
+
+def _measured(prep) -> bool:
+    """A length of time right before the preposition ('ten days before', 'the day after'): the
+    phrase is one date already, read as before."""
+    prev = prep.doc[prep.i - 1] if prep.i > 0 else None
+    return prev is not None and prev.pos_ == "NOUN" and prev.lemma_.lower() in _TIME_UNITS
+
+
+_TIME_UNITS = frozenset({"second", "minute", "hour", "day", "night", "week", "month", "year", "decade", "century"})
 
 
 def _a_comparison(since) -> bool:
-    """'since' measures from its date a superlative or an ordinal before it ('fell to its lowest
-    point since', 'the first time since', 'highest since')."""
+    """'since' measures from its date a superlative or an ordinal before it, on a verb in no
+    perfect tense ('sold at the cheapest fares since', 'the first time since'); not a state that
+    lasts since then ('has led the largest union since 2019')."""
     head = since.head
+    if any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in head.children):
+        return False
     words = [head, *(t for t in head.subtree if head.i < t.i < since.i or t.head.i == head.i)]
     return any(t.tag_ in ("JJS", "RBS") or t.lower_ in ("first", "last") for t in words if t.i < since.i)
 
 
 def _generic_unit(tv: TimeValue, of) -> bool:
-    """'the months of the year', 'the hours of the day': a unit after 'of' and a plural noun names no
-    date (not 'the first night of the year')."""
+    """'the days of the week': a unit after 'of' and a bare plural noun names no date (not 'the
+    first night of the year', 'the final weeks of the year')."""
     words = tv.phrase.lower().split()
+    noun = of.head
     return (
         len(words) == 2
         and words[0] == "the"
-        and of.head.tag_ == "NNS"
+        and noun.tag_ == "NNS"
+        and not any(c.dep_ in ("amod", "nummod", "compound") for c in noun.children)
         and tv.granularity in ("year", "month", "week", "day")
     )
 
