@@ -62,8 +62,13 @@ def cache_key(article: Article) -> str:
     return hashlib.sha256((code_fingerprint() + payload).encode()).hexdigest()[:24]
 
 
+def cache_path(cache_dir: Path, article: Article) -> Path:
+    """Where the extraction cache keeps this article's briefing (its key: content and code)."""
+    return Path(cache_dir) / f"{cache_key(article)}.json"
+
+
 def cached(article: Article, cache_dir: Path | None) -> Briefing | None:
-    path = cache_dir / f"{cache_key(article)}.json" if cache_dir else None
+    path = cache_path(cache_dir, article) if cache_dir else None
     if path and path.exists():
         try:
             return from_dict(json.loads(path.read_text(encoding="utf-8")), path=article.path)
@@ -87,7 +92,7 @@ def extract_cached(article: Article, cache_dir: Path | None, seconds: float = 0)
     with time_budget(seconds) as deadline:
         briefing = extract_briefing(article, parse(article, deadline=deadline))
     if cache_dir:
-        path = cache_dir / f"{cache_key(article)}.json"
+        path = cache_path(cache_dir, article)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f".{path.name}.tmp")
         tmp.write_text(json.dumps(briefing_dict(briefing), ensure_ascii=False), encoding="utf-8")

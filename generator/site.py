@@ -29,7 +29,7 @@ from .limits import Limits
 from .model import Briefing, Problem
 from .parallel import extract_all, worker_count
 from .problems import ArticleError, ArticleWarning
-from .produce import cache_key, produce
+from .produce import cache_path, produce
 from .render import paginate, render_collection, render_index, render_pages
 from .story.pages import page_name
 from .story.site import StoryPages
@@ -305,6 +305,11 @@ def extra_files(briefing: Briefing) -> dict[str, str]:
     }
 
 
+def _shown(seeds_dir: Path, article) -> str:
+    """An article's file as its errors name it: 'seeds/<file>'."""
+    return f"{seeds_dir.name}/{article.path}"
+
+
 def _silent(done: int, total: int, name: str, seconds: float | None) -> None:
     pass
 
@@ -327,12 +332,12 @@ def generate(
     result = Result(checked=checked, errors=list(checked.errors), warnings=list(checked.warnings))
     # Which articles need the parser (the first loads the model): a look at the cache's file names,
     # not a read of every entry (produce reads each once, below).
-    todo = [a for a in checked.articles if not (cache_dir and (cache_dir / f"{cache_key(a)}.json").exists())]
+    todo = [a for a in checked.articles if not (cache_dir and cache_path(cache_dir, a).exists())]
     pooled: dict[str, list[ArticleError]] = {}
     workers = worker_count(limits.workers, len(todo)) if cache_dir else 1
     if cache_dir and workers > 1:
         # Many new articles: extracted into the cache on every core first, then read from it below.
-        named = [(a, f"{seeds_dir.name}/{a.path}") for a in todo]
+        named = [(a, _shown(seeds_dir, a)) for a in todo]
         pooled, lost = extract_all(named, cache_dir, limits.seconds_per_article, workers, progress)
         if lost:
             result.warnings.append(
@@ -342,9 +347,9 @@ def generate(
                     "a worker process stopped (BRIEFING_WORKERS=1 uses none)",
                 )
             )
-        todo = [a for a in todo if a.id not in pooled and not (cache_dir / f"{cache_key(a)}.json").exists()]
+        todo = [a for a in todo if a.id not in pooled and not cache_path(cache_dir, a).exists()]
     for article in checked.articles:
-        shown = f"{seeds_dir.name}/{article.path}"
+        shown = _shown(seeds_dir, article)
         if article.id in pooled:
             result.errors += pooled[article.id]
             continue

@@ -18,9 +18,9 @@ __all__ = ["extract_one", "extract_serial", "extract_distributed", "store_path"]
 
 
 def store_path(store: Path, article: Article) -> Path:
-    from ..produce import cache_key
+    from ..produce import cache_path
 
-    return Path(store) / f"{cache_key(article)}.json"
+    return cache_path(Path(store), article)
 
 
 def extract_one(article: Article, store: str) -> tuple[str, str, str | None]:

@@ -263,11 +263,10 @@ def _list_title(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
     while first.dep_ == "conj" and first.head.i < first.i and first.head.ent_type_ == "PERSON":
         first = first.head
     ents = [e for e in doc.ents if e.start <= first.i < e.end and e.label_ == "PERSON"]
-    if not ents or not any(c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in first.children):
-        if first.i == cand.root:
-            return  # a lone name: its title is read elsewhere
     if not ents or ents[0].start == 0:
         return
+    if first.i == cand.root and not any(c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in first.children):
+        return  # a lone name: its title is read elsewhere
     title = doc[ents[0].start - 1]
     lemma = title.lemma_.lower()
     if lemma == title.lower_ and title.tag_ == "NNPS" and lemma.endswith("s"):
@@ -277,7 +276,7 @@ def _list_title(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
         return
     if title.dep_ == "compound" and title.head.i != first.i:
         return
-    if title.dep_ not in ("compound",) and not (first.dep_ == "appos" and first.head.i == title.i):
+    if title.dep_ != "compound" and not (first.dep_ == "appos" and first.head.i == title.i):
         return
     mods = [c for c in title.lefts if c.dep_ in ("amod", "compound")]
     yield (min(c.left_edge.i for c in mods) if mods else title.i), title.i + 1

@@ -29,6 +29,7 @@ from .event_span import ANCHOR_PREPS, clause_span, frame, lift_participle, neede
 from .quotes_cues import is_cue
 from .timex import find_timexes
 from .timex_anchor import anchor_timexes
+from .timex_calendar import UNITS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -142,10 +143,7 @@ def _measured(prep) -> bool:
     """A length of time right before the preposition ('ten days before', 'the day after'): the
     phrase is one date already, read as before."""
     prev = prep.doc[prep.i - 1] if prep.i > 0 else None
-    return prev is not None and prev.pos_ == "NOUN" and prev.lemma_.lower() in _TIME_UNITS
-
-
-_TIME_UNITS = frozenset({"second", "minute", "hour", "day", "night", "week", "month", "year", "decade", "century"})
+    return prev is not None and prev.pos_ == "NOUN" and prev.lemma_.lower() in UNITS
 
 
 def _a_comparison(since) -> bool:
