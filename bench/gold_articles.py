@@ -29,6 +29,8 @@ Three sets, drawn with fixed random seeds so the choice is reproducible:
 * ``dev11``: the same again, after dev10, with its own seed.
 * ``dev12``: the same again, after dev11, with its own seed.
 * ``dev13``: the same again, after dev12, with its own seed.
+* ``dev14``: the same again, after dev13, with its own seed.
+* ``dev15``: the same again, after dev14, with its own seed.
 
 Each article becomes ``<set>/<name>.txt`` (title line, blank line, paragraphs
 separated by blank lines) with a ``<name>.yml`` sidecar (published, source, url),
@@ -218,6 +220,7 @@ def main() -> None:
             (20261213, 4),
             (20261214, 4),
             (20261215, 4),
+            (20261216, 4),
         ),
         start=7,
     ):
