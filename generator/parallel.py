@@ -27,7 +27,8 @@ MAX_AUTO = 4
 
 
 def worker_count(workers: int, todo: int) -> int:
-    """How many processes extract ``todo`` articles: 1 (none started) under :data:`MIN_ARTICLES`."""
+    """How many processes share ``todo`` jobs (articles to extract, pages to convert): 1 (none
+    started) under :data:`MIN_ARTICLES`."""
     if todo < MIN_ARTICLES:
         return 1
     cores = os.cpu_count() or 1
