@@ -285,3 +285,26 @@ def test_a_unit_after_a_plural_noun_is_no_date_but_a_point_of_the_year_is():
     assert _events("The almanac names the days of the week.") == []
     (e,) = _events("Ferry sales in the final weeks of the year rose.")
     assert e.date.value == "2019"
+
+
+@pytest.mark.spacy
+def test_a_date_of_what_is_spoken_of_does_not_date_the_speaking():
+    """'cited the council's September 2011 vote': the date is the vote's, not the citing's; a day
+    the saying names itself, or the rally it was told to, still dates it."""
+    events = _events_of(
+        "In her speech, Jane Roe cited the council's September 2011 vote on the harbour.",
+        "The mayor described the dredging plan as the “March plan” of the harbour board.",
+        "Vistacorp announced the March 5 launch of its ferry on Monday.",
+        "Tom Poe told the May 3 rally that the harbour would be dredged.",
+    )
+    dated = {e.paragraph: e.date.value for e in events}
+    assert 1 not in dated and 2 not in dated, dated
+    assert dated[3] == "2024-03-04" and dated[4] == "2023-05-03", dated  # Monday; the last May 3
+
+
+@pytest.mark.spacy
+def test_a_second_verb_after_reported_keeps_the_subject_and_a_clause_years_apart_is_not_dated():
+    (e,) = _events_of("Dozens of fans reported being pushed or robbed during the parade on Saturday.")
+    assert e.text.startswith("Dozens of fans reported being pushed"), e.text
+    events = _events_of("The harbour looks empty, three years after hundreds of boats moored there on Christmas Day.")
+    assert [e.date.phrase for e in events] == [], [e.text for e in events]

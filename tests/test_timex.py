@@ -675,3 +675,32 @@ def test_a_month_abbreviation_is_a_whole_word_and_a_title_s_unit_no_time():
     assert [tv.value for tv in find_timexes("The shop shuts on Sundays.", d)] == ["XXXX-WXX-7"]
     assert [tv.value for tv in find_timexes("On 14 Mar the vote was held.", d)] == ["2016-03-14"]
     assert [tv.phrase for tv in find_timexes("She was named Player of the Year in 2019.", d)] == ["2019"]
+
+
+def test_a_date_right_before_of_that_year_takes_that_year():
+    """'late March of that year': the month's year is the one the text gave before, not publication's."""
+    from generator.extract import timex_anchor
+
+    texts = [
+        "The Eastbrook mill was sold in 2009.",
+        "Its new owner closed it in late March of that year, and in May of the following year it reopened.",
+    ]
+    paras = [find_timexes(t, WED, paragraph=n) for n, t in enumerate(texts, start=1)]
+    got = {tv.phrase: (tv.value, tv.inferred) for tvs in timex_anchor.anchor_timexes(paras, WED, texts) for tv in tvs}
+    assert got["late March"] == ("2009-03", True) and got["that year"] == ("2009", True)
+    assert got["May"] == ("2010-05", True) and got["the following year"] == ("2010", True)
+    alone = [find_timexes("Its new owner closed it in late March, and a year later it reopened.", WED)]
+    assert timex_anchor.anchor_timexes(alone, WED, [texts[1]])[0][0].value == "2019-03"  # no 'of that year'
+
+
+@pytest.mark.spacy
+def test_a_holiday_a_past_clause_names_is_never_after_publication():
+    from generator.nlp import get_nlp
+
+    dec30 = date(2019, 12, 30)
+    for sentence, expected in (
+        ("Dozens of fans reported being robbed during New Year’s Eve celebrations in Eastbrook.", "2018-12-31"),
+        ("The Eastbrook council will hold its party on New Year’s Eve.", "2019-12-31"),
+    ):
+        (tv,) = find_timexes(get_nlp()(sentence), dec30)
+        assert tv.value == expected, sentence

@@ -97,7 +97,8 @@ def predict(article: Article, docs: list | None = None) -> list[TimeValue]:
     for n, para in enumerate(article.paragraphs, start=1):
         source = docs[n - 1] if docs is not None else para
         per_paragraph.append(find_timexes(source, article.published, paragraph=n))
-    return [tv for tvs in anchor_timexes(per_paragraph, article.published) for tv in tvs]
+    texts = [d.text for d in docs] if docs is not None else list(article.paragraphs)
+    return [tv for tvs in anchor_timexes(per_paragraph, article.published, texts) for tv in tvs]
 
 
 def predict_timebank(doc: dict, nlp=None) -> list[dict]:

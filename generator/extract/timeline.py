@@ -47,7 +47,9 @@ def extract_events(article: Article, docs: list, actors: list[Actor], quotes: Se
     found: list[tuple[int, int, int, TimeValue, int, Doc, list[tuple[int, int]]]] = []
     # references back ('the following day') count from the last date before them, across paragraphs
     timexes = anchor_timexes(
-        [find_timexes(doc, article.published, paragraph=n) for n, doc in enumerate(docs, start=1)], article.published
+        [find_timexes(doc, article.published, paragraph=n) for n, doc in enumerate(docs, start=1)],
+        article.published,
+        [text_of(doc) for doc in docs],
     )
     quoted = _quoted(quotes)
     for n, doc in enumerate(docs, start=1):
@@ -82,6 +84,10 @@ def extract_events(article: Article, docs: list, actors: list[Actor], quotes: Se
             verb = _governing_verb(anchor_tok if anchor_tok is not None else span.root, span)
             if verb is None:
                 continue
+            if _years_apart(verb) and not re.search(r"\b\d{4}\b", tv.phrase):
+                continue  # 'two years after women reported it on New Year's Eve': not this year's
+            if _of_what_was_said(span, verb):
+                continue  # 'cited the September 2011 visit': the date is the visit's, not the citing's
             if in_quote(tv.offset) and not in_quote(verb.idx) and is_cue(verb):
                 continue  # 'Roe said: “ten years ago we had nothing”': the quotation's time does not date the saying
             anchor: set[Token] = set(anchor_tok.subtree) if anchor_tok is not None else set()
@@ -144,6 +150,16 @@ def _measured(prep) -> bool:
     phrase is one date already, read as before."""
     prev = prep.doc[prep.i - 1] if prep.i > 0 else None
     return prev is not None and prev.pos_ == "NOUN" and prev.lemma_.lower() in UNITS
+
+
+def _years_apart(verb) -> bool:
+    """The verb's clause is set a length of time from the sentence's ('two years after hundreds
+    reported …', 'a decade before it closed'): a date in it without its year is counted from
+    publication, which that clause is not."""
+    marks = [c for c in verb.children if c.dep_ == "mark" and c.lower_ in ("after", "before", "since")]
+    return bool(marks) and any(
+        c.dep_ == "npadvmod" and c.lemma_.lower() in UNITS and c.i < marks[0].i for c in verb.children
+    )
 
 
 def _a_comparison(since) -> bool:
@@ -255,6 +271,9 @@ def _governing_verb(tok, span):
             # 'is planning to boycott the speech next week': the event reads from the planning verb
             if tok.dep_ == "xcomp" and tok.head.pos_ in ("VERB", "AUX") and tok.head.i != tok.i:
                 return tok.head
+            # 'reported being hurt or robbed on Sunday': the second of two such verbs too
+            if tok.dep_ == "conj" and tok.head.dep_ == "xcomp" and tok.head.head.pos_ in ("VERB", "AUX"):
+                return tok.head.head
             # 'she has doubled', the parse making 'has' the head: the event is the main verb's
             if tok.dep_ in ("aux", "auxpass") and tok.head.pos_ == "VERB":
                 return tok.head
@@ -263,6 +282,26 @@ def _governing_verb(tok, span):
             return tok if tok.pos_ in ("VERB", "AUX") else None
         tok = tok.head
     return None
+
+
+# Verbs that speak of something: a date that modifies their object dates that thing, not the act.
+_SPEAKING_OF = wordset("speech_verbs") | wordset("naming_verbs")
+_SPOKEN_TO = wordset("spoken_to_verbs")
+
+
+def _of_what_was_said(span, verb) -> bool:
+    """The expression modifies a noun the verb speaks of ('cited Roe's March 2011 visit', 'calls it
+    the “May plan”', 'discussed the 2015 budget'): the object's date, not the saying's."""
+    root = span.root
+    if root.dep_ not in ("compound", "nmod", "poss", "amod") or root.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if verb.lemma_.lower() not in _SPEAKING_OF:
+        return False
+    noun = root.head
+    if noun.dep_ in ("dobj", "attr", "oprd"):  # not 'told the May 3 rally': the ones spoken to
+        return noun.head.i == verb.i and verb.lemma_.lower() not in _SPOKEN_TO
+    # 'described it as the …', 'spoke about the …'; not 'said at the May 3 rally'
+    return noun.dep_ == "pobj" and noun.head.lower_ in ("as", "about", "of") and noun.head.head.i == verb.i
 
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")

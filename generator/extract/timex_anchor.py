@@ -212,18 +212,30 @@ def is_anchor(tv: TimeValue) -> bool:
     )
 
 
-def anchor_timexes(paragraphs: list[list[TimeValue]], dct: date | None = None) -> list[list[TimeValue]]:
+def anchor_timexes(
+    paragraphs: list[list[TimeValue]], dct: date | None = None, texts: list[str] | None = None
+) -> list[list[TimeValue]]:
     """The same expressions, with references back dated from the last date before them (``inferred``).
 
     Anchors are the dates the text gives itself; a value inferred here anchors nothing,
     so one wrong reference does not carry on down the text. A rule marked ``anchor: dct``
-    ('the current fiscal year') counts from the publication date instead.
+    ('the current fiscal year') counts from the publication date instead. With the paragraphs'
+    ``texts``, a date without a year right before 'of' or 'in' and a reference back to a year
+    ('late January of that year') takes that year, counted from the date before both.
     """
     anchors: list[TimeValue] = []
     out = []
-    for tvs in paragraphs:
-        done = []
+    for n, tvs in enumerate(paragraphs):
+        done: list[TimeValue] = []
         for tv in tvs:
+            if _year_told_after(done, tv, texts[n] if texts is not None else None):
+                if anchors and anchors[-1] is done[-1]:
+                    anchors.pop()  # the date before it did not know its year: no anchor
+                found = resolve(tv.phrase, anchors)
+                if found is not None and found.granularity == "year" and found.value is not None:
+                    done[-1] = _in_year(done[-1], int(found.value))
+                    done.append(_anchored(tv, found, inferred=True))
+                    continue
             if tv.value is not None and anchors:
                 rule = rule_for(tv.phrase)
                 if rule is not None and anchors[-1].granularity in rule[0].get("only_after", ()):
@@ -252,6 +264,35 @@ def anchor_timexes(paragraphs: list[list[TimeValue]], dct: date | None = None) -
             done.append(tv)
         out.append(done)
     return out
+
+
+_NO_YEAR = re.compile(r"\b\d{4}\b|'\d{2}\b")
+_JOIN = re.compile(r"\s+(?:of|in)\s+")
+
+
+def _year_told_after(done: list[TimeValue], tv: TimeValue, text: str | None) -> bool:
+    """True when ``tv`` is a reference back to a year ('that year', 'the following year') right
+    after 'of'/'in' and a dated expression of this paragraph that names no year ('late January')."""
+    if text is None or not done or tv.value is not None or tv.kind not in ("date", "time"):
+        return False
+    before = done[-1]
+    found = rule_for(tv.phrase)
+    if found is None or (found[0].get("unit") or found[1].groupdict().get("unit") or "") != "year":
+        return False
+    if before.value is None or before.inferred or _NO_YEAR.search(before.phrase):
+        return False
+    if before.granularity not in ("day", "month", "season"):
+        return False
+    between = text[before.offset + len(before.phrase) : tv.offset]
+    return _JOIN.fullmatch(between) is not None
+
+
+def _in_year(tv: TimeValue, year: int) -> TimeValue:
+    """The expression moved to ``year`` (its month, day or season kept), marked inferred."""
+    moved = from_value(f"{year}{tv.value[4:]}") if tv.value else None
+    if moved is None:
+        return tv
+    return replace(tv, value=moved.value, start=moved.start, end=moved.end, inferred=True)
 
 
 # 'the eight months', 'the first six months': the months of the year so far, in a report

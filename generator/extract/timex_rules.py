@@ -832,7 +832,7 @@ def _holiday_rule(m, dct, tense):
         return unresolved(granularity="day")
     candidates = [fn(y) for y in (dct.year - 1, dct.year, dct.year + 1)]
     direction = _direction(tense)
-    past = [c for c in candidates if dct - timedelta(days=183) <= c <= dct]
+    past = [c for c in candidates if c <= dct]  # a past event is never dated after publication
     future = [c for c in candidates if c >= dct]
     if direction < 0 and past:
         return day_value(max(past))

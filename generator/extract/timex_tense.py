@@ -175,8 +175,10 @@ def tense_from_doc(doc, start: int, end: int) -> Tense:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
+    # the possessive ends the expression ('Wednesday's'), not one inside a name ('New Year's Eve')
     if (
-        any(t.tag_ == "POS" or t.dep_ == "case" for t in span)
+        span[-1].tag_ == "POS"
+        or span[-1].dep_ == "case"
         or span[-1].i + 1 < len(doc)
         and doc[span[-1].i + 1].tag_ == "POS"
     ):
