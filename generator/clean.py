@@ -76,7 +76,7 @@ def find_furniture(paragraphs: tuple[str, ...] | list[str]) -> tuple[list[LeftOu
         stripped = text.strip()
         if not stripped:
             continue
-        whole = _whole(n, text, stripped)
+        whole = _whole(n, text, stripped) or _pull_quote(n, text, paragraphs)
         if whole is not None:
             found.append(whole)
             continue
@@ -112,6 +112,42 @@ def _whole(n: int, text: str, stripped: str) -> LeftOut | None:
             return LeftOut(n, 0, len(text), rule.kind, rule.name, text)
     if _is_table(stripped):
         return LeftOut(n, 0, len(text), "table of figures", "table", text)
+    return None
+
+
+# A pull quote: a quotation the article already gave, set again in large type, perhaps with the
+# name of who said it ("<the words quoted in paragraph 3> Jane Roe, Eastbrook council").
+PULL_QUOTE_MIN_WORDS = 8
+PULL_QUOTE_MAX_WORDS = 60
+PULL_QUOTE_MAX_TAIL = 12
+_OPENING = re.compile(r"[“«]|(?:(?<=^)|(?<=\s))[\"‘']")
+_QUOTE_MARKS = re.compile(r"[\"“”‘’«»]|(?<!\w)'|'(?!\w)")
+
+
+def _words(text: str, lower: bool = True) -> list[str]:
+    plain = _QUOTE_MARKS.sub(" ", text)
+    return [w.strip(".,;:!?()") for w in (plain.lower() if lower else plain).split()]
+
+
+def _pull_quote(n: int, text: str, paragraphs) -> LeftOut | None:
+    """The paragraph repeats, from its first word, at least eight words that a longer paragraph
+    quotes (right after its opening quotation mark), before or after it, and at most a name's worth
+    of words follow them."""
+    words = _words(text)
+    if not PULL_QUOTE_MIN_WORDS <= len(words) <= PULL_QUOTE_MAX_WORDS:
+        return None
+    # every quotation of the longer paragraphs, from its opening mark on, as words
+    longer = [p for k, p in enumerate(paragraphs, start=1) if k != n and len(p.split()) > len(text.split())]
+    quoted = " ".join(" \x01 " + " ".join(_words(p[m.end() :])) for p in longer for m in _OPENING.finditer(p))
+    for k in range(len(words), PULL_QUOTE_MIN_WORDS - 1, -1):
+        if len(words) - k > PULL_QUOTE_MAX_TAIL:
+            return None
+        if f"\x01 {' '.join(words[:k])} " in quoted + " ":
+            # what follows is a credit that opens with a name ('Jane Roe, Eastbrook council'), not 'Roe said'
+            tail = [w for w in _words(text, lower=False)[k:] if w]
+            if not tail or len(tail) >= 2 and all(w[0].isupper() for w in tail[:2]):
+                return LeftOut(n, 0, len(text), "pull quote", "pull-quote", text)
+            return None
     return None
 
 

@@ -121,3 +121,22 @@ def test_no_item_reads_furniture_and_the_overview_skips_it():
     overview = render_pages(b)["index.md"]
     assert "## What happened\n\nTwo ferries collided" in overview and "(AP)" in overview
     assert "Enter your email" not in overview.split("## Source", 1)[0]
+
+
+def test_a_pull_quote_is_left_out_but_the_paragraph_it_repeats_stays():
+    """A quotation set again in large type, with or without its speaker's name, before or after the
+    paragraph that quotes it; not a paragraph that quotes the same words with 'said'."""
+    said = (
+        "Jane Roe, who chairs the Eastbrook harbour board, spoke after the vote. “We have waited "
+        "twenty years for a dredged channel and we will not wait another twenty,” she said."
+    )
+    paragraphs = (
+        "We have waited twenty years for a dredged channel and we will not wait another twenty Jane Roe, Eastbrook harbour board",
+        said,
+        "The board meets again in May.",
+        "“We have waited twenty years for a dredged channel and we will not wait another twenty.”",
+        "“We have waited twenty years for a dredged channel and we will not wait another twenty,” Roe said again.",
+    )
+    found, _ = find_furniture(paragraphs)
+    assert [(f.paragraph, f.kind) for f in found] == [(1, "pull quote"), (4, "pull quote")]
+    assert find_furniture(paragraphs[1:3])[0] == []  # the quoting paragraph itself stays
