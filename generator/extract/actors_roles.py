@@ -101,12 +101,20 @@ def _appositions(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
 
 
 def _relative_role(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
-    """'X, who is chairman of Y, said': the role a relative clause gives the name with 'be'."""
+    """'X, who is chairman of Y, said': the role a relative clause gives the name with 'be'; 'X,
+    who heads the Y union, said': a verb of leading (words.yml leading_verbs) and what it leads."""
     root = doc[cand.root]
     for clause in root.children:
-        if clause.dep_ != "relcl" or clause.i < root.i or clause.lemma_ != "be":
+        if clause.dep_ != "relcl" or clause.i < root.i:
             continue
         if not any(c.dep_ == "nsubj" and c.lower_ == "who" for c in clause.children):
+            continue
+        if clause.lemma_.lower() in LEADING_VERBS and clause.tag_ in ("VBZ", "VBP"):  # not 'who ran the race'
+            led = next((c for c in clause.children if c.dep_ == "dobj" and c.tag_ in ("NN", "NNP")), None)
+            if led is not None:
+                yield clause.i, _cut(doc, led, clause.i, led.right_edge.i + 1)
+            continue
+        if clause.lemma_ != "be":
             continue
         for attr in clause.children:
             if attr.dep_ == "attr" and attr.pos_ == "NOUN" and attr.tag_ != "NNS" and attr.i > clause.i:
@@ -172,6 +180,7 @@ def _other_person(doc, head, s: int, e: int) -> bool:
 
 
 SPEECH_VERBS = wordset("speech_verbs.common")
+LEADING_VERBS = wordset("leading_verbs")
 QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''"})
 # Endings of nouns for a doer ('commander', 'spokesman'), not for the one done to ('employee').
 PERSON_SUFFIXES = wordlist("agent_noun_endings.doer") + wordlist("agent_noun_endings.compound")
