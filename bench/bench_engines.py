@@ -22,10 +22,11 @@ staging folder swapped in):
 
 The engine's column says which of skip, dirty or full the build was.
 
-Each line gives the generation and the engine's seconds, the peak memory of the engine's process
-(MkDocs runs in this one, so its figure includes the spaCy model; Zensical runs as a child, and its
-figure is the largest child so far, sizes run in increasing order), the
-site's size on disk, its HTML pages, the median and largest page, and the search index.
+Each line gives the generation and the engine's seconds, the peak memory of the engine's build
+(bench/tree_peak.py: this process, where MkDocs runs with the spaCy model loaded, and every process
+under it, MkDocs' forked workers and Zensical alike, summed: an upper bound), the site's size on
+disk, its HTML pages, the median and largest page, and the search index. The cold extraction's
+line gives the same peak over the extraction workers.
 
 Then, per engine, the search (issue 15) on the cold build: the Pagefind index (``site/pagefind/``:
 its bytes in all, and the seconds Pagefind took after the engine) and, in Debian's Chromium, the
@@ -43,7 +44,6 @@ import argparse
 import json
 import os
 import re
-import resource
 import shutil
 import statistics
 import sys
@@ -52,6 +52,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from tree_peak import TreePeak  # noqa: E402
 
 
 def load_articles(eval_dir: Path, n: int) -> list[dict]:
@@ -271,18 +274,18 @@ def timed_build(project: Path, engine: str) -> dict:
         limits=limits_for_project(project / "mkdocs.yml"),
     )
     generated = time.perf_counter() - t
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     t = time.perf_counter()
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"))
     # generated: the plugin does not generate again (as in `briefing build`)
-    mode, _ = engines.update_site(
-        engine,
-        project / "mkdocs.yml",
-        config,
-        project / "site",
-        project / CACHE_DIR / engines.SITE_STATE,
-        generated=True,
-    )
+    with TreePeak() as peak:  # the build's process and its workers (MkDocs' forked, Zensical's own)
+        mode, _ = engines.update_site(
+            engine,
+            project / "mkdocs.yml",
+            config,
+            project / "site",
+            project / CACHE_DIR / engines.SITE_STATE,
+            generated=True,
+        )
     built = time.perf_counter() - t
     if mode == "skip":
         return {
@@ -293,17 +296,12 @@ def timed_build(project: Path, engine: str) -> dict:
             **site_figures(project / "site"),
         }
     indexed = engines.LAST_INDEX.pop("seconds", 0.0)
-    if engine == "zensical":
-        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        peak = peak if peak > before else before
-    else:
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return {
         "generate_s": generated,
         "engine_s": built,
         "mode": mode,
         "pagefind_s": indexed,
-        "peak_mb": peak / 1024,
+        "peak_mb": peak.mb,
         **site_figures(project / "site"),
     }
 
@@ -332,11 +330,13 @@ def run_size(
         shutil.rmtree(project / CACHE_DIR, ignore_errors=True)
     limits = limits_for_project(project / "mkdocs.yml")
     t = time.perf_counter()
-    generate(project / "seeds", project / "docs", cache_dir=project / CACHE_DIR, limits=limits)
+    with TreePeak() as peak:
+        generate(project / "seeds", project / "docs", cache_dir=project / CACHE_DIR, limits=limits)
     workers = worker_count(limits.workers, len(texts))
     print(
         f"extraction {'with the kept cache' if keep_cache else 'from an empty cache'}, with generation "
-        f"({workers} process{'es' if workers > 1 else ''}, BRIEFING_WORKERS): {time.perf_counter() - t:.1f} s\n"
+        f"({workers} process{'es' if workers > 1 else ''}, BRIEFING_WORKERS): {time.perf_counter() - t:.1f} s, "
+        f"peak {peak.mb:.0f} MB (the build's process and its workers)\n"
     )
     print(
         "| engine | step | generate s | engine s (Pagefind s) | total s | peak MB | site MB | pages | median KB "

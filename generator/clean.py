@@ -72,11 +72,12 @@ def find_furniture(paragraphs: tuple[str, ...] | list[str]) -> tuple[list[LeftOu
     """Every furniture span of the article, and its dateline if it has one."""
     found: list[LeftOut] = []
     dateline: Dateline | None = None
+    quotations = _quotations(paragraphs)
     for n, text in enumerate(paragraphs, start=1):
         stripped = text.strip()
         if not stripped:
             continue
-        whole = _whole(n, text, stripped) or _pull_quote(n, text, paragraphs)
+        whole = _whole(n, text, stripped) or _pull_quote(n, text, quotations)
         if whole is not None:
             found.append(whole)
             continue
@@ -129,25 +130,37 @@ def _words(text: str, lower: bool = True) -> list[str]:
     return [w.strip(".,;:!?()") for w in (plain.lower() if lower else plain).split()]
 
 
-def _pull_quote(n: int, text: str, paragraphs) -> LeftOut | None:
+def _quotations(paragraphs) -> list[tuple[int, int, list[str]]]:
+    """Every quotation of the article from its opening mark to its paragraph's end, as words, with
+    its paragraph's number and length in words."""
+    return [
+        (k, len(p.split()), _words(p[m.end() :]))
+        for k, p in enumerate(paragraphs, start=1)
+        for m in _OPENING.finditer(p)
+    ]
+
+
+def _pull_quote(n: int, text: str, quotations: list[tuple[int, int, list[str]]]) -> LeftOut | None:
     """The paragraph repeats, from its first word, at least eight words that a longer paragraph
     quotes (right after its opening quotation mark), before or after it, and at most a name's worth
     of words follow them."""
     words = _words(text)
     if not PULL_QUOTE_MIN_WORDS <= len(words) <= PULL_QUOTE_MAX_WORDS:
         return None
-    # every quotation of the longer paragraphs, from its opening mark on, as words
-    longer = [p for k, p in enumerate(paragraphs, start=1) if k != n and len(p.split()) > len(text.split())]
-    quoted = " ".join(" \x01 " + " ".join(_words(p[m.end() :])) for p in longer for m in _OPENING.finditer(p))
-    for k in range(len(words), PULL_QUOTE_MIN_WORDS - 1, -1):
-        if len(words) - k > PULL_QUOTE_MAX_TAIL:
-            return None
-        if f"\x01 {' '.join(words[:k])} " in quoted + " ":
-            # what follows is a credit that opens with a name ('Jane Roe, Eastbrook council'), not 'Roe said'
-            tail = [w for w in _words(text, lower=False)[k:] if w]
-            if not tail or len(tail) >= 2 and all(w[0].isupper() for w in tail[:2]):
-                return LeftOut(n, 0, len(text), "pull quote", "pull-quote", text)
-            return None
+    size, first = len(text.split()), words[:PULL_QUOTE_MIN_WORDS]
+    k = 0
+    for where, length, quoted in quotations:
+        if where != n and length > size and quoted[:PULL_QUOTE_MIN_WORDS] == first:
+            same = next(
+                (i for i, (a, b) in enumerate(zip(words, quoted, strict=False)) if a != b), min(len(words), len(quoted))
+            )
+            k = max(k, same)
+    if k < PULL_QUOTE_MIN_WORDS or len(words) - k > PULL_QUOTE_MAX_TAIL:
+        return None
+    # what follows is a credit that opens with a name ('Jane Roe, Eastbrook council'), not 'Roe said'
+    tail = [w for w in _words(text, lower=False)[k:] if w]
+    if not tail or len(tail) >= 2 and all(w[0].isupper() for w in tail[:2]):
+        return LeftOut(n, 0, len(text), "pull quote", "pull-quote", text)
     return None
 
 
