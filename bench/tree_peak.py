@@ -5,10 +5,11 @@
     print(peak.mb)
 
 A separate process (this file run as a script) reads /proc ten times a second and keeps the
-largest sum of resident memory over the process tree of the one that started it, itself left
-out. Pages that forked workers share with their parent are counted once per process: the figure
-is an upper bound. It starts no thread in the measured process (a thread there would keep the
-MkDocs build from forking its workers, see generator/mkdocs_render.py).
+largest sum of proportional set sizes (Pss, /proc/<pid>/smaps_rollup: resident memory with each
+page shared by n processes counted 1/n in each) over the process tree of the one that started it,
+itself left out: the memory the tree holds, pages forked workers share with their parent counted
+once. It starts no thread in the measured process (a thread there would keep the MkDocs build from
+forking its workers, see generator/mkdocs_render.py).
 """
 
 from __future__ import annotations
@@ -22,9 +23,9 @@ from pathlib import Path
 PROC = Path("/proc")
 
 
-def _tree_rss_kb(root: int, leave_out: int) -> int:
+def _tree_pss_kb(root: int, leave_out: int) -> int:
     parents: dict[int, int] = {}
-    rss: dict[int, int] = {}
+    user: dict[int, bool] = {}
     for entry in PROC.iterdir():
         if not entry.name.isdigit():
             continue
@@ -35,17 +36,27 @@ def _tree_rss_kb(root: int, leave_out: int) -> int:
         fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
         pid = int(entry.name)
         parents[pid] = int(fields.get("PPid", "0").strip() or 0)
-        rss[pid] = int(fields.get("VmRSS", "0 kB").split()[0]) if "VmRSS" in fields else 0
+        user[pid] = "VmRSS" in fields  # not a kernel thread
     total = 0
-    for pid, kb in rss.items():
-        if pid == leave_out:
+    for pid, has_memory in user.items():
+        if pid == leave_out or not has_memory:
             continue
         p, hops = pid, 0
         while p and p != root and hops < 64:
             p, hops = parents.get(p, 0), hops + 1
         if p == root:
-            total += kb
+            total += _pss_kb(pid)
     return total
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        for line in (PROC / str(pid) / "smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
 
 
 class TreePeak:
@@ -70,7 +81,7 @@ class TreePeak:
 def _sample(root: int) -> None:
     peak = 0
     while True:
-        peak = max(peak, _tree_rss_kb(root, os.getpid()))
+        peak = max(peak, _tree_pss_kb(root, os.getpid()))
         ready, _, _ = select.select([sys.stdin], [], [], 0.1)
         if ready:
             break

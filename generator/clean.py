@@ -18,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+from .lexicon import wordset
 from .model import Article, Dateline, LeftOut
 
 RULES_FILE = Path(__file__).parent / "resources" / "en" / "furniture.yml"
@@ -123,6 +124,11 @@ PULL_QUOTE_MAX_WORDS = 60
 PULL_QUOTE_MAX_TAIL = 12
 _OPENING = re.compile(r"[“«]|(?:(?<=^)|(?<=\s))[\"‘']")
 _QUOTE_MARKS = re.compile(r"[\"“”‘’«»]|(?<!\w)'|'(?!\w)")
+_CLOSING = re.compile(r"[”»]|[\"’'](?=[\s,.;:!?]|$)")
+_SPEECH = wordset("speech_verbs")
+_SPEECH_PAST = wordset("speech_verbs_past")
+# Lower-case words a credit of names may hold ('Jane Roe of the Eastbrook Council').
+_CREDIT_JOINS = frozenset({"of", "the", "and", "for", "at", "de", "van", "von"})
 
 
 def _words(text: str, lower: bool = True) -> list[str]:
@@ -130,38 +136,58 @@ def _words(text: str, lower: bool = True) -> list[str]:
     return [w.strip(".,;:!?()") for w in (plain.lower() if lower else plain).split()]
 
 
-def _quotations(paragraphs) -> list[tuple[int, int, list[str]]]:
-    """Every quotation of the article from its opening mark to its paragraph's end, as words, with
-    its paragraph's number and length in words."""
-    return [
-        (k, len(p.split()), _words(p[m.end() :]))
-        for k, p in enumerate(paragraphs, start=1)
-        for m in _OPENING.finditer(p)
-    ]
+def _quotations(paragraphs) -> dict[tuple[str, ...], list[tuple[int, int, list[str]]]]:
+    """Every quotation of the article, its first words from its opening mark on (as many as a pull
+    quote can repeat), by its first eight words, with its paragraph's number and length in words."""
+    index: dict[tuple[str, ...], list[tuple[int, int, list[str]]]] = {}
+    for k, p in enumerate(paragraphs, start=1):
+        size = len(p.split())
+        for m in _OPENING.finditer(p):
+            words = _words(p[m.end() : m.end() + 12 * (PULL_QUOTE_MAX_WORDS + 1)])[: PULL_QUOTE_MAX_WORDS + 1]
+            if len(words) >= PULL_QUOTE_MIN_WORDS:
+                index.setdefault(tuple(words[:PULL_QUOTE_MIN_WORDS]), []).append((k, size, words))
+    return index
 
 
-def _pull_quote(n: int, text: str, quotations: list[tuple[int, int, list[str]]]) -> LeftOut | None:
+def _pull_quote(
+    n: int, text: str, quotations: dict[tuple[str, ...], list[tuple[int, int, list[str]]]]
+) -> LeftOut | None:
     """The paragraph repeats, from its first word, at least eight words that a longer paragraph
-    quotes (right after its opening quotation mark), before or after it, and at most a name's worth
-    of words follow them."""
+    quotes (right after its opening quotation mark), before or after it, and a credit at most
+    follows them: a name, inside the quotation marks or with none ('… Jane Roe, Eastbrook council'),
+    or only names after the closing mark; never 'Jane Roe told reporters'."""
     words = _words(text)
     if not PULL_QUOTE_MIN_WORDS <= len(words) <= PULL_QUOTE_MAX_WORDS:
         return None
-    size, first = len(text.split()), words[:PULL_QUOTE_MIN_WORDS]
-    k = 0
-    for where, length, quoted in quotations:
-        if where != n and length > size and quoted[:PULL_QUOTE_MIN_WORDS] == first:
-            same = next(
-                (i for i, (a, b) in enumerate(zip(words, quoted, strict=False)) if a != b), min(len(words), len(quoted))
-            )
-            k = max(k, same)
+    size, k = len(text.split()), 0
+    for where, length, quoted in quotations.get(tuple(words[:PULL_QUOTE_MIN_WORDS]), ()):
+        if where != n and length > size:
+            pairs = zip(words, quoted, strict=False)
+            k = max(k, next((i for i, (a, b) in enumerate(pairs) if a != b), min(len(words), len(quoted))))
     if k < PULL_QUOTE_MIN_WORDS or len(words) - k > PULL_QUOTE_MAX_TAIL:
         return None
-    # what follows is a credit that opens with a name ('Jane Roe, Eastbrook council'), not 'Roe said'
     tail = [w for w in _words(text, lower=False)[k:] if w]
-    if not tail or len(tail) >= 2 and all(w[0].isupper() for w in tail[:2]):
+    if not tail:
         return LeftOut(n, 0, len(text), "pull quote", "pull-quote", text)
-    return None
+    # a credit: a name, then at most a description after a comma ('Jane Roe, head of the council');
+    # after a closing mark only names, for words of the writer's follow it ('” Roe told reporters')
+    raw = text.rstrip(" .\"”’»'")
+    name = []
+    for w in _QUOTE_MARKS.sub(" ", text).split()[k:]:
+        name.append(w.strip(".,;:!?()"))
+        if w.endswith(","):
+            break
+    names = len(name) >= 2 and all(not w or w[0].isupper() or w in _CREDIT_JOINS for w in name)
+    described = all(w[0].isupper() or w in _CREDIT_JOINS for w in tail) or not (
+        _CLOSING.search(raw) or any(_speech_form(w) for w in tail)
+    )
+    return LeftOut(n, 0, len(text), "pull quote", "pull-quote", text) if names and described else None
+
+
+def _speech_form(word: str) -> bool:
+    """'said', 'tells', 'added': a form of a speech verb (words.yml speech_verbs and its past forms)."""
+    w = word.lower()
+    return w in _SPEECH or w in _SPEECH_PAST or any(w.endswith(e) and w[: -len(e)] in _SPEECH for e in ("s", "d", "ed"))
 
 
 def _masked(text: str, spans: list[LeftOut]) -> str:

@@ -84,13 +84,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         # dirty one converts only the few that changed, as MkDocs does.
         if not self.dirty:
             try:
-                workers = worker_count(limits_from(config.extra).workers, len(files))
+                workers = worker_count(limits_from(config.extra).workers, len(files.documentation_pages()))
             except LimitsError as err:
                 raise PluginError(f"briefing: {err}") from None
             done = prerender(config, files, workers)
             log.debug("briefing: %d page(s) converted on %d worker(s)", len(done), workers)
             if done:
-                self.rendering.enter_context(rendered_from(done))
+                self.rendering.enter_context(rendered_from(done, config, files))
         return nav
 
     @event_priority(150)  # before the tags plugin's (100), which lists the tags and exports them

@@ -618,13 +618,16 @@ def test_roles_from_a_relative_clause_whose_and_an_apposition_after_a_prepositio
     assert person is not None and role in [r.text for r in person.roles]
 
 
-def test_a_relative_clause_with_a_verb_of_leading_gives_a_role_but_not_a_past_deed():
-    person = find(
-        actors_of("The remarks by Jane Roe, who heads the Eastbrook dockers' union, drew a reply."), "Jane Roe"
-    )
-    assert person is not None and [r.text for r in person.roles] == ["heads the Eastbrook dockers' union"]
-    person = find(actors_of("Tom Poe, who ran the Eastbrook marathon in May, said he was tired."), "Tom Poe")
-    assert person is not None and person.roles == ()
+def test_a_relative_clause_with_a_verb_of_leading_gives_a_role_but_not_a_past_deed_or_an_idiom():
+    text = "Tom Poe, who runs the Vistaria cycling federation, called the plan reckless."
+    person = find(actors_of(text), "Tom Poe")
+    assert person is not None and [r.text for r in person.roles] == ["runs the Vistaria cycling federation"]
+    for text in (
+        "Tom Poe, who ran the Eastbrook marathon in May, said he was tired.",
+        "Jane Roe, who leads a quiet life in Arden, said she had no plans to move.",
+    ):
+        person = find(actors_of(text), text.split(",")[0])
+        assert person is not None and person.roles == (), text
 
 
 @pytest.mark.parametrize(

@@ -123,19 +123,24 @@ def test_no_item_reads_furniture_and_the_overview_skips_it():
     assert "Enter your email" not in overview.split("## Source", 1)[0]
 
 
-def test_a_pull_quote_is_left_out_but_the_paragraph_it_repeats_stays():
-    """A quotation set again in large type, with or without its speaker's name, before or after the
-    paragraph that quotes it; not a paragraph that quotes the same words with 'said'."""
-    said = (
-        "Jane Roe, who chairs the Eastbrook harbour board, spoke after the vote. “We have waited "
-        "twenty years for a dredged channel and we will not wait another twenty,” she said."
+def test_a_pull_quote_is_left_out_but_the_paragraph_it_repeats_and_attributed_repeats_stay():
+    """A quotation set again in large type, alone or with a credit naming its speaker, before or
+    after the longer paragraph that quotes it; not the same words with the writer's attribution."""
+    source = (
+        "At the Arden ferry terminal on a wet morning, the harbour master spoke for twenty minutes. "
+        "“Nobody in Arden should pay more for a ferry ticket than a bus fare across the river,” Tom Poe "
+        "told the crowd before the vote."
     )
     paragraphs = (
-        "We have waited twenty years for a dredged channel and we will not wait another twenty Jane Roe, Eastbrook harbour board",
-        said,
-        "The board meets again in May.",
-        "“We have waited twenty years for a dredged channel and we will not wait another twenty.”",
-        "“We have waited twenty years for a dredged channel and we will not wait another twenty,” Roe said again.",
+        "“Nobody in Arden should pay more for a ferry ticket than a bus fare across the river.” "
+        "Tom Poe, Arden Harbour Board",
+        source,
+        "Fares rose twice in the last decade.",
+        "Nobody in Arden should pay more for a ferry ticket than a bus fare across the river",
+        "“Nobody in Arden should pay more for a ferry ticket than a bus fare across the river,” Poe told reporters.",
+        "“Nobody in Arden should pay more for a ferry ticket than a bus fare across the river.” Jane Roe, "
+        "the mayor, disagreed.",
+        "Nobody in Arden should pay more for a ferry ticket than a bus fare across the river Tom Poe argued",
     )
     found, _ = find_furniture(paragraphs)
     assert [(f.paragraph, f.kind) for f in found] == [(1, "pull quote"), (4, "pull quote")]

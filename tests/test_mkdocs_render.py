@@ -95,3 +95,15 @@ def test_a_process_running_threads_forks_no_worker(tmp_path, monkeypatch):
     finally:
         stop.set()
         serving.join()
+
+
+def test_a_worker_that_dies_leaves_every_page_to_the_build(tmp_path, monkeypatch):
+    import os
+
+    monkeypatch.setattr(mkdocs_render, "MIN_PAGES", 1)
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    monkeypatch.setattr(mkdocs_render, "_render", lambda uris: os._exit(9))  # as a worker the kernel killed
+    project = _project(tmp_path)
+    pages = len(list((project / "docs").rglob("*.md")))
+    assert _build(project, "site", 2, monkeypatch) == pages
+    assert (project / "site" / "notes" / "n3" / "index.html").is_file()

@@ -102,7 +102,7 @@ def _appositions(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
 
 def _relative_role(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
     """'X, who is chairman of Y, said': the role a relative clause gives the name with 'be'; 'X,
-    who heads the Y union, said': a verb of leading (words.yml leading_verbs) and what it leads."""
+    who chairs the Y board, said': a verb of leading (words.yml leading_verbs) and the body it leads."""
     root = doc[cand.root]
     for clause in root.children:
         if clause.dep_ != "relcl" or clause.i < root.i:
@@ -111,7 +111,8 @@ def _relative_role(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
             continue
         if clause.lemma_.lower() in LEADING_VERBS and clause.tag_ in ("VBZ", "VBP"):  # not 'who ran the race'
             led = next((c for c in clause.children if c.dep_ == "dobj" and c.tag_ in ("NN", "NNP")), None)
-            if led is not None:
+            # a body ('the Y federation', an organisation's name), not 'a quiet life', 'the risk'
+            if led is not None and (led.lemma_.lower() in ORG_HEADS or any(t.ent_type_ == "ORG" for t in led.subtree)):
                 yield clause.i, _cut(doc, led, clause.i, led.right_edge.i + 1)
             continue
         if clause.lemma_ != "be":

@@ -85,9 +85,9 @@ def extract_events(article: Article, docs: list, actors: list[Actor], quotes: Se
             if verb is None:
                 continue
             if _years_apart(verb) and not re.search(r"\b\d{4}\b", tv.phrase):
-                continue  # 'two years after women reported it on New Year's Eve': not this year's
+                continue  # 'a decade after the mill burned down on Boxing Day': not the last Boxing Day
             if _of_what_was_said(span, verb):
-                continue  # 'cited the September 2011 visit': the date is the visit's, not the citing's
+                continue  # 'praised the firm's 1998 merger': the date is the merger's, not the praise's
             if in_quote(tv.offset) and not in_quote(verb.idx) and is_cue(verb):
                 continue  # 'Roe said: “ten years ago we had nothing”': the quotation's time does not date the saying
             anchor: set[Token] = set(anchor_tok.subtree) if anchor_tok is not None else set()
@@ -153,13 +153,15 @@ def _measured(prep) -> bool:
 
 
 def _years_apart(verb) -> bool:
-    """The verb's clause is set a length of time from the sentence's ('two years after hundreds
-    reported …', 'a decade before it closed'): a date in it without its year is counted from
-    publication, which that clause is not."""
+    """The verb's clause is set years from the sentence's ('a decade after the mill burned down on
+    Boxing Day'): a date in it without its year is counted from publication, which that clause is not."""
     marks = [c for c in verb.children if c.dep_ == "mark" and c.lower_ in ("after", "before", "since")]
     return bool(marks) and any(
-        c.dep_ == "npadvmod" and c.lemma_.lower() in UNITS and c.i < marks[0].i for c in verb.children
+        c.dep_ == "npadvmod" and c.lemma_.lower() in _LONG_UNITS and c.i < marks[0].i for c in verb.children
     )
+
+
+_LONG_UNITS = frozenset({"year", "decade", "century"})  # 'two days after … on Monday' keeps its Monday
 
 
 def _a_comparison(since) -> bool:
@@ -271,8 +273,15 @@ def _governing_verb(tok, span):
             # 'is planning to boycott the speech next week': the event reads from the planning verb
             if tok.dep_ == "xcomp" and tok.head.pos_ in ("VERB", "AUX") and tok.head.i != tok.i:
                 return tok.head
-            # 'reported being hurt or robbed on Sunday': the second of two such verbs too
-            if tok.dep_ == "conj" and tok.head.dep_ == "xcomp" and tok.head.head.pos_ in ("VERB", "AUX"):
+            # 'complained of being fined and detained at the border on Sunday': the second of two
+            # passive verbs after the one who tells of them too (not 'to dock on Friday and leave on Sunday')
+            if (
+                tok.dep_ == "conj"
+                and tok.head.dep_ == "xcomp"
+                and tok.head.head.pos_ in ("VERB", "AUX")
+                and any(c.dep_ == "auxpass" for c in tok.head.children)
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+            ):
                 return tok.head.head
             # 'she has doubled', the parse making 'has' the head: the event is the main verb's
             if tok.dep_ in ("aux", "auxpass") and tok.head.pos_ == "VERB":
@@ -290,14 +299,18 @@ _SPOKEN_TO = wordset("spoken_to_verbs")
 
 
 def _of_what_was_said(span, verb) -> bool:
-    """The expression modifies a noun the verb speaks of ('cited Roe's March 2011 visit', 'calls it
-    the “May plan”', 'discussed the 2015 budget'): the object's date, not the saying's."""
+    """The expression modifies a noun the verb speaks of ('praised the firm's 1998 merger', 'dubbed
+    it the “summer deal”', 'discussed the 2015 budget'): the object's date, not the saying's."""
     root = span.root
-    if root.dep_ not in ("compound", "nmod", "poss", "amod") or root.head.pos_ not in ("NOUN", "PROPN"):
+    if root.dep_ not in ("compound", "nmod", "nummod", "poss", "amod") or root.head.pos_ not in ("NOUN", "PROPN"):
         return False
     if verb.lemma_.lower() not in _SPEAKING_OF:
         return False
     noun = root.head
+    while noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head  # 'the council's 1998 harbour merger'
+    if not any(c.dep_ in ("det", "poss") and c.i < span.start for c in noun.children):
+        return False  # 'announced Tuesday sanctions on …': wire style for 'announced on Tuesday'
     if noun.dep_ in ("dobj", "attr", "oprd"):  # not 'told the May 3 rally': the ones spoken to
         return noun.head.i == verb.i and verb.lemma_.lower() not in _SPOKEN_TO
     # 'described it as the …', 'spoke about the …'; not 'said at the May 3 rally'

@@ -35,7 +35,7 @@ from .timex_calendar import (
     week_value,
     year_value,
 )
-from .timex_rules import PARTS_OF_DAY, _number
+from .timex_rules import _MONTH_RE, _SEASON_RE, PARTS_OF_DAY, _number
 
 DATA = Path(__file__).resolve().parents[1] / "resources" / "en" / "timex_anchor.yml"
 
@@ -220,8 +220,9 @@ def anchor_timexes(
     Anchors are the dates the text gives itself; a value inferred here anchors nothing,
     so one wrong reference does not carry on down the text. A rule marked ``anchor: dct``
     ('the current fiscal year') counts from the publication date instead. With the paragraphs'
-    ``texts``, a date without a year right before 'of' or 'in' and a reference back to a year
-    ('late January of that year') takes that year, counted from the date before both.
+    ``texts``, a month or season named without its year right before 'of' or 'in' and a reference
+    back to a year ('by June 30 of the following year') takes that year, counted from the date
+    before both.
     """
     anchors: list[TimeValue] = []
     out = []
@@ -229,10 +230,11 @@ def anchor_timexes(
         done: list[TimeValue] = []
         for tv in tvs:
             if _year_told_after(done, tv, texts[n] if texts is not None else None):
-                if anchors and anchors[-1] is done[-1]:
-                    anchors.pop()  # the date before it did not know its year: no anchor
-                found = resolve(tv.phrase, anchors)
+                own = bool(anchors) and anchors[-1] is done[-1]  # the date before it, whose year it tells
+                found = resolve(tv.phrase, anchors[:-1] if own else anchors)
                 if found is not None and found.granularity == "year" and found.value is not None:
+                    if own:
+                        anchors.pop()  # it did not know its year: no anchor
                     done[-1] = _in_year(done[-1], int(found.value))
                     done.append(_anchored(tv, found, inferred=True))
                     continue
@@ -266,23 +268,25 @@ def anchor_timexes(
     return out
 
 
-_NO_YEAR = re.compile(r"\b\d{4}\b|'\d{2}\b")
+# 'late March', 'May 4', 'mid-June', 'the spring': a date named without its year
+_MONTH_OR_SEASON = re.compile(
+    rf"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:{_MONTH_RE}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?|{_SEASON_RE})",
+    re.IGNORECASE,
+)
 _JOIN = re.compile(r"\s+(?:of|in)\s+")
 
 
 def _year_told_after(done: list[TimeValue], tv: TimeValue, text: str | None) -> bool:
     """True when ``tv`` is a reference back to a year ('that year', 'the following year') right
-    after 'of'/'in' and a dated expression of this paragraph that names no year ('late January')."""
+    after 'of'/'in' and a month, a month's day or a season of this paragraph named without a year."""
     if text is None or not done or tv.value is not None or tv.kind not in ("date", "time"):
         return False
     before = done[-1]
     found = rule_for(tv.phrase)
     if found is None or (found[0].get("unit") or found[1].groupdict().get("unit") or "") != "year":
         return False
-    if before.value is None or before.inferred or _NO_YEAR.search(before.phrase):
-        return False
-    if before.granularity not in ("day", "month", "season"):
-        return False
+    if before.value is None or before.inferred or not _MONTH_OR_SEASON.fullmatch(before.phrase.strip()):
+        return False  # a month, a month's day or a season, not a holiday or a weekday ('Easter Sunday')
     between = text[before.offset + len(before.phrase) : tv.offset]
     return _JOIN.fullmatch(between) is not None
 

@@ -820,6 +820,9 @@ _HOLIDAY_RE = "|".join(
 )
 
 
+_PURPOSE = re.compile(rf"\b(?:{alternation(wordlist('purpose_words'))})\s+(?:the\s+)?$", re.I)
+
+
 @rule(
     "holiday",
     rf"(?P<h>(?=(?-i:[A-Z]))(?:{_HOLIDAY_RE}))(?:\s+(?P<y>{_YEAR}))?\b(?!\s+(?:week|season|holiday|holidays|break|period)\b|\s+(?-i:[A-Z]))",
@@ -832,7 +835,9 @@ def _holiday_rule(m, dct, tense):
         return unresolved(granularity="day")
     candidates = [fn(y) for y in (dct.year - 1, dct.year, dct.year + 1)]
     direction = _direction(tense)
-    past = [c for c in candidates if c <= dct]  # a past event is never dated after publication
+    # a past event is never dated after publication; a holiday it is for may lie ahead
+    purpose = _PURPOSE.search(m.string[: m.start()])
+    past = [c for c in candidates if c <= dct and (not purpose or c >= dct - timedelta(days=183))]
     future = [c for c in candidates if c >= dct]
     if direction < 0 and past:
         return day_value(max(past))
