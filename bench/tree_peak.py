@@ -75,7 +75,9 @@ class TreePeak:
     def __exit__(self, *exc) -> None:
         assert self._proc is not None
         out, _ = self._proc.communicate("stop\n")
-        self.mb = float(out.strip() or 0) / 1024
+        if self._proc.returncode != 0 or not out.strip():
+            raise RuntimeError(f"the memory sampler failed (exit {self._proc.returncode})")
+        self.mb = float(out) / 1024
 
 
 def _sample(root: int) -> None:

@@ -295,3 +295,13 @@ def test_a_quotation_after_a_speech_verb_with_its_own_subject_is_not_carried_ove
 def test_a_quotation_in_a_sentence_that_goes_on_is_not_the_speaker_s_before():
     b = _brief('Jane Roe said the bridge was safe. "Not so fast" was the reply from Tom Poe.')
     assert _speaker(b, "Not so fast") is None
+
+
+def test_a_quotation_before_a_paper_that_quoted_someone_as_saying_it_is_that_someone_s():
+    b = _brief(
+        "Jane Roe gave an interview to the Arden Post on Monday.",
+        "“We will take the ferry company to court,” the Post quoted Roe as saying.",
+        "“Nobody asked the fishermen,” the paper quoted her as telling a crowd later.",
+    )
+    assert _speaker(b, "take the ferry company to court") == "Jane Roe"
+    assert _speaker(b, "Nobody asked the fishermen") == "Jane Roe"

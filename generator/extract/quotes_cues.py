@@ -160,6 +160,18 @@ def _subject(verb):
     return None
 
 
+def _quoted_as_saying(cue):
+    """The one a 'quote'/'cite' cue quotes: its object when 'as <speech verb>ing' follows it."""
+    if cue.lemma_.lower() not in ("quote", "cite"):
+        return None
+    saying = any(
+        c.dep_ == "prep" and c.lower_ == "as" and any(g.tag_ == "VBG" and is_cue(g) for g in c.children)
+        for c in cue.children
+    )
+    objects = [c for c in cue.children if c.dep_ == "dobj" and c.pos_ in ("PROPN", "NOUN", "PRON")]
+    return objects[0] if saying and objects else None
+
+
 def _referring_pronoun(subj) -> bool:
     """A pronoun subject that refers to someone: not the 'it' of 'it has been fun to …'."""
     if subj is None or subj.pos_ != "PRON":
@@ -184,6 +196,9 @@ def speaker_of(cue, quote_before: bool = False):
                         return g
         return None
     verb = cue
+    quoted = _quoted_as_saying(cue)
+    if quoted is not None:
+        return quoted  # '“…,” the paper quoted Roe as saying': Roe speaks, not the paper
     for _ in range(4):
         subj = _subject(verb)
         if subj is not None:
