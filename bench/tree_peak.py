@@ -60,7 +60,7 @@ def _pss_kb(pid: int) -> int:
 
 
 class TreePeak:
-    """The largest summed resident memory of this process's tree while the block runs, in MB."""
+    """The largest summed proportional set size of this process's tree while the block runs, in MB."""
 
     def __init__(self) -> None:
         self.mb = 0.0

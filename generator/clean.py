@@ -124,7 +124,7 @@ PULL_QUOTE_MAX_WORDS = 60
 PULL_QUOTE_MAX_TAIL = 12
 _OPENING = re.compile(r"[“«]|(?:(?<=^)|(?<=\s))[\"‘']")
 _QUOTE_MARKS = re.compile(r"[\"“”‘’«»]|(?<!\w)'|'(?!\w)")
-_CLOSING = re.compile(r"[”»]|[\"’'](?=[\s,.;:!?]|$)")
+_CLOSING = re.compile(r"[”»\"]")  # not ’ or ': an apostrophe ends 'the Roberts' lawyer' too
 _SPEECH = wordset("speech_verbs")
 _SPEECH_PAST = wordset("speech_verbs_past")
 # Lower-case words a credit of names may hold ('Jane Roe of the Eastbrook Council').
@@ -178,9 +178,11 @@ def _pull_quote(
         if w.endswith(","):
             break
     names = len(name) >= 2 and all(not w or w[0].isupper() or w in _CREDIT_JOINS for w in name)
-    described = all(w[0].isupper() or w in _CREDIT_JOINS for w in tail) or not (
-        _CLOSING.search(raw) or any(_speech_form(w) for w in tail)
-    )
+    # after the name a description at most ('Tom Poe, drivers' union'), not a sentence going on
+    # ('Jane Roe, the mayor, disagreed'); inside or without marks, never a speech verb ('… Roe argued')
+    commas = sum(w.endswith(",") for w in _QUOTE_MARKS.sub(" ", text).split()[k:])
+    spoken = any(_speech_form(w) for w in tail if w.islower())
+    described = not spoken and (commas <= 1 if _CLOSING.search(raw) else True)
     return LeftOut(n, 0, len(text), "pull quote", "pull-quote", text) if names and described else None
 
 

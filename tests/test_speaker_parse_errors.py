@@ -297,11 +297,13 @@ def test_a_quotation_in_a_sentence_that_goes_on_is_not_the_speaker_s_before():
     assert _speaker(b, "Not so fast") is None
 
 
-def test_a_quotation_before_a_paper_that_quoted_someone_as_saying_it_is_that_someone_s():
+def test_a_quotation_before_a_station_that_quoted_someone_as_warning_it_is_that_someone_s():
     b = _brief(
-        "Jane Roe gave an interview to the Arden Post on Monday.",
-        "“We will take the ferry company to court,” the Post quoted Roe as saying.",
-        "“Nobody asked the fishermen,” the paper quoted her as telling a crowd later.",
+        "Tom Poe, the Arden harbour master, has fought the dredging plan for a year.",
+        "“The channel will silt up again within a decade,” a Vistarian radio station quoted Poe as warning on Sunday.",
+        "“Nobody asked the crews,” the station quoted two of the crews as saying.",
+        "Jane Roe cited a “collapse in public trust” as explaining the poor turnout.",
     )
-    assert _speaker(b, "take the ferry company to court") == "Jane Roe"
-    assert _speaker(b, "Nobody asked the fishermen") == "Jane Roe"
+    assert _speaker(b, "silt up again") == "Tom Poe"
+    assert _speaker(b, "Nobody asked the crews") is None  # no one in particular, and not the station
+    assert _speaker(b, "collapse in public trust") == "Jane Roe"  # the cited words are hers

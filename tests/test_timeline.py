@@ -289,25 +289,26 @@ def test_a_unit_after_a_plural_noun_is_no_date_but_a_point_of_the_year_is():
 
 @pytest.mark.spacy
 def test_a_date_of_what_is_spoken_of_does_not_date_the_speaking():
-    """'praised the council's 1998 harbour merger': the date is the merger's, not the praise's; a day
+    """'praised the 1998 merger': the date is the merger's, not the praise's; a day
     the saying names itself (wire style too), or the rally it was told to, still dates it."""
     events = _events_of(
-        "At the dinner Jane Roe praised the council's 1998 harbour merger.",
+        "Jane Roe's letter praised the 1998 merger of the ferry firms.",
         "The ferry firm described its new fares as the “autumn offer” in a letter to passengers.",
         "Vistacorp announced the March 5 launch of its ferry on Monday.",
         "Tom Poe told the May 3 rally that the harbour would be dredged.",
         "The ministry announced Tuesday sanctions on three Vistarian banks.",
+        "Jane Roe criticised Tuesday's vote on the harbour fees.",
     )
     dated = {e.paragraph: e.date.value for e in events}
-    assert 1 not in dated and 2 not in dated, dated
+    assert 1 not in dated and 2 not in dated and 6 not in dated, dated
     assert dated[3] == "2024-03-04" and dated[4] == "2023-05-03", dated  # Monday; the last May 3
     assert dated[5] == "2024-03-05", dated
 
 
 @pytest.mark.spacy
-def test_the_second_of_two_passive_verbs_keeps_the_teller_and_a_clause_years_apart_is_not_dated():
-    (e,) = _events_of("Several tenants recalled being evicted and fined in March.")
-    assert e.text.startswith("Several tenants recalled being evicted"), e.text
+def test_the_second_of_two_verbs_under_an_infinitive_keeps_the_subject_and_a_clause_years_apart_is_not_dated():
+    (e,) = _events_of("Tom Poe hoped to sell the boat and buy a van in May.")
+    assert e.text.startswith("Tom Poe hoped to sell the boat"), e.text
     events = _events_of("A decade after the old mill burned down on Boxing Day, a bakery opened on the site.")
     assert [e.date.phrase for e in events] == [], [e.text for e in events]
     (e,) = _events_of("Two days after the storm hit on Monday, crews restored power to Eastbrook.")

@@ -704,13 +704,14 @@ def test_a_holiday_a_past_clause_names_is_never_after_publication_unless_it_is_a
 
     for published, sentence, expected in (
         (
-            date(2019, 12, 30),
-            "Two ferries collided in the Arden harbour on New Year’s Eve, the coastguard said.",
-            "2018-12-31",
+            date(2019, 10, 30),
+            "Two ferries collided in the Arden harbour on Halloween, the coastguard said.",
+            "2018-10-31",
         ),
-        (date(2019, 12, 30), "The Eastbrook council will hold its party on New Year’s Eve.", "2019-12-31"),
+        (date(2019, 10, 30), "The Eastbrook council will open the new pier on Halloween.", "2019-10-31"),
+        (date(2020, 2, 10), "The Arden bakery was robbed on Valentine’s Day, police said.", "2019-02-14"),
         (date(2024, 8, 1), "Vistacorp said in July that it had hired extra staff for Christmas.", "2024-12-25"),
     ):
         found = {tv.phrase: tv.value for tv in find_timexes(get_nlp()(sentence), published)}
-        holiday = next(v for p, v in found.items() if "Eve" in p or "Christmas" in p)
+        holiday = next(v for p, v in found.items() if p in ("Halloween", "Christmas", "Valentine’s Day"))
         assert holiday == expected, sentence

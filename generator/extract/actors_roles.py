@@ -112,7 +112,9 @@ def _relative_role(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
         if clause.lemma_.lower() in LEADING_VERBS and clause.tag_ in ("VBZ", "VBP"):  # not 'who ran the race'
             led = next((c for c in clause.children if c.dep_ == "dobj" and c.tag_ in ("NN", "NNP")), None)
             # a body ('the Y federation', an organisation's name), not 'a quiet life', 'the risk'
-            if led is not None and (led.lemma_.lower() in ORG_HEADS or any(t.ent_type_ == "ORG" for t in led.subtree)):
+            if led is not None and (
+                led.lemma_.lower() in ORG_HEADS | LED_BODIES or any(t.ent_type_ == "ORG" for t in led.subtree)
+            ):
                 yield clause.i, _cut(doc, led, clause.i, led.right_edge.i + 1)
             continue
         if clause.lemma_ != "be":
@@ -182,6 +184,7 @@ def _other_person(doc, head, s: int, e: int) -> bool:
 
 SPEECH_VERBS = wordset("speech_verbs.common")
 LEADING_VERBS = wordset("leading_verbs")
+LED_BODIES = wordset("led_bodies")
 QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''"})
 # Endings of nouns for a doer ('commander', 'spokesman'), not for the one done to ('employee').
 PERSON_SUFFIXES = wordlist("agent_noun_endings.doer") + wordlist("agent_noun_endings.compound")

@@ -161,15 +161,21 @@ def _subject(verb):
 
 
 def _quoted_as_saying(cue):
-    """The one a 'quote'/'cite' cue quotes: its object when 'as <speech verb>ing' follows it."""
+    """(True, the one quoted) for a 'quote'/'cite' cue with 'as <speech verb>ing' after it: its
+    object, or None when that is no one ('quoted two of the crew as saying', words in quotation
+    marks); (False, None) for any other cue."""
     if cue.lemma_.lower() not in ("quote", "cite"):
-        return None
-    saying = any(
+        return False, None
+    if not any(
         c.dep_ == "prep" and c.lower_ == "as" and any(g.tag_ == "VBG" and is_cue(g) for g in c.children)
         for c in cue.children
-    )
-    objects = [c for c in cue.children if c.dep_ == "dobj" and c.pos_ in ("PROPN", "NOUN", "PRON")]
-    return objects[0] if saying and objects else None
+    ):
+        return False, None
+    objects = [c for c in cue.children if c.dep_ == "dobj"]
+    if any(t.text in '“”"‘’' for c in objects for t in c.subtree):
+        return False, None  # 'Roe cited a “collapse in trust” as explaining …': the quoted words, Roe's
+    people = [c for c in objects if c.pos_ in ("PROPN", "NOUN", "PRON")]
+    return True, (people[0] if people else None)
 
 
 def _referring_pronoun(subj) -> bool:
@@ -196,9 +202,9 @@ def speaker_of(cue, quote_before: bool = False):
                         return g
         return None
     verb = cue
-    quoted = _quoted_as_saying(cue)
-    if quoted is not None:
-        return quoted  # '“…,” the paper quoted Roe as saying': Roe speaks, not the paper
+    framed, quoted = _quoted_as_saying(cue)
+    if framed:
+        return quoted  # '“…,” a station quoted the harbour master as warning': he speaks, or no one
     for _ in range(4):
         subj = _subject(verb)
         if subj is not None:

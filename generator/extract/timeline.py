@@ -153,15 +153,17 @@ def _measured(prep) -> bool:
 
 
 def _years_apart(verb) -> bool:
-    """The verb's clause is set years from the sentence's ('a decade after the mill burned down on
-    Boxing Day'): a date in it without its year is counted from publication, which that clause is not."""
+    """The verb's clause is set weeks or more from the sentence's ('a decade after the mill burned
+    down on Boxing Day'): a date in it without its year is counted from publication, which that
+    clause is not."""
     marks = [c for c in verb.children if c.dep_ == "mark" and c.lower_ in ("after", "before", "since")]
     return bool(marks) and any(
         c.dep_ == "npadvmod" and c.lemma_.lower() in _LONG_UNITS and c.i < marks[0].i for c in verb.children
     )
 
 
-_LONG_UNITS = frozenset({"year", "decade", "century"})  # 'two days after … on Monday' keeps its Monday
+# a week or more apart; 'two days after … on Monday' keeps its Monday
+_LONG_UNITS = frozenset({"week", "fortnight", "month", "year", "decade", "century"})
 
 
 def _a_comparison(since) -> bool:
@@ -273,13 +275,12 @@ def _governing_verb(tok, span):
             # 'is planning to boycott the speech next week': the event reads from the planning verb
             if tok.dep_ == "xcomp" and tok.head.pos_ in ("VERB", "AUX") and tok.head.i != tok.i:
                 return tok.head
-            # 'complained of being fined and detained at the border on Sunday': the second of two
-            # passive verbs after the one who tells of them too (not 'to dock on Friday and leave on Sunday')
+            # 'hoped to sell the boat and buy a van in May': the second of two verbs under an
+            # infinitive reads from the same verb as the first (a later date on it only refines)
             if (
                 tok.dep_ == "conj"
                 and tok.head.dep_ == "xcomp"
                 and tok.head.head.pos_ in ("VERB", "AUX")
-                and any(c.dep_ == "auxpass" for c in tok.head.children)
                 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
             ):
                 return tok.head.head
@@ -309,7 +310,7 @@ def _of_what_was_said(span, verb) -> bool:
     noun = root.head
     while noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN"):
         noun = noun.head  # 'the council's 1998 harbour merger'
-    if not any(c.dep_ in ("det", "poss") and c.i < span.start for c in noun.children):
+    if root.dep_ != "poss" and not any(c.dep_ in ("det", "poss") and c.i < span.start for c in noun.children):
         return False  # 'announced Tuesday sanctions on …': wire style for 'announced on Tuesday'
     if noun.dep_ in ("dobj", "attr", "oprd"):  # not 'told the May 3 rally': the ones spoken to
         return noun.head.i == verb.i and verb.lemma_.lower() not in _SPOKEN_TO

@@ -25,6 +25,7 @@ import yaml
 from ..lexicon import alternation, wordlist
 from ..model import TimeValue
 from .timex_calendar import (
+    HOLIDAYS,
     _shift_month,
     day_value,
     decade_value,
@@ -35,7 +36,7 @@ from .timex_calendar import (
     week_value,
     year_value,
 )
-from .timex_rules import _MONTH_RE, _SEASON_RE, PARTS_OF_DAY, _number
+from .timex_rules import PARTS_OF_DAY, _number
 
 DATA = Path(__file__).resolve().parents[1] / "resources" / "en" / "timex_anchor.yml"
 
@@ -268,9 +269,10 @@ def anchor_timexes(
     return out
 
 
-# 'late March', 'May 4', 'mid-June', 'the spring': a date named without its year
-_MONTH_OR_SEASON = re.compile(
-    rf"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:{_MONTH_RE}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?|{_SEASON_RE})",
+# A year written out; a weekday or a holiday named ('Easter Sunday', 'Saturday'): moved to another
+# year, its day would change
+_YEAR_OR_MOVING = re.compile(
+    rf"\b\d{{4}}\b|'\d{{2}}\b|\b(?:{alternation(_WEEKDAYS)})\b|\b(?:{alternation(HOLIDAYS)})\b",
     re.IGNORECASE,
 )
 _JOIN = re.compile(r"\s+(?:of|in)\s+")
@@ -285,8 +287,10 @@ def _year_told_after(done: list[TimeValue], tv: TimeValue, text: str | None) -> 
     found = rule_for(tv.phrase)
     if found is None or (found[0].get("unit") or found[1].groupdict().get("unit") or "") != "year":
         return False
-    if before.value is None or before.inferred or not _MONTH_OR_SEASON.fullmatch(before.phrase.strip()):
-        return False  # a month, a month's day or a season, not a holiday or a weekday ('Easter Sunday')
+    if before.value is None or before.inferred or before.granularity not in ("day", "month", "season"):
+        return False
+    if _YEAR_OR_MOVING.search(before.phrase):
+        return False  # a year of its own; a weekday or a holiday, whose day moves with the year
     between = text[before.offset + len(before.phrase) : tv.offset]
     return _JOIN.fullmatch(between) is not None
 

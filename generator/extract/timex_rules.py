@@ -820,7 +820,7 @@ _HOLIDAY_RE = "|".join(
 )
 
 
-_PURPOSE = re.compile(rf"\b(?:{alternation(wordlist('purpose_words'))})\s+(?:the\s+)?$", re.I)
+_ON_THE_DAY = re.compile(rf"\b(?:{alternation(wordlist('on_the_day_words'))})\s+(?:the\s+)?$", re.I)
 
 
 @rule(
@@ -835,9 +835,10 @@ def _holiday_rule(m, dct, tense):
         return unresolved(granularity="day")
     candidates = [fn(y) for y in (dct.year - 1, dct.year, dct.year + 1)]
     direction = _direction(tense)
-    # a past event is never dated after publication; a holiday it is for may lie ahead
-    purpose = _PURPOSE.search(m.string[: m.start()])
-    past = [c for c in candidates if c <= dct and (not purpose or c >= dct - timedelta(days=183))]
+    # 'collided on Halloween': a past event on the holiday is never after publication; one a past
+    # clause is for or before ('hired staff for Christmas') may lie ahead, within half a year
+    when = _ON_THE_DAY.search(m.string[: m.start()])
+    past = [c for c in candidates if c <= dct and (when or c >= dct - timedelta(days=183))]
     future = [c for c in candidates if c >= dct]
     if direction < 0 and past:
         return day_value(max(past))
