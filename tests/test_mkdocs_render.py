@@ -45,6 +45,11 @@ def _site(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+def _alone(monkeypatch) -> None:
+    """As in `briefing build`: no other thread (tests run earlier in this process may leave some)."""
+    monkeypatch.setattr(mkdocs_render.threading, "active_count", lambda: 1)
+
+
 def _build(project: Path, site: str, workers: int, monkeypatch, strict: bool = False) -> int:
     """Builds the project; returns how many pages the build's own process converted."""
     converted = []
@@ -61,6 +66,7 @@ def _build(project: Path, site: str, workers: int, monkeypatch, strict: bool = F
 
 
 def test_workers_build_the_same_site_and_the_build_converts_only_what_they_could_not(tmp_path, monkeypatch):
+    _alone(monkeypatch)
     monkeypatch.setattr(mkdocs_render, "MIN_PAGES", 1)
     monkeypatch.setattr("os.cpu_count", lambda: 2)
     project = _project(tmp_path)
@@ -74,6 +80,7 @@ def test_workers_build_the_same_site_and_the_build_converts_only_what_they_could
 
 
 def test_a_page_mkdocs_warns_about_is_converted_in_the_build_and_strict_still_fails(tmp_path, monkeypatch):
+    _alone(monkeypatch)
     monkeypatch.setattr(mkdocs_render, "MIN_PAGES", 1)
     monkeypatch.setattr("os.cpu_count", lambda: 2)
     project = _project(tmp_path, broken=True)
@@ -98,6 +105,7 @@ def test_a_process_running_threads_forks_no_worker(tmp_path, monkeypatch):
 
 
 def test_a_worker_that_dies_leaves_every_page_to_the_build(tmp_path, monkeypatch):
+    _alone(monkeypatch)
     import os
 
     monkeypatch.setattr(mkdocs_render, "MIN_PAGES", 1)
