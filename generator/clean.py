@@ -127,13 +127,13 @@ _QUOTE_MARKS = re.compile(r"[\"“”‘’«»]|(?<!\w)'|'(?!\w)")
 _CLOSING = re.compile(r"[”»\"]")  # not ’ or ': an apostrophe ends 'the Roberts' lawyer' too
 _SPEECH = wordset("speech_verbs")
 _SPEECH_PAST = wordset("speech_verbs_past")
-# Lower-case words a credit of names may hold ('Jane Roe of the Eastbrook Council').
-_CREDIT_JOINS = frozenset({"of", "the", "and", "for", "at", "de", "van", "von"})
+_EDGES = ".,;:!?()"  # stripped from a word's ends
+# Lower-case words a credit of names may hold ('Jane Roe of the Eastbrook Council', 'Tom van Poe').
+_CREDIT_JOINS = wordset("name_particles") | {"of", "the", "and", "for", "at"}
 
 
-def _words(text: str, lower: bool = True) -> list[str]:
-    plain = _QUOTE_MARKS.sub(" ", text)
-    return [w.strip(".,;:!?()") for w in (plain.lower() if lower else plain).split()]
+def _words(text: str) -> list[str]:
+    return [w.strip(_EDGES) for w in _QUOTE_MARKS.sub(" ", text).lower().split()]
 
 
 def _quotations(paragraphs) -> dict[tuple[str, ...], list[tuple[int, int, list[str]]]]:
@@ -166,21 +166,19 @@ def _pull_quote(
             k = max(k, next((i for i, (a, b) in enumerate(pairs) if a != b), min(len(words), len(quoted))))
     if k < PULL_QUOTE_MIN_WORDS or len(words) - k > PULL_QUOTE_MAX_TAIL:
         return None
-    tail = [w for w in _words(text, lower=False)[k:] if w]
+    written = _QUOTE_MARKS.sub(" ", text).split()[k:]  # the words after the repeated ones, as written
+    tail = [w for w in (w.strip(_EDGES) for w in written) if w]
     if not tail:
         return LeftOut(n, 0, len(text), "pull quote", "pull-quote", text)
     # a credit: a name, then at most a description after a comma ('Jane Roe, head of the council');
     # after a closing mark only names, for words of the writer's follow it ('” Roe told reporters')
     raw = text.rstrip(" .\"”’»'")
-    name = []
-    for w in _QUOTE_MARKS.sub(" ", text).split()[k:]:
-        name.append(w.strip(".,;:!?()"))
-        if w.endswith(","):
-            break
+    ends = next((i for i, w in enumerate(written) if w.endswith(",")), len(written) - 1)
+    name = [w.strip(_EDGES) for w in written[: ends + 1]]
     names = len(name) >= 2 and all(not w or w[0].isupper() or w in _CREDIT_JOINS for w in name)
     # after the name a description at most ('Tom Poe, drivers' union'), not a sentence going on
     # ('Jane Roe, the mayor, disagreed'); inside or without marks, never a speech verb ('… Roe argued')
-    commas = sum(w.endswith(",") for w in _QUOTE_MARKS.sub(" ", text).split()[k:])
+    commas = sum(w.endswith(",") for w in written)
     spoken = any(_speech_form(w) for w in tail if w.islower())
     described = not spoken and (commas <= 1 if _CLOSING.search(raw) else True)
     return LeftOut(n, 0, len(text), "pull quote", "pull-quote", text) if names and described else None

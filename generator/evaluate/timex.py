@@ -30,6 +30,7 @@ from pathlib import Path
 import yaml
 
 from generator.evaluate.timex_score import timex3_type, timex3_value
+from generator.extract.common import text_of
 from generator.extract.timex import find_timexes
 from generator.extract.timex_anchor import anchor_timexes
 from generator.model import Article, TimeValue
@@ -97,7 +98,7 @@ def predict(article: Article, docs: list | None = None) -> list[TimeValue]:
     for n, para in enumerate(article.paragraphs, start=1):
         source = docs[n - 1] if docs is not None else para
         per_paragraph.append(find_timexes(source, article.published, paragraph=n))
-    texts = [d.text for d in docs] if docs is not None else list(article.paragraphs)
+    texts = [text_of(d) for d in docs] if docs is not None else list(article.paragraphs)
     return [tv for tvs in anchor_timexes(per_paragraph, article.published, texts) for tv in tvs]
 
 
