@@ -150,3 +150,22 @@ def test_the_gold_scorer_maps_a_shorter_description_to_the_unnamed_gold_actor():
     assert _map_actors([described, named], gold) == {"roe-supporter": 1, "jane-roe": 0}
     # Only a described actor, and only at a word boundary.
     assert _map_actors([Actor(id="x", name="Roe supp", type="person", described=True)], gold) == {}
+
+
+def test_the_gold_scorer_gives_a_quote_inside_another_to_the_gold_of_its_own_words():
+    from types import SimpleNamespace
+
+    from generator.evaluate.gold import _match_quotes
+
+    para = "Jane Roe said the neighbours had told her that the bridge was closed on Friday."
+    outer = {"paragraph": 1, "kind": "reported", "text": "the neighbours had told her that the bridge was closed"}
+    inner = {"paragraph": 1, "kind": "reported", "text": "the bridge was closed"}
+    at = para.index("the bridge")
+    said = SimpleNamespace(paragraph=1, kind="reported", start=at, end=at + len("the bridge was closed on Friday"))
+    # Gold order puts the outer statement first; the predicted inner one is still the inner gold's.
+    assert _match_quotes([para], [outer, inner], [said]) == {1: said}
+    # A quote in marks is never matched by a reported statement, and a sliver of overlap is no match.
+    partial = {"paragraph": 1, "kind": "partial", "text": "the bridge was closed"}
+    assert _match_quotes([para], [partial], [said]) == {}
+    sliver = SimpleNamespace(paragraph=1, kind="reported", start=0, end=at + 3)
+    assert _match_quotes([para], [inner], [sliver]) == {}
