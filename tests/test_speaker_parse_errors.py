@@ -307,3 +307,14 @@ def test_a_quotation_before_a_station_that_quoted_someone_as_warning_it_is_that_
     assert _speaker(b, "silt up again") == "Tom Poe"
     assert _speaker(b, "Nobody asked the crews") is None  # no one in particular, and not the station
     assert _speaker(b, "collapse in public trust") == "Jane Roe"  # the cited words are hers
+
+
+def test_what_a_speaker_said_is_the_that_clause_after_the_verb_not_the_scene_before():
+    # The parse hangs the 'during which' clause on the cue too, before its subject.
+    b = _brief(
+        "Appearing on a podcast late on Tuesday, during which she also addressed the rumours of a merger, Jane Roe"
+        ' insisted that the bank was "in good shape" for the winter.'
+    )
+    said = [q for q in b.quotes if q.kind == "reported"]
+    assert [q.text[:30] for q in said] == ['the bank was "in good shape" f']
+    assert _speaker(b, "the bank was", "reported") == "Jane Roe"

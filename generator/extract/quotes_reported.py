@@ -169,7 +169,15 @@ def _span(tokens: list) -> tuple[int, int]:
 def _content(verb) -> list | None:
     """The tokens a speech verb reports, or None."""
     lemma = verb.lemma_.lower()
-    for c in verb.children:
+    children = list(verb.children)
+    if any(
+        c.dep_ == "ccomp" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in children
+    ):
+        # '…, during which she touched on X, Roe remarked that …': the clause 'that' opens after the
+        # cue is what was said; a clause the parse also hung on the cue before it is scene-setting.
+        children = [c for c in children if not (c.dep_ == "ccomp" and c.i < verb.i)]
+    for c in children:
         if c.dep_ == "ccomp" and (gap := _relative_content(verb, c)) is not None:
             return gap
         if c.dep_ == "ccomp":
