@@ -11,6 +11,7 @@ become :class:`~generator.model.Dateline` metadata.
 
 from __future__ import annotations
 
+import importlib
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -26,6 +27,14 @@ RULES_FILE = Path(__file__).parent / "resources" / "en" / "furniture.yml"
 TABLE_MIN_TOKENS = 6
 TABLE_NUMBER_SHARE = 0.5
 _NUMBER = re.compile(r"^[-+(]?[$€£¥]?\d[\d.,:/%)-]*[a-z%]{0,3}$", re.IGNORECASE)
+# A paragraph in another language (a helpline notice, an embedded post): at least this many words,
+# few of them English function words and many of them another language's, at least twice as many
+# (spaCy's stop-word lists).
+OTHER_LANGUAGE_MIN_WORDS = 8
+OTHER_LANGUAGE_MAX_ENGLISH = 0.15
+OTHER_LANGUAGE_MIN_SHARE = 0.25
+OTHER_LANGUAGES = ("de", "es", "fr", "it", "nl", "pt")
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True)
@@ -67,6 +76,29 @@ def _is_table(text: str) -> bool:
         return False
     numbers = sum(1 for w in words if _NUMBER.match(w.strip(".,;")))
     return numbers / len(words) >= TABLE_NUMBER_SHARE
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
+    """English function words, and each other language's that are not also English."""
+    english = frozenset(importlib.import_module("spacy.lang.en.stop_words").STOP_WORDS)
+    others = tuple(
+        frozenset(importlib.import_module(f"spacy.lang.{code}.stop_words").STOP_WORDS) - english
+        for code in OTHER_LANGUAGES
+    )
+    return english, others
+
+
+def _other_language(text: str) -> bool:
+    words = [w.lower() for w in _LETTERS.findall(text)]
+    if len(words) < OTHER_LANGUAGE_MIN_WORDS:
+        return False
+    english, others = _stop_words()
+    in_english = sum(w in english for w in words)
+    if in_english >= OTHER_LANGUAGE_MAX_ENGLISH * len(words):
+        return False
+    most = max(sum(w in other for w in words) for other in others)
+    return most >= OTHER_LANGUAGE_MIN_SHARE * len(words) and most >= 2 * in_english
 
 
 def find_furniture(paragraphs: tuple[str, ...] | list[str]) -> tuple[list[LeftOut], Dateline | None]:
@@ -114,6 +146,8 @@ def _whole(n: int, text: str, stripped: str) -> LeftOut | None:
             return LeftOut(n, 0, len(text), rule.kind, rule.name, text)
     if _is_table(stripped):
         return LeftOut(n, 0, len(text), "table of figures", "table", text)
+    if _other_language(stripped):
+        return LeftOut(n, 0, len(text), "text in another language", "other-language", text)
     return None
 
 

@@ -145,3 +145,18 @@ def test_a_pull_quote_is_left_out_but_the_paragraph_it_repeats_and_attributed_re
     found, _ = find_furniture(paragraphs)
     assert [(f.paragraph, f.kind) for f in found] == [(1, "pull quote"), (4, "pull quote")]
     assert find_furniture(paragraphs[1:3])[0] == []  # the quoting paragraph itself stays
+
+
+def test_a_paragraph_in_another_language_is_left_out_but_english_with_foreign_words_stays():
+    german = (
+        "Wer Hilfe braucht, kann sich jederzeit an die Beratungsstelle wenden, die auch am Wochenende und in der"
+        " Nacht für alle erreichbar ist."
+    )
+    spanish = "Las autoridades confirmaron que el puente estará cerrado durante toda la semana por las obras."
+    english = (
+        "Eastbrook Mayor Vows To Fight Port Plan As Costs Soar",
+        "Jane Roe said the Festival de la Música del Sur had drawn crowds to the old port of Arden.",
+        "“No es posible,” Tom Poe said of the plan, and the council agreed with him.",
+    )
+    found, _ = find_furniture([german, spanish, *english])
+    assert [(f.paragraph, f.kind) for f in found] == [(1, "text in another language"), (2, "text in another language")]
