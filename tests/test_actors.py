@@ -891,3 +891,12 @@ def test_a_group_keeps_both_modifiers_joined_by_and():
         ("Jane Roe", "person"),
         ("party officials", "group"),
     ]
+
+
+def test_a_name_with_two_spaces_inside_is_one_person_with_its_title():
+    # The tagger stops the name at the run of spaces; the name runs on over it.
+    for text in ("Rep. Carlos  Mendez trails with 9 percent.", "Rep. Carlos\u00a0 Mendez trails with 9 percent."):
+        b = _briefing(text)
+        assert [(a.name, [r.text for r in a.roles]) for a in b.actors if a.type == "person"] == [
+            ("Carlos Mendez", ["Rep."])
+        ], text

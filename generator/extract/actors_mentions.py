@@ -182,7 +182,7 @@ def _person(doc, n: int, start: int, end: int) -> Candidate | None:
         t_start = start - 2
     if t_start < start or name_start > start:
         t_start = _title_lead(doc, t_start)
-    name = doc[name_start:end].text
+    name = " ".join(doc[name_start:end].text.split())
     if _in_quote_marks(doc, start, end):
         return None  # "'Example Wars Story'": the title of a work, not a person
     if all(w.lower().rstrip("s.") in TITLE_WORDS or w.lower().rstrip(".") in ABBREVIATIONS for w in name.split()):
@@ -259,21 +259,32 @@ def _place_before_given_name(doc, start: int, end: int) -> bool:
 
 def _rest_of_name(doc, start: int, end: int) -> int:
     """'President Luis Alberto[ Ferrer Ocampo]': a name the tagger cut short runs on over the
-    capitalised proper nouns right after it that no entity claims (four words at most)."""
+    capitalised proper nouns right after it that no entity claims (four words at most), and over
+    a run of spaces or a no-break space inside it ('Jane  Roe', a token of its own)."""
     calendar = calendar_words()
-    while (
-        end < len(doc)
-        and end - start < 4
-        and doc[end].pos_ == "PROPN"
-        and doc[end].tag_ == "NNP"
-        and doc[end].text[:1].isupper()
-        and doc[end].text.replace("-", "").isalpha()
-        and not doc[end].ent_type_
-        and doc[end - 1].whitespace_
-        and doc[end].lower_ not in calendar
-        and not is_title_token(doc[end])
-    ):
-        end += 1
+
+    def goes_on(i: int) -> bool:
+        tok = doc[i]
+        return (
+            tok.pos_ == "PROPN"
+            and tok.tag_ == "NNP"
+            and tok.text[:1].isupper()
+            and tok.text.replace("-", "").isalpha()
+            and not tok.ent_type_
+            and tok.lower_ not in calendar
+            and not is_title_token(tok)
+        )
+
+    words = sum(not t.is_space for t in doc[start:end])
+    while end < len(doc) and words < 4 and (doc[end - 1].whitespace_ or doc[end].is_space):
+        nxt = end
+        if doc[nxt].is_space and "\n" not in doc[nxt].text and nxt + 1 < len(doc):
+            if doc[nxt + 1].ent_type_ == "PERSON" and doc[nxt + 1].ent_iob_ == "B":
+                return nxt  # a name of its own after the spaces
+            nxt += 1
+        if not goes_on(nxt):
+            break
+        end, words = nxt + 1, words + 1
     return end
 
 
