@@ -318,3 +318,11 @@ def test_what_a_speaker_said_is_the_that_clause_after_the_verb_not_the_scene_bef
     said = [q for q in b.quotes if q.kind == "reported"]
     assert [q.text[:30] for q in said] == ['the bank was "in good shape" f']
     assert _speaker(b, "the bank was", "reported") == "Jane Roe"
+
+
+def test_a_sentence_closed_by_an_outlet_that_reports_it_is_the_outlet_s_report():
+    # The parse hangs 'reports' on 'Trust' as a relative clause; the closing source still reports it.
+    b = _brief("Engineers have launched the Eastbrook Trust, a charity for nurses, the Daily Ledger reports.")
+    said = [q for q in b.quotes if q.kind == "reported"]
+    assert [q.text for q in said] == ["Engineers have launched the Eastbrook Trust, a charity for nurses"]
+    assert _speaker(b, "Engineers have", "reported") == "Daily Ledger"

@@ -378,6 +378,29 @@ def _inverted_tail(tok) -> tuple[list, Token] | None:
     return content, source
 
 
+def _trailing_source(tok) -> tuple[list, Token] | None:
+    """'<a sentence>, the Daily Ledger reports.' where the parse hung the cue inside the sentence
+    (on a noun as a relative clause, or as a second verb): the cue and its subject close the
+    sentence after a comma, so the sentence before the comma is what they report."""
+    if tok.lemma_.lower() not in _INVERTED or tok.dep_ not in ("relcl", "conj", "advcl", "acl") or tok.i < 4:
+        return None
+    sent = tok.sent
+    if any(not t.is_punct for t in sent if t.i > tok.i) or any(c.i > tok.i and not c.is_punct for c in tok.children):
+        return None  # more after the cue: not a closing attribution
+    subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+    if subj is None or not is_source(subj) or subj.right_edge.i != tok.i - 1:
+        return None
+    comma = subj.left_edge.i - 1
+    if comma <= sent.start or tok.doc[comma].text != ",":
+        return None
+    if subj.pos_ != "PROPN" and subj.lemma_.lower() not in person_nouns() | _SAYER_HEADS:
+        return None
+    content = [t for t in sent if t.i < comma]
+    if not any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in content) or any(t.lower_ in _WH for t in content[:1]):
+        return None
+    return content, subj
+
+
 def _according(tok) -> tuple[list, Token] | None:
     """'According to X, <clause>': the clause and X."""
     head = tok.head
@@ -428,7 +451,7 @@ def reported_speech(doc, inside_quote: Callable[[int], bool]) -> Iterator[Report
                 continue
             content, speaker = got
             cue = tok
-        elif (tail := _inverted_tail(tok)) is not None:
+        elif (tail := _inverted_tail(tok) or _trailing_source(tok)) is not None:
             content, speaker = tail
             cue = tok
         elif (sourced := _sourced_claim(tok)) is not None:
