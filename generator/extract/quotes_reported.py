@@ -40,6 +40,8 @@ _PUBLICATIONS = wordset("publication_nouns")
 _STANCES = wordset("stance_nouns")
 # 'called X a Y', 'described X as Y': what someone said a thing is.
 _NAMING = wordset("naming_verbs")
+# 'told X that …', 'warned X that …': the object is the one spoken to.
+_SPOKEN_TO = wordset("spoken_to_verbs")
 # 'confirmed the deal', 'accused X of …': the object is what was said.
 _WITH_OBJECT = wordset("speech_verbs.with_object")
 _CUE_LEMMAS = REPORT_VERBS | EVIDENCE_VERBS | _APPEALS | _JUDGES | _QUESTIONS | _ADVOCATES | _NAMING
@@ -182,13 +184,12 @@ def _content(verb) -> list | None:
             return gap
         if c.dep_ == "ccomp":
             sub = list(c.subtree)
-            if sub[0].lower_ not in _WH and not any(
-                t.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for t in c.children
-            ):
+            wh = sub[0].lower_ in _WH and not _opens_adverbial(sub[0], c)
+            if not wh and not any(t.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for t in c.children):
                 lost = _lost_subject(verb, c)
                 if lost is not None:
                     return lost + sub
-            if sub[0].lower_ in _WH or not any(t.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for t in c.children):
+            if wh or not any(t.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for t in c.children):
                 return None
             if c.i < verb.i and any(t.i > verb.i for t in sub):
                 return None
@@ -211,6 +212,14 @@ def _content(verb) -> list | None:
                     if d.dep_ == "ccomp" and d.i > max(t.i for t in sub) and d.lower_ not in _WH:
                         sub += list(d.subtree)
             return sub
+    if lemma in _SPOKEN_TO:
+        # 'told the Daily Ledger that Roe had left': the parse may hang the clause on the one told as
+        # a relative clause; opened by 'that' as a conjunction and with a subject of its own, it is what was said.
+        for obj in (c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i):
+            for clause in (c for c in obj.children if c.dep_ == "relcl" and c.i > obj.i):
+                mark = next((m for m in clause.children if m.dep_ == "mark" and m.lower_ == "that"), None)
+                if mark is not None and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+                    return [t for t in clause.subtree if t.i > mark.i]
     if lemma in _NAMING and not _passive(verb):
         # 'called the plan a “disaster”', 'described her as a workhorse': what the subject said
         # the thing is, as the object and what it is called.
@@ -280,6 +289,13 @@ def _content(verb) -> list | None:
         if any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in verb.head.children):
             return sub
     return None
+
+
+def _opens_adverbial(word, clause) -> bool:
+    """'When the wind dropped, it landed safely, he said': the 'when' opens a clause of time inside
+    what was said, not an indirect question ('said when it would land')."""
+    head = word.head
+    return head.i != clause.i and head.dep_ == "advcl" and head.head.i == clause.i and head.i < clause.i
 
 
 def _relative_content(verb, clause) -> list | None:
