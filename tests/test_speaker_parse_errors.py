@@ -374,3 +374,16 @@ def test_a_statement_opening_with_a_clause_of_time_is_reported_but_an_indirect_q
     )
     assert _speaker(b, "When the fog lifted", "reported") == "Tom Poe"
     assert all("the ferry would sail" not in q.text for q in b.quotes)
+
+
+def test_reaffirmed_and_restated_claims_are_reported_and_cut_from_the_claim_before():
+    b = _brief(
+        "Jane Roe admitted the delay was regrettable but reaffirmed that the bridge would open in May.",
+        "Tom Poe restated that the port would stay open.",
+    )
+    assert sorted(q.text for q in b.quotes if q.kind == "reported") == [
+        "the bridge would open in May",
+        "the delay was regrettable",
+        "the port would stay open",
+    ]
+    assert _speaker(b, "the port would", "reported") == "Tom Poe"
