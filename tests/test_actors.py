@@ -900,3 +900,17 @@ def test_a_name_with_two_spaces_inside_is_one_person_with_its_title():
         assert [(a.name, [r.text for r in a.roles]) for a in b.actors if a.type == "person"] == [
             ("Carlos Mendez", ["Rep."])
         ], text
+
+
+def test_a_role_owned_by_a_person_and_a_role_after_was_are_roles():
+    b = _briefing(
+        "Tom Poe, Jane Roe's campaign manager, was asked about the polls.",
+        "The clinic said Ann Lee was a pediatrician and Sam Doe is the practice's senior nurse.",
+        "Ben Cole was not a doctor, and Jane Roe and Ian Ray were neighbours.",
+    )
+    roles = {a.name: [r.text for r in a.roles] for a in b.actors if a.type == "person"}
+    assert roles["Tom Poe"] == ["Jane Roe's campaign manager"]
+    assert roles["Jane Roe"] == []
+    assert roles["Ann Lee"] == ["pediatrician"]
+    assert roles["Sam Doe"] == ["senior nurse"]
+    assert roles["Ben Cole"] == [] and roles["Ian Ray"] == []

@@ -168,14 +168,15 @@ def _role_like(doc, s: int, e: int) -> bool:
 
 
 def _other_person(doc, head, s: int, e: int) -> bool:
-    """A person named inside the role other than through a preposition ("spokesman for X" is fine)."""
+    """A person named inside the role other than through a preposition or as its owner
+    ("spokesman for X", "X's campaign manager" are fine)."""
     for t in doc[s:e]:
         if t.ent_type_ != "PERSON":
             continue
         node, via_prep = t, False
         while node.i != head.i and node.head.i != node.i:
-            if node.dep_ in ("prep", "pobj") and node.head.i != node.i:
-                via_prep = via_prep or node.dep_ == "prep"
+            if node.dep_ in ("prep", "pobj", "poss") and node.head.i != node.i:
+                via_prep = via_prep or node.dep_ in ("prep", "poss")
             node = node.head
         if not via_prep:
             return True
@@ -269,6 +270,28 @@ def _prenominal(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
         yield s, e
 
 
+def _predicate_role(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
+    """'Jane Roe was a pediatrician', 'Roe is the campaign's political director': a person noun
+    after a form of 'be' whose one subject is the name (not 'Roe and Poe were', not 'if Roe were')."""
+    root = doc[cand.root]
+    verb = root.head
+    if root.dep_ != "nsubj" or verb.lemma_ != "be" or verb.i < root.i or any(c.dep_ == "conj" for c in root.children):
+        return
+    if any(c.dep_ == "neg" for c in verb.children) or any(c.dep_ == "mark" for c in verb.children):
+        return  # 'was not a doctor', 'if she were a doctor'
+    attr = next((c for c in verb.children if c.dep_ == "attr" and c.i > verb.i), None)
+    if attr is None or attr.pos_ != "NOUN" or attr.tag_ == "NNS":
+        return
+    if not (_person_noun(attr) or attr.lemma_.lower() in person_nouns()):
+        return
+    s = attr.left_edge.i
+    while s < attr.i and doc[s].lower_ in ("a", "an", "the"):
+        s += 1
+    e = _cut(doc, attr, s, attr.right_edge.i + 1)
+    if not _other_person(doc, attr, s, e):
+        yield s, e
+
+
 def _list_title(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
     """'the candidates X and Y', 'Senators X and Y': a plural title right before the first of
     people named together is each one's role (as written)."""
@@ -319,6 +342,7 @@ def roles_for(
     spans = list(_appositions(doc, cand))
     if cand.type == "person":
         spans += list(_prenominal(doc, cand)) + list(_relative_role(doc, cand)) + list(_list_title(doc, cand))
+        spans += list(_predicate_role(doc, cand))
         if not spans:
             spans += list(_described_speaker(doc, cand))
         if not spans:
