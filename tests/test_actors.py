@@ -914,3 +914,10 @@ def test_a_role_owned_by_a_person_and_a_role_after_was_are_roles():
     assert roles["Ann Lee"] == ["pediatrician"]
     assert roles["Sam Doe"] == ["senior nurse"]
     assert roles["Ben Cole"] == [] and roles["Ian Ray"] == []
+
+
+def test_a_role_before_a_name_after_a_quotation_is_the_role_not_the_quotation():
+    # The parse hangs the opening mark on 'coach'; the role is the noun and its own modifiers.
+    b = _briefing("“It’s brutal,” coach Tom Poe said of the loss.", "“Thank you,” Arden head coach Ann Lee said.")
+    roles = {a.name: [r.text for r in a.roles] for a in b.actors if a.type == "person"}
+    assert roles == {"Tom Poe": ["coach"], "Ann Lee": ["head coach"]}

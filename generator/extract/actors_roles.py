@@ -51,6 +51,9 @@ def _cut(doc, head, s: int, e: int) -> int:
     return e
 
 
+_NP_LEFT = ("det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "advmod", "case")
+
+
 def _appositions(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
     root = doc[cand.root]
     for child in root.children:
@@ -90,7 +93,8 @@ def _appositions(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
         and head.pos_ == "NOUN"
         and (head.dep_ != "pobj" or head.lemma_.lower() in person_nouns())
     ):
-        s = head.left_edge.i
+        # The noun's own modifiers only: '“…,” coach X said' hangs the quotation on 'coach' too.
+        s = min([c.left_edge.i for c in head.lefts if c.dep_ in _NP_LEFT] + [head.i])
         if doc[s].tag_ == "WP$" and s + 1 < head.i + 1:
             s += 1  # "the party, whose leader, X, …": the role is 'leader'
         e = _cut(doc, head, s, cand.span[0])
