@@ -921,3 +921,16 @@ def test_a_role_before_a_name_after_a_quotation_is_the_role_not_the_quotation():
     b = _briefing("“It’s brutal,” coach Tom Poe said of the loss.", "“Thank you,” Arden head coach Ann Lee said.")
     roles = {a.name: [r.text for r in a.roles] for a in b.actors if a.type == "person"}
     assert roles == {"Tom Poe": ["coach"], "Ann Lee": ["head coach"]}
+
+
+def test_a_plural_noun_for_people_before_two_names_is_each_one_s_role():
+    b = _briefing(
+        "Rival bidders Tom Poe and Sam Doe met on Friday.", "The judges praised veteran growers Ann Lee and Jane Roe."
+    )
+    roles = {a.name: [r.text for r in a.roles] for a in b.actors if a.type == "person"}
+    assert roles == {
+        "Tom Poe": ["Rival bidders"],
+        "Sam Doe": ["Rival bidders"],
+        "Ann Lee": ["veteran growers"],
+        "Jane Roe": ["veteran growers"],
+    }

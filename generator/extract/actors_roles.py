@@ -82,9 +82,9 @@ def _appositions(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
         and noun.i == doc[first.left_edge.i].i - 1
         and noun.tag_ == "NNS"
         and noun.text.islower()
-        and noun.lemma_.lower() in person_nouns()
+        and _people_noun(noun)
     ):
-        yield noun.left_edge.i, noun.i + 1
+        yield min([c.left_edge.i for c in noun.lefts if c.dep_ in _NP_LEFT] + [noun.i]), noun.i + 1
     # "Peru's chief justice, X, said": the role is a subject or object, not "In this week's episode, X";
     # after a preposition only a noun for a person ("the plan of the leading candidate, X").
     if (
@@ -160,7 +160,7 @@ def _role_like(doc, s: int, e: int) -> bool:
     root = doc[s:e].root
     if root.like_num or root.ent_type_ in _NOT_ROLES or root.lower_ in calendar_words():
         return False  # 'December 2' after a signature: a date, not what someone is
-    if root.tag_ == "NNS" and root.lemma_.lower() not in person_nouns():
+    if root.tag_ == "NNS" and not _people_noun(root):
         return False  # '36 votes for …': a count of things, not a role
     if len(toks) != 1:
         return True
@@ -200,6 +200,15 @@ def _person_noun(tok) -> bool:
     if word in ORG_HEADS or word in PLACE_NOUNS or not tok.text.islower():
         return False
     return word in TITLE_WORDS or word.endswith(PERSON_SUFFIXES)
+
+
+def _people_noun(tok) -> bool:
+    """A plural noun for people: 'hosts', 'contenders', 'co-founders' (words.yml, nameparser, or a
+    doer's ending on its lemma), not a body or a place."""
+    lemma = tok.lemma_.lower()
+    if lemma in ORG_HEADS or lemma in PLACE_NOUNS:
+        return False
+    return lemma in person_nouns() or lemma in TITLE_WORDS or lemma.endswith(PERSON_SUFFIXES)
 
 
 def _described_speaker(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
