@@ -934,3 +934,19 @@ def test_a_plural_noun_for_people_before_two_names_is_each_one_s_role():
         "Ann Lee": ["veteran growers"],
         "Jane Roe": ["veteran growers"],
     }
+
+
+def test_the_one_identified_as_a_name_and_the_post_a_name_is_appointed_as_are_roles():
+    b = _briefing(
+        "Officials identified the skipper as Tom Poe and said he was very careful.",
+        "The co-driver was identified as Ann Lee.",
+        "The board appointed Sam Doe as interim chief executive.",
+        "Police identified the car as a stolen one belonging to Jane Roe.",
+    )
+    roles = {a.name: [r.text for r in a.roles] for a in b.actors if a.type == "person"}
+    assert roles == {
+        "Tom Poe": ["skipper"],
+        "Ann Lee": ["co-driver"],
+        "Sam Doe": ["interim chief executive"],
+        "Jane Roe": [],
+    }

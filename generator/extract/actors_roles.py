@@ -305,6 +305,46 @@ def _predicate_role(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
         yield s, e
 
 
+_IDENTIFYING = frozenset({"identify", "name"})
+_APPOINTING = frozenset({"name", "appoint", "hire", "elect", "choose", "select", "nominate", "confirm", "install"})
+
+
+def _noun_span(doc, heads: list) -> tuple[int, int] | None:
+    """The noun phrase of a head (or of tokens the parse split it into, 'co - pilot'), articles dropped."""
+    noun = max(heads, key=lambda t: t.i)
+    if noun.pos_ != "NOUN" or noun.tag_ == "NNS":
+        return None
+    if not (_people_noun(noun) or _person_noun(noun)):
+        return None
+    s = min([c.left_edge.i for c in noun.lefts if c.dep_ in _NP_LEFT] + [h.i for h in heads])
+    while s < noun.i and doc[s].lower_ in ("a", "an", "the", "its", "their", "his", "her"):
+        s += 1
+    return s, noun.i + 1
+
+
+def _identified_as(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
+    """'Police identified the driver as Jane Roe', 'The co-pilot was identified as Tom Poe': the
+    one identified is the role the name is given; 'The club named Jane Roe as its new coach': the
+    one named to is."""
+    root = doc[cand.root]
+    verb = root.head
+    lemma = verb.lemma_.lower()
+    if root.dep_ == "pobj" and verb.lower_ == "as" and verb.dep_ == "prep" and verb.head.lemma_.lower() in _IDENTIFYING:
+        verb = verb.head
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        want = "nsubjpass" if passive else "dobj"
+        heads = [c for c in verb.children if c.dep_ == want and c.pos_ == "NOUN"]
+        span = _noun_span(doc, heads) if heads else None
+        if span is not None:
+            yield span
+    elif root.dep_ in ("dobj", "oprd") and lemma in _APPOINTING:
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > root.i):
+            heads = [c for c in prep.children if c.dep_ == "pobj"]
+            span = _noun_span(doc, heads) if heads else None
+            if span is not None:
+                yield span
+
+
 def _list_title(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
     """'the candidates X and Y', 'Senators X and Y': a plural title right before the first of
     people named together is each one's role (as written)."""
@@ -355,7 +395,7 @@ def roles_for(
     spans = list(_appositions(doc, cand))
     if cand.type == "person":
         spans += list(_prenominal(doc, cand)) + list(_relative_role(doc, cand)) + list(_list_title(doc, cand))
-        spans += list(_predicate_role(doc, cand))
+        spans += list(_predicate_role(doc, cand)) + list(_identified_as(doc, cand))
         if not spans:
             spans += list(_described_speaker(doc, cand))
         if not spans:
