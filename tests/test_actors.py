@@ -950,3 +950,13 @@ def test_the_one_identified_as_a_name_and_the_post_a_name_is_appointed_as_are_ro
         "Sam Doe": ["interim chief executive"],
         "Jane Roe": [],
     }
+
+
+def test_a_title_noun_right_before_a_name_after_a_quotation_or_read_as_an_adjective_is_a_role():
+    b = _briefing(
+        "“It’s brutal,” coach Tom O’Dell said of Arden’s slump.",
+        "“Sorry,” his representative Polly Doe said in an emailed statement.",
+    )
+    roles = {a.name: [r.text for r in a.roles] for a in b.actors if a.type == "person"}
+    assert roles["Tom O’Dell"] == ["coach"]
+    assert roles["Polly Doe"] == ["his representative"]

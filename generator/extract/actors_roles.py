@@ -271,7 +271,8 @@ def _prenominal(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
     lefts = [c for c in root.lefts if c.i < cand.span[0] and c.dep_ in ("compound", "nmod", "amod", "poss")]
     if not lefts:
         return
-    s = min(c.left_edge.i for c in lefts)
+    # Each modifier's own modifiers only: '“…,” coach X said' hangs the quotation's comma on 'coach'.
+    s = min(min([d.left_edge.i for d in c.lefts if d.dep_ in _NP_LEFT] + [c.i]) for c in lefts)
     e = cand.span[0]
     toks = doc[s:e]
     if any(t.is_punct and t.text not in ("-",) for t in toks) or any(
@@ -279,8 +280,8 @@ def _prenominal(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
         for t in toks  # 'retired surgeon X' keeps 'retired'
     ):
         return
-    if any(t.pos_ == "NOUN" and t.text.islower() for t in toks):
-        yield s, e
+    if any((t.pos_ == "NOUN" or t.pos_ == "ADJ" and _people_noun(t)) and t.text.islower() for t in toks):
+        yield s, e  # 'his representative X': the tagger may read the noun as an adjective
 
 
 def _predicate_role(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
@@ -317,7 +318,7 @@ def _noun_span(doc, heads: list) -> tuple[int, int] | None:
     if not (_people_noun(noun) or _person_noun(noun)):
         return None
     s = min([c.left_edge.i for c in noun.lefts if c.dep_ in _NP_LEFT] + [h.i for h in heads])
-    while s < noun.i and doc[s].lower_ in ("a", "an", "the", "its", "their", "his", "her"):
+    while s < noun.i and doc[s].tag_ in ("DT", "PRP$"):  # articles and possessive pronouns
         s += 1
     return s, noun.i + 1
 
