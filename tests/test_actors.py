@@ -960,3 +960,16 @@ def test_a_title_noun_right_before_a_name_after_a_quotation_or_read_as_an_adject
     roles = {a.name: [r.text for r in a.roles] for a in b.actors if a.type == "person"}
     assert roles["Tom O’Dell"] == ["coach"]
     assert roles["Polly Doe"] == ["his representative"]
+
+
+def test_a_playing_position_before_a_name_and_an_apposition_to_a_spokesman_for_someone_are_roles():
+    b = _briefing(
+        "They lost running back Tom Poe in Week 1 and quarterback Sam Doe in Week 7.",
+        "A representative for Roe, Ann Lee, responded to a request for comment.",
+        "He sat in the back Ben Cole kept for guests.",
+    )
+    roles = {a.name: [r.text for r in a.roles] for a in b.actors if a.type == "person"}
+    assert roles["Tom Poe"] == ["running back"]
+    assert roles["Sam Doe"] == ["quarterback"]
+    assert roles["Ann Lee"] == ["representative for Roe"]
+    assert roles["Ben Cole"] == []  # 'the back' is no position: a capital-less word right before is not enough

@@ -74,6 +74,15 @@ def _appositions(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
             if not _other_person(doc, child, s, e):
                 yield s, e
     head = root.head
+    if (
+        root.dep_ == "appos"
+        and head.pos_ == "PROPN"
+        and head.dep_ == "pobj"
+        and head.head.dep_ == "prep"
+        and head.head.head.pos_ == "NOUN"
+        and _people_noun(head.head.head)
+    ):
+        head = head.head.head  # 'a spokesman for Roe, Ann Lee,': the apposition is to the spokesman
     # 'with show hosts Jane Roe and Ann Lee': a plural person noun written right onto the names.
     first = root.head if root.dep_ == "conj" and root.head.dep_ == "appos" else root
     noun = first.head
@@ -346,6 +355,25 @@ def _identified_as(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
                 yield span
 
 
+_POSITIONS = wordset("player_positions")
+
+
+def _position_before(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
+    """'lost running back Jane Roe', 'and forward Tom Poe': a playing position in lower case right
+    before the name, however the tagger read it (words.yml player_positions)."""
+    start = cand.span[0]
+    for n in (3, 2, 1):
+        s = start - n
+        if s < 0:
+            continue
+        words = doc[s:start]
+        if all(t.text.islower() and t.whitespace_ for t in words) and " ".join(
+            t.text for t in words
+        ).replace(" - ", "-") in _POSITIONS:
+            yield s, start
+            return
+
+
 def _list_title(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
     """'the candidates X and Y', 'Senators X and Y': a plural title right before the first of
     people named together is each one's role (as written)."""
@@ -381,6 +409,7 @@ def roles_for(
     organisation mentioned inside a character span, and that mention's span.
     """
     found: list[FoundRole] = []
+    positions: list[tuple[int, int]] = []  # read from the list, whatever the tagger made of them
     if cand.title and cand.title_span:
         words = [w for w in cand.title.split() if w.rstrip(".").lower() not in HONORIFICS]
         if words:
@@ -397,6 +426,9 @@ def roles_for(
     if cand.type == "person":
         spans += list(_prenominal(doc, cand)) + list(_relative_role(doc, cand)) + list(_list_title(doc, cand))
         spans += list(_predicate_role(doc, cand)) + list(_identified_as(doc, cand))
+        if not spans and not cand.title:
+            positions = list(_position_before(doc, cand))
+            spans += positions
         if not spans:
             spans += list(_described_speaker(doc, cand))
         if not spans:
@@ -406,7 +438,7 @@ def roles_for(
         spans = [(s, e) for s, e in spans if any(t.lower_ in ORG_HEADS for t in doc[s:e])]
     for s, e in spans:
         s, e = _span_text(doc, s, e)
-        if s >= e or not _role_like(doc, s, e):
+        if s >= e or ((s, e) not in positions and not _role_like(doc, s, e)):
             continue
         start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
         aff, aff_span = affiliation_at(cand.paragraph, start, end)
