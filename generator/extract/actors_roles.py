@@ -367,9 +367,10 @@ def _position_before(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
         if s < 0:
             continue
         words = doc[s:start]
-        if all(t.text.islower() and t.whitespace_ for t in words) and " ".join(
-            t.text for t in words
-        ).replace(" - ", "-") in _POSITIONS:
+        if (
+            all(t.text.islower() and t.whitespace_ for t in words)
+            and " ".join(t.text for t in words).replace(" - ", "-") in _POSITIONS
+        ):
             yield s, start
             return
 
