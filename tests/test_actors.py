@@ -973,3 +973,9 @@ def test_a_playing_position_before_a_name_and_an_apposition_to_a_spokesman_for_s
     assert roles["Sam Doe"] == ["quarterback"]
     assert roles["Ann Lee"] == ["representative for Roe"]
     assert roles["Ben Cole"] == []  # 'the back' is no position: a capital-less word right before is not enough
+
+
+def test_a_party_and_state_label_in_brackets_is_no_role_even_when_the_parse_starts_it_at_the_bracket():
+    b = _briefing("“It will pass,” said Oversight ranking Democrat Tom Poe (D-Md.).")
+    roles = {a.name: [r.text for r in a.roles] for a in b.actors if a.type == "person"}
+    assert roles == {"Tom Poe": []}

@@ -64,7 +64,7 @@ def _appositions(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
                 continue  # another name in apposition, not a role
             if child.pos_ == "PROPN" and child.ent_type_ in ("GPE", "LOC", "FAC", "NORP"):
                 continue
-            if s > 0 and doc[s - 1].text == "(":
+            if doc[s].text == "(" or s > 0 and doc[s - 1].text == "(":
                 continue  # "(R-Eastbrook)": a party and state label, not a role
             if doc[s].tag_ == "PRP$":
                 continue  # "X and his wife, Y": the relation belongs to Y
