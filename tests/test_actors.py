@@ -979,3 +979,16 @@ def test_a_party_and_state_label_in_brackets_is_no_role_even_when_the_parse_star
     b = _briefing("“It will pass,” said Oversight ranking Democrat Tom Poe (D-Md.).")
     roles = {a.name: [r.text for r in a.roles] for a in b.actors if a.type == "person"}
     assert roles == {"Tom Poe": []}
+
+
+def test_a_title_right_before_a_name_is_not_read_across_a_comma_the_parse_hung_on_the_name():
+    from conftest import reparsed
+
+    from generator.extract.actors_gazetteer import gazetteer
+    from generator.extract.actors_mentions import mentions_in
+    from generator.extract.actors_roles import _prenominal
+
+    # A real article's parse hung 'blunder' before the comma on the name as a modifier.
+    doc = reparsed("After the mayor’s blunder, artist Tom Poe painted a mural.", {"blunder": ("nmod", "Poe")})
+    poe = next(c for c in mentions_in(doc, 1, gazetteer()) if c.type == "person")
+    assert [doc[s:e].text for s, e in _prenominal(doc, poe)] == ["artist"]

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from conftest import reparsed
+
 from generator import extract_article
 from generator.model import Article
 
@@ -328,41 +330,16 @@ def test_a_sentence_closed_by_an_outlet_that_reports_it_is_the_outlet_s_report()
     assert _speaker(b, "Engineers have", "reported") == "Daily Ledger"
 
 
-def _reparsed(text: str, changes: dict[str, tuple[str, str]]):
-    """`text` parsed, then given the heads and labels a real article's parse had: word -> (dep, head word)."""
-    from spacy.tokens import Doc
-
-    from generator.nlp import get_nlp
-
-    good = get_nlp()(text)
-    at = {t.text: t.i for t in good}
-    heads = [t.head.i for t in good]
-    deps = [t.dep_ for t in good]
-    for word, (dep, head) in changes.items():
-        deps[at[word]], heads[at[word]] = dep, at[head]
-    return Doc(
-        good.vocab,
-        words=[t.text for t in good],
-        spaces=[bool(t.whitespace_) for t in good],
-        heads=heads,
-        deps=deps,
-        pos=[t.pos_ for t in good],
-        tags=[t.tag_ for t in good],
-        lemmas=[t.lemma_ for t in good],
-        ents=[t.ent_iob_ + ("-" + t.ent_type_ if t.ent_type_ else "") for t in good],
-    )
-
-
 def test_what_someone_told_a_paper_is_reported_when_the_parse_hangs_it_on_the_paper():
     from generator.extract.quotes_reported import reported_speech
 
     # A real article's parse read the 'that' clause as a relative clause of the paper, 'that' its conjunction.
     text = "Ann Lee told the Daily Mail of Eastbrook that Poe had emerged as a fearless rider."
-    doc = _reparsed(text, {"that": ("mark", "emerged"), "emerged": ("relcl", "Mail")})
+    doc = reparsed(text, {"that": ("mark", "emerged"), "emerged": ("relcl", "Mail")})
     got = [(r.speaker.text, text[r.start : r.end]) for r in reported_speech(doc, lambda i: False)]
     assert got == [("Lee", "Poe had emerged as a fearless rider")]
     # 'that' as the relative pronoun is a relative clause, no report ('the crew that sailed with her').
-    doc = _reparsed(text, {"that": ("dobj", "emerged"), "emerged": ("relcl", "Mail")})
+    doc = reparsed(text, {"that": ("dobj", "emerged"), "emerged": ("relcl", "Mail")})
     assert list(reported_speech(doc, lambda i: False)) == []
 
 

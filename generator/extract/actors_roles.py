@@ -278,6 +278,8 @@ def _prenominal(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
     """'foreign minister X': lower-case nouns modifying the name, right before it."""
     root = doc[cand.root]
     lefts = [c for c in root.lefts if c.i < cand.span[0] and c.dep_ in ("compound", "nmod", "amod", "poss")]
+    # Only the run right before the name: 'to Vistacorp's folly, developer X' hangs 'folly' on X too.
+    lefts = [c for c in lefts if not any(doc[k].is_punct and doc[k].text != "-" for k in range(c.i, cand.span[0]))]
     if not lefts:
         return
     # Each modifier's own modifiers only: '“…,” coach X said' hangs the quotation's comma on 'coach'.
