@@ -992,3 +992,15 @@ def test_a_title_right_before_a_name_is_not_read_across_a_comma_the_parse_hung_o
     doc = reparsed("After the mayor’s blunder, artist Tom Poe painted a mural.", {"blunder": ("nmod", "Poe")})
     poe = next(c for c in mentions_in(doc, 1, gazetteer()) if c.type == "person")
     assert [doc[s:e].text for s, e in _prenominal(doc, poe)] == ["artist"]
+
+
+def test_a_relative_clause_serving_as_a_post_or_being_one_after_another_verb_gives_the_role():
+    b = _briefing(
+        "Ann Lee, who served as Roe's chief of staff, spoke first.",
+        "Tom Poe, who built the first app and is a co-founder of Vistacorp, spoke next.",
+        "Sam Doe, who served as a warning to others, left.",
+    )
+    roles = {a.name: [r.text for r in a.roles] for a in b.actors if a.type == "person"}
+    assert roles["Ann Lee"] == ["Roe's chief of staff"]
+    assert roles["Tom Poe"] == ["co-founder of Vistacorp"]
+    assert roles["Sam Doe"] == []

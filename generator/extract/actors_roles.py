@@ -113,6 +113,15 @@ def _appositions(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
             yield s, e
 
 
+def _glued_prefix(doc, i: int) -> bool:
+    """Token i is a hyphen glued to the words on both sides ('co-founder')."""
+    return 0 < i < len(doc) - 1 and doc[i].text == "-" and not doc[i].whitespace_ and not doc[i - 1].whitespace_
+
+
+# Verbs that hold a post 'as' it ('served as chief of staff', 'works as a nurse').
+_SERVING = frozenset({"serve", "work", "act"})
+
+
 def _relative_role(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
     """'X, who is chairman of Y, said': the role a relative clause gives the name with 'be'; 'X,
     who chairs the Y board, said': a verb of leading (words.yml leading_verbs) and the body it leads."""
@@ -130,12 +139,30 @@ def _relative_role(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
             ):
                 yield clause.i, _cut(doc, led, clause.i, led.right_edge.i + 1)
             continue
-        if clause.lemma_ != "be":
-            continue
-        for attr in clause.children:
-            if attr.dep_ == "attr" and attr.pos_ == "NOUN" and attr.tag_ != "NNS" and attr.i > clause.i:
-                s = attr.left_edge.i
-                yield s, _cut(doc, attr, s, attr.right_edge.i + 1)
+        # 'who is a co-founder of Y', and 'who built X and is a co-founder of Y' (the 'be' a second verb).
+        verbs = [clause] + [
+            c
+            for c in clause.children
+            if c.dep_ == "conj" and not any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children)
+        ]
+        for verb in verbs:
+            if verb.lemma_ in _SERVING:
+                # 'who served as Roe's chief of staff', 'who works as a nurse'
+                for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i):
+                    for obj in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"):
+                        if _people_noun(obj) or _person_noun(obj):  # not 'served as a warning'
+                            s = obj.left_edge.i
+                            yield s, _cut(doc, obj, s, obj.right_edge.i + 1)
+            if verb.lemma_ != "be":
+                continue
+            for attr in verb.children:
+                if attr.dep_ == "attr" and attr.pos_ == "NOUN" and attr.tag_ != "NNS" and attr.i > verb.i:
+                    if attr.text == "-" or _glued_prefix(doc, attr.i + 1):
+                        continue  # 'co' of 'co-founder', read as a word of its own
+                    s = attr.left_edge.i
+                    while s >= 2 and _glued_prefix(doc, s - 1):
+                        s -= 2  # 'a co-founder of Y': the prefix before the hyphen
+                    yield s, _cut(doc, attr, s, attr.right_edge.i + 1)
 
 
 def _subject_in_disguise(doc, child) -> bool:
