@@ -1004,3 +1004,11 @@ def test_a_relative_clause_serving_as_a_post_or_being_one_after_another_verb_giv
     assert roles["Ann Lee"] == ["Roe's chief of staff"]
     assert roles["Tom Poe"] == ["co-founder of Vistacorp"]
     assert roles["Sam Doe"] == []
+
+
+def test_a_plural_hyphenated_title_before_three_names_is_each_one_s_role():
+    # The parse hangs the second name on the first as an apposition and splits 'co-founders' at the hyphen.
+    b = _briefing("Festival co-founders Ann Lee, Jane Roe and Tess Moe were also honored.")
+    roles = {a.name: [r.text for r in a.roles] for a in b.actors if a.type == "person"}
+    assert roles["Jane Roe"] == ["co-founders"] and roles["Tess Moe"] == ["co-founders"]
+    assert "co-founders" in roles["Ann Lee"]

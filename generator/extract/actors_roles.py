@@ -408,12 +408,15 @@ def _list_title(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
     """'the candidates X and Y', 'Senators X and Y': a plural title right before the first of
     people named together is each one's role (as written)."""
     first = doc[cand.root]
-    while first.dep_ == "conj" and first.head.i < first.i and first.head.ent_type_ == "PERSON":
+    # 'co-founders A, B and C': the parse may hang B on A as an apposition and C on B.
+    while first.dep_ in ("conj", "appos") and first.head.i < first.i and first.head.ent_type_ == "PERSON":
         first = first.head
     ents = [e for e in doc.ents if e.start <= first.i < e.end and e.label_ == "PERSON"]
     if not ents or ents[0].start == 0:
         return
-    if first.i == cand.root and not any(c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in first.children):
+    if first.i == cand.root and not any(
+        c.dep_ in ("conj", "appos") and c.ent_type_ == "PERSON" for c in first.children
+    ):
         return  # a lone name: its title is read elsewhere
     title = doc[ents[0].start - 1]
     lemma = title.lemma_.lower()
@@ -427,7 +430,10 @@ def _list_title(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
     if title.dep_ != "compound" and not (first.dep_ == "appos" and first.head.i == title.i):
         return
     mods = [c for c in title.lefts if c.dep_ in ("amod", "compound")]
-    yield (min(c.left_edge.i for c in mods) if mods else title.i), title.i + 1
+    s = min(c.left_edge.i for c in mods) if mods else title.i
+    while s >= 2 and _glued_prefix(doc, s - 1):
+        s -= 2  # 'co-founders': the prefix before the hyphen
+    yield s, title.i + 1
 
 
 def roles_for(
