@@ -1012,3 +1012,26 @@ def test_a_plural_hyphenated_title_before_three_names_is_each_one_s_role():
     roles = {a.name: [r.text for r in a.roles] for a in b.actors if a.type == "person"}
     assert roles["Jane Roe"] == ["co-founders"] and roles["Tess Moe"] == ["co-founders"]
     assert "co-founders" in roles["Ann Lee"]
+
+
+def test_no_role_from_a_possessive_read_as_an_apposition_or_a_relative_clause_s_subject():
+    from conftest import reparsed
+
+    from generator.extract.actors_gazetteer import gazetteer
+    from generator.extract.actors_mentions import mentions_in
+    from generator.extract.actors_roles import _appositions
+
+    def roles(doc, name):
+        cand = next(c for c in mentions_in(doc, 1, gazetteer()) if c.name == name)
+        return [doc[s:e].text for s, e in _appositions(doc, cand)]
+
+    # Real articles' parses: the subject of 'whose … mocked' read as an apposition of the noun before it,
+    # and a curly possessive read as an apposition ('Roe’ best season').
+    text = "Ann Lee tried to oust Tom Poe, whose war record Jane Roe mocked, with a new theme."
+    doc = reparsed(text, {"Roe": ("appos", "record"), "record": ("nsubj", "mocked")})
+    assert roles(doc, "Jane Roe") == []
+    doc = reparsed("Jane Roe’ best season was 2015, when the club won.", {"season": ("appos", "Roe")})
+    assert roles(doc, "Jane Roe") == []
+    # With its commas, 'whose leader, X,' is X's role.
+    b = _briefing("The party, whose leader, Sam Doe, spoke last, won the vote.")
+    assert [r.text for a in b.actors if a.name == "Sam Doe" for r in a.roles] == ["leader"]

@@ -54,6 +54,9 @@ def _cut(doc, head, s: int, e: int) -> int:
 _NP_LEFT = ("det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "advmod", "case")
 
 
+_POSSESSIVE_MARKS = frozenset({"'", "’", "'s", "’s"})
+
+
 def _appositions(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
     root = doc[cand.root]
     for child in root.children:
@@ -66,6 +69,8 @@ def _appositions(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
                 continue
             if doc[s].text == "(" or s > 0 and doc[s - 1].text == "(":
                 continue  # "(R-Eastbrook)": a party and state label, not a role
+            if root.i + 1 < len(doc) and doc[root.i + 1].text in _POSSESSIVE_MARKS:
+                continue  # "Roe’ best season": the parse read a possessive as an apposition
             if doc[s].tag_ == "PRP$":
                 continue  # "X and his wife, Y": the relation belongs to Y
             e = _cut(doc, child, s, e)
@@ -104,9 +109,12 @@ def _appositions(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
     ):
         # The noun's own modifiers only: '“…,” coach X said' hangs the quotation on 'coach' too.
         s = min([c.left_edge.i for c in head.lefts if c.dep_ in _NP_LEFT] + [head.i])
-        if doc[s].tag_ == "WP$" and s + 1 < head.i + 1:
+        relative = doc[s].tag_ == "WP$"
+        if relative and s + 1 < head.i + 1:
             s += 1  # "the party, whose leader, X, …": the role is 'leader'
         e = _cut(doc, head, s, cand.span[0])
+        if relative and not any(doc[k].is_punct for k in range(head.i + 1, cand.span[0])):
+            return  # 'whose war record Roe belittled': the name is the clause's subject, not an apposition
         while e > s and doc[e - 1].is_punct:
             e -= 1
         if not _other_person(doc, head, s, e) and not any(t.pos_ == "VERB" and t.dep_ != "amod" for t in doc[s:e]):
@@ -313,6 +321,8 @@ def _prenominal(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
     s = min(min([d.left_edge.i for d in c.lefts if d.dep_ in _NP_LEFT] + [c.i]) for c in lefts)
     e = cand.span[0]
     toks = doc[s:e]
+    if any(t.tag_ in ("WP$", "WDT", "WP") for t in toks):
+        return  # 'Poe, whose war record Roe belittled': a relative clause, not Roe's title
     if any(t.is_punct and t.text not in ("-",) for t in toks) or any(
         t.pos_ in ("VERB", "AUX") and t.dep_ != "amod"
         for t in toks  # 'retired surgeon X' keeps 'retired'
