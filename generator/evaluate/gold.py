@@ -8,7 +8,8 @@ by overlapping text, one to one, the closest pairs first. Prints, per set and so
 
 * people found, typed person, split into more than one entry; junk actors
   (predicted actors that are no entity of the gold), junk persons;
-* roles right (people whose role the text states); organisations, countries
+* roles right (people whose role the text states), and of the roles given to
+  people of the gold, those the gold states too; organisations, countries
   and places typed right;
 * quotes in marks: right, wrong and unattributed speaker (rates over every gold
   quote, found or not) and missed; reported statements found and with the right
@@ -219,6 +220,9 @@ def score_article(briefing, gold: dict, name: str) -> Tally:
                 if len(found) > 1:
                     c["people split"] += 1
                     t.errors.append(f"{name}: person {g['name']!r} split into {[a.name for a in found]}")
+                given = [r for a in found if a.type == "person" for r in a.roles]
+                c["roles given"] += len(given)
+                c["roles given in the gold"] += sum(1 for r in given if _role_ok(g.get("roles") or [], [r]))
                 if g.get("roles"):
                     c["people with roles"] += 1
                     roles = [r for a in found for r in a.roles]
@@ -308,6 +312,7 @@ def report(c: Counter) -> dict[str, str]:
         "junk persons": f"{c['junk persons']} of {c['predicted persons']} predicted persons",
         "junk actors": f"{c['junk actors']} of {c['predicted actors']} predicted actors",
         "roles right": _rate(c, "roles right", "people with roles"),
+        "roles given that the gold states": _rate(c, "roles given in the gold", "roles given"),
         "organisations typed right": _rate(c, "organisation typed right", "organisation found"),
         "countries typed right": _rate(c, "country typed right", "country found"),
         "places typed right": _rate(c, "place typed right", "place found"),
