@@ -364,3 +364,11 @@ def test_reaffirmed_and_restated_claims_are_reported_and_cut_from_the_claim_befo
         "the port would stay open",
     ]
     assert _speaker(b, "the port would", "reported") == "Tom Poe"
+
+
+def test_a_name_inside_the_quotation_is_not_the_one_a_description_after_it_refers_to():
+    b = _brief(
+        "With millions watching, the Vistaria-born former singer defended her husband.",
+        "“Tom Poe is, and always has been, a great leader,” said the well-known former singer.",
+    )
+    assert _speaker(b, "a great leader") != "Tom Poe"

@@ -78,16 +78,20 @@ def _role_holders(head, m: Mention, actors: list[Actor], heads: dict) -> list[Ac
     return [a for a in actors if a.id in heads and heads[a.id][0] <= (m.paragraph, m.start) and words & heads[a.id][1]]
 
 
-def _recent_person(m: Mention, actors: list[Actor]) -> Actor | None:
+def _recent_person(m: Mention, actors: list[Actor], quoted: list[Quote]) -> Actor | None:
     """The one named person mentioned in this paragraph before the description or in the one
-    before it, of the gender its words show ('the former first lady'); None if none or several."""
+    before it, of the gender its words show ('the former first lady'); None if none or several.
+    A name inside quotation marks is what someone said, not the writer naming them ('“Donald is a
+    leader,” said the 46-year-old')."""
     want = next((g for w in m.text.split() if (g := word_gender(w.strip(",")))), None)
     found = []
     for a in actors:
         if a.type != "person" or a.described or len(a.name.split()) < 2:
             continue
         if not any(
-            x.paragraph in (m.paragraph, m.paragraph - 1) and (x.paragraph, x.start) < (m.paragraph, m.start)
+            x.paragraph in (m.paragraph, m.paragraph - 1)
+            and (x.paragraph, x.start) < (m.paragraph, m.start)
+            and not any(q.paragraph == x.paragraph and q.start <= x.start < q.end for q in quoted)
             for x in a.mentions
         ):
             continue
@@ -446,7 +450,7 @@ def add_descriptive_speakers(
             if kind == "person" and not _plural(head) and not _names_someone(m, head, actors, doc):
                 # 'the former first lady said', 'the cautious candidate said': a description of
                 # someone the article has named, when only one person fits where it stands.
-                named = _recent_person(m, actors)
+                named = _recent_person(m, actors, [x for x in quotes if x.kind != "reported"])
                 if named is not None:
                     given[(m.paragraph, m.start, m.end)] = named.id
                     note = f"nominal reference (“{m.text}”) to the one person named just before"
