@@ -32,7 +32,8 @@ _NUMBER = re.compile(r"^[-+(]?[$€£¥]?\d[\d.,:/%)-]*[a-z%]{0,3}$", re.IGNOREC
 # (spaCy's stop-word lists).
 OTHER_LANGUAGE_MIN_WORDS = 8
 OTHER_LANGUAGE_MAX_ENGLISH = 0.15
-OTHER_LANGUAGE_MIN_SHARE = 0.25
+OTHER_LANGUAGE_MIN_SHARE = 0.3
+OTHER_LANGUAGE_MIN_DISTINCT = 4
 OTHER_LANGUAGES = ("de", "es", "fr", "it", "nl", "pt")
 _LETTERS = re.compile(r"[^\W\d_]+")
 
@@ -90,15 +91,24 @@ def _stop_words() -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
 
 
 def _other_language(text: str) -> bool:
-    words = [w.lower() for w in _LETTERS.findall(text)]
+    """Only words in lower case count: particles of names ('de la', 'van der', 'Los') and names
+    themselves say nothing of the language. A quotation is never left out this way."""
+    if any(mark in text for mark in '"“”«»'):
+        return False
+    words = [w for w in _LETTERS.findall(text) if w[:1].islower()]
     if len(words) < OTHER_LANGUAGE_MIN_WORDS:
         return False
     english, others = _stop_words()
     in_english = sum(w in english for w in words)
     if in_english >= OTHER_LANGUAGE_MAX_ENGLISH * len(words):
         return False
-    most = max(sum(w in other for w in words) for other in others)
-    return most >= OTHER_LANGUAGE_MIN_SHARE * len(words) and most >= 2 * in_english
+    counts = [(sum(w in other for w in words), len({w for w in words if w in other})) for other in others]
+    most, distinct = max(counts)
+    return (
+        most >= OTHER_LANGUAGE_MIN_SHARE * len(words)
+        and most >= 2 * in_english
+        and distinct >= OTHER_LANGUAGE_MIN_DISTINCT
+    )
 
 
 def find_furniture(paragraphs: tuple[str, ...] | list[str]) -> tuple[list[LeftOut], Dateline | None]:

@@ -42,8 +42,9 @@ def seed_briefing():
     return extract_article(ROOT / "seeds" / "000_826671d92ab4721b.txt")
 
 
-def reparsed(text: str, changes: dict[str, tuple[str, str]]):
-    """`text` parsed, then given the heads and labels a real article's parse had: word -> (dep, head word)."""
+def reparsed(text: str, changes: dict[str, tuple[str, str]], tags: dict[str, tuple[str, str]] | None = None):
+    """`text` parsed, then given the heads and labels a real article's parse had: word -> (dep, head
+    word), and word -> (part of speech, tag) where the tagger read a word otherwise."""
     from spacy.tokens import Doc
 
     from generator.nlp import get_nlp
@@ -52,16 +53,20 @@ def reparsed(text: str, changes: dict[str, tuple[str, str]]):
     at = {t.text: t.i for t in good}
     heads = [t.head.i for t in good]
     deps = [t.dep_ for t in good]
+    pos = [t.pos_ for t in good]
+    tag = [t.tag_ for t in good]
     for word, (dep, head) in changes.items():
         deps[at[word]], heads[at[word]] = dep, at[head]
+    for word, (p, t) in (tags or {}).items():
+        pos[at[word]], tag[at[word]] = p, t
     return Doc(
         good.vocab,
         words=[t.text for t in good],
         spaces=[bool(t.whitespace_) for t in good],
         heads=heads,
         deps=deps,
-        pos=[t.pos_ for t in good],
-        tags=[t.tag_ for t in good],
+        pos=pos,
+        tags=tag,
         lemmas=[t.lemma_ for t in good],
         ents=[t.ent_iob_ + ("-" + t.ent_type_ if t.ent_type_ else "") for t in good],
     )

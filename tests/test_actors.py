@@ -900,20 +900,27 @@ def test_a_name_with_two_spaces_inside_is_one_person_with_its_title():
         assert [(a.name, [r.text for r in a.roles]) for a in b.actors if a.type == "person"] == [
             ("Carlos Mendez", ["Rep."])
         ], text
+    # A whole name before the spaces is not run on into the next one.
+    b = _briefing("Photo by Jane Roe\u00a0Kwame Asante spoke first.")
+    assert sorted(a.name for a in b.actors if a.type == "person") == ["Jane Roe", "Kwame Asante"]
 
 
 def test_a_role_owned_by_a_person_and_a_role_after_was_are_roles():
     b = _briefing(
-        "Tom Poe, Jane Roe's campaign manager, was asked about the polls.",
-        "The clinic said Ann Lee was a pediatrician and Sam Doe is the practice's senior nurse.",
+        "Tom Poe, Jane Roe's lawyer, declined to comment.",
+        "By 2019 Ann Lee was a nurse at Arden General, and Sam Doe is now the school's head teacher.",
         "Ben Cole was not a doctor, and Jane Roe and Ian Ray were neighbours.",
+        "Critics claimed Lou Fry was a traitor, and Dee Orr could be the next mayor.",
+        "He thanked Kit Vance, Jane Roe's team and the crew.",
     )
     roles = {a.name: [r.text for r in a.roles] for a in b.actors if a.type == "person"}
-    assert roles["Tom Poe"] == ["Jane Roe's campaign manager"]
+    assert roles["Tom Poe"] == ["Jane Roe's lawyer"]
     assert roles["Jane Roe"] == []
-    assert roles["Ann Lee"] == ["pediatrician"]
-    assert roles["Sam Doe"] == ["senior nurse"]
+    assert roles["Ann Lee"] == ["nurse"]
+    assert roles["Sam Doe"] == ["head teacher"]
     assert roles["Ben Cole"] == [] and roles["Ian Ray"] == []
+    assert roles.get("Lou Fry", []) == [] and roles.get("Dee Orr", []) == []  # a claim, a possibility
+    assert roles.get("Kit Vance", []) == []  # a list, not a post held for Roe
 
 
 def test_a_role_before_a_name_after_a_quotation_is_the_role_not_the_quotation():
@@ -938,47 +945,68 @@ def test_a_plural_noun_for_people_before_two_names_is_each_one_s_role():
 
 def test_the_one_identified_as_a_name_and_the_post_a_name_is_appointed_as_are_roles():
     b = _briefing(
-        "Officials identified the skipper as Tom Poe and said he was very careful.",
-        "The co-driver was identified as Ann Lee.",
+        "Coast guard officers identified the nurse as Tom Poe on Monday.",
+        "The ship's second nurse was later identified as Ann Lee.",
         "The board appointed Sam Doe as interim chief executive.",
         "Police identified the car as a stolen one belonging to Jane Roe.",
+        "The board did not appoint Ben Cole as chairman, and Lou Fry named Dee Orr as her favourite writer.",
     )
     roles = {a.name: [r.text for r in a.roles] for a in b.actors if a.type == "person"}
-    assert roles == {
-        "Tom Poe": ["skipper"],
-        "Ann Lee": ["co-driver"],
-        "Sam Doe": ["interim chief executive"],
-        "Jane Roe": [],
-    }
+    assert roles["Tom Poe"] == ["nurse"]
+    assert roles["Ann Lee"] == ["second nurse"]
+    assert roles["Sam Doe"] == ["interim chief executive"]
+    assert roles["Jane Roe"] == [] and roles["Ben Cole"] == [] and roles.get("Dee Orr", []) == []
 
 
 def test_a_title_noun_right_before_a_name_after_a_quotation_or_read_as_an_adjective_is_a_role():
-    b = _briefing(
-        "“It’s brutal,” coach Tom O’Dell said of Arden’s slump.",
-        "“Sorry,” his representative Polly Doe said in an emailed statement.",
+    from conftest import reparsed
+
+    from generator.extract.actors_gazetteer import gazetteer
+    from generator.extract.actors_mentions import mentions_in
+    from generator.extract.actors_roles import _prenominal
+
+    def prenominal(doc, name):
+        cand = next(c for c in mentions_in(doc, 1, gazetteer()) if c.name == name)
+        return [doc[s:e].text for s, e in _prenominal(doc, cand)]
+
+    # Real articles' parses: the quotation's comma hung on the title noun, and a listed noun for a
+    # person tagged as an adjective.
+    doc = reparsed("“We will be back,” coach Tom Poe told the crowd.", {",": ("punct", "coach")})
+    assert prenominal(doc, "Tom Poe") == ["coach"]
+    doc = reparsed(
+        "Her representative Ann Lee told the crowd.",
+        {"representative": ("compound", "Lee"), "Her": ("poss", "Lee"), "Lee": ("nsubj", "told")},
+        tags={"representative": ("ADJ", "JJ")},
     )
-    roles = {a.name: [r.text for r in a.roles] for a in b.actors if a.type == "person"}
-    assert roles["Tom O’Dell"] == ["coach"]
-    assert roles["Polly Doe"] == ["his representative"]
+    assert prenominal(doc, "Ann Lee") == ["Her representative"]
+    doc = reparsed("A visibly defiant Tom Poe told the crowd.", {})
+    assert prenominal(doc, "Tom Poe") == []  # an adjective of mood is no role
 
 
 def test_a_playing_position_before_a_name_and_an_apposition_to_a_spokesman_for_someone_are_roles():
     b = _briefing(
-        "They lost running back Tom Poe in Week 1 and quarterback Sam Doe in Week 7.",
-        "A representative for Roe, Ann Lee, responded to a request for comment.",
-        "He sat in the back Ben Cole kept for guests.",
+        "The injury list now includes quarterback Tom Poe and running back Sam Doe.",
+        "An attorney for Poe, Ann Lee, said the charges would be fought.",
+        "The party put forward Ben Cole as its candidate, and she visited the health center Lou Fry founded.",
     )
     roles = {a.name: [r.text for r in a.roles] for a in b.actors if a.type == "person"}
-    assert roles["Tom Poe"] == ["running back"]
-    assert roles["Sam Doe"] == ["quarterback"]
-    assert roles["Ann Lee"] == ["representative for Roe"]
-    assert roles["Ben Cole"] == []  # 'the back' is no position: a capital-less word right before is not enough
+    assert roles["Tom Poe"] == ["quarterback"]
+    assert roles["Sam Doe"] == ["running back"]
+    assert roles["Ann Lee"] == ["attorney for Poe"]
+    assert roles["Ben Cole"] == [] and roles["Lou Fry"] == []  # everyday words are no position
 
 
 def test_a_party_and_state_label_in_brackets_is_no_role_even_when_the_parse_starts_it_at_the_bracket():
-    b = _briefing("“It will pass,” said Oversight ranking Democrat Tom Poe (D-Md.).")
-    roles = {a.name: [r.text for r in a.roles] for a in b.actors if a.type == "person"}
-    assert roles == {"Tom Poe": []}
+    from conftest import reparsed
+
+    from generator.extract.actors_gazetteer import gazetteer
+    from generator.extract.actors_mentions import mentions_in
+    from generator.extract.actors_roles import _appositions
+
+    # A real article's parse hung the opening bracket on the label, so the label's span starts at it.
+    doc = reparsed("Rep. Tom Poe (D-Md.) voted no.", {"(": ("punct", "Md."), "Md.": ("appos", "Poe")})
+    poe = next(c for c in mentions_in(doc, 1, gazetteer()) if c.type == "person")
+    assert list(_appositions(doc, poe)) == []
 
 
 def test_a_title_right_before_a_name_is_not_read_across_a_comma_the_parse_hung_on_the_name():
@@ -989,7 +1017,7 @@ def test_a_title_right_before_a_name_is_not_read_across_a_comma_the_parse_hung_o
     from generator.extract.actors_roles import _prenominal
 
     # A real article's parse hung 'blunder' before the comma on the name as a modifier.
-    doc = reparsed("After the mayor’s blunder, artist Tom Poe painted a mural.", {"blunder": ("nmod", "Poe")})
+    doc = reparsed("Beyond the harbour wall, artist Tom Poe painted a mural.", {"wall": ("nmod", "Poe")})
     poe = next(c for c in mentions_in(doc, 1, gazetteer()) if c.type == "person")
     assert [doc[s:e].text for s, e in _prenominal(doc, poe)] == ["artist"]
 
@@ -997,21 +1025,21 @@ def test_a_title_right_before_a_name_is_not_read_across_a_comma_the_parse_hung_o
 def test_a_relative_clause_serving_as_a_post_or_being_one_after_another_verb_gives_the_role():
     b = _briefing(
         "Ann Lee, who served as Roe's chief of staff, spoke first.",
-        "Tom Poe, who built the first app and is a co-founder of Vistacorp, spoke next.",
-        "Sam Doe, who served as a warning to others, left.",
+        "Tom Poe, who rode for Arden in 2004 and is a co-owner of the Eastbrook stables, spoke next.",
+        "Sam Doe, who served as a warning to others, left, and Ben Cole, who won in May and is a symbol of the town, too.",
     )
     roles = {a.name: [r.text for r in a.roles] for a in b.actors if a.type == "person"}
     assert roles["Ann Lee"] == ["Roe's chief of staff"]
-    assert roles["Tom Poe"] == ["co-founder of Vistacorp"]
-    assert roles["Sam Doe"] == []
+    assert roles["Tom Poe"] == ["co-owner of the Eastbrook stables"]
+    assert roles["Sam Doe"] == [] and roles["Ben Cole"] == []
 
 
 def test_a_plural_hyphenated_title_before_three_names_is_each_one_s_role():
     # The parse hangs the second name on the first as an apposition and splits 'co-founders' at the hyphen.
-    b = _briefing("Festival co-founders Ann Lee, Jane Roe and Tess Moe were also honored.")
+    b = _briefing("Tributes came from clinic co-founders Ann Lee, Jane Roe and Tess Moe.")
     roles = {a.name: [r.text for r in a.roles] for a in b.actors if a.type == "person"}
     assert roles["Jane Roe"] == ["co-founders"] and roles["Tess Moe"] == ["co-founders"]
-    assert "co-founders" in roles["Ann Lee"]
+    assert roles["Ann Lee"] == ["co-founders"]
 
 
 def test_no_role_from_a_possessive_read_as_an_apposition_or_a_relative_clause_s_subject():
@@ -1027,10 +1055,10 @@ def test_no_role_from_a_possessive_read_as_an_apposition_or_a_relative_clause_s_
 
     # Real articles' parses: the subject of 'whose … mocked' read as an apposition of the noun before it,
     # and a curly possessive read as an apposition ('Roe’ best season').
-    text = "Ann Lee tried to oust Tom Poe, whose war record Jane Roe mocked, with a new theme."
-    doc = reparsed(text, {"Roe": ("appos", "record"), "record": ("nsubj", "mocked")})
+    text = "The council honoured Tom Poe, whose garden designs Jane Roe once praised."
+    doc = reparsed(text, {"Roe": ("appos", "designs"), "designs": ("nsubj", "praised")})
     assert roles(doc, "Jane Roe") == []
-    doc = reparsed("Jane Roe’ best season was 2015, when the club won.", {"season": ("appos", "Roe")})
+    doc = reparsed("Jane Roe’ finest year came in 2011.", {"year": ("appos", "Roe")})
     assert roles(doc, "Jane Roe") == []
     # With its commas, 'whose leader, X,' is X's role.
     b = _briefing("The party, whose leader, Sam Doe, spoke last, won the vote.")

@@ -149,14 +149,16 @@ def test_a_pull_quote_is_left_out_but_the_paragraph_it_repeats_and_attributed_re
 
 def test_a_paragraph_in_another_language_is_left_out_but_english_with_foreign_words_stays():
     german = (
-        "Wer Hilfe braucht, kann sich jederzeit an die Beratungsstelle wenden, die auch am Wochenende und in der"
-        " Nacht für alle erreichbar ist."
+        "Die Stadt hat beschlossen, dass die alte Brücke bis zum Ende des Jahres für den Verkehr gesperrt bleibt,"
+        " weil sie nicht mehr sicher ist."
     )
     spanish = "Las autoridades confirmaron que el puente estará cerrado durante toda la semana por las obras."
     english = (
         "Eastbrook Mayor Vows To Fight Port Plan As Costs Soar",
         "Jane Roe said the Festival de la Música del Sur had drawn crowds to the old port of Arden.",
         "“No es posible,” Tom Poe said of the plan, and the council agreed with him.",
+        "Starters: Luis de la Rosa, Ana dos Santos, Pedro del Rio, Jose de Souza and Maria da Costa.",
+        "“Viva la fiesta, viva el pueblo, viva la patria,” the crowd in the square chanted.",
     )
     found, _ = find_furniture([german, spanish, *english])
     assert [(f.paragraph, f.kind) for f in found] == [(1, "text in another language"), (2, "text in another language")]

@@ -169,3 +169,15 @@ def test_the_gold_scorer_gives_a_quote_inside_another_to_the_gold_of_its_own_wor
     assert _match_quotes([para], [partial], [said]) == {}
     sliver = SimpleNamespace(paragraph=1, kind="reported", start=0, end=at + 3)
     assert _match_quotes([para], [inner], [sliver]) == {}
+
+
+def test_a_role_is_stated_by_the_gold_only_with_the_same_words_in_a_row():
+    from generator.evaluate.gold import _role_stated
+
+    assert _role_stated(["secretary of state"], "former secretary of state")
+    assert _role_stated(["Chief Executive"], "chief executive")
+    assert not _role_stated(["president"], "vice president")
+    assert not _role_stated(["chairman"], "man")
+    assert not _role_stated(["chief of staff"], "staff")
+    assert _role_stated(["senator"], "Vermont senator")
+    assert not _role_stated(["president"], "vice-president of sales")

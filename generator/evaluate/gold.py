@@ -152,6 +152,32 @@ def _role_ok(gold_roles: list[str], roles) -> bool:
     return False
 
 
+def _role_words(text: str) -> list[str]:
+    return re.sub(r"[^\w\s-]", " ", norm(text)).split()
+
+
+def _role_stated(gold_roles: list[str], given: str) -> bool:
+    """A given role the gold states: the same words, or one holding the other's two or more words
+    in a row ('former secretary of state' and 'secretary of state'; not 'vice president' for
+    'president', nor 'man' for 'chairman')."""
+    g_words = _role_words(given)
+
+    def inside(short: list[str], long: list[str]) -> bool:
+        return len(short) >= 2 and any(long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1))
+
+    for gold in gold_roles:
+        words = _role_words(gold)
+        if words and (words == g_words or inside(words, g_words) or inside(g_words, words)):
+            return True
+        # One head noun ('senator' for 'Vermont senator'), unless the given role is another rank of it.
+        if len(words) == 1 and g_words and g_words[-1] == words[0] and not set(g_words) & _RANKS:
+            return True
+    return False
+
+
+_RANKS = frozenset({"vice", "deputy", "assistant", "associate", "acting", "sub", "under"})
+
+
 def _locate(paragraphs, q: dict) -> tuple[int, int, int] | None:
     p = q["paragraph"]
     if not 1 <= p <= len(paragraphs):
@@ -222,7 +248,7 @@ def score_article(briefing, gold: dict, name: str) -> Tally:
                     t.errors.append(f"{name}: person {g['name']!r} split into {[a.name for a in found]}")
                 given = [r for a in found if a.type == "person" for r in a.roles]
                 c["roles given"] += len(given)
-                c["roles given in the gold"] += sum(1 for r in given if _role_ok(g.get("roles") or [], [r]))
+                c["roles given in the gold"] += sum(1 for r in given if _role_stated(g.get("roles") or [], r.text))
                 if g.get("roles"):
                     c["people with roles"] += 1
                     roles = [r for a in found for r in a.roles]

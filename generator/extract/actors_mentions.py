@@ -278,7 +278,9 @@ def _rest_of_name(doc, start: int, end: int) -> int:
     words = sum(not t.is_space for t in doc[start:end])
     while end < len(doc) and words < 4 and (doc[end - 1].whitespace_ or doc[end].is_space):
         nxt = end
-        if doc[nxt].is_space and "\n" not in doc[nxt].text and nxt + 1 < len(doc):
+        if doc[nxt].is_space and words == 1 and doc[nxt].text.strip(" \u00a0") == "" and nxt + 1 < len(doc):
+            # only after a name cut at its first word ('Carlos  Mendez'), and only over spaces:
+            # 'Jane Roe\u00a0Tom Poe' is two people
             if doc[nxt + 1].ent_type_ == "PERSON" and doc[nxt + 1].ent_iob_ == "B":
                 return nxt  # a name of its own after the spaces
             nxt += 1

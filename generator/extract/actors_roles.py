@@ -113,8 +113,11 @@ def _appositions(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
         if relative and s + 1 < head.i + 1:
             s += 1  # "the party, whose leader, X, …": the role is 'leader'
         e = _cut(doc, head, s, cand.span[0])
-        if relative and not any(doc[k].is_punct for k in range(head.i + 1, cand.span[0])):
-            return  # 'whose war record Roe belittled': the name is the clause's subject, not an apposition
+        set_off = any(doc[k].is_punct for k in range(head.i + 1, cand.span[0]))
+        if relative and not set_off:
+            return  # 'whose garden Roe praised': the name is the clause's subject, not an apposition
+        if not set_off and not _people_noun(head) and any(c.dep_ == "det" for c in head.children):
+            return  # 'the health center Roe founded': a thing and a clause about it, not a title
         while e > s and doc[e - 1].is_punct:
             e -= 1
         if not _other_person(doc, head, s, e) and not any(t.pos_ == "VERB" and t.dep_ != "amod" for t in doc[s:e]):
@@ -127,7 +130,8 @@ def _glued_prefix(doc, i: int) -> bool:
 
 
 # Verbs that hold a post 'as' it ('served as chief of staff', 'works as a nurse').
-_SERVING = frozenset({"serve", "work", "act"})
+_SERVING = wordset("serving_verbs")
+_HEDGING = wordset("hedging_verbs")
 
 
 def _relative_role(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
@@ -158,7 +162,7 @@ def _relative_role(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
                 # 'who served as Roe's chief of staff', 'who works as a nurse'
                 for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i):
                     for obj in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"):
-                        if _people_noun(obj) or _person_noun(obj):  # not 'served as a warning'
+                        if _listed_person_noun(obj):  # not 'served as a warning', 'as a buffer'
                             s = obj.left_edge.i
                             yield s, _cut(doc, obj, s, obj.right_edge.i + 1)
             if verb.lemma_ != "be":
@@ -170,6 +174,8 @@ def _relative_role(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
                     s = attr.left_edge.i
                     while s >= 2 and _glued_prefix(doc, s - 1):
                         s -= 2  # 'a co-founder of Y': the prefix before the hyphen
+                    if verb is not clause and not _listed_person_noun(attr):
+                        continue  # 'who built the mill and is a symbol of the town': no role
                     yield s, _cut(doc, attr, s, attr.right_edge.i + 1)
 
 
@@ -224,7 +230,13 @@ def _other_person(doc, head, s: int, e: int) -> bool:
         node, via_prep = t, False
         while node.i != head.i and node.head.i != node.i:
             if node.dep_ in ("prep", "pobj", "poss") and node.head.i != node.i:
-                via_prep = via_prep or node.dep_ in ("prep", "poss")
+                # 'X's campaign manager' (a post held for X), not 'X's team and the crew'
+                owner = (
+                    node.dep_ == "poss"
+                    and _people_noun(node.head)
+                    and not any(c.dep_ == "cc" and s <= c.i < e for c in head.children)
+                )
+                via_prep = via_prep or node.dep_ == "prep" or owner
             node = node.head
         if not via_prep:
             return True
@@ -253,6 +265,14 @@ def _people_noun(tok) -> bool:
     if lemma in ORG_HEADS or lemma in PLACE_NOUNS:
         return False
     return lemma in person_nouns() or lemma in TITLE_WORDS or lemma.endswith(PERSON_SUFFIXES)
+
+
+def _listed_person_noun(tok) -> bool:
+    """A noun for a person by the lists only (words.yml, nameparser's titles), not by its ending:
+    'pilot', 'co-pilot', 'pediatrician'; not 'disaster', 'factor', 'reminder'."""
+    lemma = tok.lemma_.lower()
+    listed = person_nouns() | TITLE_WORDS
+    return lemma in listed or lemma.split("-")[-1] in listed
 
 
 def _described_speaker(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
@@ -319,6 +339,8 @@ def _prenominal(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
         return
     # Each modifier's own modifiers only: '“…,” coach X said' hangs the quotation's comma on 'coach'.
     s = min(min([d.left_edge.i for d in c.lefts if d.dep_ in _NP_LEFT] + [c.i]) for c in lefts)
+    while s >= 2 and _glued_prefix(doc, s - 1):
+        s -= 2  # 'clinic co-founders X': the prefix before the hyphen
     e = cand.span[0]
     toks = doc[s:e]
     if any(t.tag_ in ("WP$", "WDT", "WP") for t in toks):
@@ -328,34 +350,41 @@ def _prenominal(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
         for t in toks  # 'retired surgeon X' keeps 'retired'
     ):
         return
-    if any((t.pos_ == "NOUN" or t.pos_ == "ADJ" and _people_noun(t)) and t.text.islower() for t in toks):
+    last = doc[e - 1]
+    if toks[0].tag_ == "DT" and not _listed_person_noun(last):
+        return  # 'visited the health center Roe founded': a thing and a clause about it, not a title
+    if any(t.pos_ == "NOUN" and t.text.islower() for t in toks) or (
+        last.pos_ == "ADJ" and last.text.islower() and _listed_person_noun(last)
+    ):
         yield s, e  # 'his representative X': the tagger may read the noun as an adjective
 
 
 def _predicate_role(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
-    """'Jane Roe was a pediatrician', 'Roe is the campaign's political director': a person noun
-    after a form of 'be' whose one subject is the name (not 'Roe and Poe were', not 'if Roe were')."""
+    """'The clinic said Jane Roe was a nurse', 'Roe is the club's head coach': a listed noun for a
+    person after a form of 'be' whose one subject is the name. Not 'was not', 'if she were',
+    'could be', nor a claim or a belief about the name ('police believe X was the shooter')."""
     root = doc[cand.root]
     verb = root.head
     if root.dep_ != "nsubj" or verb.lemma_ != "be" or verb.i < root.i or any(c.dep_ == "conj" for c in root.children):
         return
-    if any(c.dep_ == "neg" for c in verb.children) or any(c.dep_ == "mark" for c in verb.children):
-        return  # 'was not a doctor', 'if she were a doctor'
+    if any(c.dep_ == "neg" or c.dep_ == "mark" or c.tag_ == "MD" for c in verb.children):
+        return  # 'was not a doctor', 'if she were a doctor', 'could be the killer'
+    if verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in _HEDGING:
+        return  # 'critics claimed X was a traitor': their claim, not what X is
     attr = next((c for c in verb.children if c.dep_ == "attr" and c.i > verb.i), None)
-    if attr is None or attr.pos_ != "NOUN" or attr.tag_ == "NNS":
-        return
-    if not (_person_noun(attr) or attr.lemma_.lower() in person_nouns()):
+    if attr is None or attr.pos_ != "NOUN" or attr.tag_ == "NNS" or not _listed_person_noun(attr):
         return
     s = attr.left_edge.i
-    while s < attr.i and doc[s].lower_ in ("a", "an", "the"):
+    while s < attr.i and doc[s].tag_ in ("DT", "PRP$"):
         s += 1
     e = _cut(doc, attr, s, attr.right_edge.i + 1)
+    e = min([c.i for c in attr.children if c.dep_ == "cc" and c.i > attr.i] + [e])  # 'director and one of …'
     if not _other_person(doc, attr, s, e):
         yield s, e
 
 
-_IDENTIFYING = frozenset({"identify", "name"})
-_APPOINTING = frozenset({"name", "appoint", "hire", "elect", "choose", "select", "nominate", "confirm", "install"})
+_IDENTIFYING = wordset("identifying_verbs")
+_APPOINTING = wordset("appointing_verbs")
 
 
 def _noun_span(doc, heads: list) -> tuple[int, int] | None:
@@ -363,8 +392,11 @@ def _noun_span(doc, heads: list) -> tuple[int, int] | None:
     noun = max(heads, key=lambda t: t.i)
     if noun.pos_ != "NOUN" or noun.tag_ == "NNS":
         return None
-    if not (_people_noun(noun) or _person_noun(noun)):
+    if not _listed_person_noun(noun):
         return None
+    for c in noun.lefts:
+        if c.tag_ == "PRP$" and "Neut" not in c.morph.get("Gender") and "Plur" not in c.morph.get("Number"):
+            return None  # 'her favourite writer': someone's view, not a post ('its next coach' is one)
     s = min([c.left_edge.i for c in noun.lefts if c.dep_ in _NP_LEFT] + [h.i for h in heads])
     while s < noun.i and doc[s].tag_ in ("DT", "PRP$"):  # articles and possessive pronouns
         s += 1
@@ -378,6 +410,9 @@ def _identified_as(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
     root = doc[cand.root]
     verb = root.head
     lemma = verb.lemma_.lower()
+    act = verb.head if root.dep_ == "pobj" else verb
+    if any(c.dep_ == "neg" or c.tag_ == "MD" for c in act.children) or act.dep_ == "xcomp":
+        return  # 'did not appoint X as', 'is expected to name X as': no post given
     if root.dep_ == "pobj" and verb.lower_ == "as" and verb.dep_ == "prep" and verb.head.lemma_.lower() in _IDENTIFYING:
         verb = verb.head
         passive = any(c.dep_ == "auxpass" for c in verb.children)
@@ -406,6 +441,8 @@ def _position_before(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
         if s < 0:
             continue
         words = doc[s:start]
+        if s > 0 and doc[s - 1].tag_ in ("DT", "PRP$"):
+            continue  # 'the rookie Jane Roe signed': perhaps a clause about the thing, not a title
         if (
             all(t.text.islower() and t.whitespace_ for t in words)
             and " ".join(t.text for t in words).replace(" - ", "-") in _POSITIONS
