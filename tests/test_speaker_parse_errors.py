@@ -312,34 +312,35 @@ def test_a_quotation_before_a_station_that_quoted_someone_as_warning_it_is_that_
 
 
 def test_what_a_speaker_said_is_the_that_clause_after_the_verb_not_the_scene_before():
-    # The parse hangs the 'during which' clause on the cue too, before its subject.
-    b = _brief(
-        "Appearing on a podcast late on Tuesday, during which she also addressed the rumours of a merger, Jane Roe"
-        ' insisted that the bank was "in good shape" for the winter.'
-    )
-    said = [q for q in b.quotes if q.kind == "reported"]
-    assert [q.text[:30] for q in said] == ['the bank was "in good shape" f']
-    assert _speaker(b, "the bank was", "reported") == "Jane Roe"
+    from generator.extract.quotes_reported import reported_speech
+
+    # A real article's parse hung the clause of the scene before the subject on the cue as well.
+    text = "After lunch on Friday, at which she spoke of the merger, Jane Roe insisted that the bank was sound."
+    doc = reparsed(text, {"spoke": ("ccomp", "insisted")})
+    got = [(r.speaker.text, text[r.start : r.end]) for r in reported_speech(doc, lambda i: False)]
+    assert got == [("Roe", "the bank was sound")]
 
 
 def test_a_sentence_closed_by_an_outlet_that_reports_it_is_the_outlet_s_report():
-    # The parse hangs 'reports' on 'Trust' as a relative clause; the closing source still reports it.
-    b = _brief("Engineers have launched the Eastbrook Trust, a charity for nurses, the Daily Ledger reports.")
-    said = [q for q in b.quotes if q.kind == "reported"]
-    assert [q.text for q in said] == ["Engineers have launched the Eastbrook Trust, a charity for nurses"]
-    assert _speaker(b, "Engineers have", "reported") == "Daily Ledger"
+    from generator.extract.quotes_reported import reported_speech
+
+    # A real article's parse hung the closing 'reports' on the noun before it as a relative clause.
+    text = "Two bakers opened a shop in Arden, a town by the sea, the Vistaria Herald reports."
+    doc = reparsed(text, {"opened": ("ROOT", "opened"), "reports": ("relcl", "town"), ".": ("punct", "opened")})
+    got = [(r.speaker.text, text[r.start : r.end]) for r in reported_speech(doc, lambda i: False)]
+    assert got == [("Herald", "Two bakers opened a shop in Arden, a town by the sea")]
 
 
 def test_what_someone_told_a_paper_is_reported_when_the_parse_hangs_it_on_the_paper():
     from generator.extract.quotes_reported import reported_speech
 
     # A real article's parse read the 'that' clause as a relative clause of the paper, 'that' its conjunction.
-    text = "Ann Lee told the Daily Mail of Eastbrook that Poe had emerged as a fearless rider."
-    doc = reparsed(text, {"that": ("mark", "emerged"), "emerged": ("relcl", "Mail")})
+    text = "Ann Lee told the Weekly Star of Arden that the ferry would resume in May."
+    doc = reparsed(text, {"that": ("mark", "resume"), "resume": ("relcl", "Star")})
     got = [(r.speaker.text, text[r.start : r.end]) for r in reported_speech(doc, lambda i: False)]
-    assert got == [("Lee", "Poe had emerged as a fearless rider")]
+    assert got == [("Lee", "the ferry would resume in May")]
     # 'that' as the relative pronoun is a relative clause, no report ('the crew that sailed with her').
-    doc = reparsed(text, {"that": ("dobj", "emerged"), "emerged": ("relcl", "Mail")})
+    doc = reparsed(text, {"that": ("dobj", "resume"), "resume": ("relcl", "Star")})
     assert list(reported_speech(doc, lambda i: False)) == []
 
 
@@ -353,22 +354,18 @@ def test_a_statement_opening_with_a_clause_of_time_is_reported_but_an_indirect_q
     assert all("the ferry would sail" not in q.text for q in b.quotes)
 
 
-def test_reaffirmed_and_restated_claims_are_reported_and_cut_from_the_claim_before():
+def test_reaffirmed_and_restated_claims_are_reported():
     b = _brief(
-        "Jane Roe admitted the delay was regrettable but reaffirmed that the bridge would open in May.",
+        "Asked about the delay, Jane Roe reaffirmed that the bridge would open in May.",
         "Tom Poe restated that the port would stay open.",
     )
     assert sorted(q.text for q in b.quotes if q.kind == "reported") == [
         "the bridge would open in May",
-        "the delay was regrettable",
         "the port would stay open",
     ]
     assert _speaker(b, "the port would", "reported") == "Tom Poe"
 
 
 def test_a_name_inside_the_quotation_is_not_the_one_a_description_after_it_refers_to():
-    b = _brief(
-        "With millions watching, the Vistaria-born former singer defended her husband.",
-        "“Tom Poe is, and always has been, a great leader,” said the well-known former singer.",
-    )
-    assert _speaker(b, "a great leader") != "Tom Poe"
+    b = _brief("The show ended late.", "“Nobody works harder than Tom Poe,” said the veteran stage actor.")
+    assert _speaker(b, "Nobody works harder") == "veteran stage actor"  # described, not the one praised

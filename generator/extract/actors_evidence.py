@@ -376,7 +376,7 @@ def _with_age(c, doc) -> bool:
 
 
 def _is_a_person_noun(c, doc) -> bool:
-    """'Jane Roe is the campaign's political director': the subject of 'be' whose complement is a
+    """'Jane Roe is the club's head coach': the subject of 'be' whose complement is a
     word for a person's job."""
     head = doc[c.root]
     verb = head.head

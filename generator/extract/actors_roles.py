@@ -70,7 +70,7 @@ def _appositions(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
             if doc[s].text == "(" or s > 0 and doc[s - 1].text == "(":
                 continue  # "(R-Eastbrook)": a party and state label, not a role
             if root.i + 1 < len(doc) and doc[root.i + 1].text in _POSSESSIVE_MARKS:
-                continue  # "Roe’ best season": the parse read a possessive as an apposition
+                continue  # "Roe’ finest year": the parse read a possessive as an apposition
             if doc[s].tag_ == "PRP$":
                 continue  # "X and his wife, Y": the relation belongs to Y
             e = _cut(doc, child, s, e)
@@ -151,7 +151,7 @@ def _relative_role(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
             ):
                 yield clause.i, _cut(doc, led, clause.i, led.right_edge.i + 1)
             continue
-        # 'who is a co-founder of Y', and 'who built X and is a co-founder of Y' (the 'be' a second verb).
+        # 'who is a co-owner of Y', and 'who rode for X and is a co-owner of Y' (the 'be' a second verb).
         verbs = [clause] + [
             c
             for c in clause.children
@@ -173,7 +173,7 @@ def _relative_role(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
                         continue  # 'co' of 'co-founder', read as a word of its own
                     s = attr.left_edge.i
                     while s >= 2 and _glued_prefix(doc, s - 1):
-                        s -= 2  # 'a co-founder of Y': the prefix before the hyphen
+                        s -= 2  # 'a co-owner of Y': the prefix before the hyphen
                     if verb is not clause and not _listed_person_noun(attr):
                         continue  # 'who built the mill and is a symbol of the town': no role
                     yield s, _cut(doc, attr, s, attr.right_edge.i + 1)
@@ -269,7 +269,7 @@ def _people_noun(tok) -> bool:
 
 def _listed_person_noun(tok) -> bool:
     """A noun for a person by the lists only (words.yml, nameparser's titles), not by its ending:
-    'pilot', 'co-pilot', 'pediatrician'; not 'disaster', 'factor', 'reminder'."""
+    'nurse', 'co-owner', 'lawyer'; not 'disaster', 'factor', 'reminder'."""
     lemma = tok.lemma_.lower()
     listed = person_nouns() | TITLE_WORDS
     return lemma in listed or lemma.split("-")[-1] in listed
@@ -333,7 +333,7 @@ def _prenominal(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
     """'foreign minister X': lower-case nouns modifying the name, right before it."""
     root = doc[cand.root]
     lefts = [c for c in root.lefts if c.i < cand.span[0] and c.dep_ in ("compound", "nmod", "amod", "poss")]
-    # Only the run right before the name: 'to Vistacorp's folly, developer X' hangs 'folly' on X too.
+    # Only the run right before the name: 'beyond the harbour wall, artist X' may hang 'wall' on X too.
     lefts = [c for c in lefts if not any(doc[k].is_punct and doc[k].text != "-" for k in range(c.i, cand.span[0]))]
     if not lefts:
         return
@@ -344,7 +344,7 @@ def _prenominal(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
     e = cand.span[0]
     toks = doc[s:e]
     if any(t.tag_ in ("WP$", "WDT", "WP") for t in toks):
-        return  # 'Poe, whose war record Roe belittled': a relative clause, not Roe's title
+        return  # 'Poe, whose garden Roe praised': a relative clause, not Roe's title
     if any(t.is_punct and t.text not in ("-",) for t in toks) or any(
         t.pos_ in ("VERB", "AUX") and t.dep_ != "amod"
         for t in toks  # 'retired surgeon X' keeps 'retired'
@@ -404,7 +404,7 @@ def _noun_span(doc, heads: list) -> tuple[int, int] | None:
 
 
 def _identified_as(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
-    """'Police identified the driver as Jane Roe', 'The co-pilot was identified as Tom Poe': the
+    """'Officers identified the nurse as Jane Roe', 'The ship's nurse was identified as Tom Poe': the
     one identified is the role the name is given; 'The club named Jane Roe as its new coach': the
     one named to is."""
     root = doc[cand.root]
@@ -433,7 +433,7 @@ _POSITIONS = wordset("player_positions")
 
 
 def _position_before(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
-    """'lost running back Jane Roe', 'and forward Tom Poe': a playing position in lower case right
+    """'quarterback Jane Roe', 'running back Tom Poe': a playing position in lower case right
     before the name, however the tagger read it (words.yml player_positions)."""
     start = cand.span[0]
     for n in (3, 2, 1):

@@ -176,7 +176,7 @@ def _content(verb) -> list | None:
         c.dep_ == "ccomp" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
         for c in children
     ):
-        # '…, during which she touched on X, Roe remarked that …': the clause 'that' opens after the
+        # 'After lunch, at which she spoke of X, Roe insisted that …': the clause 'that' opens after the
         # cue is what was said; a clause the parse also hung on the cue before it is scene-setting.
         children = [c for c in children if not (c.dep_ == "ccomp" and c.i < verb.i)]
     for c in children:

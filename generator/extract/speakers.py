@@ -81,8 +81,8 @@ def _role_holders(head, m: Mention, actors: list[Actor], heads: dict) -> list[Ac
 def _recent_person(m: Mention, actors: list[Actor], quoted: list[Quote]) -> Actor | None:
     """The one named person mentioned in this paragraph before the description or in the one
     before it, of the gender its words show ('the former first lady'); None if none or several.
-    A name inside quotation marks is what someone said, not the writer naming them ('“Donald is a
-    leader,” said the 46-year-old')."""
+    A name inside quotation marks is what someone said, not the writer naming them ('“Nobody works
+    harder than Tom Poe,” said the stage actor')."""
     want = next((g for w in m.text.split() if (g := word_gender(w.strip(",")))), None)
     found = []
     for a in actors:
