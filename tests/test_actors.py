@@ -419,6 +419,21 @@ def test_plural_role_before_two_names_is_both_roles_and_a_disguised_subject_is_n
     assert roles.get("Mary Loe") == ["Morning Show hosts"], roles  # not 'the Democratic presidential candidate'
 
 
+def _person_roles(b) -> dict[str, list[str]]:
+    """Each person of a briefing, with the texts of its roles."""
+    return {a.name: [r.text for r in a.roles] for a in b.actors if a.type == "person"}
+
+
+def _rule_spans(rule, doc, name: str | None = None) -> list[str]:
+    """The role texts one rule of actors_roles reads for a person of a one-paragraph Doc (the named
+    one, else the first person)."""
+    from generator.extract.actors_gazetteer import gazetteer
+    from generator.extract.actors_mentions import mentions_in
+
+    cand = next(c for c in mentions_in(doc, 1, gazetteer()) if c.type == "person" and name in (None, c.name))
+    return [doc[s:e].text for s, e in rule(doc, cand)]
+
+
 def _briefing(*paragraphs: str):
     from generator.extract import extract_briefing
     from generator.model import Article
@@ -859,7 +874,7 @@ def test_a_plural_title_before_people_named_together_is_each_one_s_role():
         "Mayors Jane Roe and Tom Poe signed the river pact in Arden.",
         "She thanked the volunteer nurses Mary Loe and Sam Doe for their work.",
     )
-    roles = {a.name: [r.text for r in a.roles] for a in b.actors if a.type == "person"}
+    roles = _person_roles(b)
     assert roles == {
         "Jane Roe": ["Mayors"],
         "Tom Poe": ["Mayors"],
@@ -913,7 +928,7 @@ def test_a_role_owned_by_a_person_and_a_role_after_was_are_roles():
         "Critics claimed Lou Fry was a traitor, and Dee Orr could be the next mayor.",
         "He thanked Kit Vance, Jane Roe's team and the crew.",
     )
-    roles = {a.name: [r.text for r in a.roles] for a in b.actors if a.type == "person"}
+    roles = _person_roles(b)
     assert roles["Tom Poe"] == ["Jane Roe's lawyer"]
     assert roles["Jane Roe"] == []
     assert roles["Ann Lee"] == ["nurse"]
@@ -926,7 +941,7 @@ def test_a_role_owned_by_a_person_and_a_role_after_was_are_roles():
 def test_a_role_before_a_name_after_a_quotation_is_the_role_not_the_quotation():
     # The parse hangs the opening mark on 'coach'; the role is the noun and its own modifiers.
     b = _briefing("“It’s brutal,” coach Tom Poe said of the loss.", "“Thank you,” Arden head coach Ann Lee said.")
-    roles = {a.name: [r.text for r in a.roles] for a in b.actors if a.type == "person"}
+    roles = _person_roles(b)
     assert roles == {"Tom Poe": ["coach"], "Ann Lee": ["head coach"]}
 
 
@@ -934,7 +949,7 @@ def test_a_plural_noun_for_people_before_two_names_is_each_one_s_role():
     b = _briefing(
         "Rival bidders Tom Poe and Sam Doe met on Friday.", "The judges praised veteran growers Ann Lee and Jane Roe."
     )
-    roles = {a.name: [r.text for r in a.roles] for a in b.actors if a.type == "person"}
+    roles = _person_roles(b)
     assert roles == {
         "Tom Poe": ["Rival bidders"],
         "Sam Doe": ["Rival bidders"],
@@ -951,7 +966,7 @@ def test_the_one_identified_as_a_name_and_the_post_a_name_is_appointed_as_are_ro
         "Police identified the car as a stolen one belonging to Jane Roe.",
         "The board did not appoint Ben Cole as chairman, and Lou Fry named Dee Orr as her favourite writer.",
     )
-    roles = {a.name: [r.text for r in a.roles] for a in b.actors if a.type == "person"}
+    roles = _person_roles(b)
     assert roles["Tom Poe"] == ["nurse"]
     assert roles["Ann Lee"] == ["second nurse"]
     assert roles["Sam Doe"] == ["interim chief executive"]
@@ -961,13 +976,10 @@ def test_the_one_identified_as_a_name_and_the_post_a_name_is_appointed_as_are_ro
 def test_a_title_noun_right_before_a_name_after_a_quotation_or_read_as_an_adjective_is_a_role():
     from conftest import reparsed
 
-    from generator.extract.actors_gazetteer import gazetteer
-    from generator.extract.actors_mentions import mentions_in
     from generator.extract.actors_roles import _prenominal
 
     def prenominal(doc, name):
-        cand = next(c for c in mentions_in(doc, 1, gazetteer()) if c.name == name)
-        return [doc[s:e].text for s, e in _prenominal(doc, cand)]
+        return _rule_spans(_prenominal, doc, name)
 
     # Real articles' parses: the quotation's comma hung on the title noun, and a listed noun for a
     # person tagged as an adjective.
@@ -989,7 +1001,7 @@ def test_a_playing_position_before_a_name_and_an_apposition_to_a_spokesman_for_s
         "An attorney for Poe, Ann Lee, said the charges would be fought.",
         "The party put forward Ben Cole as its candidate, and she visited the health center Lou Fry founded.",
     )
-    roles = {a.name: [r.text for r in a.roles] for a in b.actors if a.type == "person"}
+    roles = _person_roles(b)
     assert roles["Tom Poe"] == ["quarterback"]
     assert roles["Sam Doe"] == ["running back"]
     assert roles["Ann Lee"] == ["attorney for Poe"]
@@ -999,27 +1011,21 @@ def test_a_playing_position_before_a_name_and_an_apposition_to_a_spokesman_for_s
 def test_a_party_and_state_label_in_brackets_is_no_role_even_when_the_parse_starts_it_at_the_bracket():
     from conftest import reparsed
 
-    from generator.extract.actors_gazetteer import gazetteer
-    from generator.extract.actors_mentions import mentions_in
     from generator.extract.actors_roles import _appositions
 
     # A real article's parse hung the opening bracket on the label, so the label's span starts at it.
     doc = reparsed("Rep. Tom Poe (D-Md.) voted no.", {"(": ("punct", "Md."), "Md.": ("appos", "Poe")})
-    poe = next(c for c in mentions_in(doc, 1, gazetteer()) if c.type == "person")
-    assert list(_appositions(doc, poe)) == []
+    assert _rule_spans(_appositions, doc) == []
 
 
 def test_a_title_right_before_a_name_is_not_read_across_a_comma_the_parse_hung_on_the_name():
     from conftest import reparsed
 
-    from generator.extract.actors_gazetteer import gazetteer
-    from generator.extract.actors_mentions import mentions_in
     from generator.extract.actors_roles import _prenominal
 
-    # A real article's parse hung 'blunder' before the comma on the name as a modifier.
+    # A real article's parse hung 'wall' before the comma on the name as a modifier.
     doc = reparsed("Beyond the harbour wall, artist Tom Poe painted a mural.", {"wall": ("nmod", "Poe")})
-    poe = next(c for c in mentions_in(doc, 1, gazetteer()) if c.type == "person")
-    assert [doc[s:e].text for s, e in _prenominal(doc, poe)] == ["artist"]
+    assert _rule_spans(_prenominal, doc) == ["artist"]
 
 
 def test_a_relative_clause_serving_as_a_post_or_being_one_after_another_verb_gives_the_role():
@@ -1028,7 +1034,7 @@ def test_a_relative_clause_serving_as_a_post_or_being_one_after_another_verb_giv
         "Tom Poe, who rode for Arden in 2004 and is a co-owner of the Eastbrook stables, spoke next.",
         "Sam Doe, who served as a warning to others, left, and Ben Cole, who won in May and is a symbol of the town, too.",
     )
-    roles = {a.name: [r.text for r in a.roles] for a in b.actors if a.type == "person"}
+    roles = _person_roles(b)
     assert roles["Ann Lee"] == ["Roe's chief of staff"]
     assert roles["Tom Poe"] == ["co-owner of the Eastbrook stables"]
     assert roles["Sam Doe"] == [] and roles["Ben Cole"] == []
@@ -1037,7 +1043,7 @@ def test_a_relative_clause_serving_as_a_post_or_being_one_after_another_verb_giv
 def test_a_plural_hyphenated_title_before_three_names_is_each_one_s_role():
     # The parse hangs the second name on the first as an apposition and splits 'co-founders' at the hyphen.
     b = _briefing("Tributes came from clinic co-founders Ann Lee, Jane Roe and Tess Moe.")
-    roles = {a.name: [r.text for r in a.roles] for a in b.actors if a.type == "person"}
+    roles = _person_roles(b)
     assert roles["Jane Roe"] == ["co-founders"] and roles["Tess Moe"] == ["co-founders"]
     assert roles["Ann Lee"] == ["co-founders"]
 
@@ -1045,16 +1051,13 @@ def test_a_plural_hyphenated_title_before_three_names_is_each_one_s_role():
 def test_no_role_from_a_possessive_read_as_an_apposition_or_a_relative_clause_s_subject():
     from conftest import reparsed
 
-    from generator.extract.actors_gazetteer import gazetteer
-    from generator.extract.actors_mentions import mentions_in
     from generator.extract.actors_roles import _appositions
 
     def roles(doc, name):
-        cand = next(c for c in mentions_in(doc, 1, gazetteer()) if c.name == name)
-        return [doc[s:e].text for s, e in _appositions(doc, cand)]
+        return _rule_spans(_appositions, doc, name)
 
-    # Real articles' parses: the subject of 'whose … mocked' read as an apposition of the noun before it,
-    # and a curly possessive read as an apposition ('Roe’ best season').
+    # Real articles' parses: the subject of 'whose … praised' read as an apposition of the noun before it,
+    # and a curly possessive read as an apposition ('Roe’ finest year').
     text = "The council honoured Tom Poe, whose garden designs Jane Roe once praised."
     doc = reparsed(text, {"Roe": ("appos", "designs"), "designs": ("nsubj", "praised")})
     assert roles(doc, "Jane Roe") == []

@@ -142,7 +142,7 @@ def _map_actors(actors, gold_actors: list[dict]) -> dict[str, int]:
 
 def _role_ok(gold_roles: list[str], roles) -> bool:
     def key(t: str) -> str:
-        return " ".join(re.sub(r"[^\w\s-]", " ", norm(t)).split())
+        return " ".join(_role_words(t))
 
     for g in gold_roles:
         for r in roles:
@@ -186,14 +186,17 @@ def _locate(paragraphs, q: dict) -> tuple[int, int, int] | None:
     return (p, at, at + len(q["text"])) if at >= 0 else None
 
 
-def _match_quotes(paragraphs, golds: list[dict], sys_quotes: list[Any]) -> dict[int, Any]:
+def _match_quotes(
+    paragraphs, golds: list[dict], sys_quotes: list[Any], locs: list[tuple[int, int, int] | None] | None = None
+) -> dict[int, Any]:
     """Each gold quote's predicted quote, one to one: the pairs that share most of their text
     first (overlap over union), so that a quote reported inside another ('X said Y told him
     that …') goes to the gold of its own words, not to the first gold that contains it. A pair
     must share 30 % of the shorter one; quotes in marks match only quotes in marks."""
+    if locs is None:
+        locs = [_locate(paragraphs, q) for q in golds]
     pairs = []
-    for k, q in enumerate(golds):
-        loc = _locate(paragraphs, q)
+    for k, (q, loc) in enumerate(zip(golds, locs, strict=True)):
         if loc is None:
             continue
         p, s, e = loc
@@ -274,9 +277,9 @@ def score_article(briefing, gold: dict, name: str) -> Tally:
     sys_quotes = list(briefing.quotes)
     used: set[str] = set()
     golds = gold.get("quotes") or []
-    matched = _match_quotes(paragraphs, golds, sys_quotes)
-    for k, q in enumerate(golds):
-        loc = _locate(paragraphs, q)
+    locs = [_locate(paragraphs, q) for q in golds]
+    matched = _match_quotes(paragraphs, golds, sys_quotes, locs)
+    for k, (q, loc) in enumerate(zip(golds, locs, strict=True)):
         group = "reported" if q["kind"] == "reported" else "marks"
         c[f"gold {group}"] += 1
         if loc is None:

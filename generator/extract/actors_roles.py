@@ -98,7 +98,7 @@ def _appositions(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
         and noun.text.islower()
         and _people_noun(noun)
     ):
-        yield min([c.left_edge.i for c in noun.lefts if c.dep_ in _NP_LEFT] + [noun.i]), noun.i + 1
+        yield _np_start(noun), noun.i + 1
     # "Peru's chief justice, X, said": the role is a subject or object, not "In this week's episode, X";
     # after a preposition only a noun for a person ("the plan of the leading candidate, X").
     if (
@@ -108,7 +108,7 @@ def _appositions(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
         and (head.dep_ != "pobj" or head.lemma_.lower() in person_nouns())
     ):
         # The noun's own modifiers only: '“…,” coach X said' hangs the quotation on 'coach' too.
-        s = min([c.left_edge.i for c in head.lefts if c.dep_ in _NP_LEFT] + [head.i])
+        s = _np_start(head)
         relative = doc[s].tag_ == "WP$"
         if relative and s + 1 < head.i + 1:
             s += 1  # "the party, whose leader, X, …": the role is 'leader'
@@ -122,6 +122,19 @@ def _appositions(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
             e -= 1
         if not _other_person(doc, head, s, e) and not any(t.pos_ == "VERB" and t.dep_ != "amod" for t in doc[s:e]):
             yield s, e
+
+
+def _np_start(tok) -> int:
+    """Where a noun's own phrase starts: its articles and modifiers, not whatever else the parse
+    hung on it ('“…,” coach X said' hangs the quotation on 'coach')."""
+    return min([c.left_edge.i for c in tok.lefts if c.dep_ in _NP_LEFT] + [tok.i])
+
+
+def _with_prefix(doc, s: int) -> int:
+    """A phrase start moved back over a prefix the parse split off at a hyphen ('co-founder')."""
+    while s >= 2 and _glued_prefix(doc, s - 1):
+        s -= 2
+    return s
 
 
 def _glued_prefix(doc, i: int) -> bool:
@@ -171,9 +184,7 @@ def _relative_role(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
                 if attr.dep_ == "attr" and attr.pos_ == "NOUN" and attr.tag_ != "NNS" and attr.i > verb.i:
                     if attr.text == "-" or _glued_prefix(doc, attr.i + 1):
                         continue  # 'co' of 'co-founder', read as a word of its own
-                    s = attr.left_edge.i
-                    while s >= 2 and _glued_prefix(doc, s - 1):
-                        s -= 2  # 'a co-owner of Y': the prefix before the hyphen
+                    s = _with_prefix(doc, attr.left_edge.i)  # 'a co-owner of Y'
                     if verb is not clause and not _listed_person_noun(attr):
                         continue  # 'who built the mill and is a symbol of the town': no role
                     yield s, _cut(doc, attr, s, attr.right_edge.i + 1)
@@ -338,9 +349,7 @@ def _prenominal(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
     if not lefts:
         return
     # Each modifier's own modifiers only: '“…,” coach X said' hangs the quotation's comma on 'coach'.
-    s = min(min([d.left_edge.i for d in c.lefts if d.dep_ in _NP_LEFT] + [c.i]) for c in lefts)
-    while s >= 2 and _glued_prefix(doc, s - 1):
-        s -= 2  # 'clinic co-founders X': the prefix before the hyphen
+    s = _with_prefix(doc, min(_np_start(c) for c in lefts))  # 'clinic co-founders X'
     e = cand.span[0]
     toks = doc[s:e]
     if any(t.tag_ in ("WP$", "WDT", "WP") for t in toks):
@@ -397,7 +406,7 @@ def _noun_span(doc, heads: list) -> tuple[int, int] | None:
     for c in noun.lefts:
         if c.tag_ == "PRP$" and "Neut" not in c.morph.get("Gender") and "Plur" not in c.morph.get("Number"):
             return None  # 'her favourite writer': someone's view, not a post ('its next coach' is one)
-    s = min([c.left_edge.i for c in noun.lefts if c.dep_ in _NP_LEFT] + [h.i for h in heads])
+    s = min([_np_start(noun)] + [h.i for h in heads])
     while s < noun.i and doc[s].tag_ in ("DT", "PRP$"):  # articles and possessive pronouns
         s += 1
     return s, noun.i + 1
@@ -477,10 +486,7 @@ def _list_title(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
     if title.dep_ != "compound" and not (first.dep_ == "appos" and first.head.i == title.i):
         return
     mods = [c for c in title.lefts if c.dep_ in ("amod", "compound")]
-    s = min(c.left_edge.i for c in mods) if mods else title.i
-    while s >= 2 and _glued_prefix(doc, s - 1):
-        s -= 2  # 'co-founders': the prefix before the hyphen
-    yield s, title.i + 1
+    yield _with_prefix(doc, min(c.left_edge.i for c in mods) if mods else title.i), title.i + 1  # 'co-founders'
 
 
 def roles_for(

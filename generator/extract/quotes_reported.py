@@ -369,6 +369,15 @@ _INVERTED = _INVERTIBLE | {"report"}
 _SAYER_HEADS = wordset("group_heads") | wordset("organisation_heads") | wordset("organisation_nouns")
 
 
+def _statement_before(sent, end: int) -> list | None:
+    """The sentence's words before a closing attribution at token `end`, when they make a statement
+    (a subject of their own, not a question opened by 'how', 'whether' …)."""
+    content = [t for t in sent if t.i < end]
+    if not any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in content) or any(t.lower_ in _WH for t in content[:1]):
+        return None
+    return content
+
+
 def _inverted_tail(tok) -> tuple[list, Token] | None:
     """'…, reported the Daily Ledger.', '…, said Jane Roe, a spokeswoman.' where the parse joined
     the cue to the clause before it as a second verb: the source is the phrase after the cue
@@ -388,10 +397,8 @@ def _inverted_tail(tok) -> tuple[list, Token] | None:
         return None  # more after the source: not a tail attribution
     if any(c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i for c in tok.children):
         return None  # the cue has its own subject before it: an ordinary clause
-    content = [t for t in sent if t.i < tok.i - 1]
-    if not any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in content) or any(t.lower_ in _WH for t in content[:1]):
-        return None
-    return content, source
+    content = _statement_before(sent, tok.i - 1)
+    return (content, source) if content is not None else None
 
 
 def _trailing_source(tok) -> tuple[list, Token] | None:
@@ -411,10 +418,8 @@ def _trailing_source(tok) -> tuple[list, Token] | None:
         return None
     if subj.pos_ != "PROPN" and subj.lemma_.lower() not in person_nouns() | _SAYER_HEADS:
         return None
-    content = [t for t in sent if t.i < comma]
-    if not any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in content) or any(t.lower_ in _WH for t in content[:1]):
-        return None
-    return content, subj
+    content = _statement_before(sent, comma)
+    return (content, subj) if content is not None else None
 
 
 def _according(tok) -> tuple[list, Token] | None:

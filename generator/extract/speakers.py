@@ -314,6 +314,7 @@ def add_descriptive_speakers(
     lower: frozenset[str] | None = None
     added: dict[int, list[Mention]] = {}
     new_aliases: dict[int, list[str]] = {}
+    in_marks = [x for x in quotes if x.kind != "reported"]  # a name inside them is no mention by the writer
     for q in quotes:
         m = q.speaker_mention
         if m is not None and q.speaker_antecedent is not None and m.text.lower() in RELATIVES:
@@ -450,7 +451,7 @@ def add_descriptive_speakers(
             if kind == "person" and not _plural(head) and not _names_someone(m, head, actors, doc):
                 # 'the former first lady said', 'the cautious candidate said': a description of
                 # someone the article has named, when only one person fits where it stands.
-                named = _recent_person(m, actors, [x for x in quotes if x.kind != "reported"])
+                named = _recent_person(m, actors, in_marks)
                 if named is not None:
                     given[(m.paragraph, m.start, m.end)] = named.id
                     note = f"nominal reference (“{m.text}”) to the one person named just before"
