@@ -169,7 +169,7 @@ def _role_stated(gold_roles: list[str], given: str) -> bool:
         words = _role_words(gold)
         if words and (words == g_words or inside(words, g_words) or inside(g_words, words)):
             return True
-        # One head noun ('senator' for 'Vermont senator'), unless the given role is another rank of it.
+        # One head noun ('senator' for 'Eastbrook senator'), unless the given role is another rank of it.
         if len(words) == 1 and g_words and g_words[-1] == words[0] and not set(g_words) & _RANKS:
             return True
     return False
