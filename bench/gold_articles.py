@@ -32,6 +32,7 @@ Three sets, drawn with fixed random seeds so the choice is reproducible:
 * ``dev14``: the same again, after dev13, with its own seed.
 * ``dev15``: the same again, after dev14, with its own seed.
 * ``dev16``: the same again, after dev15, with its own seed.
+* ``dev17``: the same again, after dev16, with its own seed.
 
 Each article becomes ``<set>/<name>.txt`` (title line, blank line, paragraphs
 separated by blank lines) with a ``<name>.yml`` sidecar (published, source, url),
@@ -223,6 +224,7 @@ def main() -> None:
             (20261215, 4),
             (20261216, 4),
             (20261217, 4),
+            (20261218, 4),
         ),
         start=7,
     ):
