@@ -116,11 +116,16 @@ def find_furniture(paragraphs: tuple[str, ...] | list[str]) -> tuple[list[LeftOu
     found: list[LeftOut] = []
     dateline: Dateline | None = None
     quotations = _quotations(paragraphs)
+    links_follow = False  # after a 'Related:' heading, the headlines of other stories
     for n, text in enumerate(paragraphs, start=1):
         stripped = text.strip()
         if not stripped:
             continue
+        if links_follow and _headline(stripped):
+            found.append(LeftOut(n, 0, len(text), "link to other content", "link-list", text))
+            continue
         whole = _whole(n, text, stripped) or _pull_quote(n, text, quotations)
+        links_follow = whole is not None and whole.rule == "read-more" and stripped.strip("\"“”' ").endswith(":")
         if whole is not None:
             found.append(whole)
             continue
@@ -143,6 +148,23 @@ def find_furniture(paragraphs: tuple[str, ...] | list[str]) -> tuple[list[LeftOu
                 for m in rule.pattern.finditer(text):
                     found.append(LeftOut(n, m.start(), m.end(), rule.kind, rule.name, m.group(0)))
     return found, dateline
+
+
+# A headline in a list of links: a few words, every longer word capitalised ("Council Backs The
+# New Bridge Plan", "Jane Roe Wins Again in Arden").
+HEADLINE_MAX_WORDS = 25
+HEADLINE_MIN_CAPITALISED = 3
+HEADLINE_SHORT_WORD = 3  # 'of', 'the', 'and' may stay lower case
+
+
+def _headline(text: str) -> bool:
+    words = text.split()
+    longer = [w for w in (w.strip("\"“”‘’'.,:;!?()") for w in words) if len(w) > HEADLINE_SHORT_WORD]
+    return (
+        len(words) <= HEADLINE_MAX_WORDS
+        and len(longer) >= HEADLINE_MIN_CAPITALISED
+        and all(w[:1].isupper() or w[:1].isdigit() for w in longer)
+    )
 
 
 def _whole(n: int, text: str, stripped: str) -> LeftOut | None:

@@ -81,6 +81,19 @@ def test_a_box_of_links_under_capital_kickers_is_left_out():
     assert [(f.paragraph, f.kind) for f in found] == [(1, "link to other content")]
 
 
+def test_headlines_under_a_related_heading_are_left_out_until_the_story_resumes():
+    paragraphs = (
+        "The council will vote again in May, Jane Roe said.",
+        '"Related:"',
+        "Arden Council Backs The New Bridge Plan.",
+        "Jane Roe Wins Third Term as Mayor of Eastbrook",
+        "The bridge would open in 2030, officials said.",
+        "Tom Poe Opens New Ferry Terminal",
+    )
+    found, _ = find_furniture(paragraphs)
+    assert [(f.paragraph, f.rule) for f in found] == [(2, "read-more"), (3, "link-list"), (4, "link-list")]
+
+
 def test_a_caption_after_its_credit_is_left_out_but_a_sentence_about_the_agency_stays():
     paragraphs = (
         "Getty Images Lanterns float over the river at the festival's close",
