@@ -305,10 +305,13 @@ def _title_lead(doc, t_start: int) -> int:
     """Extend a title leftwards over its qualifiers and the body it names: 'Senior Colonel',
     'Former Treasury Secretary', 'Labour MP', 'regional President'."""
     qualifiers = wordset("title_qualifiers")
+    honorifics = wordset("honorifics")
     i = t_start
     while i > 0:
         tok = doc[i - 1]
         word = tok.lower_.rstrip(".")
+        if word in qualifiers and doc[i].lower_.rstrip(".") in honorifics:
+            break  # 'It was under Mr. Roe': a preposition, not the rank of 'Under Secretary'
         if word in qualifiers or (tok.text[:1].isupper() and is_title_token(tok)):
             i -= 1
         elif tok.tag_ in ("NNP", "NNPS") and tok.text[:1].isupper() and tok.dep_ in ("compound", "nmod", "amod"):

@@ -140,8 +140,9 @@ def _merge_persons(cands: list[Candidate], uf: _Clusters) -> None:
             ]
             if len({f.key for _, f in longer}) == 1:
                 matches = longer
-        if not matches and len(words) == 1 and not c.title:
-            # A first name alone ("Jane") joins the one full name it starts.
+        if not matches and len(words) == 1:
+            # A first name alone ("Jane") joins the one full name it starts; so does a title before
+            # the family name of a name written family name first ('Mr. Ban' of 'Ban Ki-moon').
             firsts = by_first.get(c.name.casefold(), set())
             if len(firsts) == 1:
                 matches = list(by_key[next(iter(firsts))])
@@ -239,7 +240,7 @@ def _match_grouped(persons: list, full: list, uf: _Clusters, holders: dict[str, 
             and any(j != i for _, j, _f in groups[sig][:2])
         ]
         matching = [sig for sig in matching if not _other_gender(c, groups[sig][0][2], usual)]
-        if not matching and len(words) == 1 and not c.title:
+        if not matching and len(words) == 1:
             keys = first_word.get(c.name.casefold(), set())
             matching = list(by_key[next(iter(keys))]) if len(keys) == 1 else []
         if not matching:

@@ -124,6 +124,35 @@ def _appositions(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
             yield s, e
 
 
+def second_subject(doc, root):
+    """'Jane Roe, the mayor of Arden, said': the description the parse made a second subject of
+    the verb instead of an apposition to the name (its head, or None). Set off by commas on both
+    sides, right after the name, headed by a singular noun for a person."""
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    k = root.i + 1  # the name's last word is its root
+    if k + 1 >= len(doc) or doc[k].text != ",":
+        return None
+    for sib in root.head.children:
+        if sib.i <= k or sib.dep_ not in ("nsubj", "nsubjpass") or sib.left_edge.i != k + 1:
+            continue
+        after = sib.right_edge.i  # the closing comma, whether the parse hung it on the noun or not
+        after += doc[after].text != ","
+        if sib.tag_ == "NN" and _person_noun(sib) and after < len(doc) and doc[after].text == ",":
+            return sib
+    return None
+
+
+def _second_subject_role(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
+    root = doc[cand.root]
+    if root.i != cand.span[1] - 1:
+        return
+    head = second_subject(doc, root)
+    if head is not None and not _other_person(doc, head, head.left_edge.i, head.right_edge.i + 1):
+        s = head.left_edge.i
+        yield s, _cut(doc, head, s, head.right_edge.i + 1)
+
+
 def _np_start(tok) -> int:
     """Where a noun's own phrase starts: its articles and modifiers, not whatever else the parse
     hung on it ('“…,” coach X said' hangs the quotation on 'coach')."""
@@ -513,6 +542,7 @@ def roles_for(
             found.append(FoundRole(text, aff, cand.paragraph, s_char, s_char + len(text)))
     spans = list(_appositions(doc, cand))
     if cand.type == "person":
+        spans += list(_second_subject_role(doc, cand))
         spans += list(_prenominal(doc, cand)) + list(_relative_role(doc, cand)) + list(_list_title(doc, cand))
         spans += list(_predicate_role(doc, cand)) + list(_identified_as(doc, cand))
         if not spans and not cand.title:
