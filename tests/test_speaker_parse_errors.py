@@ -369,3 +369,16 @@ def test_reaffirmed_and_restated_claims_are_reported():
 def test_a_name_inside_the_quotation_is_not_the_one_a_description_after_it_refers_to():
     b = _brief("The show ended late.", "“Nobody works harder than Tom Poe,” said the veteran stage actor.")
     assert _speaker(b, "Nobody works harder") == "veteran stage actor"  # described, not the one praised
+
+
+def test_words_quoted_inside_what_two_sides_agreed_to_do_are_the_speakers_not_theirs():
+    """'X, who said … that the two leaders had agreed to settle it "in a fair manner"': 'agreed to'
+    is a decision, not a statement; the fragment is X's, who said it (was: 'two leaders')."""
+    b = _brief(
+        "Jane Roe, who said she hoped the visit would help and that the two leaders had agreed to"
+        ' resolve the dispute "in a fair manner" that would "last for years".'
+    )
+    assert _speaker(b, "in a fair manner", "partial") == "Jane Roe"
+    assert _speaker(b, "last for years", "partial") == "Jane Roe"
+    b = _brief('Jane Roe agreed: "It is fair."')  # agreeing aloud is still speech
+    assert _speaker(b, "It is fair.") == "Jane Roe"

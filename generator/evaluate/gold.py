@@ -64,7 +64,7 @@ SPEAKING = ("person", "organisation", "country", "group")
 def norm(text: str) -> str:
     text = text.replace("\u2019", "'").replace("\u2018", "'").strip()
     text = re.sub(r"['’]s$|'$", "", text)
-    text = re.sub(r"^(?:the|a|an|one)\s+", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"^(?:the|a|an|one|some)\s+", "", text, flags=re.IGNORECASE)  # determiners only
     return " ".join(text.strip(' .,;:"“”').split()).casefold()
 
 

@@ -31,6 +31,7 @@ RELATIVES = wordset("pronouns.relative")
 # parser sometimes reads that subject as an object. Not 'tell' or 'ask',
 # whose object is the one spoken to.
 _INVERTIBLE = wordset("speech_verbs.invertible")
+_NOT_WITH_INFINITIVE = wordset("speech_verbs.not_with_infinitive")
 # Children dropped from a speaker's noun phrase: "Jane Moreau[, French foreign minister,]".
 _NP_DROP = frozenset({"appos", "relcl", "acl", "punct", "advcl", "parataxis", "ccomp"})
 
@@ -55,6 +56,10 @@ def is_cue(tok) -> bool:
         return any((c.dep_ == "prt" or _particle(c, tok)) and c.lower_ == PHRASAL_CUES[lemma] for c in tok.children)
     if lemma == "know" and tok.dep_ == "xcomp" and tok.head.lemma_ in ("want", "wish"):
         return True  # 'he wanted to know, “…?”': a question asked
+    if lemma in _NOT_WITH_INFINITIVE and any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in tok.children
+    ):
+        return False  # 'the two sides agreed to settle it “in good faith”': a decision, not words
     return lemma in SPEECH_VERBS
 
 
