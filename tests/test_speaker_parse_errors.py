@@ -382,3 +382,17 @@ def test_words_quoted_inside_what_two_sides_agreed_to_do_are_the_speakers_not_th
     assert _speaker(b, "last for years", "partial") == "Jane Roe"
     b = _brief('Jane Roe agreed: "It is fair."')  # agreeing aloud is still speech
     assert _speaker(b, "It is fair.") == "Jane Roe"
+
+
+def test_an_answer_that_was_that_clause_is_its_owners_statement():
+    """'Roe's response was that …': a speech noun said to be a 'that' clause reports its owner's
+    words, a quoted fragment inside them too (was: not read, and the fragment unattributed)."""
+    b = _brief(
+        "Jane Roe and Tom Poe debated tax credits on Tuesday.",
+        "Roe’s response was that it is unfair for the tax code to allow firms to write off machines.",
+        "Poe's answer was that “the strongest bond in society is the family,” so the state should help.",
+    )
+    assert _speaker(b, "it is unfair for the tax code", "reported") == "Jane Roe"
+    assert _speaker(b, "the strongest bond in society", "partial") == "Tom Poe"
+    b = _brief("Jane Roe spoke on Tuesday.", "Her answer was not that the plan would fail.")
+    assert not [q for q in b.quotes if "the plan would fail" in q.text]

@@ -36,7 +36,7 @@ from .names import gender
 from .quotes_coref import PRONOUNS, resolve_pronoun
 from .quotes_cues import RELATIVES, cue_text, is_cue, named_apposition, np_tokens, relative_antecedent, speaker_of
 from .quotes_marks import MarkProblem, QuoteSpan, find_quote_spans
-from .quotes_reported import reported_speech
+from .quotes_reported import owned_claim, reported_speech
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -170,11 +170,18 @@ def _attribute(para: _Para, span: QuoteSpan, prev: _Found | None) -> _Found:
     found = _Found("direct", para.n, span.start, span.end, span=span, sentence=(lo, hi), cue_paragraph=para.n)
     found.kind = _kind(para, found, prev)
     frame = para.frame(lo, hi)
+    inner = para.tokens(span.start, span.end)
+    ids = {t.i for t in inner}
+    words = {t.i for t in inner if not t.is_punct}  # a comma inside the marks hangs anywhere
+    for t in frame:
+        claim = owned_claim(t) if t.pos_ == "NOUN" else None
+        if claim is not None and words and words <= {c.i for c in claim[0]} and not para.inside(claim[1].idx):
+            # 'Roe's answer was that “…”': the words are those of the one whose answer it was.
+            found.cue, found.speaker, found.linked = t, claim[1], True
+            return found
     cues = [t for t in frame if is_cue(t)]
     if not cues:
         return found
-    inner = para.tokens(span.start, span.end)
-    ids = {t.i for t in inner}
     # The quotation's own heads; a comma inside the marks hangs on whatever verb follows.
     roots = [t for t in inner if t.head.i not in ids and not t.is_punct] or [t for t in inner if t.head.i not in ids]
     ranked: list[tuple[int, int, Token]] = []

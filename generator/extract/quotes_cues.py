@@ -81,7 +81,8 @@ def np_tokens(head) -> list:
     """The tokens of the noun phrase headed by `head`, without appositions or relative clauses."""
     kept = [head]
     # 'a group of doctors in 2015': a date after the phrase is when, not who.
-    stack = [c for c in head.children if c.dep_ not in _NP_DROP and not _dated(c)]
+    # An owner's 'case' mark ('the senator’s answer') is no part of who the owner is.
+    stack = [c for c in head.children if c.dep_ not in _NP_DROP and c.dep_ != "case" and not _dated(c)]
     while stack:
         t = stack.pop()
         kept.append(t)

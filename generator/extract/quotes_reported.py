@@ -124,6 +124,30 @@ def _sourced_claim(noun) -> tuple[list, Token] | None:
     return (clause, source) if clause is not None else None
 
 
+def _predicate_claim(noun) -> tuple[list, Token] | None:
+    """'Roe's answer was that the family comes first': the clause a speech noun is said to be,
+    said by the noun's owner (a name, a description or a pronoun, resolved as a subject is)."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _SPEECH_NOUNS or noun.dep_ != "nsubj":
+        return None
+    verb = noun.head
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None or verb.lemma_ != "be" or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    for c in verb.children:
+        # ('… was that “…,” so the state should help': the parse may hang the 'that' clause lower)
+        marked = c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark"
+        subject = any(m.dep_ in ("nsubj", "nsubjpass", "expl") for m in c.children)
+        if c.dep_ == "ccomp" and c.i > verb.i and marked and subject:
+            return list(c.subtree), owner
+    return None
+
+
+def owned_claim(noun) -> tuple[list, Token] | None:
+    """A speech noun that names whose words it holds ('Roe's claim that …', 'Roe's answer was
+    that …'): its clause's tokens and the owner."""
+    return _sourced_claim(noun) or _predicate_claim(noun)
+
+
 def _that_clause(noun, relative_too: bool = False) -> list | None:
     """The tokens of the 'that …' clause a noun introduces ('the claim that the bridge is unsafe');
     with `relative_too`, also one the parser read as a relative clause (see :func:`_complement_that`)."""
@@ -475,7 +499,7 @@ def reported_speech(doc, inside_quote: Callable[[int], bool]) -> Iterator[Report
         elif (tail := _inverted_tail(tok) or _trailing_source(tok)) is not None:
             content, speaker = tail
             cue = tok
-        elif (sourced := _sourced_claim(tok)) is not None:
+        elif (sourced := owned_claim(tok)) is not None:
             content, speaker = sourced
             cue = tok
         elif (claim := _noun_claim(tok)) is not None:
