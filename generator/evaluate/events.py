@@ -50,11 +50,15 @@ def _judgements(name: str) -> dict[tuple[str, int, str], list[dict]]:
 
 
 def judgement_of(judged: dict[tuple[str, int, str], list[dict]], article: str, event) -> dict | None:
-    """The judgement of a line as shown today: of the same words and the same date phrase (one made
-    before judges recorded the phrase stands for any); None when the line is dated otherwise now
-    ('1999' then, 'before 1999' today) or was never judged."""
+    """The judgement of a line as shown today: of the same words, the same date phrase and (when the
+    judgement records it) the same date value (one made before judges recorded the phrase stands for
+    any); None when the line is dated otherwise now ('1999' then, 'before 1999' today) or was never
+    judged."""
     found = judged.get((article, event.paragraph, event.line), [])
     phrase = event.date.phrase if event.date is not None else None
+    value = event.date.value if event.date is not None else None
+    # Since blind-E16 a judgement records the date value it saw too: another value today is another line.
+    found = [j for j in found if "date_value" not in j or j["date_value"] == value]
     same = [j for j in found if j.get("date_phrase") == phrase] or [j for j in found if j.get("date_phrase") is None]
     return same[0] if same else None
 
