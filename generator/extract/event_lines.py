@@ -117,6 +117,8 @@ def read_event(
     reading = _read(verb, start, end, paragraph, shown, ctx)  # offsets into `shown` hold before its gaps
     if not reading.background and when is not None and _compared_date(verb.doc, when):
         reading = Reading(background="a comparison with another time ('more than last year')")
+    elif not reading.background and when is not None and _change_since(verb, when):
+        reading = Reading(background="a change measured from another time ('up 8 points since May')")
     line = _balanced(reading.reads or shown)
     if line != text and line != reading.reads:
         reading = Reading(reads=line, actor=reading.actor, background=reading.background)
@@ -297,6 +299,20 @@ def _compared_date(doc, when: tuple[int, int]) -> bool:
         return False
     word = before[before.index("than") - 1] if before.index("than") > 0 else ""
     return word in COMPARATIVES  # '12 tonnes more than last year'; not 'no later than Friday'
+
+
+def _change_since(verb, when: tuple[int, int]) -> bool:
+    """A figure's change measured from the date ('has risen 8 points since October'): the date is
+    the base of a comparison, not when anything happened."""
+    doc = verb.doc
+    first = next((t for t in doc if t.idx >= when[0]), None)
+    if first is None or first.i == 0 or doc[first.i - 1].lower_ != "since":
+        return False
+    amounts = [c for c in verb.children if c.dep_ in ("dobj", "npadvmod", "attr", "acomp", "advmod")]
+    return any(
+        any(t.like_num for t in c.subtree) and any(t.lower_ in AMOUNT_WORDS or t.text == "$" for t in c.subtree)
+        for c in amounts
+    )
 
 
 def _figure(verb) -> bool:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from datetime import date
 from typing import TYPE_CHECKING
 
 from ..lexicon import wordset
@@ -86,7 +87,7 @@ def extract_events(article: Article, docs: list, actors: list[Actor], quotes: Se
                 continue
             if _years_apart(verb) and not re.search(r"\b\d{4}\b", tv.phrase):
                 continue  # 'a decade after the mill burned down on Boxing Day': not the last Boxing Day
-            if _of_what_was_said(span, verb):
+            if _of_what_was_said(span, verb) or _dates_a_thing(span, verb):
                 continue  # 'praised the firm's 1998 merger': the date is the merger's, not the praise's
             if in_quote(tv.offset) and not in_quote(verb.idx) and is_cue(verb):
                 continue  # 'Roe said: “ten years ago we had nothing”': the quotation's time does not date the saying
@@ -101,6 +102,8 @@ def extract_events(article: Article, docs: list, actors: list[Actor], quotes: Se
                 k = seen_verbs[verb.i]
                 if found[k][3].value is None and tv.value is not None:
                     found[k] = (*found[k][:3], tv, *found[k][4:])
+                elif (day := _in_year(found[k][3], tv)) is not None:
+                    found[k] = (*found[k][:3], day, *found[k][4:])
                 if keep & anchor:
                     start, end, gaps = clause_span(verb, keep, in_quote)
                     found[k] = (found[k][0], frame(verb, start, in_quote), end, *found[k][3:6], gaps)
@@ -316,6 +319,53 @@ def _of_what_was_said(span, verb) -> bool:
         return noun.head.i == verb.i and verb.lemma_.lower() not in _SPOKEN_TO
     # 'described it as the …', 'spoke about the …'; not 'said at the May 3 rally'
     return noun.dep_ == "pobj" and noun.head.lower_ in ("as", "about", "of") and noun.head.head.i == verb.i
+
+
+# Prepositions that set an act inside a dated thing ('spoke at Monday's rally', 'in a 2013 memo').
+_SETTING = frozenset({"in", "at", "during", "on", "throughout"})
+_EVIDENCE = wordset("evidence_verbs")  # 'figures show', 'a study suggests'
+
+
+def _in_year(day: TimeValue, year: TimeValue) -> TimeValue | None:
+    """'occurred on New Year's Eve … two years ago': a day written without its year, on a verb that a
+    year-level expression also dates, is that day of that year (None when the two do not combine)."""
+    if day.value is None or year.value is None or year.granularity != "year" or day.granularity != "day":
+        return None
+    if re.search(r"\b\d{4}\b", day.phrase) or not re.fullmatch(r"\d{4}-\d\d-\d\d", day.value):
+        return None
+    value = year.value + day.value[4:]
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return None  # 29 February of a year without it
+    return replace(day, value=value, start=value, end=value, inferred=True)
+
+
+def _dates_a_thing(span, verb) -> bool:
+    """The expression modifies a noun that is neither the verb's subject nor where it took place
+    ('stood accused over the 2015 riots', 'given a May 9 deadline', 'his 1999 admission'): it dates
+    that thing, not the act. ('A 2009 study found …', 'said at Monday's rally': the act is the dated
+    thing's or inside it; 'announced Tuesday sanctions': wire style for 'announced on Tuesday', no
+    determiner before the date.)"""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "PROPN":
+        noun = root.head.head  # 'the Voter Registration Act of 1993': a year in a name
+    elif root.dep_ not in ("compound", "nmod", "nummod", "poss", "amod") or root.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    else:
+        noun = root.head
+        if root.dep_ != "poss" and not any(c.dep_ in ("det", "poss") and c.i < span.start for c in noun.children):
+            return False
+    while noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i == verb.i:
+        # 'A 2009 study found', 'next month's launch will be': the thing dated acts; not 'Last
+        # year's figures show', evidence read today
+        return verb.tag_ in ("VBZ", "VBP") and verb.lemma_.lower() in _EVIDENCE
+    if noun.dep_ == "dobj" and noun.head.i == verb.i and verb.lemma_.lower() in _SPOKEN_TO:
+        return False  # 'told the May 3 rally': the ones spoken to, where it was said
+    prep = noun.head
+    return not (noun.dep_ == "pobj" and prep.lower_ in _SETTING and prep.head.i == verb.i)
 
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
