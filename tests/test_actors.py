@@ -1119,3 +1119,22 @@ def test_ag_before_a_surname_is_the_attorney_general_title():
     roles = _person_roles(b)
     assert sorted(roles) == ["Jane Roe", "Tom Poe"], roles  # not a person 'AG Roe' beside Jane Roe
     assert roles["Tom Poe"] == ["Deputy AG"]
+
+
+@pytest.mark.spacy
+def test_a_country_name_that_is_also_a_us_state_is_the_state_among_us_places(monkeypatch):
+    """A name both a country's and a US state's (the GeoNames state table makes one such; here the
+    table is given a second, so the test names no real case) is the state when the article names
+    other places only in the US and none of the country; else the country."""
+    from generator.extract import actors as A
+    from generator.extract.actors_gazetteer import fold, us_states
+
+    monkeypatch.setattr(A, "us_states", lambda: us_states() | {fold("Chad")})
+    types = lambda b: {a.name: a.type for a in b.actors}  # noqa: E731
+    b = _briefing("Storms hit Chad and Nevada on Monday, closing roads across Chad.")
+    assert types(b)["Chad"] == "place" and types(b)["Nevada"] == "place"
+    assert any("a US state here" in n for a in b.actors if a.name == "Chad" for n in a.notes)
+    b = _briefing("Storms hit Chad and Nevada on Monday, and flights to N'Djamena stopped.")
+    assert types(b)["Chad"] == "country"  # its capital is named: the country
+    b = _briefing("Storms hit Chad on Monday, closing roads.")
+    assert types(b)["Chad"] == "country"  # nothing in the US named

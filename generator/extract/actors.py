@@ -15,6 +15,7 @@ no earlier full name, say) the mentions stay apart rather than be guessed togeth
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from ..article import slugify
@@ -22,7 +23,7 @@ from ..lexicon import wordset
 from ..model import Actor, Article, Mention, Role
 from .actors_aliases import link_aliases
 from .actors_evidence import lowercase_words, not_a_name, people_by_name, person_evidence
-from .actors_gazetteer import gazetteer
+from .actors_gazetteer import city_names, fold, gazetteer, in_the_us, us_states
 from .actors_mentions import Candidate, mentions_in, title_key
 from .actors_merge import cluster, cluster_type
 from .actors_propagate import propagate
@@ -43,6 +44,7 @@ def extract_actors(article: Article, docs: list, rejected: list[str] | None = No
     groups = cluster(cands)
     groups = _keep_needed_countries(groups, cands)
     groups = _settle_types(groups, article, rejected if rejected is not None else [])
+    _us_states_named_like_countries(groups, gaz, article)
     ids = _assign_ids(groups)
     types = [cluster_type(g) for g in groups]
     country_ids = {g[0].key: ids[i] for i, g in enumerate(groups) if types[i] == "country"}
@@ -124,6 +126,30 @@ def _settle_types(groups: list[list[Candidate]], article: Article, rejected: lis
                 continue
         out.append(g)
     return out
+
+
+def _us_states_named_like_countries(groups: list[list[Candidate]], gaz, article: Article) -> None:
+    """A country's name that is a US state's too is the state (a place) in an article that names
+    other places only in the US (a state, a large city) and no place of the country (its capital,
+    a large city of it) nor its people (its demonym)."""
+    types = [cluster_type(g) for g in groups]
+    names = [_name(g, t) for g, t in zip(groups, types, strict=True)]
+    text = "\n".join(article.paragraphs)
+    for g, type_, name in zip(groups, types, names, strict=True):
+        country = gaz.countries.get(name) if type_ == "country" else None
+        if country is None or fold(name) not in us_states():
+            continue
+        code = next((a for a in country.short_forms if len(a) == 2 and a.isupper()), None)
+        theirs = [*country.capitals, *(n for n, codes in city_names().items() if code in codes), country.demonym]
+        if any(w and re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text) for w in theirs):
+            continue  # its people, its capital or one of its cities: the country
+        others = [
+            n for n, t in zip(names, types, strict=True) if n != name and t in ("place", "country", "organisation")
+        ]
+        if any(in_the_us(n, gaz) for n in others):
+            for c in g:
+                c.type, c.key = "place", name.casefold()
+                c.notes.append("a US state here: the article names other places in the US and none of the country")
 
 
 def _event_or_document(name: str) -> bool:
