@@ -396,3 +396,46 @@ def test_an_answer_that_was_that_clause_is_its_owners_statement():
     assert _speaker(b, "the strongest bond in society", "partial") == "Tom Poe"
     b = _brief("Jane Roe spoke on Tuesday.", "Her answer was not that the plan would fail.")
     assert not [q for q in b.quotes if "the plan would fail" in q.text]
+
+
+def test_a_date_after_the_subject_is_no_part_of_who_speaks():
+    """'Poe this week said …': the speaker phrase is 'Poe' (was: 'Poe this week', which names no actor)."""
+    from generator.extract.quotes_cues import np_tokens
+
+    doc = reparsed("Poe this week also said he would consider selling the farm.", {"week": ("npadvmod", "Poe")})
+    assert [t.text for t in np_tokens(doc[0])] == ["Poe"]
+    b = _brief("Jane Roe met Tom Poe on Monday.", "Poe this week also said he would consider selling the farm.")
+    assert _speaker(b, "he would consider selling the farm", "reported") == "Tom Poe"
+
+
+def test_a_second_cue_joined_to_a_there_clause_is_the_first_cues_speakers():
+    """'X confirmed there had been deaths and called it a “tragic” incident': the parse joins
+    'called' to the 'there' clause, whose subject no verb shares; X called it so (was: unattributed)."""
+    b = _brief(
+        "Robin Doe, assistant chief constable at the Arden police, confirmed there had been"
+        " fatalities and called it a “tragic” incident."
+    )
+    assert _speaker(b, "tragic", "partial") == "Robin Doe"
+    assert _speaker(b, "incident", "reported") == "Robin Doe"
+
+
+def test_a_name_the_tagger_read_as_a_verb_still_speaks_when_the_article_gave_it():
+    """A real article's parse: 'Poe this week said …' with 'Poe' tagged a verb and no entity;
+    'Poe' is the alias of one actor, who speaks (was: unattributed)."""
+    from generator.extract import extract_briefing
+    from generator.nlp import parse
+
+    art = Article(
+        id="t",
+        title="T",
+        published=date(2024, 5, 15),
+        source=None,
+        url=None,
+        tags=(),
+        paragraphs=("Jane Roe met Tom Poe on Monday.", "Poe this week said he would sell the farm."),
+    )
+    docs = parse(art)
+    second = reparsed(art.paragraphs[1], {}, tags={"Poe": ("VERB", "VB")})
+    second.ents = [e for e in second.ents if e.label_ != "PERSON"]
+    b = extract_briefing(art, [docs[0], second])
+    assert _speaker(b, "he would sell the farm", "reported") == "Tom Poe"

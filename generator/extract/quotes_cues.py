@@ -108,6 +108,8 @@ def np_tokens(head) -> list:
 
 
 def _dated(tok) -> bool:
+    if tok.dep_ == "npadvmod" and tok.ent_type_ in ("DATE", "TIME"):
+        return True  # 'Roe this week said': when, not who
     return tok.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in tok.children)
 
 
@@ -232,6 +234,17 @@ def speaker_of(cue, quote_before: bool = False):
                 # cue to the relative clause; its subject is not the cue's. Leave it unattributed.
                 # ('…, which Roe had called a “disaster” and promised to “rip up”': two cues, one subject.)
                 return None
+            if (
+                verb.dep_ == "conj"
+                and nxt.dep_ == "ccomp"
+                and is_cue(nxt.head)
+                and nxt.head.i < nxt.i
+                and any(c.dep_ == "expl" for c in nxt.children)
+            ):
+                # 'Roe confirmed there had been deaths and called it “tragic”': a clause with 'there'
+                # for subject shares it with no verb; the parse joined Roe's second cue to it.
+                verb = nxt.head
+                continue
             if (
                 verb.dep_ == "conj"
                 and nxt.dep_ == "ccomp"

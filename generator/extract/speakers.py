@@ -14,7 +14,7 @@ from dataclasses import replace
 from ..article import slugify
 from ..lexicon import GENDERED, person_nouns, pronoun_subjects, word_gender, wordlist, wordset
 from ..model import Actor, ActorType, Article, Mention, Quote
-from .actors_evidence import lowercase_words
+from .actors_evidence import SPEAKING_TYPES, lowercase_words
 from .actors_lexicon import GROUP_HEADS, TITLE_WORDS
 from .common import actor_at
 from .names import gender, is_given_name
@@ -342,6 +342,21 @@ def add_descriptive_speakers(
             continue
         doc = docs[m.paragraph - 1]
         head = _head(doc, m.start, m.end)
+        known = [
+            a
+            for a in actors
+            if not a.described
+            and m.text[:1].isupper()
+            and (m.text in (a.name, *a.aliases) or a.type == "person" and a.name.split()[-1] == m.text)
+        ]
+        if len(known) == 1 and known[0].type in SPEAKING_TYPES:
+            # 'Roe this week said', the tagger reading 'Roe' as a verb: a name (or the family name) the
+            # article gave one actor.
+            given[(m.paragraph, m.start, m.end)] = known[0].id
+            out.append(
+                replace(q, speaker=known[0].id, attribution="named at the speech verb (a name the article gave)")
+            )
+            continue
         if head is None or head.pos_ not in ("NOUN", "PROPN"):
             out.append(q)  # a pronoun or a parse we cannot read: leave it unattributed
             continue
