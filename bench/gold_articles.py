@@ -33,6 +33,7 @@ Three sets, drawn with fixed random seeds so the choice is reproducible:
 * ``dev15``: the same again, after dev14, with its own seed.
 * ``dev16``: the same again, after dev15, with its own seed.
 * ``dev17``: the same again, after dev16, with its own seed.
+* ``dev18``: the same again, after dev17, with its own seed (only two crawls of at most 1,000 words were left).
 
 Each article becomes ``<set>/<name>.txt`` (title line, blank line, paragraphs
 separated by blank lines) with a ``<name>.yml`` sidecar (published, source, url),
@@ -225,6 +226,7 @@ def main() -> None:
             (20261216, 4),
             (20261217, 4),
             (20261218, 4),
+            (20261219, 4),
         ),
         start=7,
     ):
