@@ -439,3 +439,28 @@ def test_a_name_the_tagger_read_as_a_verb_still_speaks_when_the_article_gave_it(
     second.ents = [e for e in second.ents if e.label_ != "PERSON"]
     b = extract_briefing(art, [docs[0], second])
     assert _speaker(b, "he would sell the farm", "reported") == "Tom Poe"
+
+
+def test_a_subject_pronoun_is_none_of_the_names_after_it_in_its_clause():
+    """'He has declared Poe to be “anointed”': 'He' is not Poe, though Poe is the nearest name
+    before (was: Poe). The name before the pronoun may be it: '“… Roe's own …,” she said'."""
+    b = _brief(
+        "Jane Roe spoke on Monday.",
+        "The radio host has filled his rally speeches for Tom Poe with religious imagery."
+        " He has declared Poe to be “anointed” by God.",
+    )
+    assert _speaker(b, "anointed", "partial") != "Tom Poe"
+    b = _brief("Jane Roe spoke on Monday.", "The cargo will be Roe's own “cherry red roadster,” she said.")
+    assert _speaker(b, "cherry red roadster", "partial") == "Jane Roe"
+
+
+def test_a_term_quoted_as_what_someone_called_it_is_theirs_inside_anothers_claim():
+    """'she claimed that Poe had characterized as “truthful” all of her statements': the word is
+    Poe's, who characterized them so (was: hers, the one who claimed)."""
+    b = _brief(
+        "Jane Roe admitted she had erred when she claimed that Tom Poe had characterized as"
+        ' "truthful" all of her statements.'
+    )
+    assert _speaker(b, "truthful", "partial") == "Tom Poe"
+    b = _brief("Jane Roe said the board members were calling “every hour”.")  # no naming: her words
+    assert _speaker(b, "every hour", "partial") == "Jane Roe"

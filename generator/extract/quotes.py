@@ -38,6 +38,8 @@ from .quotes_cues import RELATIVES, cue_text, is_cue, named_apposition, np_token
 from .quotes_marks import MarkProblem, QuoteSpan, find_quote_spans
 from .quotes_reported import owned_claim, reported_speech
 
+_NAMING = wordset("naming_verbs")
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -258,6 +260,13 @@ def _outer_source(para: _Para, span: QuoteSpan, cue, spk):
     """'Roe said the board were calling “every hour”': a fragment quoted inside
     what someone reports is the reporter's words, as the writer heard them. The
     outermost speech cue whose complement holds the inner one, and its speaker."""
+    if cue.lemma_.lower() in _NAMING and any(
+        c.dep_ in ("dobj", "prep") and (c.dep_ == "dobj" or c.lower_ == "as") and not span.open <= c.idx <= span.close
+        for c in cue.children
+    ):
+        # 'claimed Roe had called it “a sham”': the one who named the thing so said the words (not
+        # 'were calling “every hour”', no thing named outside the marks)
+        return cue, spk
     tok = cue
     while tok.dep_ == "ccomp" and tok.head.i != tok.i:
         outer = tok.head

@@ -324,6 +324,10 @@ def resolve_pronoun(
         return None
     genders = _genders_of(docs, people) if want in ("he", "she") else None
     person_words = frozenset(w for name in people for w in name.split())
+    # 'He declared Roe the winner': a subject pronoun is none of the names its own clause holds after
+    # it (not '“Roe's plan will work,” he said', where the name comes first).
+    own = pronoun.head.subtree if pronoun.dep_ in SUBJECT_DEPS else ()
+    named_here = {t.text for t in own if t.pos_ == "PROPN" and t.i > pronoun.i and not inside_quote(paragraph, t.idx)}
     found: Antecedent | None = None
     found_speaks = False
     looked = 0
@@ -338,7 +342,7 @@ def resolve_pronoun(
             before = pronoun.i if p == paragraph and sent.start <= pronoun.i < sent.end else None
             inside = lambda off, p=p: inside_quote(p, off)  # noqa: E731
             for _subj, _pos, toks, kinds, head in _candidates(doc, sent, before, inside, genders, person_words):
-                if want not in kinds:
+                if want not in kinds or (head[-1].pos_ == "PROPN" and head[-1].text in named_here):
                     continue
                 if toks[0].pos_ == "PRON":
                     if found is not None:
