@@ -715,3 +715,20 @@ def test_a_holiday_a_past_clause_names_is_never_after_publication_unless_it_is_a
         found = {tv.phrase: tv.value for tv in find_timexes(get_nlp()(sentence), published)}
         holiday = next(v for p, v in found.items() if p in ("Halloween", "Christmas", "Valentine’s Day"))
         assert holiday == expected, sentence
+
+
+@pytest.mark.spacy
+def test_a_chapter_and_verse_is_no_clock_time_and_the_past_week_is_the_days_up_to_publication():
+    from generator.nlp import get_nlp
+
+    def found(text, dct):
+        return [(t.phrase, t.value) for t in find_timexes(get_nlp()(text), dct, paragraph=1)]
+
+    saturday = date(2016, 3, 19)
+    assert found("The pastor read Vistarians 5:11 to the crowd.", saturday) == []  # was 05:11 that day
+    assert found("At 5:11 the ferry left.", saturday) == [("5:11", "2016-03-19T05:11")]
+    assert found("The ferry left at 5:11 on Monday.", saturday)[0] == ("5:11", "2016-03-19T05:11")
+    # 'this past week' on a Saturday: the week now ending (was: the week before); 'last week' stays it
+    assert found("The council met this past week.", saturday) == [("past week", "2016-W11")]
+    assert found("The council met last week.", saturday) == [("last week", "2016-W10")]
+    assert found("The council met during the past week.", date(2016, 2, 8)) == [("the past week", "2016-W05")]

@@ -450,7 +450,9 @@ def _relative_rule(m, dct, tense):
     if dct is None:
         return unresolved(granularity=unit, modifier=mod)
     k = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(rel, 0)
-    tv = shift(dct, unit, k)
+    # '(this|the) past week': the seven days up to publication, named by the week that holds most of
+    # them (the one of the fourth day back); 'last week' is the calendar week before.
+    tv = week_value(dct - timedelta(days=3)) if (rel, unit) == ("past", "week") else shift(dct, unit, k)
     if tv is None:
         return None
     if text.startswith("earlier"):  # 'earlier this year': from the start of the period to publication
@@ -567,10 +569,19 @@ def _clock_rule(m, dct, tense):
             hh = 0
         if hh > 24 or mm > 59 or (not ampm and hh > 23):
             return None
+        if m["h2"] and _after_a_name(m):
+            return None  # 'Ephesians 5:11', 'Article 2:30': a chapter and verse, a reference, no time
     day = normalise(m["day"], dct, tense) if m["day"] else (day_value(dct) if dct else None)
     if day is None or day.value is None:
         return unresolved(kind="time", granularity="day")
     return replace(day, value=f"{day.value}T{hh:02d}:{mm:02d}", kind="time")
+
+
+def _after_a_name(m) -> bool:
+    """A bare 'H:MM' right after a capitalised word inside a sentence (not 'At 5:30 …') that is no
+    weekday or month."""
+    before = re.search(r"(?<=[a-z,;]\s)([A-Z][A-Za-z]+)\s+$", m.string[: m.start()])
+    return before is not None and before[1].lower() not in WEEKDAYS and before[1].lower() not in MONTHS
 
 
 @rule("clock_duration", r"(?<![\d:.])(?P<h>\d{1,2}):(?P<mi>[0-5]\d):(?P<s>[0-5]\d)(?:\.(?P<f>\d+))?(?![\d:])")
