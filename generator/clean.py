@@ -116,16 +116,18 @@ def find_furniture(paragraphs: tuple[str, ...] | list[str]) -> tuple[list[LeftOu
     found: list[LeftOut] = []
     dateline: Dateline | None = None
     quotations = _quotations(paragraphs)
-    links_follow = False  # after a 'Related:' heading, the headlines of other stories
+    links_follow = 0  # after a 'Related:' heading, the how-manieth headline of other stories (0: none)
     for n, text in enumerate(paragraphs, start=1):
         stripped = text.strip()
         if not stripped:
             continue
-        if links_follow and _headline(stripped):
+        if links_follow and links_follow <= HEADLINE_MAX_LINKS and _headline(stripped):
             found.append(LeftOut(n, 0, len(text), "link to other content", "link-list", text))
+            links_follow += 1
             continue
         whole = _whole(n, text, stripped) or _pull_quote(n, text, quotations)
-        links_follow = whole is not None and whole.rule == "read-more" and stripped.strip("\"“”' ").endswith(":")
+        heading = whole is not None and whole.rule == "read-more" and stripped.strip("\"“”' ").endswith(":")
+        links_follow = 1 if heading else 0
         if whole is not None:
             found.append(whole)
             continue
@@ -155,6 +157,7 @@ def find_furniture(paragraphs: tuple[str, ...] | list[str]) -> tuple[list[LeftOu
 HEADLINE_MAX_WORDS = 25
 HEADLINE_MIN_CAPITALISED = 3
 HEADLINE_SHORT_WORD = 3  # 'of', 'the', 'and' may stay lower case
+HEADLINE_MAX_LINKS = 8  # a box of links is short: a crosshead after it is the story again
 
 
 def _headline(text: str) -> bool:

@@ -1070,24 +1070,24 @@ def test_no_role_from_a_possessive_read_as_an_apposition_or_a_relative_clause_s_
 
 @pytest.mark.spacy
 def test_a_description_the_parse_made_a_second_subject_is_the_role_of_the_name_before_it():
-    """'X, the secretary general of Y, vowed …': a real article's parse made the description a
-    second subject of the verb (no apposition); it is still X's role, and X is the one who vowed."""
+    """'X, the managing director of Y, pledged …': a real article's parse made the description a
+    second subject of the verb (no apposition); it is still X's role."""
     from conftest import reparsed
 
     from generator.extract.actors_roles import _second_subject_role
 
-    text = "Jane Roe, the secretary general of the Arden League, vowed not to repeat that mistake."
-    doc = reparsed(text, {"general": ("nsubj", "vowed"), ",": ("punct", "general")})
-    assert _rule_spans(_second_subject_role, doc) == ["the secretary general of the Arden League"]
+    text = "Jane Roe, the managing director of the Arden Trust, pledged to reopen the library."
+    doc = reparsed(text, {"director": ("nsubj", "pledged"), ",": ("punct", "director")})
+    assert _rule_spans(_second_subject_role, doc) == ["the managing director of the Arden Trust"]
     # Without its closing comma the noun phrase is no apposition: no role from it.
-    text = "Jane Roe, the secretary general of the league vowed not to repeat that mistake."
-    doc = reparsed(text, {"general": ("nsubj", "vowed")})
+    text = "Jane Roe, the managing director of the trust pledged to reopen the library."
+    doc = reparsed(text, {"director": ("nsubj", "pledged")})
     assert _rule_spans(_second_subject_role, doc) == []
 
 
 @pytest.mark.spacy
 def test_a_preposition_before_an_honorific_is_no_rank_but_under_secretary_is():
-    b = _briefing("It was under Mr. Poe's watch that the assembly set up the fund. Under Secretary Jane Roe spoke.")
+    b = _briefing("The bridge opened under Mr. Poe in 1990. Under Secretary Jane Roe spoke.")
     roles = _person_roles(b)
     assert roles.get("Poe", roles.get("Mr. Poe")) == [], roles  # was: role 'under', alias 'under Mr. Poe'
     assert roles["Jane Roe"] == ["Under Secretary"]
@@ -1095,16 +1095,19 @@ def test_a_preposition_before_an_honorific_is_no_rank_but_under_secretary_is():
 
 @pytest.mark.spacy
 def test_a_title_with_the_family_name_written_first_joins_the_full_name():
-    """'Pak Sun-hee … Mr. Pak': a name written family name first, then referred to by it."""
+    """'Gwak Sun-hee … Mr. Gwak': a name written family name first, then referred to by it."""
     b = _briefing(
-        "Pak Sun-hee, the head of the Arden Union, spoke on Monday.",
-        "It was under Mr. Pak's watch that the union grew. Mr. Pak said it would grow again.",
+        "Gwak Sun-hee, the head of the Arden Union, spoke on Monday.",
+        "The union grew while Mr. Gwak led it. Mr. Gwak said it would grow again.",
     )
     persons = [a for a in b.actors if a.type == "person"]
-    assert len(persons) == 1 and persons[0].name == "Pak Sun-hee", [(a.name, a.aliases) for a in persons]
-    # Two full names open with the word: 'Mr. Pak' is either, so neither.
-    b = _briefing("Pak Sun-hee and Pak Min-jun spoke.", "Mr. Pak said it would grow again.")
-    assert sorted(a.name for a in b.actors if a.type == "person") == ["Mr. Pak", "Pak Min-jun", "Pak Sun-hee"]
+    assert len(persons) == 1 and persons[0].name == "Gwak Sun-hee", [(a.name, a.aliases) for a in persons]
+    # A title before a given name ('Ms. Kelly') is no family name written first: no merge.
+    b = _briefing("Kelly Poe runs the bakery.", "Ms. Kelly, a neighbour, said the bread was good.")
+    assert len([a for a in b.actors if a.type == "person"]) == 2
+    # Two full names open with the word: 'Mr. Gwak' is either, so neither.
+    b = _briefing("Gwak Sun-hee and Gwak Min-jun spoke.", "Mr. Gwak said it would grow again.")
+    assert sorted(a.name for a in b.actors if a.type == "person") == ["Gwak Min-jun", "Gwak Sun-hee", "Mr. Gwak"]
 
 
 @pytest.mark.spacy
@@ -1114,7 +1117,7 @@ def test_ag_before_a_surname_is_the_attorney_general_title():
     assert same_role("AG", "Attorney General") and same_role("Deputy AG", "deputy attorney general")
     b = _briefing(
         "Attorney General Jane Roe sued the state.",
-        "The governor filed a complaint against the department, AG Roe, and Deputy AG Tom Poe.",
+        "The letter went to the ministry, AG Roe, and Deputy AG Tom Poe.",
     )
     roles = _person_roles(b)
     assert sorted(roles) == ["Jane Roe", "Tom Poe"], roles  # not a person 'AG Roe' beside Jane Roe

@@ -372,14 +372,14 @@ def test_a_name_inside_the_quotation_is_not_the_one_a_description_after_it_refer
 
 
 def test_words_quoted_inside_what_two_sides_agreed_to_do_are_the_speakers_not_theirs():
-    """'X, who said … that the two leaders had agreed to settle it "in a fair manner"': 'agreed to'
-    is a decision, not a statement; the fragment is X's, who said it (was: 'two leaders')."""
+    """'X, who reported that both unions had agreed to split the fund "down the middle"': 'agreed to'
+    is a decision, not a statement; the fragment is X's, who reported it (was: 'both unions')."""
     b = _brief(
-        "Jane Roe, who said she hoped the visit would help and that the two leaders had agreed to"
-        ' resolve the dispute "in a fair manner" that would "last for years".'
+        "The mediator Jane Roe, who reported that the talks went late and that both unions had agreed to"
+        ' split the pension fund "down the middle" so it would "outlast the mill".'
     )
-    assert _speaker(b, "in a fair manner", "partial") == "Jane Roe"
-    assert _speaker(b, "last for years", "partial") == "Jane Roe"
+    assert _speaker(b, "down the middle", "partial") == "Jane Roe"
+    assert _speaker(b, "outlast the mill", "partial") == "Jane Roe"
     b = _brief('Jane Roe agreed: "It is fair."')  # agreeing aloud is still speech
     assert _speaker(b, "It is fair.") == "Jane Roe"
 
@@ -388,12 +388,12 @@ def test_an_answer_that_was_that_clause_is_its_owners_statement():
     """'Roe's response was that …': a speech noun said to be a 'that' clause reports its owner's
     words, a quoted fragment inside them too (was: not read, and the fragment unattributed)."""
     b = _brief(
-        "Jane Roe and Tom Poe debated tax credits on Tuesday.",
-        "Roe’s response was that it is unfair for the tax code to allow firms to write off machines.",
-        "Poe's answer was that “the strongest bond in society is the family,” so the state should help.",
+        "Jane Roe and Tom Poe argued over the harbour levy on Tuesday.",
+        "Roe’s reply was that ferry owners should not pay twice for the same pier.",
+        "Poe's answer was that “a town lives by its harbour,” so the levy must stay.",
     )
-    assert _speaker(b, "it is unfair for the tax code", "reported") == "Jane Roe"
-    assert _speaker(b, "the strongest bond in society", "partial") == "Tom Poe"
+    assert _speaker(b, "ferry owners should not pay twice", "reported") == "Jane Roe"
+    assert _speaker(b, "a town lives by its harbour", "partial") == "Tom Poe"
     b = _brief("Jane Roe spoke on Tuesday.", "Her answer was not that the plan would fail.")
     assert not [q for q in b.quotes if "the plan would fail" in q.text]
 
@@ -402,21 +402,18 @@ def test_a_date_after_the_subject_is_no_part_of_who_speaks():
     """'Poe this week said …': the speaker phrase is 'Poe' (was: 'Poe this week', which names no actor)."""
     from generator.extract.quotes_cues import np_tokens
 
-    doc = reparsed("Poe this week also said he would consider selling the farm.", {"week": ("npadvmod", "Poe")})
+    doc = reparsed("Poe this month told staff the bakery may close.", {"month": ("npadvmod", "Poe")})
     assert [t.text for t in np_tokens(doc[0])] == ["Poe"]
-    b = _brief("Jane Roe met Tom Poe on Monday.", "Poe this week also said he would consider selling the farm.")
-    assert _speaker(b, "he would consider selling the farm", "reported") == "Tom Poe"
+    b = _brief("Jane Roe met Tom Poe on Monday.", "Poe this month told staff the bakery may close.")
+    assert _speaker(b, "the bakery may close", "reported") == "Tom Poe"
 
 
 def test_a_second_cue_joined_to_a_there_clause_is_the_first_cues_speakers():
-    """'X confirmed there had been deaths and called it a “tragic” incident': the parse joins
-    'called' to the 'there' clause, whose subject no verb shares; X called it so (was: unattributed)."""
-    b = _brief(
-        "Robin Doe, assistant chief constable at the Arden police, confirmed there had been"
-        " fatalities and called it a “tragic” incident."
-    )
-    assert _speaker(b, "tragic", "partial") == "Robin Doe"
-    assert _speaker(b, "incident", "reported") == "Robin Doe"
+    """'X announced there would be layoffs and labelled the plan a “painful” step': the parse joins
+    the second cue to the 'there' clause, whose subject no verb shares; X labelled it so (was:
+    unattributed)."""
+    b = _brief("The mill owner Ann Lee announced there would be layoffs and labelled the plan a “painful” step.")
+    assert _speaker(b, "painful", "partial") == "Ann Lee"
 
 
 def test_a_name_the_tagger_read_as_a_verb_still_speaks_when_the_article_gave_it():
@@ -442,25 +439,26 @@ def test_a_name_the_tagger_read_as_a_verb_still_speaks_when_the_article_gave_it(
 
 
 def test_a_subject_pronoun_is_none_of_the_names_after_it_in_its_clause():
-    """'He has declared Poe to be “anointed”': 'He' is not Poe, though Poe is the nearest name
-    before (was: Poe). The name before the pronoun may be it: '“… Roe's own …,” she said'."""
-    b = _brief(
-        "Jane Roe spoke on Monday.",
-        "The radio host has filled his rally speeches for Tom Poe with religious imagery."
-        " He has declared Poe to be “anointed” by God.",
-    )
-    assert _speaker(b, "anointed", "partial") != "Tom Poe"
-    b = _brief("Jane Roe spoke on Monday.", "The cargo will be Roe's own “cherry red roadster,” she said.")
-    assert _speaker(b, "cherry red roadster", "partial") == "Jane Roe"
+    """'He named Poe “the best keeper in the league”': 'He' is not Poe, though Poe is the nearest
+    name before; the name before the pronoun may be it ('“… Roe's own …,” she said')."""
+    from generator.extract.quotes_coref import _names_after
+
+    doc = reparsed("He named Poe “the best keeper in the league”.", {})
+    assert _names_after(doc[0], 1, lambda p, off: False) == {"Poe"}
+    doc = reparsed("“The prize is Roe's own doing,” she said.", {})
+    she = next(t for t in doc if t.lower_ == "she")
+    assert _names_after(she, 1, lambda p, off: False) == set()
+    b = _brief("Jane Roe spoke on Monday.", "The prize is Roe's own “hard-won reward,” she said.")
+    assert _speaker(b, "hard-won reward", "partial") == "Jane Roe"
+    # Another name of the family after the pronoun is another person: she is still Jane Roe.
+    b = _brief("Jane Roe spoke on Monday.", "She thanked her brother, Tom Roe, and said the mill was “not for sale”.")
+    assert _speaker(b, "not for sale", "partial") == "Jane Roe"
 
 
 def test_a_term_quoted_as_what_someone_called_it_is_theirs_inside_anothers_claim():
-    """'she claimed that Poe had characterized as “truthful” all of her statements': the word is
-    Poe's, who characterized them so (was: hers, the one who claimed)."""
-    b = _brief(
-        "Jane Roe admitted she had erred when she claimed that Tom Poe had characterized as"
-        ' "truthful" all of her statements.'
-    )
-    assert _speaker(b, "truthful", "partial") == "Tom Poe"
+    """'she insisted that Poe had described as “sound” every one of her plans': the word is Poe's,
+    who described them so (was: hers, the one who insisted)."""
+    b = _brief('Ann Lee wrote on Friday that the auditor Tom Poe had described as "sound" every one of her budgets.')
+    assert _speaker(b, "sound", "partial") == "Tom Poe"
     b = _brief("Jane Roe said the board members were calling “every hour”.")  # no naming: her words
     assert _speaker(b, "every hour", "partial") == "Jane Roe"

@@ -317,38 +317,42 @@ def test_the_second_of_two_verbs_under_an_infinitive_keeps_the_subject_and_a_cla
 
 @pytest.mark.spacy
 def test_a_date_on_a_thing_dates_that_thing_not_the_act():
-    """'given a May 9 deadline', 'responsible for the 2015 riots', 'Act of 1993': the date is the
-    deadline's, the riots', the law's; no event of the verb is dated by it. A dated thing that acts
+    """'sent an October 2 notice', 'blamed for the 2011 floods', 'Act of 1997': the date is the
+    notice's, the floods', the law's; no event of the verb is dated by it. A dated thing that acts
     in the past ('A 2009 study found'), or the dated occasion an act took place at ('spoke at
     Monday's rally'), still dates the event."""
     lines = {
         e.text: e.date.value
         for e in _events_of(
-            "The council was given a May 9 deadline to reply to the letter.",
-            "Most of the men responsible for the 2015 riots stood trial in Arden.",
-            "The rules are not in compliance with the Eastbrook Voter Act of 1993.",
+            "The mayor sent an October 2 notice to every tenant of the tower.",
+            "Two engineers blamed for the 2011 floods kept their posts in Arden.",
+            "The ferries break the Eastbrook Harbour Act of 1997 every summer.",
             "Last year's figures show that the numbers are wrong.",
             "A 2009 study found that the river was clean.",
             "Jane Roe spoke at Monday's rally in Eastbrook.",
-            "The Arden Refugee Act of 1980 established a process for resettling refugees.",
+            "The Arden Water Act of 1962 created a board for the reservoirs.",
+            "Tom Poe won Tuesday's election in Arden.",
         )
     }
     assert lines == {
         "A 2009 study found that the river was clean": "2009",
         "Jane Roe spoke at Monday's rally in Eastbrook": "2024-03-04",
-        "The Arden Refugee Act of 1980 established a process for resettling refugees": "1980",
+        "The Arden Water Act of 1962 created a board for the reservoirs": "1962",
+        "Tom Poe won Tuesday's election in Arden": "2024-03-05",
     }, lines
 
 
 @pytest.mark.spacy
 def test_a_day_without_its_year_takes_the_year_the_same_verb_gives():
-    (e,) = _events_of("Mass thefts occurred on New Year's Eve in several towns two years ago.")
-    assert (e.date.phrase, e.date.value) == ("New Year's Eve", "2022-12-31")  # 2024 less two; not 2023's, the last
+    (e,) = _events_of("Three years ago, on Christmas Eve, a fire destroyed the Arden mill.")
+    assert (e.date.phrase, e.date.value) == ("Christmas Eve", "2021-12-24")  # 2024 less three; not 2023's, the last
+    (e,) = _events_of("The company on Monday reported a loss for last year.")
+    assert e.date.value == "2024-03-04"  # a weekday counts from publication, whatever year is named
 
 
 @pytest.mark.spacy
 def test_a_change_measured_since_a_date_is_background():
-    (e,) = _events_of("Approval of the mayor has risen 8 points since October, the poll found.")
+    (e,) = _events_of("The ferry fare has fallen 12 percent since June, the operator says.")
     assert e.background.startswith("a change measured from another time")
     (e,) = _events_of("Jane Roe has led the union since 2019.")
     assert not e.background and e.date.value == "2019"

@@ -23,7 +23,7 @@ from ..lexicon import wordset
 from ..model import Actor, Article, Mention, Role
 from .actors_aliases import link_aliases
 from .actors_evidence import lowercase_words, not_a_name, people_by_name, person_evidence
-from .actors_gazetteer import city_names, fold, gazetteer, in_the_us, us_states
+from .actors_gazetteer import city_names, fold, gazetteer, in_the_us, plural_form, us_states
 from .actors_mentions import Candidate, mentions_in, title_key
 from .actors_merge import cluster, cluster_type
 from .actors_propagate import propagate
@@ -140,7 +140,8 @@ def _us_states_named_like_countries(groups: list[list[Candidate]], gaz, article:
         if country is None or fold(name) not in us_states():
             continue
         code = next((a for a in country.short_forms if len(a) == 2 and a.isupper()), None)
-        theirs = [*country.capitals, *(n for n, codes in city_names().items() if code in codes), country.demonym]
+        people = [country.demonym, plural_form(country.demonym)] if country.demonym else []
+        theirs = [*country.capitals, *(n for n, codes in city_names().items() if code in codes), *people]
         if any(w and re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text) for w in theirs):
             continue  # its people, its capital or one of its cities: the country
         others = [

@@ -27,7 +27,7 @@ class Country:
     """Alternative spellings and codes ('US', 'USA', 'United States of America')."""
 
 
-def _plural(demonym: str) -> str:
+def plural_form(demonym: str) -> str:
     # English demonyms ending in a sibilant ("British", "French", "Chinese",
     # "Swiss") use the same form for the people; the others add -s.
     if demonym.endswith(("sh", "ch", "ese", "s", "x", "z")):
@@ -184,7 +184,7 @@ def gazetteer() -> Gazetteer:
         if c.demonym:
             for d in c.demonym.split(", "):
                 demonyms.setdefault(fold(d), c.name)
-                plurals.setdefault(fold(_plural(d)), c.name)
+                plurals.setdefault(fold(plural_form(d)), c.name)
         for cap in c.capitals:
             capitals.setdefault(fold(cap), c.name)
             # "Washington D.C." is written "Washington" in running text.

@@ -311,7 +311,7 @@ def _title_lead(doc, t_start: int) -> int:
         tok = doc[i - 1]
         word = tok.lower_.rstrip(".")
         if word in qualifiers and doc[i].lower_.rstrip(".") in honorifics:
-            break  # 'It was under Mr. Roe': a preposition, not the rank of 'Under Secretary'
+            break  # 'the bridge opened under Mr. Roe': a preposition, not the rank of 'Under Secretary'
         if word in qualifiers or (tok.text[:1].isupper() and is_title_token(tok)):
             i -= 1
         elif tok.tag_ in ("NNP", "NNPS") and tok.text[:1].isupper() and tok.dep_ in ("compound", "nmod", "amod"):

@@ -15,7 +15,7 @@ from collections import Counter
 from ..lexicon import word_gender, wordset
 from .actors_lexicon import HONORIFICS
 from .actors_mentions import Candidate
-from .names import gender
+from .names import gender, is_given_name
 
 STOP = {"of", "the", "and", "for", "in", "on", "to", "de", "al", "&"}
 
@@ -140,9 +140,10 @@ def _merge_persons(cands: list[Candidate], uf: _Clusters) -> None:
             ]
             if len({f.key for _, f in longer}) == 1:
                 matches = longer
-        if not matches and len(words) == 1:
+        if not matches and len(words) == 1 and (not c.title or not is_given_name(c.name)):
             # A first name alone ("Jane") joins the one full name it starts; so does a title before
-            # the family name of a name written family name first ('Mr. Ban' of 'Ban Ki-moon').
+            # the family name of a name written family name first ('Mr. Gwak' of 'Gwak Sun-hee'), a
+            # word no given name ('Ms. Kelly' is no Kelly Roe).
             firsts = by_first.get(c.name.casefold(), set())
             if len(firsts) == 1:
                 matches = list(by_key[next(iter(firsts))])
@@ -240,7 +241,7 @@ def _match_grouped(persons: list, full: list, uf: _Clusters, holders: dict[str, 
             and any(j != i for _, j, _f in groups[sig][:2])
         ]
         matching = [sig for sig in matching if not _other_gender(c, groups[sig][0][2], usual)]
-        if not matching and len(words) == 1:
+        if not matching and len(words) == 1 and (not c.title or not is_given_name(c.name)):
             keys = first_word.get(c.name.casefold(), set())
             matching = list(by_key[next(iter(keys))]) if len(keys) == 1 else []
         if not matching:

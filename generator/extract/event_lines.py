@@ -118,7 +118,7 @@ def read_event(
     if not reading.background and when is not None and _compared_date(verb.doc, when):
         reading = Reading(background="a comparison with another time ('more than last year')")
     elif not reading.background and when is not None and _change_since(verb, when):
-        reading = Reading(background="a change measured from another time ('up 8 points since May')")
+        reading = Reading(background="a change measured from another time ('down 12 percent since June')")
     line = _balanced(reading.reads or shown)
     if line != text and line != reading.reads:
         reading = Reading(reads=line, actor=reading.actor, background=reading.background)
@@ -302,7 +302,7 @@ def _compared_date(doc, when: tuple[int, int]) -> bool:
 
 
 def _change_since(verb, when: tuple[int, int]) -> bool:
-    """A figure's change measured from the date ('has risen 8 points since October'): the date is
+    """A figure's change measured from the date ('the fare has fallen 12 percent since June'): the date is
     the base of a comparison, not when anything happened."""
     doc = verb.doc
     first = next((t for t in doc if t.idx >= when[0]), None)

@@ -177,7 +177,15 @@ def _attribute(para: _Para, span: QuoteSpan, prev: _Found | None) -> _Found:
     words = {t.i for t in inner if not t.is_punct}  # a comma inside the marks hangs anywhere
     for t in frame:
         claim = owned_claim(t) if t.pos_ == "NOUN" else None
-        if claim is not None and words and words <= {c.i for c in claim[0]} and not para.inside(claim[1].idx):
+        owner = claim[1] if claim is not None else None
+        if (
+            claim is not None
+            and owner is not None
+            and owner.pos_ in ("PROPN", "PRON")
+            and words
+            and words <= {c.i for c in claim[0]}
+            and not para.inside(owner.idx)
+        ):
             # 'Roe's answer was that “…”': the words are those of the one whose answer it was.
             found.cue, found.speaker, found.linked = t, claim[1], True
             return found
@@ -259,13 +267,10 @@ def _named_after(para: _Para, subj, span: QuoteSpan):
 def _outer_source(para: _Para, span: QuoteSpan, cue, spk):
     """'Roe said the board were calling “every hour”': a fragment quoted inside
     what someone reports is the reporter's words, as the writer heard them. The
-    outermost speech cue whose complement holds the inner one, and its speaker."""
-    if cue.lemma_.lower() in _NAMING and any(
-        c.dep_ in ("dobj", "prep") and (c.dep_ == "dobj" or c.lower_ == "as") and not span.open <= c.idx <= span.close
-        for c in cue.children
-    ):
-        # 'claimed Roe had called it “a sham”': the one who named the thing so said the words (not
-        # 'were calling “every hour”', no thing named outside the marks)
+    outermost speech cue whose complement holds the inner one, and its speaker; but
+    a name a naming cue gives ('had called the plan “a sham”') is its own speaker's."""
+    if cue.lemma_.lower() in _NAMING and _names_as(para, span, cue):
+        # 'claimed Roe had called it “a sham”': the one who named the thing so said the words
         return cue, spk
     tok = cue
     while tok.dep_ == "ccomp" and tok.head.i != tok.i:
@@ -276,6 +281,20 @@ def _outer_source(para: _Para, span: QuoteSpan, cue, spk):
                 cue, spk = outer, outer_spk
         tok = outer
     return cue, spk
+
+
+def _names_as(para: _Para, span: QuoteSpan, cue) -> bool:
+    """The quotation is the name a naming cue gives a thing ('called the plan “a sham”',
+    'described as “sound” every one of them'), not any words after it ('called the line “every hour”')."""
+    for t in para.tokens(span.start, span.end):
+        if t.is_punct:
+            continue
+        for _, anc in islice(_ancestors(t), 3):
+            if anc.i == cue.i:
+                break
+            if anc.dep_ == "oprd" and anc.head.i == cue.i or anc.lower_ == "as" and anc.head.i == cue.i:
+                return True
+    return False
 
 
 def _adjacent_cue(para: _Para, span: QuoteSpan, cues: list):

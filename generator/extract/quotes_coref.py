@@ -302,6 +302,27 @@ def _speaks(head: list) -> bool:
     return root.dep_ in SUBJECT_DEPS and root.head.lemma_.lower() in REPORT_VERBS
 
 
+_OTHER_CLAUSES = frozenset({"conj", "parataxis", "advcl", "relcl"})
+
+
+def _names_after(pronoun, paragraph: int, inside_quote) -> set[str]:
+    """The names (as written, titles aside) in the pronoun's own clause after it, outside quotation
+    marks: not in a clause joined to it ('…, and Roe agreed'), nor a name used as a modifier ('the
+    Roe family')."""
+    out: set[str] = set()
+    stack = [c for c in pronoun.head.children if c.dep_ not in _OTHER_CLAUSES]
+    while stack:
+        t = stack.pop()
+        stack.extend(c for c in t.children if c.dep_ not in _OTHER_CLAUSES)
+        if t.pos_ != "PROPN" or t.i <= pronoun.i or inside_quote(paragraph, t.idx):
+            continue
+        if t.dep_ == "compound" or (t.dep_ in ("nmod", "amod") and t.head.pos_ == "NOUN"):
+            continue
+        words = [c for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN"] + [t]
+        out.add(" ".join(w.text for w in sorted(words, key=lambda w: w.i)))
+    return out
+
+
 def resolve_pronoun(
     pronoun,
     paragraph: int,
@@ -325,9 +346,8 @@ def resolve_pronoun(
     genders = _genders_of(docs, people) if want in ("he", "she") else None
     person_words = frozenset(w for name in people for w in name.split())
     # 'He declared Roe the winner': a subject pronoun is none of the names its own clause holds after
-    # it (not '“Roe's plan will work,” he said', where the name comes first).
-    own = pronoun.head.subtree if pronoun.dep_ in SUBJECT_DEPS else ()
-    named_here = {t.text for t in own if t.pos_ == "PROPN" and t.i > pronoun.i and not inside_quote(paragraph, t.idx)}
+    # it (not '“Roe's plan will work,” he said', where the name comes first), written the same.
+    named_here = _names_after(pronoun, paragraph, inside_quote) if pronoun.dep_ in SUBJECT_DEPS else set()
     found: Antecedent | None = None
     found_speaks = False
     looked = 0
@@ -342,7 +362,7 @@ def resolve_pronoun(
             before = pronoun.i if p == paragraph and sent.start <= pronoun.i < sent.end else None
             inside = lambda off, p=p: inside_quote(p, off)  # noqa: E731
             for _subj, _pos, toks, kinds, head in _candidates(doc, sent, before, inside, genders, person_words):
-                if want not in kinds or (head[-1].pos_ == "PROPN" and head[-1].text in named_here):
+                if want not in kinds or " ".join(t.text for t in toks) in named_here:
                     continue
                 if toks[0].pos_ == "PRON":
                     if found is not None:

@@ -109,7 +109,7 @@ def np_tokens(head) -> list:
 
 def _dated(tok) -> bool:
     if tok.dep_ == "npadvmod" and tok.ent_type_ in ("DATE", "TIME"):
-        return True  # 'Roe this week said': when, not who
+        return True  # 'Roe this month told staff': when, not who
     return tok.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in tok.children)
 
 
@@ -241,7 +241,7 @@ def speaker_of(cue, quote_before: bool = False):
                 and nxt.head.i < nxt.i
                 and any(c.dep_ == "expl" for c in nxt.children)
             ):
-                # 'Roe confirmed there had been deaths and called it “tragic”': a clause with 'there'
+                # 'Roe announced there would be layoffs and labelled it “painful”': a clause with 'there'
                 # for subject shares it with no verb; the parse joined Roe's second cue to it.
                 verb = nxt.head
                 continue

@@ -125,7 +125,7 @@ def _sourced_claim(noun) -> tuple[list, Token] | None:
 
 
 def _predicate_claim(noun) -> tuple[list, Token] | None:
-    """'Roe's answer was that the family comes first': the clause a speech noun is said to be,
+    """'Roe's reply was that owners should not pay twice': the clause a speech noun is said to be,
     said by the noun's owner (a name, a description or a pronoun, resolved as a subject is)."""
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _SPEECH_NOUNS or noun.dep_ != "nsubj":
         return None
@@ -134,7 +134,7 @@ def _predicate_claim(noun) -> tuple[list, Token] | None:
     if owner is None or verb.lemma_ != "be" or any(c.dep_ == "neg" for c in verb.children):
         return None
     for c in verb.children:
-        # ('… was that “…,” so the state should help': the parse may hang the 'that' clause lower)
+        # ('… was that “…,” so the levy must stay': the parse may hang the 'that' clause lower)
         marked = c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark"
         subject = any(m.dep_ in ("nsubj", "nsubjpass", "expl") for m in c.children)
         if c.dep_ == "ccomp" and c.i > verb.i and marked and subject:

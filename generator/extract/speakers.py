@@ -350,7 +350,7 @@ def add_descriptive_speakers(
             and (m.text in (a.name, *a.aliases) or a.type == "person" and a.name.split()[-1] == m.text)
         ]
         if len(known) == 1 and known[0].type in SPEAKING_TYPES:
-            # 'Roe this week said', the tagger reading 'Roe' as a verb: a name (or the family name) the
+            # 'Roe this month told staff', the tagger reading 'Roe' as a verb: a name (or the family name) the
             # article gave one actor.
             given[(m.paragraph, m.start, m.end)] = known[0].id
             out.append(

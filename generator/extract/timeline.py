@@ -22,7 +22,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from ..lexicon import wordset
+from ..lexicon import alternation, month_numbers, wordset
 from ..model import Actor, Article, Event, Quote, TimeValue
 from .common import actor_at, overlapping, text_of
 from .event_lines import Context, clause_children, not_an_event, read_event
@@ -30,7 +30,7 @@ from .event_span import ANCHOR_PREPS, clause_span, frame, lift_participle, neede
 from .quotes_cues import is_cue
 from .timex import find_timexes
 from .timex_anchor import anchor_timexes
-from .timex_calendar import UNITS
+from .timex_calendar import HOLIDAYS, UNITS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -102,7 +102,7 @@ def extract_events(article: Article, docs: list, actors: list[Actor], quotes: Se
                 k = seen_verbs[verb.i]
                 if found[k][3].value is None and tv.value is not None:
                     found[k] = (*found[k][:3], tv, *found[k][4:])
-                elif (day := _in_year(found[k][3], tv)) is not None:
+                elif (day := _in_year(found[k][3], tv) or _in_year(tv, found[k][3])) is not None:
                     found[k] = (*found[k][:3], day, *found[k][4:])
                 if keep & anchor:
                     start, end, gaps = clause_span(verb, keep, in_quote)
@@ -324,15 +324,22 @@ def _of_what_was_said(span, verb) -> bool:
 # Prepositions that set an act inside a dated thing ('spoke at Monday's rally', 'in a 2013 memo').
 _SETTING = frozenset({"in", "at", "during", "on", "throughout"})
 _EVIDENCE = wordset("evidence_verbs")  # 'figures show', 'a study suggests'
+_OCCASIONS = wordset("occasion_nouns")
+
+
+# A day named by its month or as a holiday (not a weekday or 'yesterday'): it has a date in any year.
+_MONTH_OR_HOLIDAY = re.compile(rf"\b(?:{alternation(month_numbers())}|{alternation(HOLIDAYS)})\b", re.IGNORECASE)
 
 
 def _in_year(day: TimeValue, year: TimeValue) -> TimeValue | None:
-    """'occurred on New Year's Eve … two years ago': a day written without its year, on a verb that a
+    """'three years ago, on Christmas Eve, a fire destroyed …': a day written without its year, on a verb that a
     year-level expression also dates, is that day of that year (None when the two do not combine)."""
     if day.value is None or year.value is None or year.granularity != "year" or day.granularity != "day":
         return None
     if re.search(r"\b\d{4}\b", day.phrase) or not re.fullmatch(r"\d{4}-\d\d-\d\d", day.value):
         return None
+    if not _MONTH_OR_HOLIDAY.search(day.phrase):
+        return None  # 'on Monday', 'yesterday': days counted from publication, whatever the year said
     value = year.value + day.value[4:]
     try:
         date.fromisoformat(value)
@@ -343,13 +350,13 @@ def _in_year(day: TimeValue, year: TimeValue) -> TimeValue | None:
 
 def _dates_a_thing(span, verb) -> bool:
     """The expression modifies a noun that is neither the verb's subject nor where it took place
-    ('stood accused over the 2015 riots', 'given a May 9 deadline', 'his 1999 admission'): it dates
+    ('blamed for the 2011 floods', 'sent an October 2 notice', 'her 2008 memoir'): it dates
     that thing, not the act. ('A 2009 study found …', 'said at Monday's rally': the act is the dated
     thing's or inside it; 'announced Tuesday sanctions': wire style for 'announced on Tuesday', no
     determiner before the date.)"""
     root = span.root
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "PROPN":
-        noun = root.head.head  # 'the Voter Registration Act of 1993': a year in a name
+        noun = root.head.head  # 'the Harbour Act of 1997': a year in a name
     elif root.dep_ not in ("compound", "nmod", "nummod", "poss", "amod") or root.head.pos_ not in ("NOUN", "PROPN"):
         return False
     else:
@@ -364,6 +371,8 @@ def _dates_a_thing(span, verb) -> bool:
         return verb.tag_ in ("VBZ", "VBP") and verb.lemma_.lower() in _EVIDENCE
     if noun.dep_ == "dobj" and noun.head.i == verb.i and verb.lemma_.lower() in _SPOKEN_TO:
         return False  # 'told the May 3 rally': the ones spoken to, where it was said
+    if noun.dep_ == "dobj" and noun.head.i == verb.i and noun.lemma_.lower() in _OCCASIONS:
+        return False  # 'won Tuesday's election', 'attended Monday's meeting': the act is the occasion's
     prep = noun.head
     return not (noun.dep_ == "pobj" and prep.lower_ in _SETTING and prep.head.i == verb.i)
 
