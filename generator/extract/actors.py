@@ -134,6 +134,8 @@ def _us_states_named_like_countries(groups: list[list[Candidate]], gaz, article:
     a large city of it) nor its people (its demonym)."""
     types = [cluster_type(g) for g in groups]
     names = [_name(g, t) for g, t in zip(groups, types, strict=True)]
+    if not any(t == "country" and fold(n) in us_states() for n, t in zip(names, types, strict=True)):
+        return  # the common case: no country of the article shares a state's name
     text = "\n".join(article.paragraphs)
     for g, type_, name in zip(groups, types, names, strict=True):
         country = gaz.countries.get(name) if type_ == "country" else None

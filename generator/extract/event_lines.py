@@ -308,10 +308,8 @@ def _change_since(verb, when: tuple[int, int]) -> bool:
     first = next((t for t in doc if t.idx >= when[0]), None)
     if first is None or first.i == 0 or doc[first.i - 1].lower_ != "since":
         return False
-    amounts = [c for c in verb.children if c.dep_ in ("dobj", "npadvmod", "attr", "acomp", "advmod")]
     return any(
-        any(t.like_num for t in c.subtree) and any(t.lower_ in AMOUNT_WORDS or t.text == "$" for t in c.subtree)
-        for c in amounts
+        _an_amount(list(c.subtree)) for c in verb.children if c.dep_ in ("dobj", "npadvmod", "attr", "acomp", "advmod")
     )
 
 
@@ -320,12 +318,14 @@ def _figure(verb) -> bool:
     80 tonnes'): a verb of being or amounting whose complement is an amount."""
     if verb.lemma_.lower() not in FIGURE_VERBS:
         return False
-    for c in verb.children:
-        if c.dep_ in ("attr", "acomp", "dobj", "xcomp", "prep"):
-            words = list(c.subtree)
-            if any(t.like_num for t in words) and any(t.lower_ in AMOUNT_WORDS or t.text == "$" for t in words):
-                return True
-    return False
+    return any(
+        _an_amount(list(c.subtree)) for c in verb.children if c.dep_ in ("attr", "acomp", "dobj", "xcomp", "prep")
+    )
+
+
+def _an_amount(words: list) -> bool:
+    """A number with a unit, a scale or a currency ('4 percent', '$5 billion', '80 tonnes')."""
+    return any(t.like_num for t in words) and any(t.lower_ in AMOUNT_WORDS or t.text == "$" for t in words)
 
 
 def _shared_subject(verb, start: int, text: str, actors: list[Actor], paragraph: int) -> Reading:

@@ -176,18 +176,13 @@ def _attribute(para: _Para, span: QuoteSpan, prev: _Found | None) -> _Found:
     ids = {t.i for t in inner}
     words = {t.i for t in inner if not t.is_punct}  # a comma inside the marks hangs anywhere
     for t in frame:
-        claim = owned_claim(t) if t.pos_ == "NOUN" else None
-        owner = claim[1] if claim is not None else None
-        if (
-            claim is not None
-            and owner is not None
-            and owner.pos_ in ("PROPN", "PRON")
-            and words
-            and words <= {c.i for c in claim[0]}
-            and not para.inside(owner.idx)
-        ):
+        claim = owned_claim(t) if t.pos_ == "NOUN" and words else None
+        if claim is None:
+            continue
+        content, owner = claim
+        if owner.pos_ in ("PROPN", "PRON") and words <= {c.i for c in content} and not para.inside(owner.idx):
             # 'Roe's answer was that “…”': the words are those of the one whose answer it was.
-            found.cue, found.speaker, found.linked = t, claim[1], True
+            found.cue, found.speaker, found.linked = t, owner, True
             return found
     cues = [t for t in frame if is_cue(t)]
     if not cues:

@@ -302,19 +302,33 @@ _SPEAKING_OF = wordset("speech_verbs") | wordset("naming_verbs")
 _SPOKEN_TO = wordset("spoken_to_verbs")
 
 
+def _attributive(span) -> bool:
+    """The expression modifies a noun ('the 1998 merger', 'Monday's rally')."""
+    root = span.root
+    return root.dep_ in ("compound", "nmod", "nummod", "poss", "amod") and root.head.pos_ in ("NOUN", "PROPN")
+
+
+def _head_noun(noun):
+    """The head of a run of nouns ('the council's 1998 harbour merger': 'merger')."""
+    while noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    return noun
+
+
+def _determined(span, noun) -> bool:
+    """A determiner or an owner before the date ('the 1998 merger', 'Roe's 2008 memoir'); wire style
+    writes none for a day ('announced Tuesday sanctions on …' for 'announced on Tuesday')."""
+    return span.root.dep_ == "poss" or any(c.dep_ in ("det", "poss") and c.i < span.start for c in noun.children)
+
+
 def _of_what_was_said(span, verb) -> bool:
     """The expression modifies a noun the verb speaks of ('praised the firm's 1998 merger', 'dubbed
     it the “summer deal”', 'discussed the 2015 budget'): the object's date, not the saying's."""
-    root = span.root
-    if root.dep_ not in ("compound", "nmod", "nummod", "poss", "amod") or root.head.pos_ not in ("NOUN", "PROPN"):
+    if not _attributive(span) or verb.lemma_.lower() not in _SPEAKING_OF:
         return False
-    if verb.lemma_.lower() not in _SPEAKING_OF:
+    noun = _head_noun(span.root.head)
+    if not _determined(span, noun):
         return False
-    noun = root.head
-    while noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN"):
-        noun = noun.head  # 'the council's 1998 harbour merger'
-    if root.dep_ != "poss" and not any(c.dep_ in ("det", "poss") and c.i < span.start for c in noun.children):
-        return False  # 'announced Tuesday sanctions on …': wire style for 'announced on Tuesday'
     if noun.dep_ in ("dobj", "attr", "oprd"):  # not 'told the May 3 rally': the ones spoken to
         return noun.head.i == verb.i and verb.lemma_.lower() not in _SPOKEN_TO
     # 'described it as the …', 'spoke about the …'; not 'said at the May 3 rally'
@@ -356,15 +370,11 @@ def _dates_a_thing(span, verb) -> bool:
     determiner before the date.)"""
     root = span.root
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "PROPN":
-        noun = root.head.head  # 'the Harbour Act of 1997': a year in a name
-    elif root.dep_ not in ("compound", "nmod", "nummod", "poss", "amod") or root.head.pos_ not in ("NOUN", "PROPN"):
-        return False
+        noun = _head_noun(root.head.head)  # 'the Harbour Act of 1997': a year in a name
+    elif _attributive(span) and _determined(span, root.head):
+        noun = _head_noun(root.head)
     else:
-        noun = root.head
-        if root.dep_ != "poss" and not any(c.dep_ in ("det", "poss") and c.i < span.start for c in noun.children):
-            return False
-    while noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN"):
-        noun = noun.head
+        return False
     if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i == verb.i:
         # 'A 2009 study found', 'next month's launch will be': the thing dated acts; not 'Last
         # year's figures show', evidence read today
