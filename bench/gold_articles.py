@@ -34,6 +34,7 @@ Three sets, drawn with fixed random seeds so the choice is reproducible:
 * ``dev16``: the same again, after dev15, with its own seed.
 * ``dev17``: the same again, after dev16, with its own seed.
 * ``dev18``: the same again, after dev17, with its own seed (only two crawls of at most 1,000 words were left).
+* ``dev19``: the same again, after dev18, with its own seed, crawls of up to 1,400 words.
 
 Each article becomes ``<set>/<name>.txt`` (title line, blank line, paragraphs
 separated by blank lines) with a ``<name>.yml`` sidecar (published, source, url),
@@ -213,7 +214,7 @@ def main() -> None:
     # dev7 on: four PolNeAR articles as dev3 draws them and crawls from any outlet (two for dev7,
     # four after), each set with its own seed, after the one before.
     later: dict[str, tuple[list[dict], list[dict]]] = {}
-    for k, (seed, n_crawls) in enumerate(
+    for k, (seed, n_crawls, *cap) in enumerate(
         (
             (20261208, 2),
             (20261209, 4),
@@ -227,12 +228,13 @@ def main() -> None:
             (20261217, 4),
             (20261218, 4),
             (20261219, 4),
+            (20261220, 4, 1400),
         ),
         start=7,
     ):
         rng = random.Random(seed)
         p_rows, _ = pick_dev3(polnear, crawls, taken, rng, n=4)
-        c_rows = _any_crawls(crawls, taken, rng, n=n_crawls, max_words=1000)
+        c_rows = _any_crawls(crawls, taken, rng, n=n_crawls, max_words=cap[0] if cap else 1000)
         taken |= {r["id"] for r in p_rows + c_rows}
         later[f"dev{k}"] = (p_rows, c_rows)
     splits = (
