@@ -1141,3 +1141,24 @@ def test_a_country_name_that_is_also_a_us_state_is_the_state_among_us_places(mon
     assert types(b)["Chad"] == "country"  # its capital is named: the country
     b = _briefing("Storms hit Chad on Monday, closing roads.")
     assert types(b)["Chad"] == "country"  # nothing in the US named
+
+
+def test_abbreviated_police_ranks_are_the_title_not_a_person():
+    """'Asst Ch Con Tom Poe': Assistant Chief Constable is his rank (was: persons 'Asst Ch Con' and
+    'Con Tom Poe'); 'Con' alone before a name is a given name."""
+    b = _briefing("British Transport Police Asst Ch Con Tom Poe said the force was looking at several factors.")
+    assert [a.name for a in b.actors if a.type == "person"] == ["Tom Poe"]
+    assert _person_roles(b)["Tom Poe"] == ["British Transport Police Asst Ch Con"]
+    b = _briefing("Det Con Ann Lee said the case was closed.")
+    assert [a.name for a in b.actors if a.type == "person"] == ["Ann Lee"]
+    b = _briefing("Con Ronan spoke to reporters on Friday.")
+    assert [a.name for a in b.actors if a.type == "person"] == ["Con Ronan"]
+
+
+def test_a_group_keeps_the_name_of_whose_it_is():
+    """ "Mr. Roe's advisers conceded …": the group is Mr. Roe's advisers (was: 'advisers'), and Mr. Roe
+    is still named; a pronoun's 'his aides' names nobody."""
+    b = _briefing("Mr. Roe's advisers privately conceded that it had been a hard night.")
+    assert {(a.name, a.type) for a in b.actors} == {("Mr. Roe", "person"), ("Mr. Roe's advisers", "group")}
+    b = _briefing("His aides said it was fine.")
+    assert [a.name for a in b.actors] == ["aides"]

@@ -10,6 +10,9 @@ HONORIFICS = wordset("honorifics")
 # Abbreviated titles and their full forms, so "Maj Gen" and "Major General" are one role.
 ABBREVIATIONS = wordtable("title_abbreviations")
 
+RANK_ABBREVIATIONS = wordtable("rank_abbreviations")
+"""Abbreviated ranks that are a title only after another title word ("Det Con X"; "Con X" alone is a name)."""
+
 TITLE_WORDS = wordset("title_words") | wordset("member_titles")
 """Words that can make up a title written before a name ("Major General X", "Foreign Minister Y")."""
 

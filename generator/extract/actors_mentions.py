@@ -27,6 +27,7 @@ from .actors_lexicon import (
     ORG_HEADS,
     PLACE_NOUNS,
     PRONOUNS,
+    RANK_ABBREVIATIONS,
     TITLE_WORDS,
 )
 from .names import common_adjective, common_noun, common_word, is_given_name
@@ -85,6 +86,8 @@ def is_title_token(tok) -> bool:
         )
     if word in HONORIFICS or word in TITLE_WORDS or word in ABBREVIATIONS:
         return True
+    if word in RANK_ABBREVIATIONS:
+        return tok.i > 0 and tok.doc[tok.i - 1].text.rstrip(".").lower() in ABBREVIATIONS.keys() | TITLE_WORDS
     # 'Founder Jane Roe', 'Coach Tom Hale': a capitalised word for a person's job before a name.
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if nxt is None or nxt.ent_type_ != "PERSON" or tok.ent_iob_ == "I" or is_given_name(tok.text, 10**9):
@@ -102,7 +105,7 @@ def _honorific(tok) -> bool:
 def title_key(text: str) -> str:
     """'Maj Gen' and 'Major General' -> 'major general'."""
     words = [w.rstrip(".").lower() for w in text.split()]
-    return " ".join(ABBREVIATIONS.get(w, w) for w in words)
+    return " ".join(ABBREVIATIONS.get(w, RANK_ABBREVIATIONS.get(w, w)) for w in words)
 
 
 def _trim(doc, start: int, end: int) -> tuple[int, int]:
@@ -185,7 +188,11 @@ def _person(doc, n: int, start: int, end: int) -> Candidate | None:
     name = " ".join(doc[name_start:end].text.split())
     if _in_quote_marks(doc, start, end):
         return None  # "'Example Wars Story'": the title of a work, not a person
-    if all(w.lower().rstrip("s.") in TITLE_WORDS or w.lower().rstrip(".") in ABBREVIATIONS for w in name.split()):
+    if all(
+        w.lower().rstrip("s.") in TITLE_WORDS
+        or w.lower().rstrip(".") in ABBREVIATIONS.keys() | RANK_ABBREVIATIONS.keys()
+        for w in name.split()
+    ):
         return None  # "Deputy Secretaries": titles only, no name
     if _is_pronoun(name) or not any(t.text[:1].isupper() for t in doc[name_start:end]):
         return None
@@ -483,6 +490,8 @@ def _phrase_candidates(doc, n: int, gaz: Gazetteer, covered: set[int]) -> Iterat
         s, e = _trim(doc, start, tok.i + 1)
         if s >= e:
             continue
+        if kind == "group" and s == start:
+            s = _possessor_start(tok, s)  # "Jane Roe's advisers": whose advisers they are is part of the name
         text = doc[s:e].text
         key = _norm(" ".join(t.lemma_.lower() if t.i == tok.i and kind == "group" else t.lower_ for t in doc[s:e]))
         org = next(
@@ -494,6 +503,18 @@ def _phrase_candidates(doc, n: int, gaz: Gazetteer, covered: set[int]) -> Iterat
         if org is not None and country is None:
             cand.affiliation_org = _org_key(_ent_text(doc, org))
         yield cand
+
+
+def _possessor_start(head, start: int) -> int:
+    """Where a group's named possessor begins ("[Mr. Roe's] aides"), or `start` when it has none
+    (a pronoun's "his aides" or a common noun's "the firm's lawyers" name nobody)."""
+    poss = next((c for c in head.children if c.dep_ == "poss" and c.i < start), None)
+    if poss is None or poss.pos_ != "PROPN" or not poss.ent_type_:
+        return start
+    first = min(t.i for t in poss.subtree)
+    if any(t.is_punct and t.text != "." for t in head.doc[first : poss.i]):
+        return start
+    return _trim(head.doc, first, start)[0]
 
 
 def _ent_text(doc, tok) -> str:
@@ -952,7 +973,8 @@ def _resolve_phrases(ents: list[Candidate], phrases: list[Candidate], gaz: Gazet
             if c.type == "person":
                 # "X administration": the phrase is the organisation, but the name still
                 # tells who X is, and counts as a mention if X is named elsewhere too.
-                c.weak = True
+                # "X's aides" names X in full: a mention of X like any other.
+                c.weak = not (c.span[1] < p.span[1] and doc[c.span[1]].tag_ == "POS")
             elif c.type in ("organisation", "place") and p.type == "organisation":
                 c.weak = True
                 c.notes.append("inside")
