@@ -462,3 +462,68 @@ def test_a_term_quoted_as_what_someone_called_it_is_theirs_inside_anothers_claim
     assert _speaker(b, "sound", "partial") == "Tom Poe"
     b = _brief("Jane Roe said the board members were calling “every hour”.")  # no naming: her words
     assert _speaker(b, "every hour", "partial") == "Jane Roe"
+
+
+def test_it_is_never_a_person_the_tagger_read_as_a_body():
+    """A real article's parse: the tagger labelled a person's family name an organisation in the
+    sentence before 'it'; 'it' is the newspaper whose story mentions, not the person (was: the person)."""
+    from spacy.tokens import Span
+
+    from generator.extract import extract_briefing
+    from generator.nlp import parse
+
+    art = Article(
+        id="t",
+        title="T",
+        published=date(2024, 5, 15),
+        source=None,
+        url=None,
+        tags=(),
+        paragraphs=(
+            "Tom Poe has answered the Arden Ledger's profile of him.",
+            "In a long interview, Poe tells all about the parts of the Arden Ledger story where it says he shouted at the crew.",
+        ),
+    )
+    docs = parse(art)
+    second = reparsed(art.paragraphs[1], {})
+    second.ents = [Span(second, e.start, e.end, label="ORG") if e.text == "Poe" else e for e in second.ents]
+    assert any(e.text == "Poe" and e.label_ == "ORG" for e in second.ents)
+    b = extract_briefing(art, [docs[0], second])
+    assert _speaker(b, "he shouted at the crew", "reported") == "Arden Ledger"
+
+
+def test_a_participle_after_a_that_clause_the_parse_joined_to_the_main_verb_is_the_main_subjects():
+    """A real article's parse made the 'that' clause of 'claims … that they had been …' a verb joined to
+    the main one; the participle after it is said by the main clause's subject, not by 'they'."""
+    from generator.extract.quotes_cues import speaker_of
+
+    doc = reparsed(
+        "The director also answered claims by his rival, Tom Poe, and by Ann Lee that they had been the "
+        "victims of a smear, saying he had told the council.",
+        {
+            "been": ("conj", "answered"),
+            "saying": ("advcl", "been"),
+            "that": ("mark", "been"),
+            "they": ("nsubj", "been"),
+        },
+    )
+    say = next(t for t in doc if t.text == "saying")
+    assert speaker_of(say).text == "director"
+
+
+def test_a_clause_ended_by_a_colon_before_the_cue_is_the_writers_lead_in():
+    """'Coverage was harsh: the Ledger said Roe had been “shaken”': what the Ledger said is the clause
+    after the cue (was: the writer's words before the colon)."""
+    b = _brief("Coverage was harsh: The Eastbrook Ledger said Ms. Roe had been ''shaken'' by Mr. Poe.")
+    rep = [q.text for q in b.quotes if q.kind == "reported"]
+    assert rep == ["Ms. Roe had been ''shaken'' by Mr. Poe"], rep
+    b = _brief("The plan is dead, Jane Roe said.")
+    assert [q.text for q in b.quotes if q.kind == "reported"] == ["The plan is dead"]
+
+
+def test_a_headline_blared_by_a_front_page_is_the_papers():
+    """'“Collapse!” blared the front page of the Arden Times' (was: the paper named before)."""
+    b = _brief(
+        "The Eastbrook Ledger said Ms. Roe had been ''shaken'' by Mr. Poe. ''Collapse!'' blared the front page of The Arden Times."
+    )
+    assert _speaker(b, "Collapse!", "direct") == "Arden Times"

@@ -343,7 +343,9 @@ def resolve_pronoun(
     want = want or PRONOUNS.get(pronoun.lower_)  # `want`: the subject form, for a possessive ('his': 'he')
     if want is None:
         return None
-    genders = _genders_of(docs, people) if want in ("he", "she") else None
+    # Genders for every pronoun: an 'it' or a 'they' is never a person the tagger read as a body
+    # ('<Surname> tells …' of someone the article names in full).
+    genders = _genders_of(docs, people)
     person_words = frozenset(w for name in people for w in name.split())
     # 'He declared Roe the winner': a subject pronoun is none of the names its own clause holds after
     # it (not '“Roe's plan will work,” he said', where the name comes first), written the same.

@@ -273,6 +273,17 @@ def speaker_of(cue, quote_before: bool = False):
                 # ('Roe said it was leaving, citing …': the clause's pronoun is Roe, and read as such.)
                 verb = clause.head
                 continue
+            if (
+                verb.dep_ == "advcl"
+                and verb.tag_ == "VBG"
+                and nxt.dep_ == "conj"
+                and nxt.head.i < nxt.i
+                and any(c.dep_ == "mark" and c.lower_ == "that" for c in nxt.children)
+            ):
+                # 'Roe answered claims by Poe that they had been misled, saying …': a clause that 'that'
+                # opens is no main clause; the parse joined it to the one it hangs from, whose subject adds.
+                verb = nxt.head
+                continue
             if verb.dep_ == "pcomp" and nxt.dep_ == "prep":  # "… as saying"
                 nxt = nxt.head
                 quoted = [c for c in nxt.children if c.dep_ == "dobj"] if nxt.lemma_ in ("quote", "cite") else []

@@ -192,6 +192,15 @@ def _span(tokens: list) -> tuple[int, int]:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
+def _has_subject(clause) -> bool:
+    return any(t.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for t in clause.children)
+
+
+def _colon_after(clause) -> bool:
+    nxt = clause.right_edge.i + 1
+    return nxt < len(clause.doc) and clause.doc[nxt].text in (":", ";", "—", "–")
+
+
 def _content(verb) -> list | None:
     """The tokens a speech verb reports, or None."""
     lemma = verb.lemma_.lower()
@@ -203,6 +212,10 @@ def _content(verb) -> list | None:
         # 'After lunch, at which she spoke of X, Roe insisted that …': the clause 'that' opens after the
         # cue is what was said; a clause the parse also hung on the cue before it is scene-setting.
         children = [c for c in children if not (c.dep_ == "ccomp" and c.i < verb.i)]
+    elif any(c.dep_ == "ccomp" and c.i > verb.i and _has_subject(c) for c in children):
+        # 'Coverage was harsh: the Ledger said Roe had …': a clause ended by a colon before the cue,
+        # with the cue's own clause after it, is the writer's lead-in.
+        children = [c for c in children if not (c.dep_ == "ccomp" and c.i < verb.i and _colon_after(c))]
     for c in children:
         if c.dep_ == "ccomp" and (gap := _relative_content(verb, c)) is not None:
             return gap
