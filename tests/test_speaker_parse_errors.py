@@ -527,3 +527,10 @@ def test_a_headline_blared_by_a_front_page_is_the_papers():
         "The Eastbrook Ledger said Ms. Roe had been ''shaken'' by Mr. Poe. ''Collapse!'' blared the front page of The Arden Times."
     )
     assert _speaker(b, "Collapse!", "direct") == "Arden Times"
+
+
+def test_an_infinitive_cue_under_a_passive_verb_is_said_by_its_subject():
+    """'Roe is reported to have called the bankers “free riders”': Roe called them so (was: no
+    speaker the parse can find)."""
+    b = _brief("Mayor Jane Roe also is reported to have called the bankers “free riders” who rely on the city.")
+    assert _speaker(b, "free riders", "partial") == "Jane Roe"

@@ -273,6 +273,15 @@ def speaker_of(cue, quote_before: bool = False):
                 # ('Roe said it was leaving, citing …': the clause's pronoun is Roe, and read as such.)
                 verb = clause.head
                 continue
+            passive_subject = next((c for c in nxt.children if c.dep_ == "nsubjpass"), None)
+            if (
+                verb.dep_ == "xcomp"
+                and passive_subject is not None
+                and not any(c.dep_ == "agent" for c in nxt.children)
+            ):
+                # 'Roe is reported to have called …', 'Roe was asked to explain …': the infinitive's
+                # subject is the passive verb's.
+                return passive_subject
             if (
                 verb.dep_ == "advcl"
                 and verb.tag_ == "VBG"
