@@ -534,3 +534,13 @@ def test_an_infinitive_cue_under_a_passive_verb_is_said_by_its_subject():
     speaker the parse can find)."""
     b = _brief("Mayor Jane Roe also is reported to have called the bankers “free riders” who rely on the city.")
     assert _speaker(b, "free riders", "partial") == "Jane Roe"
+
+
+def test_a_fragment_in_what_someone_voiced_amusement_at_is_theirs():
+    """'She expressed amusement that Poe had described his views “not only on radio …”': the
+    fragment mocks Poe in her words (was: Poe's, the one who described)."""
+    b = _brief(
+        "Jane Roe spoke to voters. She expressed amusement that Mr. Poe had at last described his views "
+        "“not only on local radio but on national television,” echoing some critics."
+    )
+    assert _speaker(b, "not only on local radio", "partial") == "Jane Roe"

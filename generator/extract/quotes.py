@@ -39,6 +39,8 @@ from .quotes_marks import MarkProblem, QuoteSpan, find_quote_spans
 from .quotes_reported import owned_claim, reported_speech
 
 _NAMING = wordset("naming_verbs")
+_VOICING = wordset("voicing_verbs")
+_STANCES = wordset("stance_nouns")
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -268,9 +270,13 @@ def _outer_source(para: _Para, span: QuoteSpan, cue, spk):
         # 'claimed Roe had called it “a sham”': the one who named the thing so said the words
         return cue, spk
     tok = cue
-    while tok.dep_ == "ccomp" and tok.head.i != tok.i:
+    while tok.dep_ in ("ccomp", "acl") and tok.head.i != tok.i:
         outer = tok.head
-        if is_cue(outer):
+        if outer.lemma_.lower() in _STANCES and outer.dep_ == "dobj" and outer.head.lemma_.lower() in _VOICING:
+            outer = outer.head  # 'expressed amusement that Poe had described it “…”': the one amused
+        elif tok.dep_ == "acl":
+            break
+        if is_cue(outer) or outer.lemma_.lower() in _VOICING:
             outer_spk = speaker_of(outer, quote_before=outer.idx > span.close)
             if outer_spk is not None and not para.inside(outer_spk.idx) and not _holds(outer_spk, span):
                 cue, spk = outer, outer_spk
