@@ -732,3 +732,15 @@ def test_a_chapter_and_verse_is_no_clock_time_and_the_past_week_is_the_days_up_t
     assert found("The council met this past week.", saturday) == [("past week", "2016-W11")]
     assert found("The council met last week.", saturday) == [("last week", "2016-W10")]
     assert found("The council met during the past week.", date(2016, 2, 8)) == [("the past week", "2016-W05")]
+
+
+def test_a_capitalised_season_that_opens_a_name_is_no_time():
+    from generator.nlp import get_nlp
+
+    def found(text):
+        return [(t.phrase, t.value) for t in find_timexes(get_nlp()(text), date(2018, 1, 1), paragraph=1)]
+
+    assert found("The Winter Games in Arden open on Friday.") == [
+        ("Friday", "2017-12-29")
+    ]  # was also the winter 2017-WI
+    assert found("The vote is due in the winter.") == [("the winter", "2017-WI")]

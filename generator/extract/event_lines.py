@@ -82,11 +82,33 @@ def clause_children(verb) -> list:
     return [*verb.children, *(g for c in verb.children if c.dep_ in ("aux", "auxpass") for g in c.children)]
 
 
+_UNREALISED_MODALS = frozenset({"should", "ought", "might", "may"})  # not a deadline's 'must'
+
+
+def _inverted_condition(verb) -> bool:
+    """'Had the council not sold the mill in 2000, …', 'Were the vote held in May, …': a condition
+    written with its auxiliary before the subject, a thing that did not happen."""
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    if subject is None:
+        return False
+    first = ("had", "were", "should")
+    if verb.dep_ == "ccomp" and verb.head.lower_ in first and verb.head.dep_ == "advcl":
+        # the parse's 'had' as the head, the condition's verb its complement
+        return verb.head.i < subject.i and not any(c.dep_ == "mark" for c in verb.children)
+    if verb.dep_ != "advcl":
+        return False
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in first and c.i < subject.i for c in verb.children)
+
+
 def not_an_event(verb, timex_span) -> bool:
     """A hypothetical or a question ('if …', 'whether …', 'asked how they will vote in May'), or the
     date as the clause's subject."""
     if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL for c in verb.children):
         return True
+    if _inverted_condition(verb):
+        return True
+    if any(c.dep_ == "aux" and c.lower_ in _UNREALISED_MODALS for c in verb.children):
+        return True  # 'the council should sell the mill this year': a wish or a maybe, not what happened
     if verb.dep_ in ("ccomp", "pcomp", "xcomp", "csubj", "dobj", "pobj") and any(
         c.tag_ in ("WP", "WDT", "WRB", "WP$") and c.i < verb.i for c in verb.children
     ):

@@ -87,7 +87,7 @@ def extract_events(article: Article, docs: list, actors: list[Actor], quotes: Se
                 continue
             if _years_apart(verb) and not re.search(r"\b\d{4}\b", tv.phrase):
                 continue  # 'a decade after the mill burned down on Boxing Day': not the last Boxing Day
-            if _of_what_was_said(span, verb) or _dates_a_thing(span, verb):
+            if _of_what_was_said(span, verb) or _dates_a_thing(span, verb) or _compared_thing(span, verb):
                 continue  # 'praised the firm's 1998 merger': the date is the merger's, not the praise's
             if in_quote(tv.offset) and not in_quote(verb.idx) and is_cue(verb):
                 continue  # 'Roe said: “ten years ago we had nothing”': the quotation's time does not date the saying
@@ -108,6 +108,8 @@ def extract_events(article: Article, docs: list, actors: list[Actor], quotes: Se
                     start, end, gaps = clause_span(verb, keep, in_quote)
                     found[k] = (found[k][0], frame(verb, start, in_quote), end, *found[k][3:6], gaps)
                 continue
+            if _surfacing_claim(verb):
+                continue  # 'claims emerged that the ferry sank on 3 May': when the claims came is not told
             start, end, gaps = clause_span(verb, keep, in_quote)
             start = frame(verb, start, in_quote)
             if not _says_who(verb, start, end):
@@ -228,6 +230,8 @@ def _anchors(doc, paragraph: int, taken: set[tuple[int, int]]):
         obj = [t for t in tok.subtree if t.i > tok.i] if tok.dep_ == "prep" else list(tok.head.subtree)
         if not any(t.pos_ in ("NOUN", "PROPN", "VERB", "NUM") for t in obj):
             continue  # 'since then': the anchor is in another sentence, nothing to show
+        if tok.dep_ == "mark" and tok.lower_ == "since" and (_causal_since(tok.head) or _ranked_before(tok)):
+            continue  # 'defends his choice since he trusted no one': because, not a time
         if tok.dep_ == "mark":  # 'since X made ...': the clause is the head verb's subtree
             clause = [t for t in tok.head.subtree if t.i >= tok.i]
             anchor_tok = tok.head
@@ -263,6 +267,26 @@ def _anchors(doc, paragraph: int, taken: set[tuple[int, int]]):
             kind="date",
         )
         yield tv, anchor_tok
+
+
+def _ranked_before(since) -> bool:
+    """'in the first game since Roe hurt her knee', 'the highest since she took over': the clause
+    measures a rank or a superlative, no time of the act."""
+    words = since.doc[max(0, since.i - 4) : since.i]
+    return any(t.tag_ in ("JJS", "RBS") or t.lower_ in ("first", "last") for t in words)
+
+
+def _causal_since(clause) -> bool:
+    """A 'since' clause hung on a verb in the simple present or with a modal ('defends it since he
+    trusts no one', 'will win since she leads'): 'since' means because. A time from which
+    ('has grown since she took over') goes with a perfect tense."""
+    main = clause.head
+    if main.i == clause.i or main.pos_ not in ("VERB", "AUX"):
+        return False
+    auxes = [c for c in main.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lemma_ == "have" for a in auxes) or main.lemma_ == "have" and main.tag_ in ("VBZ", "VBP"):
+        return False
+    return main.tag_ in ("VBZ", "VBP") or any(a.tag_ == "MD" for a in auxes)
 
 
 def _governing_verb(tok, span):
@@ -318,7 +342,10 @@ def _head_noun(noun):
 def _determined(span, noun) -> bool:
     """A determiner or an owner before the date ('the 1998 merger', 'Roe's 2008 memoir'); wire style
     writes none for a day ('announced Tuesday sanctions on …' for 'announced on Tuesday')."""
-    return span.root.dep_ == "poss" or any(c.dep_ in ("det", "poss") and c.i < span.start for c in noun.children)
+    # (The parse may hang the determiner on the date: 'the [Sept. 11, 2001,] floods'.)
+    return span.root.dep_ == "poss" or any(
+        c.dep_ in ("det", "poss") and c.i < span.start for c in (*noun.children, *span.root.children)
+    )
 
 
 def _of_what_was_said(span, verb) -> bool:
@@ -339,6 +366,9 @@ def _of_what_was_said(span, verb) -> bool:
 _SETTING = frozenset({"in", "at", "during", "on", "throughout"})
 _EVIDENCE = wordset("evidence_verbs")  # 'figures show', 'a study suggests'
 _OCCASIONS = wordset("occasion_nouns")
+_ORDERING = wordset("ordering_verbs")
+_CLAIM_NOUNS = wordset("speech_nouns") | {"rumour", "rumor", "report"}
+_SAID_IN = _OCCASIONS | wordset("channel_nouns") | wordset("publication_nouns")  # where words are said
 
 
 # A day named by its month or as a holiday (not a weekday or 'yesterday'): it has a date in any year.
@@ -384,10 +414,51 @@ def _dates_a_thing(span, verb) -> bool:
     if noun.dep_ == "dobj" and noun.head.i == verb.i and noun.lemma_.lower() in _OCCASIONS:
         return False  # 'won Tuesday's election', 'attended Monday's meeting': the act is the occasion's
     prep = noun.head
-    return not (noun.dep_ == "pobj" and prep.lower_ in _SETTING and prep.head.i == verb.i)
+    if not (noun.dep_ == "pobj" and prep.lower_ in _SETTING and prep.head.i == verb.i):
+        return True
+    # 'said in a 2013 memo', 'spoke at Monday's rally': said inside the dated thing; but 'denied any
+    # role in the 2001 attacks' (the parse hanging 'in' on the verb, not on its object) speaks of it.
+    return (
+        prep.lower_ == "in"
+        and verb.lemma_.lower() in _SPEAKING_OF
+        and any(c.dep_ == "dobj" and c.i < prep.i for c in verb.children)
+        and noun.lemma_.lower() not in _SAID_IN
+    )
 
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
+
+
+def _surfacing_claim(verb) -> bool:
+    """The dated clause is what claims or reports say, hung on a verb that only tells they came out
+    ('claims emerged on Facebook that …', 'reports surfaced that …'): the line would read as the
+    claims' date."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.i == verb.i or is_cue(head) or any(c.dep_ == "dobj" for c in head.children):
+        return False
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.lemma_.lower() in _CLAIM_NOUNS
+
+
+def _compared_thing(span, verb) -> bool:
+    """The expression is inside what something is likened to or set apart from ('floods like those of
+    May 2012 will not come again', 'lost every year, with the exception of a final in 2009'): it
+    dates that other thing."""
+    tok = span.root
+    while tok.i != verb.i and tok.head.i != tok.i:
+        if tok.dep_ == "prep" and tok.lower_ in ("like", "unlike", "except", "besides") or tok.lemma_ == "exception":
+            return True  # (and what is set apart: 'with the exception of a 2009 final')
+        if tok.lower_ == "back" and tok.head.tag_ == "VBG" and tok.head.dep_ == "advcl":
+            return True  # 'Looking back to 2008, Roe argued …': the time looked back at
+        tok = tok.head
+    # 'the arrests followed attacks in May 2003': what came first is dated, the act comes after it
+    # ('followed a loss in 2016 with a win in 2017': one act after another, each dated)
+    return (
+        verb.lemma_.lower() in _ORDERING
+        and any(c.dep_ == "dobj" for c in verb.children)
+        and not any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
+        and span.root.dep_ != "npadvmod"
+    )
 
 
 def _says_who(verb, start: int, end: int) -> bool:
