@@ -1146,9 +1146,9 @@ def test_a_country_name_that_is_also_a_us_state_is_the_state_among_us_places(mon
 def test_abbreviated_police_ranks_are_the_title_not_a_person():
     """'Asst Ch Con Tom Poe': Assistant Chief Constable is his rank (was: persons 'Asst Ch Con' and
     'Con Tom Poe'); 'Con' alone before a name is a given name."""
-    b = _briefing("British Transport Police Asst Ch Con Tom Poe said the force was looking at several factors.")
+    b = _briefing("Eastbrook Police Asst Ch Con Tom Poe told reporters the inquiry would take weeks.")
     assert [a.name for a in b.actors if a.type == "person"] == ["Tom Poe"]
-    assert _person_roles(b)["Tom Poe"] == ["British Transport Police Asst Ch Con"]
+    assert _person_roles(b)["Tom Poe"] == ["Eastbrook Police Asst Ch Con"]
     b = _briefing("Det Con Ann Lee said the case was closed.")
     assert [a.name for a in b.actors if a.type == "person"] == ["Ann Lee"]
     b = _briefing("Con Ronan spoke to reporters on Friday.")
@@ -1156,9 +1156,9 @@ def test_abbreviated_police_ranks_are_the_title_not_a_person():
 
 
 def test_a_group_keeps_the_name_of_whose_it_is():
-    """ "Mr. Roe's advisers conceded …": the group is Mr. Roe's advisers (was: 'advisers'), and Mr. Roe
-    is still named; a pronoun's 'his aides' names nobody."""
-    b = _briefing("Mr. Roe's advisers privately conceded that it had been a hard night.")
-    assert {(a.name, a.type) for a in b.actors} == {("Mr. Roe", "person"), ("Mr. Roe's advisers", "group")}
+    """'Ms. Roe's aides admitted …': the group is Ms. Roe's aides (was: 'aides'), and Ms. Roe is
+    still named; a pronoun's 'his aides' names nobody."""
+    b = _briefing("Ms. Roe's aides admitted on Friday that the count had gone badly.")
+    assert {(a.name, a.type) for a in b.actors} == {("Ms. Roe", "person"), ("Ms. Roe's aides", "group")}
     b = _briefing("His aides said it was fine.")
     assert [a.name for a in b.actors] == ["aides"]

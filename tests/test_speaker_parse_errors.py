@@ -480,8 +480,8 @@ def test_it_is_never_a_person_the_tagger_read_as_a_body():
         url=None,
         tags=(),
         paragraphs=(
-            "Tom Poe has answered the Arden Ledger's profile of him.",
-            "In a long interview, Poe tells all about the parts of the Arden Ledger story where it says he shouted at the crew.",
+            "Tom Poe has replied to the Arden Ledger's profile of him.",
+            "Speaking to a radio host, Poe goes through the sections of the Arden Ledger piece where it claims he lied to the board.",
         ),
     )
     docs = parse(art)
@@ -489,58 +489,58 @@ def test_it_is_never_a_person_the_tagger_read_as_a_body():
     second.ents = [Span(second, e.start, e.end, label="ORG") if e.text == "Poe" else e for e in second.ents]
     assert any(e.text == "Poe" and e.label_ == "ORG" for e in second.ents)
     b = extract_briefing(art, [docs[0], second])
-    assert _speaker(b, "he shouted at the crew", "reported") == "Arden Ledger"
+    assert _speaker(b, "he lied to the board", "reported") == "Arden Ledger"
 
 
 def test_a_participle_after_a_that_clause_the_parse_joined_to_the_main_verb_is_the_main_subjects():
-    """A real article's parse made the 'that' clause of 'claims … that they had been …' a verb joined to
+    """A real article's parse made the 'that' clause of 'charges … that they were …' a verb joined to
     the main one; the participle after it is said by the main clause's subject, not by 'they'."""
     from generator.extract.quotes_cues import speaker_of
 
     doc = reparsed(
-        "The director also answered claims by his rival, Tom Poe, and by Ann Lee that they had been the "
-        "victims of a smear, saying he had told the council.",
+        "The coach also answered charges by his deputy, Tom Poe, and by Ann Lee that they were owed money "
+        "by the club, adding he had paid everyone.",
         {
-            "been": ("conj", "answered"),
-            "saying": ("advcl", "been"),
-            "that": ("mark", "been"),
-            "they": ("nsubj", "been"),
+            "were": ("conj", "answered"),
+            "adding": ("advcl", "were"),
+            "that": ("mark", "were"),
+            "they": ("nsubj", "were"),
         },
     )
-    say = next(t for t in doc if t.text == "saying")
-    assert speaker_of(say).text == "director"
+    add = next(t for t in doc if t.text == "adding")
+    assert speaker_of(add).text == "coach"
 
 
 def test_a_clause_ended_by_a_colon_before_the_cue_is_the_writers_lead_in():
-    """'Coverage was harsh: the Ledger said Roe had been “shaken”': what the Ledger said is the clause
-    after the cue (was: the writer's words before the colon)."""
-    b = _brief("Coverage was harsh: The Eastbrook Ledger said Ms. Roe had been ''shaken'' by Mr. Poe.")
+    """'Reviews were harsh: the Gazette said Lee had looked “lost”': what the Gazette said is
+    the clause after the cue (was: the writer's words before the colon)."""
+    b = _brief("Reviews were harsh: The Arden Gazette said Ms. Lee had looked ''lost'' on stage.")
     rep = [q.text for q in b.quotes if q.kind == "reported"]
-    assert rep == ["Ms. Roe had been ''shaken'' by Mr. Poe"], rep
+    assert rep == ["Ms. Lee had looked ''lost'' on stage"], rep
     b = _brief("The plan is dead, Jane Roe said.")
     assert [q.text for q in b.quotes if q.kind == "reported"] == ["The plan is dead"]
 
 
 def test_a_headline_blared_by_a_front_page_is_the_papers():
-    """'“Collapse!” blared the front page of the Arden Times' (was: the paper named before)."""
+    """'“Shame!” blared the front page of the Vistaria Post' (was: the paper named before)."""
     b = _brief(
-        "The Eastbrook Ledger said Ms. Roe had been ''shaken'' by Mr. Poe. ''Collapse!'' blared the front page of The Arden Times."
+        "The Eastbrook Ledger wrote that Ms. Lee had looked lost. ''Shame!'' blared the front page of the Vistaria Post."
     )
-    assert _speaker(b, "Collapse!", "direct") == "Arden Times"
+    assert _speaker(b, "Shame!", "direct") == "Vistaria Post"
 
 
 def test_an_infinitive_cue_under_a_passive_verb_is_said_by_its_subject():
-    """'Roe is reported to have called the bankers “free riders”': Roe called them so (was: no
-    speaker the parse can find)."""
-    b = _brief("Mayor Jane Roe also is reported to have called the bankers “free riders” who rely on the city.")
-    assert _speaker(b, "free riders", "partial") == "Jane Roe"
+    """'Poe is said to have called the landlords “rent hogs”': Poe called them so (was: no speaker the
+    parse can find)."""
+    b = _brief("Tom Poe is said to have called the landlords “rent hogs” in a speech.")
+    assert _speaker(b, "rent hogs", "partial") == "Tom Poe"
 
 
-def test_a_fragment_in_what_someone_voiced_amusement_at_is_theirs():
-    """'She expressed amusement that Poe had described his views “not only on radio …”': the
-    fragment mocks Poe in her words (was: Poe's, the one who described)."""
+def test_a_fragment_in_what_someone_voiced_surprise_at_is_theirs():
+    """'She voiced surprise that Poe had described his budget “in numbers …”': the fragment is her
+    gibe at Poe, in her words (was: Poe's, the one who described)."""
     b = _brief(
-        "Jane Roe spoke to voters. She expressed amusement that Mr. Poe had at last described his views "
-        "“not only on local radio but on national television,” echoing some critics."
+        "Ann Lee met voters. She voiced surprise that Mr. Poe had finally described his budget "
+        "“in numbers rather than slogans,” as rivals had demanded."
     )
-    assert _speaker(b, "not only on local radio", "partial") == "Jane Roe"
+    assert _speaker(b, "in numbers rather than slogans", "partial") == "Ann Lee"

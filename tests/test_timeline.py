@@ -360,32 +360,34 @@ def test_a_change_measured_since_a_date_is_background():
 
 @pytest.mark.spacy
 def test_a_date_the_line_speaks_of_or_orders_itself_after_does_not_date_it():
-    """'denied any role in the 2001 floods', 'floods like those of May 2012', 'the arrests followed
-    attacks in May 2003': the date is the floods' or the attacks', not the act's (was: dated so).
-    Said in a dated memo, killed in dated floods, or one record followed by another stay dated."""
+    """'denied any part in the 2011 fires', 'storms like those of June 2011', 'the cuts followed
+    floods in June 2011': the date is the fires', the storms' or the floods', not the act's (was:
+    dated so). Died in dated fires, cuts that came in a month, or one result followed by another
+    stay dated."""
 
     def lines(*paras):
         return [(e.line, e.date.value) for e in _events_of(*paras)]
 
-    assert lines("The council has vigorously denied any role in the Sept. 11, 2001, floods.") == []
-    assert lines("Jane Roe is taking steps to ensure that floods like those of May 2012 do not happen again.") == []
-    assert lines("Many of the arrests followed attacks in the capital in May 2003 that shook the country.") == []
-    assert lines("Ten people were killed in the Sept. 11, 2001, floods.") == [
-        ("Ten people were killed in the Sept. 11, 2001, floods", "2001-09-11")
+    assert lines("The board has firmly denied any part in the June 3, 2011, fires.") == []
+    assert (
+        lines("Jane Roe is working to make sure that storms like those of June 2011 never flood the town again.") == []
+    )
+    assert lines("The cuts followed floods in the north in June 2011 that ruined the harvest.") == []
+    assert lines("Ten people died in the June 3, 2011, fires.") == [
+        ("Ten people died in the June 3, 2011, fires", "2011-06-03")
     ]
-    assert lines("Arrests followed in May 2003.") == [("Arrests followed in May 2003", "2003-05")]
-    assert [v for _, v in lines("The club followed a 7-9 record in 2016 with an 8-8 record in 2017.")] == ["2016"]
+    assert lines("Cuts followed in June 2011.") == [("Cuts followed in June 2011", "2011-06")]
+    assert [v for _, v in lines("The firm followed a loss in 2015 with a profit in 2016.")] == ["2015"]
 
 
 @pytest.mark.spacy
 def test_a_condition_that_did_not_happen_and_a_causal_since_are_no_events():
-    """'had the council not passed the rules in 2000' did not happen; 'defends her choice since she
-    did not trust anyone' gives a reason, no time (was: a line each)."""
+    """'had the board not closed the depot in 2009' did not happen; 'keeps the old route since she
+    trusts no other pilot' gives a reason, no time (was: a line each)."""
     assert (
-        _events_of("Output was 30% lower than it would have been had the council not passed the harbour rules in 2000.")
-        == []
+        _events_of("Costs were 20% higher than they would have been had the board not closed the depot in 2009.") == []
     )
-    assert _events_of("Jane Roe defends her choice since she did not trust anyone else to drive the boat.") == []
+    assert _events_of("Jane Roe keeps the old route since she trusts no other pilot to land the plane.") == []
     kept = _events_of(
         "The council had passed the rules in 2000, Tom Poe said.",
         "Prices have risen since Jane Roe took over the mill.",
@@ -398,21 +400,21 @@ def test_a_condition_that_did_not_happen_and_a_causal_since_are_no_events():
 
 @pytest.mark.spacy
 def test_a_wish_a_rank_a_look_back_and_a_claim_that_surfaced_give_no_date_to_the_act():
-    """'should sell the mill this year' is a wish; 'the first game since Lee hurt her calf' a rank;
-    'Looking back to 2008, Roe argued' looks at 2008; 'claims emerged that a fire broke out on 31
-    October' does not say when the claims came; 'with the exception of a final in 2009' dates the
-    final (was: a line dated by each)."""
+    """'should sell the mill this year' is a wish; 'his first match since Lee broke her wrist' a rank;
+    'Thinking back to 2009, Roe said' looks at 2009; 'rumours spread that a fire broke out on 3 May'
+    does not say when the rumours came; 'with the exception of a title in 2011' dates the title (was:
+    a line dated by each)."""
     for text in (
         "Jane Roe said the council should sell the mill this year.",
-        "Tom Poe threw for 226 yards in the first game since Ann Lee injured her calf.",
-        "Looking back to 2008, Jane Roe argued that the gap was narrow.",
-        "Claims emerged on Facebook that a fire had broken out at the same depot on 31 October.",
-        "Jane Roe revived a club that was mired in mediocrity for most of its history -- with the exception of a cup final appearance in 2009.",
+        "Tom Poe scored twice in his first match since Ann Lee broke her wrist.",
+        "Thinking back to 2009, Jane Roe said the town had been poorer.",
+        "Rumours spread online that a fire had broken out at the old depot on 3 May.",
+        "Jane Roe rebuilt a team that had lost for decades -- with the exception of a league title in 2011.",
     ):
         assert [e.line for e in _events_of(text) if not e.background] == [], text
     kept = _events_of(
         "The council will sell the mill this year.",
-        "Jane Roe said that a fire had broken out at the depot on 31 October.",
+        "Jane Roe said that a fire had broken out at the depot on 3 May.",
         "Other reports date back to early 2016.",
     )
-    assert [e.date.phrase for e in kept] == ["this year", "31 October", "early 2016"]
+    assert [e.date.phrase for e in kept] == ["this year", "3 May", "early 2016"]

@@ -86,7 +86,7 @@ _UNREALISED_MODALS = frozenset({"should", "ought", "might", "may"})  # not a dea
 
 
 def _inverted_condition(verb) -> bool:
-    """'Had the council not sold the mill in 2000, …', 'Were the vote held in May, …': a condition
+    """'Had the board not closed the depot in 2009, …', 'Were the vote held in May, …': a condition
     written with its auxiliary before the subject, a thing that did not happen."""
     subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
     if subject is None:

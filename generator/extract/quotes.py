@@ -273,7 +273,7 @@ def _outer_source(para: _Para, span: QuoteSpan, cue, spk):
     while tok.dep_ in ("ccomp", "acl") and tok.head.i != tok.i:
         outer = tok.head
         if outer.lemma_.lower() in _STANCES and outer.dep_ == "dobj" and outer.head.lemma_.lower() in _VOICING:
-            outer = outer.head  # 'expressed amusement that Poe had described it “…”': the one amused
+            outer = outer.head  # 'voiced surprise that Poe had put it “…”': the one surprised
         elif tok.dep_ == "acl":
             break
         if is_cue(outer) or outer.lemma_.lower() in _VOICING:

@@ -344,7 +344,7 @@ def resolve_pronoun(
     if want is None:
         return None
     # Genders for every pronoun: an 'it' or a 'they' is never a person the tagger read as a body
-    # ('<Surname> tells …' of someone the article names in full).
+    # ('<Surname> goes through …' of someone the article names in full).
     genders = _genders_of(docs, people)
     person_words = frozenset(w for name in people for w in name.split())
     # 'He declared Roe the winner': a subject pronoun is none of the names its own clause holds after

@@ -279,7 +279,7 @@ def speaker_of(cue, quote_before: bool = False):
                 and passive_subject is not None
                 and not any(c.dep_ == "agent" for c in nxt.children)
             ):
-                # 'Roe is reported to have called …', 'Roe was asked to explain …': the infinitive's
+                # 'Roe is said to have called …', 'Roe was asked to explain …': the infinitive's
                 # subject is the passive verb's.
                 return passive_subject
             if (
@@ -289,7 +289,7 @@ def speaker_of(cue, quote_before: bool = False):
                 and nxt.head.i < nxt.i
                 and any(c.dep_ == "mark" and c.lower_ == "that" for c in nxt.children)
             ):
-                # 'Roe answered claims by Poe that they had been misled, saying …': a clause that 'that'
+                # 'Roe answered charges by Poe that they were owed money, adding …': a clause that 'that'
                 # opens is no main clause; the parse joined it to the one it hangs from, whose subject adds.
                 verb = nxt.head
                 continue

@@ -213,7 +213,7 @@ def _content(verb) -> list | None:
         # cue is what was said; a clause the parse also hung on the cue before it is scene-setting.
         children = [c for c in children if not (c.dep_ == "ccomp" and c.i < verb.i)]
     elif any(c.dep_ == "ccomp" and c.i > verb.i and _has_subject(c) for c in children):
-        # 'Coverage was harsh: the Ledger said Roe had …': a clause ended by a colon before the cue,
+        # 'Reviews were harsh: the Gazette said Lee had …': a clause ended by a colon before the cue,
         # with the cue's own clause after it, is the writer's lead-in.
         children = [c for c in children if not (c.dep_ == "ccomp" and c.i < verb.i and _colon_after(c))]
     for c in children:

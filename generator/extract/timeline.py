@@ -109,7 +109,7 @@ def extract_events(article: Article, docs: list, actors: list[Actor], quotes: Se
                     found[k] = (found[k][0], frame(verb, start, in_quote), end, *found[k][3:6], gaps)
                 continue
             if _surfacing_claim(verb):
-                continue  # 'claims emerged that the ferry sank on 3 May': when the claims came is not told
+                continue  # 'rumours spread that the ferry sank on 3 May': when the claims came is not told
             start, end, gaps = clause_span(verb, keep, in_quote)
             start = frame(verb, start, in_quote)
             if not _says_who(verb, start, end):
@@ -231,7 +231,7 @@ def _anchors(doc, paragraph: int, taken: set[tuple[int, int]]):
         if not any(t.pos_ in ("NOUN", "PROPN", "VERB", "NUM") for t in obj):
             continue  # 'since then': the anchor is in another sentence, nothing to show
         if tok.dep_ == "mark" and tok.lower_ == "since" and (_causal_since(tok.head) or _ranked_before(tok)):
-            continue  # 'defends his choice since he trusted no one': because, not a time
+            continue  # 'keeps the old route since she trusts no other pilot': because, not a time
         if tok.dep_ == "mark":  # 'since X made ...': the clause is the head verb's subtree
             clause = [t for t in tok.head.subtree if t.i >= tok.i]
             anchor_tok = tok.head
@@ -270,14 +270,14 @@ def _anchors(doc, paragraph: int, taken: set[tuple[int, int]]):
 
 
 def _ranked_before(since) -> bool:
-    """'in the first game since Roe hurt her knee', 'the highest since she took over': the clause
+    """'his first match since Lee broke her wrist', 'the highest since she took over': the clause
     measures a rank or a superlative, no time of the act."""
     words = since.doc[max(0, since.i - 4) : since.i]
     return any(t.tag_ in ("JJS", "RBS") or t.lower_ in ("first", "last") for t in words)
 
 
 def _causal_since(clause) -> bool:
-    """A 'since' clause hung on a verb in the simple present or with a modal ('defends it since he
+    """A 'since' clause hung on a verb in the simple present or with a modal ('keeps it since she
     trusts no one', 'will win since she leads'): 'since' means because. A time from which
     ('has grown since she took over') goes with a perfect tense."""
     main = clause.head
@@ -342,7 +342,7 @@ def _head_noun(noun):
 def _determined(span, noun) -> bool:
     """A determiner or an owner before the date ('the 1998 merger', 'Roe's 2008 memoir'); wire style
     writes none for a day ('announced Tuesday sanctions on …' for 'announced on Tuesday')."""
-    # (The parse may hang the determiner on the date: 'the [Sept. 11, 2001,] floods'.)
+    # (The parse may hang the determiner on the date: 'the [June 3, 2011,] fires'.)
     return span.root.dep_ == "poss" or any(
         c.dep_ in ("det", "poss") and c.i < span.start for c in (*noun.children, *span.root.children)
     )
@@ -417,7 +417,7 @@ def _dates_a_thing(span, verb) -> bool:
     if not (noun.dep_ == "pobj" and prep.lower_ in _SETTING and prep.head.i == verb.i):
         return True
     # 'said in a 2013 memo', 'spoke at Monday's rally': said inside the dated thing; but 'denied any
-    # role in the 2001 attacks' (the parse hanging 'in' on the verb, not on its object) speaks of it.
+    # part in the 2011 fires' (the parse hanging 'in' on the verb, not on its object) speaks of it.
     return (
         prep.lower_ == "in"
         and verb.lemma_.lower() in _SPEAKING_OF
@@ -431,7 +431,7 @@ _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
 
 def _surfacing_claim(verb) -> bool:
     """The dated clause is what claims or reports say, hung on a verb that only tells they came out
-    ('claims emerged on Facebook that …', 'reports surfaced that …'): the line would read as the
+    ('rumours spread online that …', 'reports surfaced that …'): the line would read as the
     claims' date."""
     head = verb.head
     if verb.dep_ != "ccomp" or head.i == verb.i or is_cue(head) or any(c.dep_ == "dobj" for c in head.children):
@@ -441,18 +441,18 @@ def _surfacing_claim(verb) -> bool:
 
 
 def _compared_thing(span, verb) -> bool:
-    """The expression is inside what something is likened to or set apart from ('floods like those of
-    May 2012 will not come again', 'lost every year, with the exception of a final in 2009'): it
+    """The expression is inside what something is likened to or set apart from ('storms like those of
+    June 2011 never again', 'lost for decades, with the exception of a title in 2011'): it
     dates that other thing."""
     tok = span.root
     while tok.i != verb.i and tok.head.i != tok.i:
         if tok.dep_ == "prep" and tok.lower_ in ("like", "unlike", "except", "besides") or tok.lemma_ == "exception":
-            return True  # (and what is set apart: 'with the exception of a 2009 final')
+            return True  # (and what is set apart: 'with the exception of a 2011 title')
         if tok.lower_ == "back" and tok.head.tag_ == "VBG" and tok.head.dep_ == "advcl":
-            return True  # 'Looking back to 2008, Roe argued …': the time looked back at
+            return True  # 'Thinking back to 2009, Roe said …': the time looked back at
         tok = tok.head
-    # 'the arrests followed attacks in May 2003': what came first is dated, the act comes after it
-    # ('followed a loss in 2016 with a win in 2017': one act after another, each dated)
+    # 'the cuts followed floods in June 2011': what came first is dated, the act comes after it
+    # ('followed a loss in 2015 with a profit in 2016': one act after another, each dated)
     return (
         verb.lemma_.lower() in _ORDERING
         and any(c.dep_ == "dobj" for c in verb.children)

@@ -927,7 +927,7 @@ def _the_weekend_rule(m, dct, tense):
 @rule("the_season", rf"the\s+(?P<s>{_SEASON_AFTER_THE_RE})\b(?!\s+of\b)")
 def _the_season_rule(m, dct, tense):
     if m["s"][:1].isupper() and re.match(r"\s+[A-Z]", m.string[m.end() :]):
-        return None  # 'the Winter Olympics', 'the Spring Festival': a season in a name
+        return None  # 'the Winter Games', 'the Spring Fair': a season in a name
     if dct is None:
         return unresolved(granularity="season")
     return resolve_season(dct, SEASONS[m["s"].lower()], "", tense)
