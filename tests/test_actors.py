@@ -1162,3 +1162,15 @@ def test_a_group_keeps_the_name_of_whose_it_is():
     assert {(a.name, a.type) for a in b.actors} == {("Ms. Roe", "person"), ("Ms. Roe's aides", "group")}
     b = _briefing("His aides said it was fine.")
     assert [a.name for a in b.actors] == ["aides"]
+
+
+def test_a_title_before_the_first_of_two_family_names_is_that_person():
+    """'Luis Mendaro Quesada … Mr. Mendaro': Spanish names carry two family names and the first is
+    used alone (was: two persons); a middle word that is a given name stays apart."""
+    b = _briefing(
+        "Luis Mendaro Quesada, the director of the aviation agency, said the plane was old.",
+        "Mr. Mendaro added that the pilot was experienced.",
+    )
+    assert [a.name for a in b.actors if a.type == "person"] == ["Luis Mendaro Quesada"]
+    b = _briefing("Jane Ann Roe spoke first.", "Mr. Ann said no.")
+    assert len([a for a in b.actors if a.type == "person"]) == 2

@@ -140,6 +140,8 @@ def _merge_persons(cands: list[Candidate], uf: _Clusters) -> None:
             ]
             if len({f.key for _, f in longer}) == 1:
                 matches = longer
+        if not matches and len(words) == 1 and c.title:
+            matches = _paternal_match(c, full)
         if not matches and len(words) == 1 and (not c.title or not is_given_name(c.name)):
             # A first name alone ("Jane") joins the one full name it starts; so does a title before
             # the family name of a name written family name first ('Mr. Gwak' of 'Gwak Sun-hee'), a
@@ -241,6 +243,8 @@ def _match_grouped(persons: list, full: list, uf: _Clusters, holders: dict[str, 
             and any(j != i for _, j, _f in groups[sig][:2])
         ]
         matching = [sig for sig in matching if not _other_gender(c, groups[sig][0][2], usual)]
+        if not matching and len(words) == 1 and c.title and (hits := _paternal_match(c, full)):
+            matching = list(by_key[hits[0][1].key])
         if not matching and len(words) == 1 and (not c.title or not is_given_name(c.name)):
             keys = first_word.get(c.name.casefold(), set())
             matching = list(by_key[next(iter(keys))]) if len(keys) == 1 else []
@@ -338,6 +342,19 @@ def _ends_with(full: str, short: str) -> bool:
     if fw[-len(sw) :] == sw:
         return True
     return len(sw) == 1 and len(fw) >= 4 and fw[-2] == sw[0] and fw[-2] not in wordset("name_particles")
+
+
+def _paternal_match(c: Candidate, full: list) -> list:
+    """'Mr. Mendaro' of 'Luis Mendaro Quesada': a title before the first of two family names (Spanish and
+    Portuguese names carry both), when one three-word name of the article has it second and none ends
+    with it; else no match."""
+    word = _words(c.name)[0]
+    if len(word.rstrip(".")) < 2 or word in wordset("name_particles"):
+        return []
+    hits = [(j, f) for j, f in full if len(_words(f.name)) == 3 and _words(f.name)[1] == word]
+    if len({f.key for _, f in hits}) != 1 or _other_gender(c, hits[0][1], {}):
+        return []
+    return hits
 
 
 def _title_gender(c: Candidate) -> str | None:
