@@ -418,3 +418,14 @@ def test_a_wish_a_rank_a_look_back_and_a_claim_that_surfaced_give_no_date_to_the
         "Other reports date back to early 2016.",
     )
     assert [e.date.phrase for e in kept] == ["this year", "3 May", "early 2016"]
+
+
+@pytest.mark.spacy
+def test_a_part_of_the_day_on_a_thing_dates_the_thing():
+    """'crowds are expected for the afternoon launch': the afternoon is the launch's (was: the crowds'
+    line dated that afternoon); 'the morning meeting was cancelled on Monday' keeps its Monday."""
+    events = _events_of(
+        "The rocket arrived at the Arden pad on Friday.", "Huge crowds are expected for the afternoon launch."
+    )
+    assert [e.line for e in events] == ["The rocket arrived at the Arden pad on Friday"]
+    assert [e.date.phrase for e in _events_of("The morning meeting was cancelled on Monday.")] == ["Monday"]

@@ -744,3 +744,25 @@ def test_a_capitalised_season_that_opens_a_name_is_no_time():
         ("Friday", "2017-12-29")
     ]  # was also the winter 2017-WI
     assert found("The vote is due in the winter.") == [("the winter", "2017-WI")]
+
+
+def test_a_sundays_this_week_ahead_a_failed_reach_and_an_ordered_deadline():
+    """On a Sunday, 'makes its debut this week' is the week starting then (a past verb keeps the week
+    ending); 'could not be reached Saturday' is the day before; 'ordered that the files be released
+    by Thursday' looks ahead of the order (was: the week ending, the next Saturday, the Thursday
+    before)."""
+    from generator.nlp import get_nlp
+
+    def found(text, dct):
+        return [(t.phrase, t.value) for t in find_timexes(get_nlp()(text), dct, paragraph=1)]
+
+    sunday = date(2018, 2, 4)
+    assert found("The ferry makes its first crossing this week.", sunday) == [("this week", "2018-W06")]
+    assert found("The council met this week.", sunday) == [("this week", "2018-W05")]
+    sunday = date(2016, 5, 29)
+    assert found("Aides to the mayor could not be reached for comment Saturday.", sunday) == [
+        ("Saturday", "2016-05-28")
+    ]
+    assert found("She could win on Saturday.", sunday) == [("Saturday", "2016-06-04")]
+    assert found("The judge ordered that the files be released by Thursday.", sunday) == [("Thursday", "2016-06-02")]
+    assert found("The judge released the files on Thursday.", sunday) == [("Thursday", "2016-05-26")]

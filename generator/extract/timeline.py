@@ -326,9 +326,16 @@ _SPEAKING_OF = wordset("speech_verbs") | wordset("naming_verbs")
 _SPOKEN_TO = wordset("spoken_to_verbs")
 
 
+def _root(span):
+    """The expression's head word, a determiner the parse hung elsewhere left out ('[the afternoon]
+    launch', where 'the' is the launch's)."""
+    inside = range(span.start, span.end)
+    return next((t for t in span if t.head.i not in inside and t.dep_ != "det"), span.root)
+
+
 def _attributive(span) -> bool:
     """The expression modifies a noun ('the 1998 merger', 'Monday's rally')."""
-    root = span.root
+    root = _root(span)
     return root.dep_ in ("compound", "nmod", "nummod", "poss", "amod") and root.head.pos_ in ("NOUN", "PROPN")
 
 
@@ -342,9 +349,10 @@ def _head_noun(noun):
 def _determined(span, noun) -> bool:
     """A determiner or an owner before the date ('the 1998 merger', 'Roe's 2008 memoir'); wire style
     writes none for a day ('announced Tuesday sanctions on …' for 'announced on Tuesday')."""
-    # (The parse may hang the determiner on the date: 'the [June 3, 2011,] fires'.)
-    return span.root.dep_ == "poss" or any(
-        c.dep_ in ("det", "poss") and c.i < span.start for c in (*noun.children, *span.root.children)
+    # (The parse may hang the determiner on the date: 'the [June 3, 2011,] fires'; the phrase may
+    # hold it: '[the afternoon] launch'.)
+    return _root(span).dep_ == "poss" or any(
+        c.dep_ in ("det", "poss") and c.i < _root(span).i for c in (*noun.children, *_root(span).children)
     )
 
 
@@ -353,7 +361,7 @@ def _of_what_was_said(span, verb) -> bool:
     it the “summer deal”', 'discussed the 2015 budget'): the object's date, not the saying's."""
     if not _attributive(span) or verb.lemma_.lower() not in _SPEAKING_OF:
         return False
-    noun = _head_noun(span.root.head)
+    noun = _head_noun(_root(span).head)
     if not _determined(span, noun):
         return False
     if noun.dep_ in ("dobj", "attr", "oprd"):  # not 'told the May 3 rally': the ones spoken to
@@ -398,7 +406,7 @@ def _dates_a_thing(span, verb) -> bool:
     that thing, not the act. ('A 2009 study found …', 'said at Monday's rally': the act is the dated
     thing's or inside it; 'announced Tuesday sanctions': wire style for 'announced on Tuesday', no
     determiner before the date.)"""
-    root = span.root
+    root = _root(span)
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "PROPN":
         noun = _head_noun(root.head.head)  # 'the Harbour Act of 1997': a year in a name
     elif _attributive(span) and _determined(span, root.head):

@@ -450,6 +450,8 @@ def _relative_rule(m, dct, tense):
     if dct is None:
         return unresolved(granularity=unit, modifier=mod)
     k = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(rel, 0)
+    if (rel, unit) == ("this", "week") and dct.weekday() == 6 and tense in ("present", "future") and not m["mod"]:
+        k = 1  # on a Sunday, 'makes its debut this week' looks at the week starting then (a past verb: the week ending)
     # '(this|the) past week': the seven days up to publication, named by the week that holds most of
     # them (the one of the fourth day back); 'last week' is the calendar week before.
     tv = week_value(dct - timedelta(days=3)) if (rel, unit) == ("past", "week") else shift(dct, unit, k)

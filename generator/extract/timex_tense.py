@@ -224,11 +224,23 @@ def _clause_verb(tok):
     return None
 
 
+def _mandated(verb, auxes) -> bool:
+    """A 'that' clause in the base form, what someone demands or orders be done ('ordered that the
+    files be released', 'asked that she leave')."""
+    if verb.dep_ != "ccomp" or not any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
+        return False
+    if auxes:
+        return all(a.lower_ == "be" and a.tag_ == "VB" for a in auxes)
+    return verb.tag_ == "VB" and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
 def _verb_tense(verb, depth: int = 0) -> Tense:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lower = {a.lower_ for a in auxes}
     if lower & _FUTURE_AUX:
         return "future"
+    if "could" in lower and any(c.dep_ == "neg" for c in verb.children) and "have" not in lower:
+        return "past"  # 'could not be reached for comment Saturday': an attempt made
     if lower & _MODALS:
         # 'could have big consequences in November' looks ahead; 'could have done' looks back
         return "past" if verb.tag_ == "VBN" and "have" in lower else "future"
@@ -263,6 +275,8 @@ def _verb_tense(verb, depth: int = 0) -> Tense:
         return "future"
     if verb.dep_ == "xcomp" and verb.head.lower_ == "going":
         return "future"
+    if _mandated(verb, auxes):
+        return "future"  # 'ordered that the files be released by Thursday': after the order
     if any(a.tag_ == "VBD" or "Past" in a.morph.get("Tense") for a in auxes if a.lower_ != "to"):
         return "past"
     if verb.tag_ == "VBD":
