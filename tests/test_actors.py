@@ -1174,3 +1174,37 @@ def test_a_title_before_the_first_of_two_family_names_is_that_person():
     assert [a.name for a in b.actors if a.type == "person"] == ["Luis Mendaro Quesada"]
     b = _briefing("Jane Ann Roe spoke first.", "Mr. Ann said no.")
     assert len([a for a in b.actors if a.type == "person"]) == 2
+
+
+def test_a_thing_or_a_participles_object_before_a_name_is_no_role():
+    """Real articles' parses: 'The Vistanet account [Poe] shared' with the account hung on the name,
+    and 'In sending out that one short post, Poe proved …' with the post made an apposition to the
+    name (was: roles 'Vistanet account' and 'one short post'). A person's title set off before the name stays."""
+    from conftest import reparsed
+
+    from generator.extract.actors_roles import _appositions, _prenominal
+
+    doc = reparsed(
+        "The Vistanet account Tom Poe shared was set up as a trap.",
+        {
+            "The": ("det", "Poe"),
+            "account": ("compound", "Poe"),
+            "Poe": ("nsubj", "shared"),
+            "shared": ("nsubjpass", "set"),
+        },
+    )
+    assert _rule_spans(_prenominal, doc, "Tom Poe") == []
+    doc = reparsed(
+        "In sending out that one short post, Tom Poe proved the point.",
+        {"post": ("nsubj", "proved"), "Poe": ("appos", "post"), ",": ("punct", "post"), "that": ("mark", "proved")},
+    )
+    assert _rule_spans(_appositions, doc, "Tom Poe") == []
+    doc = reparsed("The club's captain, Tom Poe, told the crowd.", {})
+    assert _rule_spans(_appositions, doc, "Tom Poe") == ["The club's captain"]
+
+
+def test_a_name_quoted_as_what_someone_is_called_gets_no_role():
+    """'He has called the Vistarian senator “the next Tom Poe”': the senator is likened to Poe, no
+    role of Poe's (was: 'the Vistarian senator')."""
+    b = _briefing("He has also called the Vistarian senator “the next Tom Poe” – the founder whom Roe idolizes.")
+    assert _person_roles(b).get("Tom Poe", []) == []

@@ -59,6 +59,10 @@ _POSSESSIVE_MARKS = frozenset({"'", "’", "'s", "’s"})
 
 def _appositions(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
     root = doc[cand.root]
+    k = min([c.i for c in root.lefts if c.dep_ in ("det", "amod", "compound", "nmod")] + [cand.span[0]])
+    after = cand.span[1]
+    if k > 0 and doc[k - 1].text in ("“", '"') and after < len(doc) and doc[after].text in ("”", '"'):
+        return  # 'called the senator “the next Tom Poe”': a name quoted as what someone is called
     for child in root.children:
         # A plural apposition describes several people ("X and Y, both sons of ..."), not X's role.
         if child.dep_ == "appos" and child.i > root.i and child.pos_ in ("NOUN", "PROPN") and child.tag_ != "NNS":
@@ -118,6 +122,8 @@ def _appositions(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
             return  # 'whose garden Roe praised': the name is the clause's subject, not an apposition
         if not set_off and not _people_noun(head) and any(c.dep_ == "det" for c in head.children):
             return  # 'the health center Roe founded': a thing and a clause about it, not a title
+        if set_off and not _people_noun(head):
+            return  # 'In sending out that one post, Roe proved …': a thing, then the subject; no title
         while e > s and doc[e - 1].is_punct:
             e -= 1
         if not _other_person(doc, head, s, e) and not any(t.pos_ == "VERB" and t.dep_ != "amod" for t in doc[s:e]):
@@ -391,6 +397,8 @@ def _prenominal(doc, cand: Candidate) -> Iterator[tuple[int, int]]:
     last = doc[e - 1]
     if toks[0].tag_ == "DT" and not _listed_person_noun(last):
         return  # 'visited the health center Roe founded': a thing and a clause about it, not a title
+    if s > 0 and doc[s - 1].lower_ in ("the", "a", "an") and not _people_noun(last):
+        return  # 'the Vistanet account Roe shared': the same, the article left out of the phrase
     if any(t.pos_ == "NOUN" and t.text.islower() for t in toks) or (
         last.pos_ == "ADJ" and last.text.islower() and _listed_person_noun(last)
     ):
