@@ -181,3 +181,11 @@ def test_a_role_is_stated_by_the_gold_only_with_the_same_words_in_a_row():
     assert not _role_stated(["chief of staff"], "staff")
     assert _role_stated(["senator"], "Eastbrook senator")
     assert not _role_stated(["president"], "vice-president of sales")
+    # Abbreviated titles are the titles written out, for the gold as for the product.
+    assert _role_stated(["assistant chief constable"], "Eastbrook Police Asst Ch Con")
+    from types import SimpleNamespace
+
+    from generator.evaluate.gold import _role_ok
+
+    assert _role_ok(["then-Sen."], [SimpleNamespace(text="Senator")])
+    assert not _role_stated(["general"], "Lt Col")

@@ -157,7 +157,11 @@ def _role_ok(gold_roles: list[str], roles) -> bool:
 
 
 def _role_words(text: str) -> list[str]:
-    return re.sub(r"[^\w\s-]", " ", norm(text)).split()
+    """The role's words, abbreviated titles written out ('Asst Ch Con' and 'assistant chief
+    constable' are one rank, for the gold as for the product)."""
+    from ..extract.actors_mentions import title_key
+
+    return title_key(re.sub(r"[^\w\s]", " ", norm(text))).split()
 
 
 def _role_stated(gold_roles: list[str], given: str) -> bool:
