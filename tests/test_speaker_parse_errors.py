@@ -16,9 +16,14 @@ from generator import extract_article
 from generator.model import Article
 
 
+def _art(*paragraphs: str) -> Article:
+    return Article(
+        id="t", title="T", published=date(2024, 5, 15), source=None, url=None, tags=(), paragraphs=paragraphs
+    )
+
+
 def _brief(*paragraphs: str):
-    art = Article(id="t", title="T", published=date(2024, 5, 15), source=None, url=None, tags=(), paragraphs=paragraphs)
-    return extract_article(art)
+    return extract_article(_art(*paragraphs))
 
 
 def _speaker(b, text_part: str, kind: str | None = None) -> str | None:
@@ -422,15 +427,7 @@ def test_a_name_the_tagger_read_as_a_verb_still_speaks_when_the_article_gave_it(
     from generator.extract import extract_briefing
     from generator.nlp import parse
 
-    art = Article(
-        id="t",
-        title="T",
-        published=date(2024, 5, 15),
-        source=None,
-        url=None,
-        tags=(),
-        paragraphs=("Jane Roe met Tom Poe on Monday.", "Poe this week said he would sell the farm."),
-    )
+    art = _art("Jane Roe met Tom Poe on Monday.", "Poe this week said he would sell the farm.")
     docs = parse(art)
     second = reparsed(art.paragraphs[1], {}, tags={"Poe": ("VERB", "VB")})
     second.ents = [e for e in second.ents if e.label_ != "PERSON"]
@@ -472,17 +469,9 @@ def test_it_is_never_a_person_the_tagger_read_as_a_body():
     from generator.extract import extract_briefing
     from generator.nlp import parse
 
-    art = Article(
-        id="t",
-        title="T",
-        published=date(2024, 5, 15),
-        source=None,
-        url=None,
-        tags=(),
-        paragraphs=(
-            "Tom Poe has replied to the Arden Ledger's profile of him.",
-            "Speaking to a radio host, Poe goes through the sections of the Arden Ledger piece where it claims he lied to the board.",
-        ),
+    art = _art(
+        "Tom Poe has replied to the Arden Ledger's profile of him.",
+        "Speaking to a radio host, Poe goes through the sections of the Arden Ledger piece where it claims he lied to the board.",
     )
     docs = parse(art)
     second = reparsed(art.paragraphs[1], {})
