@@ -1153,6 +1153,8 @@ def test_abbreviated_police_ranks_are_the_title_not_a_person():
     assert [a.name for a in b.actors if a.type == "person"] == ["Ann Lee"]
     b = _briefing("Con Ronan spoke to reporters on Friday.")
     assert [a.name for a in b.actors if a.type == "person"] == ["Con Ronan"]
+    b = _briefing("Councillor Con Ryan said no.")  # after a title that opens no police rank: a name
+    assert [a.name for a in b.actors if a.type == "person"] == ["Con Ryan"]
 
 
 def test_a_group_keeps_the_name_of_whose_it_is():
@@ -1178,8 +1180,9 @@ def test_a_title_before_the_first_of_two_family_names_is_that_person():
 
 def test_a_thing_or_a_participles_object_before_a_name_is_no_role():
     """Real articles' parses: 'The Vistanet account [Poe] shared' with the account hung on the name,
-    and 'In sending out that one short post, Poe proved …' with the post made an apposition to the
-    name (was: roles 'Vistanet account' and 'one short post'). A person's title set off before the name stays."""
+    and 'In signing that single deal, Poe settled …' with the deal made an apposition to the
+    name (was: roles 'Vistanet account' and 'single deal'). A person's title set off before the
+    name stays."""
     from conftest import reparsed
 
     from generator.extract.actors_roles import _appositions, _prenominal
@@ -1195,8 +1198,13 @@ def test_a_thing_or_a_participles_object_before_a_name_is_no_role():
     )
     assert _rule_spans(_prenominal, doc, "Tom Poe") == []
     doc = reparsed(
-        "In sending out that one short post, Tom Poe proved the point.",
-        {"post": ("nsubj", "proved"), "Poe": ("appos", "post"), ",": ("punct", "post"), "that": ("mark", "proved")},
+        "In signing that single deal, Tom Poe settled the matter.",
+        {
+            "deal": ("nsubj", "settled"),
+            "Poe": ("appos", "deal"),
+            ",": ("punct", "deal"),
+            "that": ("mark", "settled"),
+        },
     )
     assert _rule_spans(_appositions, doc, "Tom Poe") == []
     doc = reparsed("The club's captain, Tom Poe, told the crowd.", {})
@@ -1204,7 +1212,7 @@ def test_a_thing_or_a_participles_object_before_a_name_is_no_role():
 
 
 def test_a_name_quoted_as_what_someone_is_called_gets_no_role():
-    """'He has called the Vistarian senator “the next Tom Poe”': the senator is likened to Poe, no
-    role of Poe's (was: 'the Vistarian senator')."""
-    b = _briefing("He has also called the Vistarian senator “the next Tom Poe” – the founder whom Roe idolizes.")
-    assert _person_roles(b).get("Tom Poe", []) == []
+    """'She called the young mayor “the new Tom Poe”': the mayor is likened to Poe, no role of
+    Poe's (was: 'the young mayor')."""
+    b = _briefing("She once called the young mayor “the new Tom Poe” in a speech.")
+    assert _person_roles(b)["Tom Poe"] == []

@@ -501,21 +501,21 @@ def test_a_participle_after_a_that_clause_the_parse_joined_to_the_main_verb_is_t
 
 
 def test_a_clause_ended_by_a_colon_before_the_cue_is_the_writers_lead_in():
-    """'Reviews were harsh: the Gazette said Lee had looked “lost”': what the Gazette said is
+    """'The verdict was plain: the Gazette said the show had been “a mess”': what the Gazette said is
     the clause after the cue (was: the writer's words before the colon)."""
-    b = _brief("Reviews were harsh: The Arden Gazette said Ms. Lee had looked ''lost'' on stage.")
+    b = _brief("The verdict was plain: the Arden Gazette said the show had been ''a mess'' from the start.")
     rep = [q.text for q in b.quotes if q.kind == "reported"]
-    assert rep == ["Ms. Lee had looked ''lost'' on stage"], rep
+    assert rep == ["the show had been ''a mess'' from the start"], rep
     b = _brief("The plan is dead, Jane Roe said.")
     assert [q.text for q in b.quotes if q.kind == "reported"] == ["The plan is dead"]
 
 
 def test_a_headline_blared_by_a_front_page_is_the_papers():
-    """'“Shame!” blared the front page of the Vistaria Post' (was: the paper named before)."""
+    """'“Sold out!” blared the front page of the Vistaria Post' (was: the paper named before)."""
     b = _brief(
-        "The Eastbrook Ledger wrote that Ms. Lee had looked lost. ''Shame!'' blared the front page of the Vistaria Post."
+        "The Eastbrook Ledger wrote that the show was long. ''Sold out!'' blared the front page of the Vistaria Post."
     )
-    assert _speaker(b, "Shame!", "direct") == "Vistaria Post"
+    assert _speaker(b, "Sold out!", "direct") == "Vistaria Post"
 
 
 def test_an_infinitive_cue_under_a_passive_verb_is_said_by_its_subject():
@@ -526,10 +526,10 @@ def test_an_infinitive_cue_under_a_passive_verb_is_said_by_its_subject():
 
 
 def test_a_fragment_in_what_someone_voiced_surprise_at_is_theirs():
-    """'She voiced surprise that Poe had described his budget “in numbers …”': the fragment is her
-    gibe at Poe, in her words (was: Poe's, the one who described)."""
+    """'She voiced delight that Poe had explained his plan “in plain words for once”': the fragment
+    is her gibe at Poe, in her words (was: Poe's, the one who explained)."""
     b = _brief(
-        "Ann Lee met voters. She voiced surprise that Mr. Poe had finally described his budget "
-        "“in numbers rather than slogans,” as rivals had demanded."
+        "Ann Lee met voters. She voiced delight that Mr. Poe had at long last explained his plan "
+        "“in plain words for once,” as critics had asked."
     )
-    assert _speaker(b, "in numbers rather than slogans", "partial") == "Ann Lee"
+    assert _speaker(b, "in plain words for once", "partial") == "Ann Lee"

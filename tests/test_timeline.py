@@ -372,7 +372,8 @@ def test_a_date_the_line_speaks_of_or_orders_itself_after_does_not_date_it():
     assert (
         lines("Jane Roe is working to make sure that storms like those of June 2011 never flood the town again.") == []
     )
-    assert lines("The cuts followed floods in the north in June 2011 that ruined the harvest.") == []
+    assert lines("The cuts followed the floods of June 2011.") == []
+    assert lines("Police followed the van on Tuesday.") == [("Police followed the van on Tuesday", "2024-03-05")]
     assert lines("Ten people died in the June 3, 2011, fires.") == [
         ("Ten people died in the June 3, 2011, fires", "2011-06-03")
     ]
@@ -422,10 +423,8 @@ def test_a_wish_a_rank_a_look_back_and_a_claim_that_surfaced_give_no_date_to_the
 
 @pytest.mark.spacy
 def test_a_part_of_the_day_on_a_thing_dates_the_thing():
-    """'crowds are expected for the afternoon launch': the afternoon is the launch's (was: the crowds'
-    line dated that afternoon); 'the morning meeting was cancelled on Monday' keeps its Monday."""
-    events = _events_of(
-        "The rocket arrived at the Arden pad on Friday.", "Huge crowds are expected for the afternoon launch."
-    )
-    assert [e.line for e in events] == ["The rocket arrived at the Arden pad on Friday"]
+    """'queues are expected for the evening concert': the evening is the concert's (was: the queues'
+    line dated that evening); 'the morning meeting was cancelled on Monday' keeps its Monday."""
+    events = _events_of("The singer arrived in Arden on Friday.", "Long queues are expected for the evening concert.")
+    assert [e.line for e in events] == ["The singer arrived in Arden on Friday"]
     assert [e.date.phrase for e in _events_of("The morning meeting was cancelled on Monday.")] == ["Monday"]

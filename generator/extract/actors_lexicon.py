@@ -11,7 +11,11 @@ HONORIFICS = wordset("honorifics")
 ABBREVIATIONS = wordtable("title_abbreviations")
 
 RANK_ABBREVIATIONS = wordtable("rank_abbreviations")
-"""Abbreviated ranks that are a title only after another title word ("Det Con X"; "Con X" alone is a name)."""
+"""Abbreviated ranks that are a title only after a word that opens one ("Det Con X"; "Con X" alone is a name)."""
+RANK_LEADS = wordset("rank_abbreviation_leads")
+
+TITLE_ABBREVIATIONS = frozenset(ABBREVIATIONS) | frozenset(RANK_ABBREVIATIONS)
+"""Every abbreviated title word."""
 
 TITLE_WORDS = wordset("title_words") | wordset("member_titles")
 """Words that can make up a title written before a name ("Major General X", "Foreign Minister Y")."""

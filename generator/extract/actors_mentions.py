@@ -28,6 +28,8 @@ from .actors_lexicon import (
     PLACE_NOUNS,
     PRONOUNS,
     RANK_ABBREVIATIONS,
+    RANK_LEADS,
+    TITLE_ABBREVIATIONS,
     TITLE_WORDS,
 )
 from .names import common_adjective, common_noun, common_word, is_given_name
@@ -87,7 +89,7 @@ def is_title_token(tok) -> bool:
     if word in HONORIFICS or word in TITLE_WORDS or word in ABBREVIATIONS:
         return True
     if word in RANK_ABBREVIATIONS:
-        return tok.i > 0 and tok.doc[tok.i - 1].text.rstrip(".").lower() in ABBREVIATIONS.keys() | TITLE_WORDS
+        return tok.i > 0 and tok.doc[tok.i - 1].text.rstrip(".").lower() in RANK_LEADS
     # 'Founder Jane Roe', 'Coach Tom Hale': a capitalised word for a person's job before a name.
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if nxt is None or nxt.ent_type_ != "PERSON" or tok.ent_iob_ == "I" or is_given_name(tok.text, 10**9):
@@ -188,11 +190,7 @@ def _person(doc, n: int, start: int, end: int) -> Candidate | None:
     name = " ".join(doc[name_start:end].text.split())
     if _in_quote_marks(doc, start, end):
         return None  # "'Example Wars Story'": the title of a work, not a person
-    if all(
-        w.lower().rstrip("s.") in TITLE_WORDS
-        or w.lower().rstrip(".") in ABBREVIATIONS.keys() | RANK_ABBREVIATIONS.keys()
-        for w in name.split()
-    ):
+    if all(w.lower().rstrip("s.") in TITLE_WORDS or w.lower().rstrip(".") in TITLE_ABBREVIATIONS for w in name.split()):
         return None  # "Deputy Secretaries": titles only, no name
     if _is_pronoun(name) or not any(t.text[:1].isupper() for t in doc[name_start:end]):
         return None

@@ -349,8 +349,8 @@ def _paternal_match(c: Candidate, full: list) -> list:
     Portuguese names carry both), when one three-word name of the article has it second and none ends
     with it; else no match."""
     word = _words(c.name)[0]
-    if len(word.rstrip(".")) < 2 or word in wordset("name_particles"):
-        return []
+    if len(word.rstrip(".")) < 2 or word in wordset("name_particles") or is_given_name(c.name):
+        return []  # ('Ms. Ann' of 'Jane Ann Roe': a middle name, no family name)
     hits = [(j, f) for j, f in full if len(_words(f.name)) == 3 and _words(f.name)[1] == word]
     if len({f.key for _, f in hits}) != 1 or _other_gender(c, hits[0][1], {}):
         return []

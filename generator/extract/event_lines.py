@@ -82,7 +82,7 @@ def clause_children(verb) -> list:
     return [*verb.children, *(g for c in verb.children if c.dep_ in ("aux", "auxpass") for g in c.children)]
 
 
-_UNREALISED_MODALS = frozenset({"should", "ought", "might", "may"})  # not a deadline's 'must'
+_UNREALISED_MODALS = frozenset({"should", "ought"})  # a wish; not a deadline's 'must', nor a 'may' ahead
 
 
 def _inverted_condition(verb) -> bool:

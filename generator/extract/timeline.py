@@ -87,7 +87,13 @@ def extract_events(article: Article, docs: list, actors: list[Actor], quotes: Se
                 continue
             if _years_apart(verb) and not re.search(r"\b\d{4}\b", tv.phrase):
                 continue  # 'a decade after the mill burned down on Boxing Day': not the last Boxing Day
-            if _of_what_was_said(span, verb) or _dates_a_thing(span, verb) or _compared_thing(span, verb):
+            if (
+                _of_what_was_said(span, verb)
+                or _dates_a_thing(span, verb)
+                or _compared_thing(span, verb)
+                or _looked_back_at(span, verb)
+                or _what_came_before(span, verb)
+            ):
                 continue  # 'praised the firm's 1998 merger': the date is the merger's, not the praise's
             if in_quote(tv.offset) and not in_quote(verb.idx) and is_cue(verb):
                 continue  # 'Roe said: “ten years ago we had nothing”': the quotation's time does not date the saying
@@ -273,7 +279,7 @@ def _ranked_before(since) -> bool:
     """'his first match since Lee broke her wrist', 'the highest since she took over': the clause
     measures a rank or a superlative, no time of the act."""
     words = since.doc[max(0, since.i - 4) : since.i]
-    return any(t.tag_ in ("JJS", "RBS") or t.lower_ in ("first", "last") for t in words)
+    return any(t.tag_ in ("JJS", "RBS") and t.dep_ != "advmod" or t.lower_ in ("first", "last") for t in words)
 
 
 def _causal_since(clause) -> bool:
@@ -375,7 +381,8 @@ _SETTING = frozenset({"in", "at", "during", "on", "throughout"})
 _EVIDENCE = wordset("evidence_verbs")  # 'figures show', 'a study suggests'
 _OCCASIONS = wordset("occasion_nouns")
 _ORDERING = wordset("ordering_verbs")
-_CLAIM_NOUNS = wordset("speech_nouns") | {"rumour", "rumor", "report"}
+_CLAIM_NOUNS = wordset("speech_nouns") | wordset("surfacing.claims")
+_SURFACING = wordset("surfacing.verbs")
 _SAID_IN = _OCCASIONS | wordset("channel_nouns") | wordset("publication_nouns")  # where words are said
 
 
@@ -442,7 +449,7 @@ def _surfacing_claim(verb) -> bool:
     ('rumours spread online that …', 'reports surfaced that …'): the line would read as the
     claims' date."""
     head = verb.head
-    if verb.dep_ != "ccomp" or head.i == verb.i or is_cue(head) or any(c.dep_ == "dobj" for c in head.children):
+    if verb.dep_ != "ccomp" or head.i == verb.i or head.lemma_.lower() not in _SURFACING:
         return False
     subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subject is not None and subject.lemma_.lower() in _CLAIM_NOUNS
@@ -450,23 +457,34 @@ def _surfacing_claim(verb) -> bool:
 
 def _compared_thing(span, verb) -> bool:
     """The expression is inside what something is likened to or set apart from ('storms like those of
-    June 2011 never again', 'lost for decades, with the exception of a title in 2011'): it
-    dates that other thing."""
+    June 2011 never again', 'lost for decades, with the exception of a title in 2011'): it dates that
+    other thing."""
     tok = span.root
     while tok.i != verb.i and tok.head.i != tok.i:
         if tok.dep_ == "prep" and tok.lower_ in ("like", "unlike", "except", "besides") or tok.lemma_ == "exception":
-            return True  # (and what is set apart: 'with the exception of a 2011 title')
-        if tok.lower_ == "back" and tok.head.tag_ == "VBG" and tok.head.dep_ == "advcl":
-            return True  # 'Thinking back to 2009, Roe said …': the time looked back at
+            return True
         tok = tok.head
-    # 'the cuts followed floods in June 2011': what came first is dated, the act comes after it
-    # ('followed a loss in 2015 with a profit in 2016': one act after another, each dated)
-    return (
-        verb.lemma_.lower() in _ORDERING
-        and any(c.dep_ == "dobj" for c in verb.children)
-        and not any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
-        and span.root.dep_ != "npadvmod"
-    )
+    return False
+
+
+def _looked_back_at(span, verb) -> bool:
+    """'Thinking back to 2009, Roe said …': the time a participle looks back at, not the act's."""
+    tok = span.root
+    while tok.i != verb.i and tok.head.i != tok.i:
+        if tok.lower_ == "back" and tok.head.tag_ == "VBG" and tok.head.dep_ == "advcl":
+            return True
+        tok = tok.head
+    return False
+
+
+def _what_came_before(span, verb) -> bool:
+    """'the cuts followed floods in June 2011': a date inside the object of a verb of order dates
+    that earlier thing, the act comes after it ('followed a loss in 2015 with a profit in 2016':
+    one act after another, each dated; 'followed the car on Tuesday': the date is the act's)."""
+    if verb.lemma_.lower() not in _ORDERING or any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return any(span.root.i in {t.i for t in o.subtree} for o in objects)
 
 
 def _says_who(verb, start: int, end: int) -> bool:

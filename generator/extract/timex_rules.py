@@ -430,6 +430,15 @@ def _year_rule(m, dct, tense):
     return with_modifier(year_value(y), _mod_of(m["mod"]))
 
 
+def _copula_near(m) -> bool:
+    """A form of 'be' in the expression's sentence before it, or right after it ('stocks are up 3%
+    this week', 'this week is the worst'): a state, read in the week ending, not an act ahead."""
+    before = re.split(r"[.!?]\s", m.string[: m.start()])[-1]
+    after = m.string[m.end() : m.end() + 6]
+    be = r"\b(?:is|are|was|were|been|be)\b"
+    return bool(re.search(be, before, re.I) or re.match(r"\s+(?:is|was)\b", after))
+
+
 @rule(
     "relative",
     rf"""(?:(?P<mod>{_MOD}|earlier|later)\s+)?(?:the\s+)?(?P<rel>last|next|this|current|coming|past|previous|following|same)\s+
@@ -450,7 +459,13 @@ def _relative_rule(m, dct, tense):
     if dct is None:
         return unresolved(granularity=unit, modifier=mod)
     k = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(rel, 0)
-    if (rel, unit) == ("this", "week") and dct.weekday() == 6 and tense in ("present", "future") and not m["mod"]:
+    if (
+        (rel, unit) == ("this", "week")
+        and dct.weekday() == 6
+        and tense in ("present", "future")
+        and not m["mod"]
+        and not _copula_near(m)
+    ):
         k = 1  # on a Sunday, 'makes its debut this week' looks at the week starting then (a past verb: the week ending)
     # '(this|the) past week': the seven days up to publication, named by the week that holds most of
     # them (the one of the fourth day back); 'last week' is the calendar week before.

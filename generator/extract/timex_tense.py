@@ -159,6 +159,7 @@ def _points_ahead(text: str, start: int) -> bool:
 
 _FUTURE_AUX = {"will", "shall", "'ll", "’ll", "wo", "would", "'d", "’d"}
 _MODALS = {"could", "might", "may", "can", "should", "must", "ought"}
+_REACHED = frozenset({"reach", "contact"})  # news style: "could not be reached for comment"
 # Verbs whose time adjunct is the time of the planned thing: 'planned a rally on Saturday'.
 _PLAN_VERBS = wordset("plan_verbs")
 
@@ -239,8 +240,8 @@ def _verb_tense(verb, depth: int = 0) -> Tense:
     lower = {a.lower_ for a in auxes}
     if lower & _FUTURE_AUX:
         return "future"
-    if "could" in lower and any(c.dep_ == "neg" for c in verb.children) and "have" not in lower:
-        return "past"  # 'could not be reached for comment Saturday': an attempt made
+    if "could" in lower and any(c.dep_ == "neg" for c in verb.children) and verb.lemma_.lower() in _REACHED:
+        return "past"  # 'could not be contacted Saturday': an attempt made ('could not attend on Monday' looks ahead)
     if lower & _MODALS:
         # 'could have big consequences in November' looks ahead; 'could have done' looks back
         return "past" if verb.tag_ == "VBN" and "have" in lower else "future"
