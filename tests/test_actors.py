@@ -402,9 +402,10 @@ def test_events_laws_and_works_are_not_actors():
     b = _briefing(
         "The Eastbrook Grand Prix was stopped twice. Drivers said the Clean Rivers Act would not apply.",
         "The Westfield Music Awards were cancelled, the Eastbrook Racing Club said.",
+        "Crowds left the Arden Winterfest early, the organisers said.",
     )
     names = {a.name for a in b.actors}
-    assert not names & {"Eastbrook Grand Prix", "Clean Rivers Act", "Westfield Music Awards"}, names
+    assert not names & {"Eastbrook Grand Prix", "Clean Rivers Act", "Westfield Music Awards", "Arden Winterfest"}, names
     assert "Eastbrook Racing Club" in names, names
 
 

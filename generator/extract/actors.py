@@ -166,7 +166,10 @@ def _event_or_document(name: str) -> bool:
         w[:1].isupper() or w.lower() in wordset("name_particles") or w.isdigit() for w in words
     ):
         return False
-    return words[-1].lower() in wordset("event_and_document_heads")
+    last = words[-1].lower()
+    return last in wordset("event_and_document_heads") or any(
+        last.endswith(end) and len(last) > len(end) for end in wordset("event_head_endings")
+    )
 
 
 def _keep_needed_countries(groups: list[list[Candidate]], cands: list[Candidate]) -> list[list[Candidate]]:
