@@ -159,7 +159,7 @@ def _role_ok(gold_roles: list[str], roles) -> bool:
 def _role_words(text: str) -> list[str]:
     """The role's words, abbreviated titles written out ('Asst Ch Con' and 'assistant chief
     constable' are one rank, for the gold as for the product)."""
-    from ..extract.actors_mentions import title_key
+    from ..extract.actors_mentions import title_key  # here: importing extraction reads the spaCy model
 
     return title_key(re.sub(r"[^\w\s]", " ", norm(text))).split()
 

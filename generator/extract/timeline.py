@@ -357,8 +357,9 @@ def _determined(span, noun) -> bool:
     writes none for a day ('announced Tuesday sanctions on …' for 'announced on Tuesday')."""
     # (The parse may hang the determiner on the date: 'the [June 3, 2011,] fires'; the phrase may
     # hold it: '[the afternoon] launch'.)
-    return _root(span).dep_ == "poss" or any(
-        c.dep_ in ("det", "poss") and c.i < _root(span).i for c in (*noun.children, *_root(span).children)
+    root = _root(span)
+    return root.dep_ == "poss" or any(
+        c.dep_ in ("det", "poss") and c.i < root.i for c in (*noun.children, *root.children)
     )
 
 
@@ -459,22 +460,23 @@ def _compared_thing(span, verb) -> bool:
     """The expression is inside what something is likened to or set apart from ('storms like those of
     June 2011 never again', 'lost for decades, with the exception of a title in 2011'): it dates that
     other thing."""
-    tok = span.root
-    while tok.i != verb.i and tok.head.i != tok.i:
-        if tok.dep_ == "prep" and tok.lower_ in ("like", "unlike", "except", "besides") or tok.lemma_ == "exception":
-            return True
-        tok = tok.head
-    return False
+    return any(
+        t.dep_ == "prep" and t.lower_ in ("like", "unlike", "except", "besides") or t.lemma_ == "exception"
+        for t in _up_to(span, verb)
+    )
 
 
 def _looked_back_at(span, verb) -> bool:
     """'Thinking back to 2009, Roe said …': the time a participle looks back at, not the act's."""
+    return any(t.lower_ == "back" and t.head.tag_ == "VBG" and t.head.dep_ == "advcl" for t in _up_to(span, verb))
+
+
+def _up_to(span, verb):
+    """The words from the expression's head up to the verb, the verb left out."""
     tok = span.root
     while tok.i != verb.i and tok.head.i != tok.i:
-        if tok.lower_ == "back" and tok.head.tag_ == "VBG" and tok.head.dep_ == "advcl":
-            return True
+        yield tok
         tok = tok.head
-    return False
 
 
 def _what_came_before(span, verb) -> bool:
@@ -483,8 +485,7 @@ def _what_came_before(span, verb) -> bool:
     one act after another, each dated; 'followed the car on Tuesday': the date is the act's)."""
     if verb.lemma_.lower() not in _ORDERING or any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
         return False
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
-    return any(span.root.i in {t.i for t in o.subtree} for o in objects)
+    return any(c.dep_ == "dobj" and (c.i == span.root.i or c.is_ancestor(span.root)) for c in verb.children)
 
 
 def _says_who(verb, start: int, end: int) -> bool:
