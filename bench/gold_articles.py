@@ -36,6 +36,7 @@ Three sets, drawn with fixed random seeds so the choice is reproducible:
 * ``dev18``: the same again, after dev17, with its own seed (only two crawls of at most 1,000 words were left).
 * ``dev19``: the same again, after dev18, with its own seed, crawls of up to 1,400 words.
 * ``dev20``: the same again, after dev19, with its own seed, crawls of up to 1,400 words (only two were left).
+* ``dev21``: the same again, after dev20, with its own seed, crawls of up to 2,000 words (only three were left).
 
 Each article becomes ``<set>/<name>.txt`` (title line, blank line, paragraphs
 separated by blank lines) with a ``<name>.yml`` sidecar (published, source, url),
@@ -231,6 +232,7 @@ def main() -> None:
             (20261219, 4),
             (20261220, 4, 1400),
             (20261221, 4, 1400),
+            (20261222, 4, 2000),
         ),
         start=7,
     ):
