@@ -117,9 +117,14 @@ def find_furniture(paragraphs: tuple[str, ...] | list[str]) -> tuple[list[LeftOu
     dateline: Dateline | None = None
     quotations = _quotations(paragraphs)
     links_follow = 0  # after a 'Related:' heading, the how-manieth headline of other stories (0: none)
+    slides = _gallery_slides(paragraphs)
     for n, text in enumerate(paragraphs, start=1):
         stripped = text.strip()
         if not stripped:
+            continue
+        if n in slides:
+            found.append(LeftOut(n, 0, len(text), "photo or video widget", "gallery-slide", text))
+            links_follow = 0
             continue
         if links_follow and links_follow <= HEADLINE_MAX_LINKS and _headline(stripped):
             found.append(LeftOut(n, 0, len(text), "link to other content", "link-list", text))
@@ -150,6 +155,25 @@ def find_furniture(paragraphs: tuple[str, ...] | list[str]) -> tuple[list[LeftOu
                 for m in rule.pattern.finditer(text):
                     found.append(LeftOut(n, m.start(), m.end(), rule.kind, rule.name, m.group(0)))
     return found, dateline
+
+
+# A photo gallery flattened into paragraphs, one per picture, each opening with its place in the
+# gallery ("1/12 <date> <caption> <credit>", "2/12 …"): two or more in a row, numbered on.
+_SLIDE = re.compile(r"(\d{1,3})\s*/\s*(\d{1,3})\s+\S")
+
+
+def _gallery_slides(paragraphs: tuple[str, ...] | list[str]) -> set[int]:
+    """The paragraph numbers of the pictures of a flattened gallery."""
+    numbered: dict[int, tuple[int, int]] = {}
+    for n, text in enumerate(paragraphs, start=1):
+        m = _SLIDE.match(text.strip())
+        if m and 1 <= int(m.group(1)) <= int(m.group(2)) and int(m.group(2)) >= 2:
+            numbered[n] = (int(m.group(1)), int(m.group(2)))
+    out: set[int] = set()
+    for n, (k, of) in numbered.items():
+        if numbered.get(n - 1) == (k - 1, of) or numbered.get(n + 1) == (k + 1, of):
+            out.add(n)
+    return out
 
 
 # A headline in a list of links: a few words, every longer word capitalised ("Council Backs The

@@ -175,3 +175,19 @@ def test_a_paragraph_in_another_language_is_left_out_but_english_with_foreign_wo
     )
     found, _ = find_furniture([german, spanish, *english])
     assert [(f.paragraph, f.kind) for f in found] == [(1, "text in another language"), (2, "text in another language")]
+
+
+def test_the_pictures_of_a_flattened_gallery_are_left_out_but_a_fraction_in_the_story_stays():
+    paragraphs = (
+        "Jane Roe opened the Eastbrook bridge on Monday.",
+        "Arden in pictures",
+        "12 show all Arden in pictures",
+        "1/12 4 March 2019 Tom Poe and Ann Lee wait outside the Arden town hall Vistaria Photos",
+        "2/12 3 March 2019 Protesters march through Eastbrook during a rally PA",
+        "3/12 2 March 2019 A veteran lays a wreath at the memorial Getty Images",
+        "9/11 changed the way Eastbrook thinks about its bridges, Jane Roe said.",
+        "3/4 of the town voted for the plan.",
+    )
+    found, _ = find_furniture(paragraphs)
+    assert [f.paragraph for f in found if f.rule == "gallery-slide"] == [4, 5, 6]
+    assert not {f.paragraph for f in found} & {1, 7, 8}

@@ -533,3 +533,38 @@ def test_a_fragment_in_what_someone_voiced_surprise_at_is_theirs():
         "“in plain words for once,” as critics had asked."
     )
     assert _speaker(b, "in plain words for once", "partial") == "Ann Lee"
+
+
+def test_a_hyphenated_family_name_takes_no_gender_from_its_first_part():
+    """'Dean-Arbury' alone is Jane Dean-Arbury's family name, not a man called Dean: her 'she said'
+    after a paragraph that also names another woman is hers (was: the other woman's, since 'Dean'
+    made her a 'he')."""
+    paras = (
+        "Council leader Jane Dean-Arbury met Ann Lee on Monday.",
+        "“We will act,” Dean-Arbury said.",
+        "Dean-Arbury, who has been tipped for a post in Lee’s cabinet if she wins, declined to say whether"
+        " she would run.",
+    )
+    b = _brief(*paras, "“Thank you all,” she said.")
+    assert _speaker(b, "Thank you all", "direct") == "Jane Dean-Arbury"
+    # A man of that name is a 'he', and still no 'she'.
+    men = [p.replace("Jane", "Tom") for p in paras]
+    assert _speaker(_brief(*men, "“Thank you all,” he said."), "Thank you all", "direct") == "Tom Dean-Arbury"
+    assert _speaker(_brief(*men, "“Thank you all,” she said."), "Thank you all", "direct") == "Ann Lee"
+    # A given name alone still shows its gender.
+    b = _brief("Jim Roe waited at the gate. Later, Kevin hugged Ann Lee.", "“I love you,” he said.")
+    assert _speaker(b, "I love you", "direct") == "Kevin"
+
+
+def test_it_after_a_document_that_speaks_is_the_document_not_a_body_named_beside_it():
+    """'The lawsuit contends … of Roe, head of State … It goes on …, saying …': the 'it' is the
+    lawsuit, no actor, so the words are unattributed (was: 'State', the body named last)."""
+    b = _brief(
+        "The lawsuit contends that “the losses were caused by reckless acts” of Jane Roe, who was head of"
+        " State at the time. It goes on to fault her use of a private phone, saying the data was"
+        " “compromised” and helped the thieves."
+    )
+    assert _speaker(b, "compromised", "partial") is None
+    # A body that speaks is still the 'it'.
+    b = _brief("The Arden Council said the roads were poor, citing a report. It said “the bridge must close” soon.")
+    assert _speaker(b, "the bridge must close", "direct") == "Arden Council"

@@ -67,7 +67,8 @@ def _genders(docs: list) -> dict[str, str]:
     for doc in docs:
         for ent in doc.ents:
             words = [t for t in ent if t.tag_ != "POS" and t.lower_ not in ("'s", "’s")]
-            given = [t.text for t in words[:-1] if not t.text.endswith(".") and t.lower_ not in TITLE_WORDS]
+            before = words[: _family_start(words)] if words else []  # 'Roe-Poe': 'Roe' is no given name
+            given = [t.text for t in before if not t.text.endswith(".") and t.lower_ not in TITLE_WORDS]
             if ent.label_ == "PERSON" and given and not _with_article(ent):
                 fulls.setdefault(words[-1].lower_, set()).add(given[0])
     for last, names in fulls.items():
@@ -78,6 +79,15 @@ def _genders(docs: list) -> dict[str, str]:
             # a common word ('Takes Eastbrook' in a headline), which may be no person at all.
             out[last] = family_gender or ("?" if any(_given_like(n) for n in names) else "??")
     return out  # '?', '??': a family name of unknown or mixed gender
+
+
+def _family_start(tokens: list) -> int:
+    """Where the last written word starts among the tokens: a hyphenated family name is one
+    word ('Roe-Poe' is three tokens, and 'Roe' in it is no given name)."""
+    i = len(tokens) - 1
+    while i > 0 and not tokens[i - 1].whitespace_ and tokens[i - 1].i + 1 == tokens[i].i:
+        i -= 1
+    return i
 
 
 def _given_like(word: str) -> bool:
@@ -131,7 +141,12 @@ def _kind(tokens: list, label: str | None, genders: dict[str, str] | None = None
             return {"he"}
         # A given name gives the gender ('Jane Roe', or 'Jane' alone), a family name does not.
         first = tokens[0].text
-        by_name = gender(first) if len(tokens) > 1 or not (genders and first.lower() in genders) else None
+        hyphenated = len(tokens) > 1 and _family_start(tokens) == 0  # 'Roe-Poe': a family name, of no gender
+        by_name = (
+            gender(first)
+            if not hyphenated and (len(tokens) > 1 or not (genders and first.lower() in genders))
+            else None
+        )
         return {by_name} if by_name else {"he", "she"}
     if label in ("ORG", "GPE"):
         if len(tokens) == 1 and known in ("he", "she"):
@@ -234,6 +249,10 @@ def _candidates(
                 kinds = {"he", "she"}  # 'Roe said …': a person's name the tagger left unlabelled here
             if not kinds and _unlabelled_speaking_name(tok, person_words):
                 kinds = {"it"}  # '<Name> said …', a name the tagger left unlabelled, of no person
+            if not kinds and _speaking_thing(tok):
+                # 'The lawsuit contends … It goes on to say …': the 'it' is the document, no actor of
+                # the article, and not a body named after it.
+                kinds = {"it"}
             if kinds:
                 toks = np_tokens(tok)
                 out.append((tok.dep_ in SUBJECT_DEPS, toks[0].i, toks, kinds, [tok]))
@@ -247,6 +266,18 @@ def _candidates(
     # Poe), then left to right, as a reader's attention runs.
     out.sort(key=lambda c: (not c[0], not (c[0] and _of_main_clause(c[4][-1], sent)), c[1]))
     return out
+
+
+def _speaking_thing(tok) -> bool:
+    """A singular common noun that is the subject of a speech verb ('the lawsuit contends', 'the
+    report says'): a document the text has speak."""
+    return (
+        tok.pos_ == "NOUN"
+        and tok.tag_ == "NN"
+        and tok.dep_ in SUBJECT_DEPS
+        and tok.head.pos_ == "VERB"
+        and tok.head.lemma_.lower() in REPORT_VERBS
+    )
 
 
 def _of_main_clause(tok, sent) -> bool:
