@@ -160,6 +160,35 @@ def test_single_marks_stay_apostrophes_where_the_article_uses_double_marks():
     assert problems == []
 
 
+def test_straight_single_marks_pair_in_an_article_that_quotes_with_them():
+    """Some web papers quote with straight single marks; a double quotation inside one nests in it,
+    and the article's apostrophes stay apostrophes."""
+    paras = [
+        "'We will not back down,' the minister said. She called the cuts 'reckless'.",
+        "Members of the nurses' union don't agree on the '80s-style rock 'n' roll march.",
+        "Poe wrote: 'A guard asked \"did you pay?\" as we left.'",
+        "'It's the workers' money,' one nurse said.",
+    ]
+    texts, problems = _texts(paras)
+    assert texts == [
+        "We will not back down,",
+        "reckless",
+        'A guard asked "did you pay?" as we left.',
+        "It's the workers' money,",
+    ]
+    assert problems == []
+
+
+def test_straight_single_marks_stay_apostrophes_where_the_article_quotes_with_double_marks():
+    paras = [
+        '"We will not back down," the minister said, calling the cuts "reckless."',
+        "'Tis the season, the nurses' union said of the '80s march.",
+        "'Fair enough,' one nurse said.",
+    ]
+    texts, _ = _texts(paras)
+    assert texts == ["We will not back down,", "reckless."]
+
+
 @pytest.mark.spacy
 def test_single_mark_quotes_are_attributed():
     qs = _quotes("‘We will not back down,’ the minister said.", "She called the cuts ‘reckless’.")

@@ -568,3 +568,35 @@ def test_it_after_a_document_that_speaks_is_the_document_not_a_body_named_beside
     # A body that speaks is still the 'it'.
     b = _brief("The Arden Council said the roads were poor, citing a report. It said “the bridge must close” soon.")
     assert _speaker(b, "the bridge must close", "direct") == "Arden Council"
+
+
+def test_an_infinitive_cue_after_a_causative_verb_is_its_objects():
+    """'…, leading him to ask her if she would “behave”': he asks (was: she, the subject the parse
+    climbs to); after 'urge', the one urged never spoke, and the one who urged stays the source."""
+    b = _brief(
+        "Ann Lee said she was scolded by a guard. She told the guard that she planned to complain,"
+        " leading him to ask her if she was going to “behave,” according to Lee."
+    )
+    assert _speaker(b, "behave", "partial") is None  # 'him', the guard, is no actor
+    b = _brief("The leak forced Tom Poe to admit that the bridge was “unsafe.”")
+    assert _speaker(b, "unsafe", "partial") == "Tom Poe"
+    b = _brief("Jane Roe urged Tom Poe to say that the bridge was “safe.”")
+    assert _speaker(b, "safe", "partial") == "Jane Roe"
+
+
+def test_a_caption_ending_in_a_quotation_is_no_prose_a_pronoun_looks_past():
+    """A caption between paragraphs ('Coach Glynn Poe tweeted that the line needs “training”', no
+    stop) is passed over when a later 'she said' looks back (was: Poe, whose given name shows no
+    gender)."""
+    paras = (
+        "In May, Ann Lee was removed from a ferry after a row with a guard, the Eastbrook Ledger reported.",
+        "After objecting to the way she was treated, Lee claims she was then scolded by the captain. She told"
+        " the captain that she planned to complain.",
+    )
+    b = _brief(
+        *paras, "Vistaria coach Glynn Poe tweeted that the ferry line needs “training”", "“I said nothing,” she said."
+    )
+    assert _speaker(b, "I said nothing", "direct") == "Ann Lee"
+    # Prose that ends with a stop inside the marks is looked at.
+    b = _brief(*paras, "Vistaria coach Jane Poe said the ferry line needs “training.”", "“I said nothing,” she said.")
+    assert _speaker(b, "I said nothing", "direct") == "Jane Poe"

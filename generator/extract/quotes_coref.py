@@ -303,8 +303,13 @@ def _other_person_in_apposition(ent) -> bool:
 
 def _no_sentence(text: str) -> bool:
     """A paragraph that ends with no full stop, question or exclamation mark, colon or closing
-    quotation mark: a caption, a heading or a link, not the story's prose."""
-    return not text.rstrip().endswith((".", "?", "!", ":", '"', "”", "’", "'", ")", "…"))
+    bracket, before its closing quotation marks if any ('… needs “training”' is a caption; '… said
+    “No.”' and '“No,” she said.' are prose): a caption, a heading or a link, not the story's prose."""
+    end = text.rstrip()
+    bare = end.rstrip("\"”’'")
+    if bare != end and bare[-1:].isalnum():
+        return True
+    return not end.endswith((".", "?", "!", ":", '"', "”", "’", "'", ")", "…"))
 
 
 def _with_article(ent) -> bool:

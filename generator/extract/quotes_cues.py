@@ -168,6 +168,27 @@ def _subject(verb):
     return None
 
 
+_CAUSATIVE = wordset("causative_verbs")
+
+
+def _object_control(verb, head):
+    """The object of a causative verb an infinitive hangs from, who is the infinitive's subject
+    ('leading him to ask her if …', 'forced Roe to admit …'): a pronoun, a name or a noun for a
+    person before it."""
+    if verb.dep_ not in ("xcomp", "advcl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    if head.lemma_.lower() not in _CAUSATIVE:
+        return None
+    objects = [c for c in head.children if c.dep_ == "dobj" and c.i < verb.i]
+    if not objects:
+        return None
+    obj = objects[-1]
+    personal = obj.pos_ == "PROPN" or obj.lemma_.lower() in person_nouns()
+    if obj.pos_ == "PRON" and obj.lower_ not in ("it", "this", "that", "what", "which"):
+        personal = True
+    return obj if personal else None
+
+
 def _quoted_as_saying(cue):
     """(True, the one quoted) for a 'quote'/'cite' cue with 'as <speech verb>ing' after it: its
     object, or None when that is no one ('quoted two of the crew as saying', words in quotation
@@ -273,6 +294,9 @@ def speaker_of(cue, quote_before: bool = False):
                 # ('Roe said it was leaving, citing …': the clause's pronoun is Roe, and read as such.)
                 verb = clause.head
                 continue
+            controller = _object_control(verb, nxt)
+            if controller is not None:
+                return controller
             passive_subject = next((c for c in nxt.children if c.dep_ == "nsubjpass"), None)
             if (
                 verb.dep_ == "xcomp"

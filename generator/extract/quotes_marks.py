@@ -71,27 +71,43 @@ class QuoteSpan:
 _SINGLE_OPEN_BEFORE = ' \t\n([{—–-/:;,“"'
 
 
-def uses_single_marks(paragraphs: tuple[str, ...] | list[str]) -> bool:
-    """The article quotes with ‘…’: it has no double marks and opens a single one before a word."""
-    if any(_MARK_RE.search(p) for p in paragraphs):
-        return False
-    return any(
+# A quotation in straight single marks that cannot be read otherwise: opening before a capital at
+# a paragraph's or a clause's start, closing after its sentence's punctuation ("'We are sorry,'
+# Roe said.", "Roe said: 'We are sorry.'").
+_STRAIGHT_SINGLE_QUOTE = re.compile(r"(?:^|(?<=[\s:(—–-]))'[A-Z\[.…][^\n]*?[.,!?]'(?=[\s)]|$)")
+STRAIGHT_SINGLE_MIN = 2  # such quotations an article needs before its straight single marks are quotation marks
+
+
+def uses_single_marks(paragraphs: tuple[str, ...] | list[str]) -> str:
+    """How the article quotes with single marks: 'curly' (‘…’, when it has no double marks and opens
+    a single one before a word), 'straight' ('…', the house style of some web papers: at least
+    two quotations that can only be so read, and no more double marks than them, which then are
+    quotations inside them), or '' (single marks are apostrophes)."""
+    doubles = sum(len(_MARK_RE.findall(p)) for p in paragraphs)
+    straight = sum(len(_STRAIGHT_SINGLE_QUOTE.findall(p)) for p in paragraphs)
+    if straight >= STRAIGHT_SINGLE_MIN and doubles <= straight:
+        return "straight"
+    if doubles:
+        return ""
+    curly = any(
         (i == 0 or p[i - 1] in _SINGLE_OPEN_BEFORE) and p[i + 1 : i + 2].isalpha()
         for p in paragraphs
         for i, ch in enumerate(p)
         if ch == "‘"
     )
+    return "curly" if curly else ""
 
 
-def _single_marks(text: str) -> list[tuple[int, int, str]]:
+def _single_marks(text: str, straight: bool = False) -> list[tuple[int, int, str]]:
+    opening, closing = ("‘'", "’'") if straight else ("‘", "’")
     out = []
     for i, ch in enumerate(text):
         before = text[i - 1] if i > 0 else " "
         after = text[i + 1] if i + 1 < len(text) else " "
-        if ch == "‘" and before in _SINGLE_OPEN_BEFORE and not after.isspace() and not after.isdigit():
-            if text[i + 2 : i + 3] != "’":  # not 'rock ‘n’ roll'
+        if ch in opening and before in _SINGLE_OPEN_BEFORE and not after.isspace() and not after.isdigit():
+            if text[i + 2 : i + 3] not in closing:  # not 'rock ‘n’ roll'
                 out.append((i, 1, "open"))
-        elif ch == "’" and not after.isalnum() and not before.isspace() and text[i - 2 : i - 1] != "‘":
+        elif ch in closing and not after.isalnum() and not before.isspace() and text[i - 2 : i - 1] not in opening:
             if before == "s" and after == " " and _possessed(text[i + 2 :]):
                 continue  # 'the players’ union': a plural possessive
             out.append((i, 1, "close"))
@@ -111,14 +127,14 @@ def _possessed(rest: str) -> bool:
     return word.islower() and word not in _NOT_POSSESSED
 
 
-def _marks(text: str, single: bool = False) -> list[tuple[int, int, str]]:
+def _marks(text: str, single: str = "") -> list[tuple[int, int, str]]:
     """(offset, width, role) of every quotation mark in the text.
 
     Of three apostrophes, the double mark is the first two when they open
     (a single quotation nested at the start) and the last two when they close.
-    With `single`, ‘ and ’ are marks too (see :func:`uses_single_marks`).
+    With `single`, ‘ and ’ are marks too, and ' with 'straight' (see :func:`uses_single_marks`).
     """
-    out = _single_marks(text) if single else []
+    out = _single_marks(text, single == "straight") if single else []
     for m in _MARK_RE.finditer(text):
         i, width = m.start(), len(m.group())
         role = _mark_role(text, i, width)
@@ -157,8 +173,8 @@ _SENTENCE_END = re.compile(r"[.!?…][’'”)]?\s+$")
 def _family(text: str, i: int) -> str:
     """Marks of one family pair with each other: curly, straight, guillemets, doubled."""
     ch = text[i]
-    if ch in "‘’":
-        return "single"
+    if ch in "‘’" or (ch == "'" and text[i + 1 : i + 2] != "'"):
+        return "single"  # a lone straight mark is one only when the article quotes so (`_single_marks`)
     if ch in "“”„‟":
         return "curly"
     if ch in "«»":
@@ -177,7 +193,7 @@ class _Scan(NamedTuple):
     """Offset of the paragraph's first mark, -2 when it has none."""
 
 
-def _scan(text: str, single: bool = False) -> _Scan:
+def _scan(text: str, single: str = "") -> _Scan:
     """Pair the marks of one paragraph.
 
     Inside an open quotation, a mark of another family that can only open
@@ -193,7 +209,7 @@ def _scan(text: str, single: bool = False) -> _Scan:
     marks = _marks(text, single)
     for i, width, role in marks:
         if open_at is None:
-            if role == "close" and text[i] == "’":
+            if role == "close" and text[i] in "’'":
                 continue  # a closing single mark with nothing open is an apostrophe
             if role == "close" and not pairs and stray_close is None:
                 stray_close = (i, width)
@@ -211,7 +227,7 @@ def _scan(text: str, single: bool = False) -> _Scan:
         elif family != open_family and "single" in (family, open_family):
             continue  # single and double marks never close each other
         elif role == "open" and (
-            (text[i] in OPENERS and text[open_at[0]] in OPENERS) or text[i] == text[open_at[0]] == "‘"
+            (text[i] in OPENERS and text[open_at[0]] in OPENERS) or (text[i] == text[open_at[0]] and text[i] in "‘'")
         ):
             # Two openers in a row: the first was never closed.
             problems.append((open_at[0], "unclosed quotation mark"))
