@@ -428,3 +428,39 @@ def test_a_part_of_the_day_on_a_thing_dates_the_thing():
     events = _events_of("The singer arrived in Arden on Friday.", "Long queues are expected for the evening concert.")
     assert [e.line for e in events] == ["The singer arrived in Arden on Friday"]
     assert [e.date.phrase for e in _events_of("The morning meeting was cancelled on Monday.")] == ["Monday"]
+
+
+@pytest.mark.spacy
+def test_a_date_inside_what_an_act_is_about_or_after_or_inside_a_dated_report_does_not_date_it():
+    """'focused on Poe's 2007 vote' dates the vote, not the focus; 'After the close of the inquiry
+    July 6, the Ledger asked …' asks after that day, not on it; 'Early Tuesday, the council disclosed
+    that it asked … in a letter Friday' is Tuesday's disclosure, not a second line that reads as
+    Friday's (was: a line dated by each)."""
+    events = _events_of("The mayor focused on Tom Poe's 2007 vote against the bridge in a speech.")
+    assert [e.date.value for e in events] == []
+    events = _events_of(
+        "After the close of the police inquiry July 6, the Eastbrook Ledger asked to question Jane Roe."
+    )
+    assert [(e.date.value, e.date.modifier) for e in events] == [(None, "AFTER")]
+    events = _events_of(
+        "Early Tuesday, the Arden council disclosed in court that it asked for the files in a letter Friday to the police."
+    )
+    assert [e.date.phrase for e in events] == ["Early Tuesday"]
+    # The act's own date stays: on a day, about a thing, against a plan.
+    events = _events_of(
+        "The council met on Monday. The board voted against the plan on Tuesday. Jane Roe spoke about the ferry"
+        " on Wednesday. Jane Roe won the 2011 election. After the flood, Tom Poe rebuilt the mill in 2012."
+    )
+    assert [e.date.value for e in events] == ["2024-03-04", "2024-03-05", "2024-03-06", "2011", "2012"]
+
+
+@pytest.mark.spacy
+def test_a_state_that_holds_and_a_quoted_it_was_are_background():
+    """'The fall … has been dizzying' says how things stand, and 'Poe said: “It was about 6.10am”'
+    tells the time, not an act (was: lines on the timeline); a past state and an act stay."""
+    events = _events_of(
+        "The fall of the shares since early January has been dizzying.",
+        "Tom Poe, 76, said: “It was about 6.10am and I was praying.”",
+        "The bridge was unsafe in 2019, Jane Roe said. Tom Poe left the town on Monday.",
+    )
+    assert [(e.paragraph, bool(e.background)) for e in events] == [(1, True), (2, True), (3, False), (3, False)]

@@ -766,3 +766,15 @@ def test_a_sundays_this_week_ahead_a_failed_reach_and_an_ordered_deadline():
     assert found("She could win on Saturday.", sunday) == [("Saturday", "2016-06-04")]
     assert found("The judge ruled that the report be published by Thursday.", sunday) == [("Thursday", "2016-06-02")]
     assert found("The judge published the report on Thursday.", sunday) == [("Thursday", "2016-05-26")]
+
+
+def test_a_month_after_an_owner_with_nothing_to_date_is_a_name():
+    from generator.nlp import get_nlp
+
+    def found(text):
+        return [(t.phrase, t.value) for t in find_timexes(get_nlp()(text), date(2018, 6, 1), paragraph=1)]
+
+    assert found("Ann Lee, who led the Nurses' March in Arden, spoke.") == []  # was March 2018
+    assert found("Jane Roe, who led the People’s March, spoke.") == []
+    assert found("Vistacorp's March figures were weak.") == [("March", "2018-03")]
+    assert found("The vote was held in March in Arden.") == [("March", "2018-03")]

@@ -194,6 +194,8 @@ def _read(verb, start: int, end: int, paragraph: int, text: str, ctx: Context) -
     actors, quoted = ctx.actors, ctx.quoted
     if quoted(paragraph, verb.idx):
         if _framed_by_a_speaker(verb, start, paragraph, quoted):
+            if _it_is(verb):
+                return Reading(background="'it is …': no one acts")  # 'Roe said: “It was 6am …”'
             return Reading()  # the line says who says the words: 'Roe said: “I heard …”'
         return Reading(background="in quoted words (see the Quotes page for who said them)")
     tokens = [t for t in verb.doc if start <= t.idx < end]
@@ -208,6 +210,8 @@ def _read(verb, start: int, end: int, paragraph: int, text: str, ctx: Context) -
         return Reading(background="a figure ('there were …'), not an act")
     if _comparison(tokens) or _figure(verb):
         return Reading(background="a figure or a comparison")
+    if _a_state(verb):
+        return Reading(background="a state that holds, not an act ('has been dizzying')")
     subject = next((c for c in clause_children(verb) if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None:
         return _shared_subject(verb, start, text, actors, paragraph)
@@ -230,9 +234,22 @@ def _read(verb, start: int, end: int, paragraph: int, text: str, ctx: Context) -
         return Reading(background=f"told in the first person ('{subject.text}') outside a quotation")
     if PRONOUNS.get(word) is None:
         return Reading()
-    if word == "it" and verb.lemma_ == "be":
+    if _it_is(verb):
         return Reading(background="'it is …': no one acts")
     return _pronoun(subject, "", start, paragraph, text, ctx, PRONOUNS[word])
+
+
+def _it_is(verb) -> bool:
+    return verb.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in clause_children(verb))
+
+
+def _a_state(verb) -> bool:
+    """'be' with an adjective, in the present or the present perfect ('prices are high', 'the fall
+    has been dizzying'): how things stand, not something that happened."""
+    if verb.lemma_ != "be" or not any(c.dep_ == "acomp" for c in verb.children):
+        return False
+    auxes = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+    return verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBN" and any(a in ("has", "have") for a in auxes))
 
 
 def _framed_by_a_speaker(verb, start: int, paragraph: int, quoted) -> bool:

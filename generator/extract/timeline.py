@@ -70,21 +70,21 @@ def extract_events(article: Article, docs: list, actors: list[Actor], quotes: Se
             if prep is not None and prep.lower_ == "of" and _generic_unit(tv, prep):
                 continue  # 'the days of the week': no date at all
             if prep is not None and prep.lower_ in ("before", "after") and tv.value is not None and not _measured(prep):
-                # 'before 1999': the event is ordered against the date, not on it
-                end = tv.offset + len(tv.phrase)
-                tv = replace(
-                    tv,
-                    value=None,
-                    start=None,
-                    end=None,
-                    granularity=None,
-                    phrase=text_of(doc)[prep.idx : end],
-                    offset=prep.idx,
-                    modifier=ANCHOR_PREPS[prep.lower_],
-                )
+                tv = _ordered_against(tv, prep, doc)  # 'before 1999': the event is ordered against the date
             verb = _governing_verb(anchor_tok if anchor_tok is not None else span.root, span)
             if verb is None:
                 continue
+            outer = next((t for t in _up_to(span, verb) if t.dep_ == "prep" and t.lower_ in ("before", "after")), None)
+            if (
+                anchor_tok is None
+                and outer is not None
+                and outer.i < span.start
+                and prep is None
+                and tv.value is not None
+            ):
+                # 'After the close of the inquiry July 6, Roe asked …': after the thing the date names
+                # (not 'Speaking after talks on Tuesday, …', where the date has its own preposition)
+                tv = _ordered_against(tv, outer, doc)
             if _years_apart(verb) and not re.search(r"\b\d{4}\b", tv.phrase):
                 continue  # 'a decade after the mill burned down on Boxing Day': not the last Boxing Day
             if (
@@ -93,6 +93,7 @@ def extract_events(article: Article, docs: list, actors: list[Actor], quotes: Se
                 or _compared_thing(span, verb)
                 or _looked_back_at(span, verb)
                 or _what_came_before(span, verb)
+                or _topic_of(span, verb)
             ):
                 continue  # 'praised the firm's 1998 merger': the date is the merger's, not the praise's
             if in_quote(tv.offset) and not in_quote(verb.idx) and is_cue(verb):
@@ -117,7 +118,12 @@ def extract_events(article: Article, docs: list, actors: list[Actor], quotes: Se
             if _surfacing_claim(verb):
                 continue  # 'rumours spread that the ferry sank on 3 May': when the claims came is not told
             start, end, gaps = clause_span(verb, keep, in_quote)
-            start = frame(verb, start, in_quote)
+            framed = frame(verb, start, in_quote)
+            if framed < start and verb.head.i in seen_verbs:
+                # 'Early Tuesday, Roe disclosed that she asked for the files in a letter Friday': the
+                # disclosure is dated already; framed by it, the letter's line would read as Friday's
+                continue
+            start = framed
             if not _says_who(verb, start, end):
                 continue  # 'which holds a primary in April', 'capped by a win on Tuesday': no one acts
             if not_an_event(verb, span):
@@ -145,6 +151,22 @@ def extract_events(article: Article, docs: list, actors: list[Actor], quotes: Se
             )
         )
     return events
+
+
+def _ordered_against(tv: TimeValue, prep, doc) -> TimeValue:
+    """The expression as the point an event comes before or after, from the preposition on, with no
+    date of its own."""
+    end = tv.offset + len(tv.phrase)
+    return replace(
+        tv,
+        value=None,
+        start=None,
+        end=None,
+        granularity=None,
+        phrase=text_of(doc)[prep.idx : end],
+        offset=prep.idx,
+        modifier=ANCHOR_PREPS[prep.lower_],
+    )
 
 
 def _preposition_of(span):
@@ -469,6 +491,16 @@ def _compared_thing(span, verb) -> bool:
 def _looked_back_at(span, verb) -> bool:
     """'Thinking back to 2009, Roe said …': the time a participle looks back at, not the act's."""
     return any(t.lower_ == "back" and t.head.tag_ == "VBG" and t.head.dep_ == "advcl" for t in _up_to(span, verb))
+
+
+_TOPIC = wordset("topic_prepositions")
+
+
+def _topic_of(span, verb) -> bool:
+    """The expression modifies a noun inside what the act is about or against ('focused on Roe's
+    2007 vote', 'raised questions about a statement in a 2015 affidavit'); not a time of its own
+    that the parse hung there ('spoke about the ferry on Wednesday')."""
+    return _attributive(span) and any(t.dep_ == "prep" and t.lower_ in _TOPIC for t in _up_to(span, verb))
 
 
 def _up_to(span, verb):
