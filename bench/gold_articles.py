@@ -37,6 +37,8 @@ Three sets, drawn with fixed random seeds so the choice is reproducible:
 * ``dev19``: the same again, after dev18, with its own seed, crawls of up to 1,400 words.
 * ``dev20``: the same again, after dev19, with its own seed, crawls of up to 1,400 words (only two were left).
 * ``dev21``: the same again, after dev20, with its own seed, crawls of up to 2,000 words (only three were left).
+* ``dev22``: six PolNeAR articles as dev3 draws them (from the six least used publishers) and one crawl of
+  up to 2,000 words, after dev21, with its own seed.
 
 Each article becomes ``<set>/<name>.txt`` (title line, blank line, paragraphs
 separated by blank lines) with a ``<name>.yml`` sidecar (published, source, url),
@@ -233,11 +235,12 @@ def main() -> None:
             (20261220, 4, 1400),
             (20261221, 4, 1400),
             (20261222, 4, 2000),
+            (20261223, 1, 2000, 6),
         ),
         start=7,
     ):
         rng = random.Random(seed)
-        p_rows, _ = pick_dev3(polnear, crawls, taken, rng, n=4)
+        p_rows, _ = pick_dev3(polnear, crawls, taken, rng, n=cap[1] if len(cap) > 1 else 4)
         c_rows = _any_crawls(crawls, taken, rng, n=n_crawls, max_words=cap[0] if cap else 1000)
         taken |= {r["id"] for r in p_rows + c_rows}
         later[f"dev{k}"] = (p_rows, c_rows)
