@@ -600,3 +600,26 @@ def test_a_caption_ending_in_a_quotation_is_no_prose_a_pronoun_looks_past():
     # Prose that ends with a stop inside the marks is looked at.
     b = _brief(*paras, "Vistaria coach Jane Poe said the ferry line needs “training.”", "“I said nothing,” she said.")
     assert _speaker(b, "I said nothing", "direct") == "Jane Poe"
+
+
+def test_a_description_that_is_the_role_of_one_named_person_is_that_person():
+    """'An Arden Air spokesman said …' with 'Arden Air spokesman Tom Poe' later, and 'The Eastbrook
+    Mayor has warned …' before 'Eastbrook Mayor Jane Roe': one person each, not a second, unnamed
+    one (was: a described person beside the named one)."""
+    b = _brief(
+        "An Arden Air spokesman said the flight was delayed by fog.",
+        "The players were later flown to Eastbrook, according to Arden Air spokesman Tom Poe.",
+    )
+    assert _speaker(b, "delayed by fog", "reported") == "Tom Poe"
+    assert [a.name for a in b.actors if a.type == "person"] == ["Tom Poe"]
+    b = _brief(
+        "The Eastbrook Mayor has warned that the toll “may well increase”.",
+        "Rescuers worked through the night.",
+        "Eastbrook Mayor Jane Roe said her thoughts were with the families.",
+    )
+    assert _speaker(b, "may well increase", "partial") == "Jane Roe"
+    # Another role at the same body is someone else.
+    b = _brief(
+        "A Vistacorp spokesman said the plant would close.", "Vistacorp chief executive Jane Roe said it was old."
+    )
+    assert _speaker(b, "the plant would close", "reported") == "Vistacorp spokesman"

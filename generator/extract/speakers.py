@@ -488,6 +488,20 @@ def add_descriptive_speakers(
                 )
             ]
             affiliation = actor_at(within, m.paragraph, m.start, m.end) if within else None
+            holder = _role_match(name, head, affiliation, actors) if kind == "person" and not _plural(head) else None
+            if holder is not None:
+                # 'An Example Air spokesman said …' and 'Example Air spokesman Jane Roe': the one
+                # named person the article gives that very role.
+                k = actors.index(holder)
+                seen = seen_by.setdefault(k, set(holder.mentions))
+                mention = Mention(m.paragraph, m.start, m.end, m.text)
+                if mention not in seen:
+                    seen.add(mention)
+                    added.setdefault(k, []).append(mention)
+                given[(m.paragraph, m.start, m.end)] = holder.id
+                note = f"description (“{m.text}”) of the one person the article gives that role"
+                out.append(replace(q, speaker=holder.id, attribution=note))
+                continue
             ids = {a.id for a in actors}
             base = slugify(name)
             ident, n = base, 2
@@ -524,6 +538,29 @@ def add_descriptive_speakers(
         a = actors[i]
         actors[i] = replace(a, mentions=(*a.mentions, *mentions), aliases=(*a.aliases, *new_aliases.get(i, ())))
     return actors, _through_resolved_mentions(out, actors)
+
+
+def _role_match(name: str, head, affiliation: Actor | None, actors: list[Actor]) -> Actor | None:
+    """The one named person whose role is the description: the same words ('London Mayor'), or the
+    same head noun at the body the description names ('an Example Air spokesman' and a spokesman of
+    Example Air); None if none or several."""
+    words = name.lower().split()
+    found = []
+    for a in actors:
+        if a.type != "person" or a.described:
+            continue
+        for r in a.roles:
+            text = r.text.lower().split()
+            same_words = len(words) >= 2 and text == words
+            same_post = (
+                affiliation is not None
+                and r.affiliation == affiliation.id
+                and text[-1:] in ([head.lower_], [head.lemma_.lower()])
+            )
+            if same_words or same_post:
+                found.append(a)
+                break
+    return found[0] if len(found) == 1 else None
 
 
 _GENDERED_SUBJECTS = pronoun_subjects(*GENDERED)  # 'he', 'him' -> 'he'; 'she', 'her' -> 'she'
