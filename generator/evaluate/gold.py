@@ -1,6 +1,6 @@
 """Score actors and speakers on the blind gold (tests/gold/CONVENTIONS.md).
 
-    briefing evaluate gold [--set dev|dev2|…|dev21|test|all] [--errors] [--paths] [--json FILE]
+    briefing evaluate gold [--set dev|dev2|…|dev22|test|all] [--errors] [--paths] [--json FILE]
 
 For each gold file, the article is read as a seed and run through the whole
 pipeline; its actors are mapped to the gold's by shared names, and its quotes
@@ -59,6 +59,7 @@ DEV_SETS = (
     "dev19",
     "dev20",
     "dev21",
+    "dev22",
 )
 # A title before a name (words.yml gold_name_titles), left out when names are compared.
 _HONORIFIC = re.compile(rf"^(?:{alternation(wordset('gold_name_titles'), space=' ')})\.?\s+", re.IGNORECASE)
