@@ -1217,3 +1217,15 @@ def test_a_name_quoted_as_what_someone_is_called_gets_no_role():
     Poe's (was: 'the young mayor')."""
     b = _briefing("She once called the young mayor “the new Tom Poe” in a speech.")
     assert _person_roles(b)["Tom Poe"] == []
+
+
+def test_a_title_before_the_family_name_of_a_chinese_name_is_that_person():
+    """'Mr Chen' of 'Chen Wenbo' (pinyin, family name first) is one person, though 'Chen' is a given
+    name elsewhere (was: a second person 'Mr Chen'); 'Ms Kelly' is still no Kelly Roe."""
+    b = _briefing(
+        "Chen Wenbo, a senior engineer at Vistacorp, said the satellite would burn up.",
+        "“We have watched it for months,” Mr Chen told the Arden Daily.",
+        "Ms Kelly said the plan was sound. Kelly Roe disagreed.",
+    )
+    persons = {a.name: a.aliases for a in b.actors if a.type == "person"}
+    assert persons == {"Chen Wenbo": ("Mr Chen",), "Ms Kelly": (), "Kelly Roe": ()}

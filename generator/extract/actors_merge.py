@@ -10,6 +10,7 @@ resolves; places and groups on their normalised text.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from ..lexicon import word_gender, wordset
@@ -142,13 +143,16 @@ def _merge_persons(cands: list[Candidate], uf: _Clusters) -> None:
                 matches = longer
         if not matches and len(words) == 1 and c.title:
             matches = _paternal_match(c, full)
-        if not matches and len(words) == 1 and (not c.title or not is_given_name(c.name)):
+        if not matches and len(words) == 1:
             # A first name alone ("Jane") joins the one full name it starts; so does a title before
             # the family name of a name written family name first ('Mr. Gwak' of 'Gwak Sun-hee'), a
-            # word no given name ('Ms. Kelly' is no Kelly Roe).
+            # word no given name ('Ms. Kelly' is no Kelly Roe), or of a Chinese name ('Mr Zhu' of
+            # 'Zhu Wenping').
             firsts = by_first.get(c.name.casefold(), set())
             if len(firsts) == 1:
-                matches = list(by_key[next(iter(firsts))])
+                full_of = list(by_key[next(iter(firsts))])
+                if not c.title or not is_given_name(c.name) or _family_first(full_of[0][1].name):
+                    matches = full_of
         if not matches:
             continue
         keys = {f.key for _, f in matches}
@@ -342,6 +346,17 @@ def _ends_with(full: str, short: str) -> bool:
     if fw[-len(sw) :] == sw:
         return True
     return len(sw) == 1 and len(fw) >= 4 and fw[-2] == sw[0] and fw[-2] not in wordset("name_particles")
+
+
+_PINYIN = re.compile(
+    f"(?:{'|'.join(sorted(wordset('pinyin_syllables'), key=len, reverse=True))}){{1,2}}", re.IGNORECASE
+)
+
+
+def _family_first(name: str) -> bool:
+    """A two-word Chinese name in pinyin ('Zhu Wenping'), written family name first."""
+    words = name.replace("-", "").split()
+    return len(words) == 2 and all(_PINYIN.fullmatch(w) for w in words)
 
 
 def _paternal_match(c: Candidate, full: list) -> list:
