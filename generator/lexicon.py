@@ -65,6 +65,17 @@ def wordset(name: str, language: str = "en") -> frozenset[str]:
 
 
 @lru_cache(maxsize=64)
+def verb_forms(name: str, language: str = "en") -> frozenset[str]:
+    """A list of verbs with their regular forms ('hope': 'hopes', 'hoped', 'hoping'), for a tagger
+    that lemmatises some of them wrongly ('hoped' as 'hop')."""
+    out = set()
+    for verb in wordset(name, language):
+        stem = verb[:-1] if verb.endswith("e") else verb
+        out |= {verb, verb + "s", verb + "es", stem + "ed", stem + "ing", verb + verb[-1:] + "ed"}
+    return frozenset(out)
+
+
+@lru_cache(maxsize=64)
 def wordlist(name: str, language: str = "en") -> tuple[str, ...]:
     """An entry (or a named part, ``entry.part``) in the file's order, lower case, once each."""
     key, _, sub = name.partition(".")

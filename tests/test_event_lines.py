@@ -121,7 +121,7 @@ def test_background_is_folded_under_the_timeline_and_kept_out_of_the_exports():
 
 def test_it_is_named_only_when_the_last_subject_before_it_is_that_name():
     b = _briefing(
-        "The Vistaria ferry was designed by Eastbrook Marine. At the time, Tom Poe expected it would sail in 2031."
+        "The Vistaria ferry was designed by Eastbrook Marine. At the time, Tom Poe said it would sail in 2031."
     )
     (line, why) = _lines(b)["2031"]
     assert "[" not in line and why  # 'it' is the ferry, not the firm named last: no guess on the line
@@ -221,7 +221,7 @@ def test_a_subject_that_points_back_is_background():
 def test_figures_compared_with_another_time_are_background():
     lines = _lines(
         _briefing(
-            "The harvest is expected to reach 80 tonnes, 12 tonnes more than last year.",
+            "The harvest reached 80 tonnes, 12 tonnes more than last year.",
             "The fee amounted to 4 percent of the price in 2019.",
             "Its share is up from 22 percent in January.",
         )

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ..lexicon import THIRD_PERSON, determiner_subjects, pronouns, wordlist, wordset
+from ..lexicon import THIRD_PERSON, determiner_subjects, pronouns, verb_forms, wordlist, wordset
 from ..model import Actor, Mention
 from .common import actor_at
 from .quotes_coref import PERSON_NOUNS, PRONOUNS, resolve_pronoun
@@ -82,6 +82,7 @@ def clause_children(verb) -> list:
     return [*verb.children, *(g for c in verb.children if c.dep_ in ("aux", "auxpass") for g in c.children)]
 
 
+_FORETELLING = verb_forms("prediction_verbs")
 _UNREALISED_MODALS = frozenset({"should", "ought"})  # a wish; not a deadline's 'must', nor a 'may' ahead
 
 
@@ -109,6 +110,9 @@ def not_an_event(verb, timex_span) -> bool:
         return True
     if any(c.dep_ == "aux" and c.lower_ in _UNREALISED_MODALS for c in verb.children):
         return True  # 'the council should sell the mill this year': a wish or a maybe, not what happened
+    head = verb.head
+    if verb.dep_ in ("ccomp", "xcomp") and head.i != verb.i and _FORETELLING & {head.lower_, head.lemma_.lower()}:
+        return True  # 'voters expect Roe to win Monday's debate': foretold, not done
     if verb.dep_ in ("ccomp", "pcomp", "xcomp", "csubj", "dobj", "pobj") and any(
         c.tag_ in ("WP", "WDT", "WRB", "WP$") and c.i < verb.i for c in verb.children
     ):

@@ -22,7 +22,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from ..lexicon import alternation, month_numbers, wordset
+from ..lexicon import alternation, month_numbers, verb_forms, wordset
 from ..model import Actor, Article, Event, Quote, TimeValue
 from .common import actor_at, overlapping, text_of
 from .event_lines import Context, clause_children, not_an_event, read_event
@@ -94,6 +94,7 @@ def extract_events(article: Article, docs: list, actors: list[Actor], quotes: Se
                 or _looked_back_at(span, verb)
                 or _what_came_before(span, verb)
                 or _topic_of(span, verb)
+                or _foretold(span, verb)
             ):
                 continue  # 'praised the firm's 1998 merger': the date is the merger's, not the praise's
             if in_quote(tv.offset) and not in_quote(verb.idx) and is_cue(verb):
@@ -437,6 +438,8 @@ def _dates_a_thing(span, verb) -> bool:
     thing's or inside it; 'announced Tuesday sanctions': wire style for 'announced on Tuesday', no
     determiner before the date.)"""
     root = _root(span)
+    if root.dep_ == "pobj" and root.head.lower_ == "for" and _for_what(root.head):
+        return True  # 'chose Poe as its nominee for 2026', 'the budget for 2017': what it is for
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "PROPN":
         noun = _head_noun(root.head.head)  # 'the Harbour Act of 1997': a year in a name
     elif _attributive(span) and _determined(span, root.head):
@@ -462,6 +465,29 @@ def _dates_a_thing(span, verb) -> bool:
         and any(c.dep_ == "dobj" and c.i < prep.i for c in verb.children)
         and noun.lemma_.lower() not in _SAID_IN
     )
+
+
+_FORETELLING = verb_forms("prediction_verbs")
+
+
+def _foretold(span, verb) -> bool:
+    """The expression is inside what a verb of foretelling hopes for or expects ('hoped for a win in
+    the primary on Tuesday'), not the verb's own time ('expected on Monday that …')."""
+    if verb.lower_ not in _FORETELLING and verb.lemma_.lower() not in _FORETELLING:
+        return False
+    root = _root(span)
+    attached = root.head.head if root.dep_ == "pobj" else root.head
+    return attached.i != verb.i and verb.is_ancestor(root)
+
+
+def _for_what(prep) -> bool:
+    """'for' with a date says what a thing or a past choice is for, hung on a noun ('the budget for
+    2017') or on a past verb with an object ('chose Poe as its nominee for 2026'); not a day
+    something is set for ('the vote was set for Tuesday')."""
+    head = prep.head
+    if head.pos_ == "NOUN":
+        return True
+    return head.tag_ == "VBD" and any(c.dep_ == "dobj" for c in head.children)
 
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
