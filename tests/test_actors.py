@@ -1229,3 +1229,14 @@ def test_a_title_before_the_family_name_of_a_chinese_name_is_that_person():
     )
     persons = {a.name: a.aliases for a in b.actors if a.type == "person"}
     assert persons == {"Chen Wenbo": ("Mr Chen",), "Ms Kelly": (), "Kelly Roe": ()}
+
+
+def test_a_citys_name_before_a_plural_is_a_team_but_a_place_plural_keeps_the_place():
+    """'the Denver Broncos' tagged as a place is a team (was: a place); 'Palm Springs' and 'the
+    Cayman Islands' stay places."""
+    b = _briefing(
+        "Jane Roe flew to Palm Springs and on to the Cayman Islands.", "Arden beat the Denver Broncos on Sunday."
+    )
+    types = {a.name: a.type for a in b.actors}
+    assert types["Denver Broncos"] == "organisation"
+    assert types["Palm Springs"] == "place" and types["Cayman Islands"] in ("place", "country")

@@ -83,7 +83,7 @@ def not_a_name(name: str, lower_words: frozenset[str]) -> str | None:
         return "one word written twice (a caption's leftovers)"
     if len(words) > 1 and words[-1].lower().strip(".,") in wordset("thing_heads"):
         return "a word for a made thing ('Probe', 'Telescope')"
-    if len(words) == 2 and _a_places_team(words):
+    if len(words) == 2 and a_places_team(words):
         return "a place's team ('Eastbrook Rovers')"
     if len(words) == 1:
         word = words[0].strip(".,")
@@ -126,14 +126,20 @@ def _capitals(word: str) -> bool:
     return common_word(w.lower()) or w.lower() in wordset("news_and_photo_agencies")
 
 
-def _a_places_team(words: list[str]) -> bool:
-    """'Eastbrook Rovers', 'Vistaria Pumas': a city, state or country, then a plural name."""
+def a_places_team(words: list[str]) -> bool:
+    """'Eastbrook Rovers', 'New Arden Pumas': a city, state or country, then a plural name that ends
+    no place's name ('Sioux Falls', 'Palm Springs')."""
     from .actors_gazetteer import gazetteer
 
     gaz = gazetteer()
-    first, last = words[0], words[-1].strip(".,")
+    last = words[-1].strip(".,")
     plural = last.endswith("s") and not last.endswith(wordlist("singular_s_endings"))
-    return plural and bool(gaz.is_city(first) or gaz.country(first, codes=False) or gaz.capital_of(first))
+    if not plural or len(words) < 2 or last.lower() in wordset("place_plurals") or gaz.is_city(" ".join(words)):
+        return False
+    return any(
+        gaz.is_city(place) or gaz.country(place, codes=False) or gaz.capital_of(place)
+        for place in (" ".join(words[:k]) for k in range(1, len(words)))
+    )
 
 
 def _names_a_country(words: list[str]) -> bool:

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from ..lexicon import calendar_words, person_nouns, wordset
 from ..nlp import INVISIBLE_CHARS
+from .actors_evidence import a_places_team
 from .actors_gazetteer import Gazetteer, strip_article
 from .actors_lexicon import (
     ABBREVIATIONS,
@@ -864,6 +865,8 @@ def mentions_in(doc, n: int, gaz: Gazetteer) -> list[Candidate]:
                 continue
             out.append(cand)
             s = min(s, cand.span[0])
+        elif label in ("GPE", "LOC", "FAC") and a_places_team(text.split()):
+            out.append(_cand(doc, n, s, e, "organisation", _org_key(text), name=text))  # 'Eastbrook Rovers'
         elif label in ("GPE", "LOC", "FAC") or (
             label == "ORG" and (_city_as_org(doc, s, e, text, gaz) or _facility(doc, s, e))
         ):
