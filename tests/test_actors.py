@@ -1240,3 +1240,15 @@ def test_a_citys_name_before_a_plural_is_a_team_but_a_place_plural_keeps_the_pla
     types = {a.name: a.type for a in b.actors}
     assert types["Denver Broncos"] == "organisation"
     assert types["Palm Springs"] == "place" and types["Cayman Islands"] in ("place", "country")
+
+
+def test_a_plural_last_word_is_a_name_when_another_person_of_the_article_bears_it():
+    """'Ray Woods' beside 'Ann Woods' is a name, though 'Woods' looks like a plural; a plural no one
+    bears ('Eastbrook Panthers') stays no name."""
+    from generator.extract.actors_evidence import _name_shape
+    from generator.extract.actors_gazetteer import gazetteer
+
+    gaz = gazetteer()
+    assert _name_shape("Ray Woods", gaz, {"Woods"})
+    assert not _name_shape("Ray Woods", gaz)
+    assert not _name_shape("Eastbrook Panthers", gaz, {"Woods"})

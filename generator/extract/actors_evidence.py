@@ -262,9 +262,10 @@ def _as_location(paragraphs, m) -> bool:
     return len(words) < 2 or words[-2] not in wordset("publication_nouns")
 
 
-def _name_shape(name: str, gaz) -> bool:
+def _name_shape(name: str, gaz, families: frozenset[str] | set[str] = frozenset()) -> bool:
     """Two to four capitalised words, the first no country, nationality or large city, the last
-    no word for a body or a place and not a plural ('Panthers')."""
+    no word for a body or a place and not a plural ('Panthers'), unless it is the family name of a
+    person of the article ('Tom Woods' beside 'Ann Woods')."""
     words = name.replace("\u2019", "'").split()
     if not 2 <= len(words) <= 4 or not all(w[:1].isupper() or _particle(w) for w in words):
         return False
@@ -274,7 +275,7 @@ def _name_shape(name: str, gaz) -> bool:
     low = {w.lower().strip(".,") for w in words}
     if low & (ORG_HEADS | PLACE_NOUNS | CORPORATE_SUFFIXES):
         return False
-    return not (
+    return last in families or not (
         last.endswith("s")
         and not last.endswith(wordlist("singular_s_endings"))
         and len(words) == 2
@@ -294,7 +295,7 @@ def people_by_name(cands: list, docs: list, gaz) -> None:
     # 'Roe, 43, a father of two': a name with an age is a person's, and so is every name it ends.
     aged = {c.name.split()[-1] for c in cands if _with_age(c, docs[c.paragraph - 1])}
     for c in cands:
-        if c.type not in ("place", "organisation") or c.weak or not _name_shape(c.name, gaz):
+        if c.type not in ("place", "organisation") or c.weak or not _name_shape(c.name, gaz, families):
             continue
         words = c.name.split()
         doc = docs[c.paragraph - 1]
