@@ -623,3 +623,22 @@ def test_a_description_that_is_the_role_of_one_named_person_is_that_person():
         "A Vistacorp spokesman said the plant would close.", "Vistacorp chief executive Jane Roe said it was old."
     )
     assert _speaker(b, "the plant would close", "reported") == "Vistacorp spokesman"
+
+
+def test_a_cue_the_parse_joined_to_a_clause_inside_what_was_said_is_unattributed():
+    """'Poe said the memo showed that the mayor did not know her brief, and accused the council of
+    …': a real article's parse joined 'accused' to 'know', a clause down inside what Poe said; the
+    one who accuses is Poe or the mayor, the parse cannot tell (was: the mayor)."""
+    from generator.extract.quotes_reported import reported_speech
+
+    text = (
+        "Arden party leader Tom Poe said the memo showed that the mayor did not know her brief, and accused"
+        " the council of putting words in her mouth."
+    )
+    doc = reparsed(text, {"showed": ("ccomp", "said"), "know": ("ccomp", "showed"), "accused": ("conj", "know")})
+    got = [
+        (r.speaker.text if r.speaker is not None else None, text[r.start : r.end])
+        for r in reported_speech(doc, lambda i: False)
+    ]
+    assert ("mayor", "the council of putting words in her mouth") not in got
+    assert ("Poe", "the memo showed that the mayor did not know her brief") in got

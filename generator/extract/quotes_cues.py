@@ -171,6 +171,21 @@ def _subject(verb):
 _CAUSATIVE = wordset("causative_verbs")
 
 
+def _inside_what_was_said(clause) -> bool:
+    """The clause is what a cue before it reports, directly or a clause down ('said that the warning
+    showed that …')."""
+    for _ in range(3):
+        head = clause.head
+        if head.i >= clause.i or head.i == clause.i:
+            return False
+        if head.lemma_.lower() in REPORT_VERBS | wordset("question_verbs") or is_cue(head):
+            return True
+        if clause.dep_ != "ccomp" or head.dep_ not in ("ccomp", "conj"):
+            return False
+        clause = head
+    return False
+
+
 def _object_control(verb, head):
     """The object of a causative verb an infinitive hangs from, who is the infinitive's subject
     ('leading him to ask her if …', 'forced Roe to admit …'): a pronoun, a name or a noun for a
@@ -266,12 +281,7 @@ def speaker_of(cue, quote_before: bool = False):
                 # for subject shares it with no verb; the parse joined Roe's second cue to it.
                 verb = nxt.head
                 continue
-            if (
-                verb.dep_ == "conj"
-                and nxt.dep_ == "ccomp"
-                and (nxt.head.lemma_.lower() in REPORT_VERBS | wordset("question_verbs") or is_cue(nxt.head))
-                and nxt.head.i < nxt.i
-            ):
+            if verb.dep_ == "conj" and nxt.dep_ == "ccomp" and _inside_what_was_said(nxt):
                 # 'X claims that Y takes orders, and asserts that …': joined to the reported clause,
                 # the cue may be Y's or, as often, X's (the parse cannot tell). Leave it unattributed.
                 # ('Y met Z and pledged …, X reported': the frame after the clause is not in doubt.)
