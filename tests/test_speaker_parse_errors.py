@@ -642,3 +642,15 @@ def test_a_cue_the_parse_joined_to_a_clause_inside_what_was_said_is_unattributed
     ]
     assert ("mayor", "the council of putting words in her mouth") not in got
     assert ("Poe", "the memo showed that the mayor did not know her brief") in got
+
+
+def test_praise_criticism_and_proposals_report_their_object():
+    """'praised the council's new bridge plan on Monday', 'proposed a tax on ferry tickets': what was
+    praised or proposed is the statement, without the time (was: nothing reported); a verb of doing
+    reports nothing."""
+    b = _brief(
+        "Jane Roe praised the council's new bridge plan on Monday. Tom Poe proposed a tax on ferry tickets."
+        " Ann Lee repaired the old bridge."
+    )
+    rep = {q.text: _speaker(b, q.text, "reported") for q in b.quotes if q.kind == "reported"}
+    assert rep == {"the council's new bridge plan": "Jane Roe", "a tax on ferry tickets": "Tom Poe"}

@@ -44,6 +44,7 @@ _NAMING = wordset("naming_verbs")
 _SPOKEN_TO = wordset("spoken_to_verbs")
 # 'confirmed the deal', 'accused X of …': the object is what was said.
 _WITH_OBJECT = wordset("speech_verbs.with_object")
+_OBJECT_PREPS = frozenset({"of", "for", "with", "over", "about", "as", "to"})
 _CUE_LEMMAS = REPORT_VERBS | EVIDENCE_VERBS | _APPEALS | _JUDGES | _QUESTIONS | _ADVOCATES | _NAMING
 
 
@@ -294,9 +295,14 @@ def _content(verb) -> list | None:
             return [t for c in objs for t in c.subtree if t.i not in marks]
         return None
     if lemma in _WITH_OBJECT:
-        objs = [c for c in verb.children if c.dep_ in ("dobj", "prep") and c.i > verb.i]
+        # The object, and what it is praised or blamed for ('praised the staff for their work'), not
+        # when or where ('on Monday', 'in Arden').
+        objs = [
+            c
+            for c in verb.children
+            if c.i > verb.i and (c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS)
+        ]
         if lemma == "accuse":
-            objs = [c for c in verb.children if c.dep_ in ("dobj", "prep") and c.i > verb.i]
             if not any(c.dep_ == "prep" and c.lower_ == "of" for c in objs):
                 return None
         elif not any(c.dep_ == "dobj" for c in objs):
