@@ -1252,3 +1252,27 @@ def test_a_plural_last_word_is_a_name_when_another_person_of_the_article_bears_i
     assert _name_shape("Ray Woods", gaz, {"Woods"})
     assert not _name_shape("Ray Woods", gaz)
     assert not _name_shape("Eastbrook Panthers", gaz, {"Woods"})
+
+
+def test_a_family_name_two_people_bear_stays_apart_and_marked_when_which_one_is_not_clear():
+    """Jane Roe and Tom Roe named, then 'Roe told reporters' two paragraphs on: which Roe is a guess
+    (the one named most or last was as often the other), so the mention is its own actor with a
+    note, not a wrong Roe's words (was: Tom Roe's). Named in the same paragraph, or the only Roe of
+    the article, the name joins; a longer headline form of one name ('Billionaire Ann Lee') is the
+    same person."""
+    paras = (
+        "Eastbrook mayor Jane Roe opened the new bridge on Monday.",
+        "Her brother, Tom Roe, who runs the ferry, watched from the quay.",
+        "“It was a fine day,” Tom Roe said.",
+        "The council met later in the town hall.",
+    )
+    b = _briefing(*paras, "“Fares will rise in May,” Roe told reporters.")
+    persons = {a.name: a for a in b.actors if a.type == "person"}
+    assert set(persons) == {"Jane Roe", "Tom Roe", "Roe"}
+    assert "not clear" in persons["Roe"].notes[0]
+    speakers = {q.text: q.speaker for q in b.quotes}
+    assert speakers["Fares will rise in May"] == persons["Roe"].id
+    b = _briefing(*paras[:3], "“Fares will rise in May,” Tom Roe said, and Roe left.")
+    assert {a.name for a in b.actors if a.type == "person"} == {"Jane Roe", "Tom Roe"}
+    b = _briefing("Billionaire Ann Lee opened a fund.", "Ann Lee said it would grow.", "Lee said she was proud.")
+    assert [a.name for a in b.actors if a.type == "person"] == ["Ann Lee"]

@@ -120,6 +120,7 @@ def _merge_persons(cands: list[Candidate], uf: _Clusters) -> None:
     if len(full) > _GROUPED:
         _match_grouped(persons, full, uf, holders, usual)
         return
+    unclear: dict[str, list[int]] = {}  # the same name, meaning one of several people: one actor
     for i, c in persons:
         words = c.name.split()
         # Identical names, and full names ending with this shorter one.
@@ -165,26 +166,41 @@ def _merge_persons(cands: list[Candidate], uf: _Clusters) -> None:
                 continue
             matches, keys = titled, {titled[0][1].key}
             pick = titled[0]
-        if len(keys) > 1:
+        if len(keys) > 1 and len(_people(matches)) == 1:
+            # One person written with more words in one place ('Billionaire Jane Roe' in a headline
+            # and 'Jane Roe'): the plain full name.
+            pick = min(matches, key=lambda m: (len(m[1].name.split()), _order(m[1])))
+        elif len(keys) > 1:
             # Two people share the name: the one the name alone meant before the other was named
             # (news style keeps the bare surname for them: 'Jane Roe's view of Roe'), else the one
-            # just named in this paragraph, else the first named in the paragraph before, else the
-            # one the article names most, else the first.
+            # just named in this paragraph, or the first of them all named in the paragraph before;
+            # else which of them is meant is a guess (the one named last, or most, was as often the
+            # other one), and the mention stays apart, marked so.
             before = [(j, f) for j, f in matches if _order(f) <= _order(c)]
             holder = holders.get(_words(c.name)[-1]) if len(words) == 1 else None
             if holder in keys:
                 pick = next((j, f) for j, f in matches if f.key == holder)
             elif before and c.paragraph == before[-1][1].paragraph:
                 pick = before[-1]
-            elif before and c.paragraph - before[-1][1].paragraph <= 1:
-                # Both named in the paragraph before ('Jane Roe, whose husband, Tom Roe, …'): the
-                # one named first, whom news style names first and then by the surname alone.
+            elif (
+                before
+                and c.paragraph - before[-1][1].paragraph <= 1
+                and _all_named_in(matches, before[-1][1].paragraph)
+            ):
+                # All of them named in the paragraph before ('Jane Roe and her brother, Tom Roe, …'):
+                # the one named first, whom news style names first and then by the surname alone.
                 pick = next((j, f) for j, f in before if f.paragraph == before[-1][1].paragraph)
             else:
-                counts = Counter(f.key for _, f in matches)
-                top = max(counts.values())
-                pick = next((j, f) for j, f in matches if counts[f.key] == top)
+                names = sorted(
+                    {min((f for _, f in group), key=lambda f: len(f.name)).name for group in _people(matches)}
+                )
+                c.notes.append(f"which of {' and '.join(names)} this name means is not clear")
+                unclear.setdefault(c.key, []).append(i)
+                continue
         uf.union(i, pick[0])
+    for same in unclear.values():
+        for i in same[1:]:
+            uf.union(same[0], i)
 
 
 # Past this many full-name mentions (no news article has them) the matching below works on groups
@@ -338,6 +354,24 @@ def _surnames_tagged_as_organisations(cands: list[Candidate]) -> None:
             # 'Valerians' read as a people's name (a plural in -ians): the family name of a person named in full
             if any(_ends_with(n, c.name) for n in names):
                 c.type, c.key = "person", c.name.casefold()
+
+
+def _all_named_in(matches: list, paragraph: int) -> bool:
+    """Every person of the matches is named in that paragraph."""
+    return all(any(f.paragraph == paragraph for _, f in group) for group in _people(matches))
+
+
+def _people(matches: list) -> list[list]:
+    """The matches grouped by person: a full name that ends with another of two or more words is
+    the same person ('Billionaire Jane Roe', 'Jane Roe')."""
+    groups: list[list] = []
+    for m in sorted(matches, key=lambda m: len(m[1].name.split())):
+        home = next((g for g in groups if len(g[0][1].name.split()) >= 2 and _ends_with(m[1].name, g[0][1].name)), None)
+        if home is not None:
+            home.append(m)
+        else:
+            groups.append([m])
+    return groups
 
 
 def _ends_with(full: str, short: str) -> bool:
