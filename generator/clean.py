@@ -160,6 +160,7 @@ def find_furniture(paragraphs: tuple[str, ...] | list[str]) -> tuple[list[LeftOu
 # A photo gallery flattened into paragraphs, one per picture, each opening with its place in the
 # gallery ("1/12 <date> <caption> <credit>", "2/12 …"): two or more in a row, numbered on.
 _SLIDE = re.compile(r"(\d{1,3})\s*/\s*(\d{1,3})\s+\S")
+_GALLERY_HEADING = re.compile(r"\bshow all\b|\bpictures\b|\bphotos\b|\bgallery\b|\bslideshow\b")
 
 
 def _gallery_slides(paragraphs: tuple[str, ...] | list[str]) -> set[int]:
@@ -173,7 +174,16 @@ def _gallery_slides(paragraphs: tuple[str, ...] | list[str]) -> set[int]:
     for n, (k, of) in numbered.items():
         if numbered.get(n - 1) == (k - 1, of) or numbered.get(n + 1) == (k + 1, of):
             out.add(n)
-    return out
+    # A run of them under the gallery's heading ('34 show all …', '… in pictures'), not a numbered
+    # thread or a chronology ('1/3 Today I step down …', '3/11 the council meets').
+    firsts = [n for n in sorted(out) if n - 1 not in out]
+    keep: set[int] = set()
+    for first in firsts:
+        run = range(first, max(x for x in out if x >= first and all(y in out for y in range(first, x + 1))) + 1)
+        heading = " ".join(paragraphs[max(0, first - 3) : first - 1]).lower()
+        if len(run) >= 3 and (_GALLERY_HEADING.search(heading) is not None):
+            keep.update(run)
+    return keep
 
 
 # A headline in a list of links: a few words, every longer word capitalised ("Council Backs The

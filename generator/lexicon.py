@@ -71,7 +71,15 @@ def verb_forms(name: str, language: str = "en") -> frozenset[str]:
     out = set()
     for verb in wordset(name, language):
         stem = verb[:-1] if verb.endswith("e") else verb
-        out |= {verb, verb + "s", verb + "es", stem + "ed", stem + "ing", verb + verb[-1:] + "ed"}
+        out |= {
+            verb,
+            verb + "s",
+            verb + "es",
+            stem + "ed",
+            stem + "ing",
+            verb + verb[-1:] + "ed",
+            verb + verb[-1:] + "ing",
+        }
     return frozenset(out)
 
 

@@ -1221,37 +1221,39 @@ def test_a_name_quoted_as_what_someone_is_called_gets_no_role():
 
 def test_a_title_before_the_family_name_of_a_chinese_name_is_that_person():
     """'Mr Chen' of 'Chen Wenbo' (pinyin, family name first) is one person, though 'Chen' is a given
-    name elsewhere (was: a second person 'Mr Chen'); 'Ms Kelly' is still no Kelly Roe."""
+    name elsewhere (was: a second person 'Mr Chen'); 'Ms Kelly' is still no Kelly Roe, and 'Mr Sean'
+    no Sean Chan (a given name of one gender is no family name)."""
     b = _briefing(
-        "Chen Wenbo, a senior engineer at Vistacorp, said the satellite would burn up.",
-        "“We have watched it for months,” Mr Chen told the Arden Daily.",
+        "Vistacorp hired Chen Wenbo to run its new lab in Arden.",
+        "Mr Chen said the first chips would ship in May.",
         "Ms Kelly said the plan was sound. Kelly Roe disagreed.",
+        "Sean Chan, a teacher, joined the board. Mr Sean, the caretaker, said the roof leaked.",
     )
     persons = {a.name: a.aliases for a in b.actors if a.type == "person"}
-    assert persons == {"Chen Wenbo": ("Mr Chen",), "Ms Kelly": (), "Kelly Roe": ()}
+    assert persons == {"Chen Wenbo": ("Mr Chen",), "Ms Kelly": (), "Kelly Roe": (), "Sean Chan": (), "Mr Sean": ()}
 
 
 def test_a_citys_name_before_a_plural_is_a_team_but_a_place_plural_keeps_the_place():
-    """'the Denver Broncos' tagged as a place is a team (was: a place); 'Palm Springs' and 'the
-    Cayman Islands' stay places."""
-    b = _briefing(
-        "Jane Roe flew to Palm Springs and on to the Cayman Islands.", "Arden beat the Denver Broncos on Sunday."
-    )
-    types = {a.name: a.type for a in b.actors}
-    assert types["Denver Broncos"] == "organisation"
-    assert types["Palm Springs"] == "place" and types["Cayman Islands"] in ("place", "country")
+    """'Tampere Falcons' (a city, then a plural) is a team; 'Graz Heights' and 'Kaunas Outskirts' end
+    with a plural that ends places' names, and one word is no team."""
+    from generator.extract.actors_evidence import a_places_team
+
+    assert a_places_team(["Tampere", "Falcons"])
+    assert not a_places_team(["Graz", "Heights"])
+    assert not a_places_team(["Kaunas", "Outskirts"])
+    assert not a_places_team(["Falcons"])
 
 
 def test_a_plural_last_word_is_a_name_when_another_person_of_the_article_bears_it():
-    """'Ray Woods' beside 'Ann Woods' is a name, though 'Woods' looks like a plural; a plural no one
-    bears ('Eastbrook Panthers') stays no name."""
+    """'Ray Hollers' beside 'Ann Hollers' is a name, though 'Hollers' looks like a plural; a plural no
+    one bears ('Eastbrook Pumas') stays no name."""
     from generator.extract.actors_evidence import _name_shape
     from generator.extract.actors_gazetteer import gazetteer
 
     gaz = gazetteer()
-    assert _name_shape("Ray Woods", gaz, {"Woods"})
-    assert not _name_shape("Ray Woods", gaz)
-    assert not _name_shape("Eastbrook Panthers", gaz, {"Woods"})
+    assert _name_shape("Ray Hollers", gaz, {"Hollers"})
+    assert not _name_shape("Ray Hollers", gaz)
+    assert not _name_shape("Eastbrook Pumas", gaz, {"Hollers"})
 
 
 def test_a_family_name_two_people_bear_stays_apart_and_marked_when_which_one_is_not_clear():

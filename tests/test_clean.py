@@ -191,3 +191,11 @@ def test_the_pictures_of_a_flattened_gallery_are_left_out_but_a_fraction_in_the_
     found, _ = find_furniture(paragraphs)
     assert [f.paragraph for f in found if f.rule == "gallery-slide"] == [4, 5, 6]
     assert not {f.paragraph for f in found} & {1, 7, 8}
+    # A numbered thread a person posted, or a chronology, is no gallery: no gallery heading above it.
+    thread = (
+        "Jane Roe posted her reasons on Monday.",
+        "1/3 Today I am stepping down as chair of the harbour board.",
+        "2/3 I thank the crews and the staff.",
+        "3/3 The board will choose my successor in May.",
+    )
+    assert [f for f in find_furniture(thread)[0] if f.rule == "gallery-slide"] == []

@@ -1052,3 +1052,18 @@ def test_calling_something_a_name_is_reported_speech_with_its_object():
 def test_two_cues_joined_in_one_relative_clause_share_its_subject():
     quotes = _quotes('And the toll road, which Tom Poe had called a "swindle" and vowed to "tear down"? He opened it.')
     assert _one(quotes, "tear down").speaker_text == "Tom Poe"
+
+
+def test_straight_single_marks_leave_elisions_and_inner_apostrophes_and_nested_ones_alone():
+    """In an article quoting with straight single marks, "round 'em up", "I'm" and "O'Brien" are no
+    marks; single quotations inside double ones do not make an article quote with single marks; and
+    doubled apostrophes still close a quotation run on from the paragraph before."""
+    base = ["'We will not back down,' the minister said.", "'It's the workers' money,' one nurse said."]
+    texts, problems = _texts(
+        [*base, "'We will round 'em up by Friday,' Jane Roe said.", "'I'm not leaving,' Tom Poe said."]
+    )
+    assert texts[2:] == ["We will round 'em up by Friday,", "I'm not leaving,"] and problems == []
+    nested = ["\"He told me 'Go home.' Then he said 'Stay.' and left,\" Jane Roe said."]
+    assert _texts(nested)[0] == ["He told me 'Go home.' Then he said 'Stay.' and left,"]
+    texts, problems = _texts(["Jane Roe said: ''We will win the vote", "and then the next one,'' she said."])
+    assert texts == ["We will win the vote", "and then the next one,"] and problems == []

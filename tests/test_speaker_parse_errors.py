@@ -536,121 +536,102 @@ def test_a_fragment_in_what_someone_voiced_surprise_at_is_theirs():
 
 
 def test_a_hyphenated_family_name_takes_no_gender_from_its_first_part():
-    """'Dean-Arbury' alone is Jane Dean-Arbury's family name, not a man called Dean: her 'she said'
-    after a paragraph that also names another woman is hers (was: the other woman's, since 'Dean'
-    made her a 'he')."""
-    paras = (
-        "Council leader Jane Dean-Arbury met Ann Lee on Monday.",
-        "“We will act,” Dean-Arbury said.",
-        "Dean-Arbury, who has been tipped for a post in Lee’s cabinet if she wins, declined to say whether"
-        " she would run.",
-    )
-    b = _brief(*paras, "“Thank you all,” she said.")
-    assert _speaker(b, "Thank you all", "direct") == "Jane Dean-Arbury"
-    # A man of that name is a 'he', and still no 'she'.
+    """'Dean-Arbury' alone is Jane Dean-Arbury's family name, not a man called Dean: the 'she' after
+    it is hers (was: Ann Lee's, since 'Dean' made Dean-Arbury a 'he'); a man of that name is a 'he'."""
+    paras = ("Ann Lee and Jane Dean-Arbury run the port.", "Dean-Arbury opened the session with a warning.")
+    b = _brief(*paras, "“We can afford two cranes,” she said.")
+    assert _speaker(b, "We can afford two cranes", "direct") == "Jane Dean-Arbury"
     men = [p.replace("Jane", "Tom") for p in paras]
-    assert _speaker(_brief(*men, "“Thank you all,” he said."), "Thank you all", "direct") == "Tom Dean-Arbury"
-    assert _speaker(_brief(*men, "“Thank you all,” she said."), "Thank you all", "direct") == "Ann Lee"
+    assert _speaker(_brief(*men, "“We can afford two cranes,” he said."), "two cranes", "direct") == "Tom Dean-Arbury"
+    assert _speaker(_brief(*men, "“We can afford two cranes,” she said."), "two cranes", "direct") == "Ann Lee"
     # A given name alone still shows its gender.
     b = _brief("Jim Roe waited at the gate. Later, Kevin hugged Ann Lee.", "“I love you,” he said.")
     assert _speaker(b, "I love you", "direct") == "Kevin"
 
 
 def test_it_after_a_document_that_speaks_is_the_document_not_a_body_named_beside_it():
-    """'The lawsuit contends … of Roe, head of State … It goes on …, saying …': the 'it' is the
-    lawsuit, no actor, so the words are unattributed (was: 'State', the body named last)."""
+    """'The complaint … argues …. It also cites the Arden housing office, calling …': the 'it' is the
+    complaint, no actor, so the words are unattributed (was: Vistacorp, the body named before)."""
     b = _brief(
-        "The lawsuit contends that “the losses were caused by reckless acts” of Jane Roe, who was head of"
-        " State at the time. It goes on to fault her use of a private phone, saying the data was"
-        " “compromised” and helped the thieves."
+        "The complaint, filed by tenants of Vistacorp, argues that repairs were ignored for years. It also"
+        " cites the Arden housing office, calling its inspections “a farce.”"
     )
-    assert _speaker(b, "compromised", "partial") is None
+    assert _speaker(b, "a farce", "partial") is None
     # A body that speaks is still the 'it'.
     b = _brief("The Arden Council said the roads were poor, citing a report. It said “the bridge must close” soon.")
     assert _speaker(b, "the bridge must close", "direct") == "Arden Council"
 
 
 def test_an_infinitive_cue_after_a_causative_verb_is_its_objects():
-    """'…, leading him to ask her if she would “behave”': he asks (was: she, the subject the parse
-    climbs to); after 'urge', the one urged never spoke, and the one who urged stays the source."""
-    b = _brief(
-        "Ann Lee said she was scolded by a guard. She told the guard that she planned to complain,"
-        " leading him to ask her if she was going to “behave,” according to Lee."
-    )
-    assert _speaker(b, "behave", "partial") is None  # 'him', the guard, is no actor
+    """'The warning prompted Poe to ask the crowd whether it was “ready”': Poe asks (was: no one);
+    not when the cause did not happen ('Nothing could force …'), nor a purpose after a place ('drove
+    Poe to the station to tell him …': the driver tells), nor after 'urge'."""
+    b = _brief("The referee's warning prompted Tom Poe to ask the crowd whether it was “ready.”")
+    assert _speaker(b, "ready", "partial") == "Tom Poe"
     b = _brief("The leak forced Tom Poe to admit that the bridge was “unsafe.”")
     assert _speaker(b, "unsafe", "partial") == "Tom Poe"
+    b = _brief("Nothing could force Tom Poe to admit that the bridge was “unsafe.”")
+    assert _speaker(b, "unsafe", "partial") is None
+    b = _brief("Jane Roe drove Tom Poe to the station to tell him that the ferry was “late.”")
+    assert _speaker(b, "late", "partial") == "Jane Roe"
     b = _brief("Jane Roe urged Tom Poe to say that the bridge was “safe.”")
     assert _speaker(b, "safe", "partial") == "Jane Roe"
 
 
 def test_a_caption_ending_in_a_quotation_is_no_prose_a_pronoun_looks_past():
-    """A caption between paragraphs ('Coach Glynn Poe tweeted that the line needs “training”', no
-    stop) is passed over when a later 'she said' looks back (was: Poe, whose given name shows no
-    gender)."""
-    paras = (
-        "In May, Ann Lee was removed from a ferry after a row with a guard, the Eastbrook Ledger reported.",
-        "After objecting to the way she was treated, Lee claims she was then scolded by the captain. She told"
-        " the captain that she planned to complain.",
-    )
+    """A caption between paragraphs ('Harbour pilot Sam Quill posted that the board wants “fresh
+    eyes”', no stop) is passed over when a later 'she said' looks back (was: Quill, whose given name
+    shows no gender)."""
+    paras = ("Jane Roe resigned from the harbour board on Monday.", "Her deputy took over the meetings.")
     b = _brief(
-        *paras, "Vistaria coach Glynn Poe tweeted that the ferry line needs “training”", "“I said nothing,” she said."
+        *paras, "Harbour pilot Sam Quill posted that the board wants “fresh eyes”", "“I was not pushed,” she said."
     )
-    assert _speaker(b, "I said nothing", "direct") == "Ann Lee"
+    assert _speaker(b, "I was not pushed", "direct") == "Jane Roe"
     # Prose that ends with a stop inside the marks is looked at.
-    b = _brief(*paras, "Vistaria coach Jane Poe said the ferry line needs “training.”", "“I said nothing,” she said.")
-    assert _speaker(b, "I said nothing", "direct") == "Jane Poe"
+    b = _brief(*paras, "Harbour pilot Ann Quill said the board wants “fresh eyes.”", "“I was not pushed,” she said.")
+    assert _speaker(b, "I was not pushed", "direct") == "Ann Quill"
 
 
-def test_a_description_that_is_the_role_of_one_named_person_is_that_person():
-    """'An Arden Air spokesman said …' with 'Arden Air spokesman Tom Poe' later, and 'The Eastbrook
-    Mayor has warned …' before 'Eastbrook Mayor Jane Roe': one person each, not a second, unnamed
-    one (was: a described person beside the named one)."""
+def test_a_definite_description_that_is_the_role_of_one_named_person_is_that_person():
+    """'The Eastbrook harbour chief closed the port …, citing “…”' before 'Eastbrook harbour chief Ann
+    Lee': one person, not a second, unnamed one (was: a described person beside the named one). An
+    indefinite 'a Vistacorp spokesman' is how an unnamed source is written: someone else."""
     b = _brief(
-        "An Arden Air spokesman said the flight was delayed by fog.",
-        "The players were later flown to Eastbrook, according to Arden Air spokesman Tom Poe.",
+        "The Eastbrook harbour chief closed the port on Monday, citing “unsafe swells.”",
+        "Tugs stayed in the bay.",
+        "Eastbrook harbour chief Ann Lee reopened it on Tuesday.",
     )
-    assert _speaker(b, "delayed by fog", "reported") == "Tom Poe"
-    assert [a.name for a in b.actors if a.type == "person"] == ["Tom Poe"]
+    assert _speaker(b, "unsafe swells", "partial") == "Ann Lee"
+    assert [a.name for a in b.actors if a.type == "person"] == ["Ann Lee"]
     b = _brief(
-        "The Eastbrook Mayor has warned that the toll “may well increase”.",
-        "Rescuers worked through the night.",
-        "Eastbrook Mayor Jane Roe said her thoughts were with the families.",
-    )
-    assert _speaker(b, "may well increase", "partial") == "Jane Roe"
-    # Another role at the same body is someone else.
-    b = _brief(
-        "A Vistacorp spokesman said the plant would close.", "Vistacorp chief executive Jane Roe said it was old."
+        "A Vistacorp spokesman, who asked not to be named, said the plant would close.",
+        "Vistacorp spokesman Tom Poe declined to comment.",
     )
     assert _speaker(b, "the plant would close", "reported") == "Vistacorp spokesman"
 
 
 def test_a_cue_the_parse_joined_to_a_clause_inside_what_was_said_is_unattributed():
-    """'Poe said the memo showed that the mayor did not know her brief, and accused the council of
-    …': a real article's parse joined 'accused' to 'know', a clause down inside what Poe said; the
-    one who accuses is Poe or the mayor, the parse cannot tell (was: the mayor)."""
+    """'Poe said the audit found that the trustees had lost the files, and warned that …': a real
+    article's parse joined the second cue to a clause a level down inside what Poe said; who warns is
+    Poe or the trustees, the parse cannot tell (was: the trustees)."""
     from generator.extract.quotes_reported import reported_speech
 
-    text = (
-        "Arden party leader Tom Poe said the memo showed that the mayor did not know her brief, and accused"
-        " the council of putting words in her mouth."
-    )
-    doc = reparsed(text, {"showed": ("ccomp", "said"), "know": ("ccomp", "showed"), "accused": ("conj", "know")})
-    got = [
-        (r.speaker.text if r.speaker is not None else None, text[r.start : r.end])
-        for r in reported_speech(doc, lambda i: False)
-    ]
-    assert ("mayor", "the council of putting words in her mouth") not in got
-    assert ("Poe", "the memo showed that the mayor did not know her brief") in got
+    text = "Tom Poe said the audit found that the trustees had lost the files, and warned that the clerk would quit."
+    doc = reparsed(text, {"found": ("ccomp", "said"), "lost": ("ccomp", "found"), "warned": ("conj", "lost")})
+    got = {
+        text[r.start : r.end]: r.speaker.text for r in reported_speech(doc, lambda i: False) if r.speaker is not None
+    }
+    assert "the clerk would quit" not in got
+    assert got["the audit found that the trustees had lost the files"] == "Poe"
 
 
-def test_praise_criticism_and_proposals_report_their_object():
-    """'praised the council's new bridge plan on Monday', 'proposed a tax on ferry tickets': what was
-    praised or proposed is the statement, without the time (was: nothing reported); a verb of doing
-    reports nothing."""
+def test_praise_and_criticism_report_their_object():
+    """'praised the council's new bridge plan on Monday', 'applauded the crews for their speed': what
+    was praised is the statement, without the time (was: nothing reported); a verb of doing reports
+    nothing."""
     b = _brief(
-        "Jane Roe praised the council's new bridge plan on Monday. Tom Poe proposed a tax on ferry tickets."
-        " Ann Lee repaired the old bridge."
+        "Jane Roe praised the council's new bridge plan on Monday. Tom Poe applauded the crews for their"
+        " speed. Ann Lee repaired the old bridge."
     )
     rep = {q.text: _speaker(b, q.text, "reported") for q in b.quotes if q.kind == "reported"}
-    assert rep == {"the council's new bridge plan": "Jane Roe", "a tax on ferry tickets": "Tom Poe"}
+    assert rep == {"the council's new bridge plan": "Jane Roe", "the crews for their speed": "Tom Poe"}

@@ -128,7 +128,7 @@ def _capitals(word: str) -> bool:
 
 def a_places_team(words: list[str]) -> bool:
     """'Eastbrook Rovers', 'New Arden Pumas': a city, state or country, then a plural name that ends
-    no place's name ('Sioux Falls', 'Palm Springs')."""
+    no place's name ('Eastbrook Falls', 'Arden Springs')."""
     from .actors_gazetteer import gazetteer
 
     gaz = gazetteer()
@@ -265,7 +265,7 @@ def _as_location(paragraphs, m) -> bool:
 def _name_shape(name: str, gaz, families: frozenset[str] | set[str] = frozenset()) -> bool:
     """Two to four capitalised words, the first no country, nationality or large city, the last
     no word for a body or a place and not a plural ('Panthers'), unless it is the family name of a
-    person of the article ('Tom Woods' beside 'Ann Woods')."""
+    person of the article ('Tom Hollers' beside 'Ann Hollers')."""
     words = name.replace("\u2019", "'").split()
     if not 2 <= len(words) <= 4 or not all(w[:1].isupper() or _particle(w) for w in words):
         return False

@@ -147,8 +147,8 @@ def _merge_persons(cands: list[Candidate], uf: _Clusters) -> None:
         if not matches and len(words) == 1:
             # A first name alone ("Jane") joins the one full name it starts; so does a title before
             # the family name of a name written family name first ('Mr. Gwak' of 'Gwak Sun-hee'), a
-            # word no given name ('Ms. Kelly' is no Kelly Roe), or of a Chinese name ('Mr Zhu' of
-            # 'Zhu Wenping').
+            # word no given name ('Ms. Kelly' is no Kelly Roe), or of a Chinese name ('Mr Gao' of
+            # 'Gao Lanfen').
             firsts = by_first.get(c.name.casefold(), set())
             if len(firsts) == 1:
                 full_of = list(by_key[next(iter(firsts))])
@@ -388,9 +388,10 @@ _PINYIN = re.compile(
 
 
 def _family_first(name: str) -> bool:
-    """A two-word Chinese name in pinyin ('Zhu Wenping'), written family name first."""
+    """A two-word Chinese name in pinyin ('Gao Lanfen'), written family name first."""
     words = name.replace("-", "").split()
-    return len(words) == 2 and all(_PINYIN.fullmatch(w) for w in words)
+    # ('Sean Chan' is pinyin too: a first word that is a given name of one gender is no family name.)
+    return len(words) == 2 and all(_PINYIN.fullmatch(w) for w in words) and gender(words[0]) is None
 
 
 def _paternal_match(c: Candidate, full: list) -> list:

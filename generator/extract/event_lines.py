@@ -101,6 +101,16 @@ def _inverted_condition(verb) -> bool:
     return any(c.dep_ in ("aux", "auxpass") and c.lower_ in first and c.i < subject.i for c in verb.children)
 
 
+def foretelling(verb) -> bool:
+    """A verb of foretelling whose subject foretells ('analysts predict …'): not a schedule ('is
+    expected to …'), nor an expectation denied ('few expected …', 'did not expect …')."""
+    return (
+        bool(_FORETELLING & {verb.lower_, verb.lemma_.lower()})
+        and not any(c.dep_ in ("auxpass", "nsubjpass", "neg") for c in verb.children)
+        and not any(c.dep_ == "nsubj" and c.lower_ in ("few", "nobody", "none", "no") for c in verb.children)
+    )
+
+
 def not_an_event(verb, timex_span) -> bool:
     """A hypothetical or a question ('if …', 'whether …', 'asked how they will vote in May'), or the
     date as the clause's subject."""
@@ -110,9 +120,8 @@ def not_an_event(verb, timex_span) -> bool:
         return True
     if any(c.dep_ == "aux" and c.lower_ in _UNREALISED_MODALS for c in verb.children):
         return True  # 'the council should sell the mill this year': a wish or a maybe, not what happened
-    head = verb.head
-    if verb.dep_ in ("ccomp", "xcomp") and head.i != verb.i and _FORETELLING & {head.lower_, head.lemma_.lower()}:
-        return True  # 'voters expect Roe to win Monday's debate': foretold, not done
+    if verb.dep_ in ("ccomp", "xcomp") and verb.head.i != verb.i and foretelling(verb.head):
+        return True  # 'analysts predict that Roe will take the cup': foretold, not done
     if verb.dep_ in ("ccomp", "pcomp", "xcomp", "csubj", "dobj", "pobj") and any(
         c.tag_ in ("WP", "WDT", "WRB", "WP$") and c.i < verb.i for c in verb.children
     ):
@@ -199,7 +208,7 @@ def _read(verb, start: int, end: int, paragraph: int, text: str, ctx: Context) -
     if quoted(paragraph, verb.idx):
         if _framed_by_a_speaker(verb, start, paragraph, quoted):
             if _it_is(verb):
-                return Reading(background="'it is …': no one acts")  # 'Roe said: “It was 6am …”'
+                return Reading(background="'it is …': no one acts")  # 'Roe said: “It is late in the day …”'
             return Reading()  # the line says who says the words: 'Roe said: “I heard …”'
         return Reading(background="in quoted words (see the Quotes page for who said them)")
     tokens = [t for t in verb.doc if start <= t.idx < end]
@@ -215,7 +224,7 @@ def _read(verb, start: int, end: int, paragraph: int, text: str, ctx: Context) -
     if _comparison(tokens) or _figure(verb):
         return Reading(background="a figure or a comparison")
     if _a_state(verb):
-        return Reading(background="a state that holds, not an act ('has been dizzying')")
+        return Reading(background="a state that holds, not an act ('remains weak')")
     subject = next((c for c in clause_children(verb) if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None:
         return _shared_subject(verb, start, text, actors, paragraph)
@@ -249,7 +258,7 @@ def _it_is(verb) -> bool:
 
 def _a_state(verb) -> bool:
     """'be' with an adjective, in the present or the present perfect ('prices are high', 'the fall
-    has been dizzying'): how things stand, not something that happened."""
+    has been calm'): how things stand, not something that happened."""
     if verb.lemma_ != "be" or not any(c.dep_ == "acomp" for c in verb.children):
         return False
     auxes = [c.lower_ for c in verb.children if c.dep_ == "aux"]
@@ -257,7 +266,7 @@ def _a_state(verb) -> bool:
 
 
 def _framed_by_a_speaker(verb, start: int, paragraph: int, quoted) -> bool:
-    """Quoted words the line gives with who says them ('Roe said: “I heard a noise at 6am”')."""
+    """Quoted words the line gives with who says them ('Roe said: “I heard a noise at dawn”')."""
     return any(
         t.lemma_.lower() in REPORT_VERBS and start <= t.idx < verb.idx and not quoted(paragraph, t.idx)
         for t in verb.ancestors

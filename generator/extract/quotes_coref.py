@@ -250,7 +250,7 @@ def _candidates(
             if not kinds and _unlabelled_speaking_name(tok, person_words):
                 kinds = {"it"}  # '<Name> said …', a name the tagger left unlabelled, of no person
             if not kinds and _speaking_thing(tok):
-                # 'The lawsuit contends … It goes on to say …': the 'it' is the document, no actor of
+                # 'The complaint argues … It also cites …': the 'it' is the document, no actor of
                 # the article, and not a body named after it.
                 kinds = {"it"}
             if kinds:
@@ -269,7 +269,7 @@ def _candidates(
 
 
 def _speaking_thing(tok) -> bool:
-    """A singular common noun that is the subject of a speech verb ('the lawsuit contends', 'the
+    """A singular common noun that is the subject of a speech verb ('the complaint argues', 'the
     report says'): a document the text has speak."""
     return (
         tok.pos_ == "NOUN"
@@ -303,7 +303,7 @@ def _other_person_in_apposition(ent) -> bool:
 
 def _no_sentence(text: str) -> bool:
     """A paragraph that ends with no full stop, question or exclamation mark, colon or closing
-    bracket, before its closing quotation marks if any ('… needs “training”' is a caption; '… said
+    bracket, before its closing quotation marks if any ('… wants “fresh eyes”' is a caption; '… said
     “No.”' and '“No,” she said.' are prose): a caption, a heading or a link, not the story's prose."""
     end = text.rstrip()
     bare = end.rstrip("\"”’'")

@@ -176,7 +176,7 @@ def _inside_what_was_said(clause) -> bool:
     showed that …')."""
     for _ in range(3):
         head = clause.head
-        if head.i >= clause.i or head.i == clause.i:
+        if head.i >= clause.i:
             return False
         if head.lemma_.lower() in REPORT_VERBS | wordset("question_verbs") or is_cue(head):
             return True
@@ -186,17 +186,28 @@ def _inside_what_was_said(clause) -> bool:
     return False
 
 
+def _unrealised(verb) -> bool:
+    """The verb's act may not have happened: negated, under a modal, or tried ('could not force',
+    'tried to force'), or its subject is no one ('nothing forced …')."""
+    if any(c.dep_ == "neg" or c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+        return True
+    if any(c.dep_ == "nsubj" and c.lower_ in ("nothing", "nobody", "none") for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("try", "attempt", "want", "fail", "refuse", "seek")
+
+
 def _object_control(verb, head):
     """The object of a causative verb an infinitive hangs from, who is the infinitive's subject
-    ('leading him to ask her if …', 'forced Roe to admit …'): a pronoun, a name or a noun for a
+    ('prompting her to ask whether …', 'forced Roe to admit …'): a pronoun, a name or a noun for a
     person before it."""
     if verb.dep_ not in ("xcomp", "advcl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return None
     if head.lemma_.lower() not in _CAUSATIVE:
         return None
     objects = [c for c in head.children if c.dep_ == "dobj" and c.i < verb.i]
-    if not objects:
-        return None
+    to = next(c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to")
+    if not objects or to.i != objects[-1].right_edge.i + 1:
+        return None  # 'drove Roe to the station to tell him …': a purpose, the driver's
     obj = objects[-1]
     personal = obj.pos_ == "PROPN" or obj.lemma_.lower() in person_nouns()
     if obj.pos_ == "PRON" and obj.lower_ not in ("it", "this", "that", "what", "which"):
@@ -306,6 +317,8 @@ def speaker_of(cue, quote_before: bool = False):
                 continue
             controller = _object_control(verb, nxt)
             if controller is not None:
+                if _unrealised(nxt):
+                    return None  # 'nothing could force Roe to admit …': no one said it
                 return controller
             passive_subject = next((c for c in nxt.children if c.dep_ == "nsubjpass"), None)
             if (

@@ -75,7 +75,16 @@ _SINGLE_OPEN_BEFORE = ' \t\n([{—–-/:;,“"'
 # a paragraph's or a clause's start, closing after its sentence's punctuation ("'We are sorry,'
 # Roe said.", "Roe said: 'We are sorry.'").
 _STRAIGHT_SINGLE_QUOTE = re.compile(r"(?:^|(?<=[\s:(—–-]))'[A-Z\[.…][^\n]*?[.,!?]'(?=[\s)]|$)")
-STRAIGHT_SINGLE_MIN = 2  # such quotations an article needs before its straight single marks are quotation marks
+STRAIGHT_SINGLE_MIN = 2
+_DOUBLE_QUOTED = re.compile(r'“[^”]*”|"[^"\n]*"|\'\'.*?\'\'')
+_ELISIONS = (
+    "em",
+    "til",
+    "cause",
+    "tis",
+    "twas",
+    "n",
+)  # 'em, 'til, 'tis: an apostrophe, no opening mark  # such quotations an article needs before its straight single marks are quotation marks
 
 
 def uses_single_marks(paragraphs: tuple[str, ...] | list[str]) -> str:
@@ -84,8 +93,9 @@ def uses_single_marks(paragraphs: tuple[str, ...] | list[str]) -> str:
     two quotations that can only be so read, and no more double marks than them, which then are
     quotations inside them), or '' (single marks are apostrophes)."""
     doubles = sum(len(_MARK_RE.findall(p)) for p in paragraphs)
-    straight = sum(len(_STRAIGHT_SINGLE_QUOTE.findall(p)) for p in paragraphs)
-    if straight >= STRAIGHT_SINGLE_MIN and doubles <= straight:
+    # (Quotations in single marks inside double ones are nested quotations, not the house style.)
+    straight = sum(len(_STRAIGHT_SINGLE_QUOTE.findall(_DOUBLE_QUOTED.sub(" ", p))) for p in paragraphs)
+    if straight >= STRAIGHT_SINGLE_MIN and doubles / 2 < straight:
         return "straight"
     if doubles:
         return ""
@@ -105,8 +115,12 @@ def _single_marks(text: str, straight: bool = False) -> list[tuple[int, int, str
         before = text[i - 1] if i > 0 else " "
         after = text[i + 1] if i + 1 < len(text) else " "
         if ch in opening and before in _SINGLE_OPEN_BEFORE and not after.isspace() and not after.isdigit():
-            if text[i + 2 : i + 3] not in closing:  # not 'rock ‘n’ roll'
-                out.append((i, 1, "open"))
+            word = re.match(r"[A-Za-z]*", text[i + 1 :])
+            if (text[i + 2 : i + 3] in closing and text[i + 3 : i + 4] in (" ", "")) or (
+                ch == "'" and word is not None and word.group(0).lower() in _ELISIONS
+            ):
+                continue  # 'rock ‘n’ roll', "round 'em up"
+            out.append((i, 1, "open"))
         elif ch in closing and not after.isalnum() and not before.isspace() and text[i - 2 : i - 1] not in opening:
             if before == "s" and after == " " and _possessed(text[i + 2 :]):
                 continue  # 'the players’ union': a plural possessive
@@ -209,7 +223,7 @@ def _scan(text: str, single: str = "") -> _Scan:
     marks = _marks(text, single)
     for i, width, role in marks:
         if open_at is None:
-            if role == "close" and text[i] in "’'":
+            if role == "close" and width == 1 and text[i] in "’'":
                 continue  # a closing single mark with nothing open is an apostrophe
             if role == "close" and not pairs and stray_close is None:
                 stray_close = (i, width)

@@ -44,7 +44,7 @@ _NAMING = wordset("naming_verbs")
 _SPOKEN_TO = wordset("spoken_to_verbs")
 # 'confirmed the deal', 'accused X of …': the object is what was said.
 _WITH_OBJECT = wordset("speech_verbs.with_object")
-_OBJECT_PREPS = frozenset({"of", "for", "with", "over", "about", "as", "to"})
+_OBJECT_PREPS = wordset("speech_object_prepositions")
 _CUE_LEMMAS = REPORT_VERBS | EVIDENCE_VERBS | _APPEALS | _JUDGES | _QUESTIONS | _ADVOCATES | _NAMING
 
 

@@ -488,7 +488,12 @@ def add_descriptive_speakers(
                 )
             ]
             affiliation = actor_at(within, m.paragraph, m.start, m.end) if within else None
-            holder = _role_match(name, head, affiliation, actors) if kind == "person" and not _plural(head) else None
+            definite = m.text.lower().startswith("the ") and not set(name.lower().split()) & _NOT_THE_SAME
+            holder = (
+                _role_match(name, head, affiliation, actors)
+                if kind == "person" and definite and not _plural(head)
+                else None
+            )
             if holder is not None:
                 # 'An Example Air spokesman said …' and 'Example Air spokesman Jane Roe': the one
                 # named person the article gives that very role.
@@ -540,8 +545,11 @@ def add_descriptive_speakers(
     return actors, _through_resolved_mentions(out, actors)
 
 
+_NOT_THE_SAME = frozenset({"former", "another", "other", "second", "ex"})
+
+
 def _role_match(name: str, head, affiliation: Actor | None, actors: list[Actor]) -> Actor | None:
-    """The one named person whose role is the description: the same words ('London Mayor'), or the
+    """The one named person whose role is the description: the same words ('Eastbrook harbour master'), or the
     same head noun at the body the description names ('an Example Air spokesman' and a spokesman of
     Example Air); None if none or several."""
     words = name.lower().split()

@@ -22,10 +22,10 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from ..lexicon import alternation, month_numbers, verb_forms, wordset
+from ..lexicon import alternation, month_numbers, wordset
 from ..model import Actor, Article, Event, Quote, TimeValue
 from .common import actor_at, overlapping, text_of
-from .event_lines import Context, clause_children, not_an_event, read_event
+from .event_lines import Context, clause_children, foretelling, not_an_event, read_event
 from .event_span import ANCHOR_PREPS, clause_span, frame, lift_participle, needed_anchor, opens_an_anchor_clause
 from .quotes_cues import is_cue
 from .timex import find_timexes
@@ -75,6 +75,8 @@ def extract_events(article: Article, docs: list, actors: list[Actor], quotes: Se
             if verb is None:
                 continue
             outer = next((t for t in _up_to(span, verb) if t.dep_ == "prep" and t.lower_ in ("before", "after")), None)
+            if outer is not None and not _of_something(outer):
+                outer = None  # 'spoke after a rally Tuesday': wire style for the rally's day, the act's too
             if (
                 anchor_tok is None
                 and outer is not None
@@ -82,7 +84,7 @@ def extract_events(article: Article, docs: list, actors: list[Actor], quotes: Se
                 and prep is None
                 and tv.value is not None
             ):
-                # 'After the close of the inquiry July 6, Roe asked …': after the thing the date names
+                # 'After the sale of the mill May 2, the town hired …': after the thing the date names
                 # (not 'Speaking after talks on Tuesday, …', where the date has its own preposition)
                 tv = _ordered_against(tv, outer, doc)
             if _years_apart(verb) and not re.search(r"\b\d{4}\b", tv.phrase):
@@ -120,11 +122,10 @@ def extract_events(article: Article, docs: list, actors: list[Actor], quotes: Se
                 continue  # 'rumours spread that the ferry sank on 3 May': when the claims came is not told
             start, end, gaps = clause_span(verb, keep, in_quote)
             framed = frame(verb, start, in_quote)
-            if framed < start and verb.head.i in seen_verbs:
-                # 'Early Tuesday, Roe disclosed that she asked for the files in a letter Friday': the
-                # disclosure is dated already; framed by it, the letter's line would read as Friday's
-                continue
-            start = framed
+            if not (framed < start and verb.head.i in seen_verbs):
+                # (A report the line already dates frames no line of another date: 'On Monday Roe
+                # said that the ferry sank on Friday' gives the sinking, unframed, on Friday.)
+                start = framed
             if not _says_who(verb, start, end):
                 continue  # 'which holds a primary in April', 'capped by a win on Tuesday': no one acts
             if not_an_event(verb, span):
@@ -152,6 +153,11 @@ def extract_events(article: Article, docs: list, actors: list[Actor], quotes: Se
             )
         )
     return events
+
+
+def _of_something(prep) -> bool:
+    """The noun after 'after'/'before' has its own complement ('after the close of the inquiry')."""
+    return any(g.dep_ == "prep" and g.lower_ == "of" for c in prep.children if c.dep_ == "pobj" for g in c.children)
 
 
 def _ordered_against(tv: TimeValue, prep, doc) -> TimeValue:
@@ -467,13 +473,10 @@ def _dates_a_thing(span, verb) -> bool:
     )
 
 
-_FORETELLING = verb_forms("prediction_verbs")
-
-
 def _foretold(span, verb) -> bool:
     """The expression is inside what a verb of foretelling hopes for or expects ('hoped for a win in
     the primary on Tuesday'), not the verb's own time ('expected on Monday that …')."""
-    if verb.lower_ not in _FORETELLING and verb.lemma_.lower() not in _FORETELLING:
+    if not foretelling(verb):
         return False
     root = _root(span)
     attached = root.head.head if root.dep_ == "pobj" else root.head
@@ -520,13 +523,16 @@ def _looked_back_at(span, verb) -> bool:
 
 
 _TOPIC = wordset("topic_prepositions")
+_PUBLISHED_IN = wordset("channel_nouns") | wordset("publication_nouns")
 
 
 def _topic_of(span, verb) -> bool:
-    """The expression modifies a noun inside what the act is about or against ('focused on Roe's
-    2007 vote', 'raised questions about a statement in a 2015 affidavit'); not a time of its own
+    """The expression modifies a noun inside what the act is about or against ('dwelt on the firm's
+    2009 merger', 'raised doubts about a clause in a 2012 lease'); not a time of its own
     that the parse hung there ('spoke about the ferry on Wednesday')."""
-    return _attributive(span) and any(t.dep_ == "prep" and t.lower_ in _TOPIC for t in _up_to(span, verb))
+    if not _attributive(span) or _head_noun(_root(span).head).lemma_.lower() in _PUBLISHED_IN:
+        return False  # 'appeared on Sunday's edition', 'spoke on Monday's call': where it happened
+    return any(t.dep_ == "prep" and t.lower_ in _TOPIC for t in _up_to(span, verb))
 
 
 def _up_to(span, verb):

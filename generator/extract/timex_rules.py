@@ -272,9 +272,11 @@ _MAY_CUES = {
 
 
 def _possessed_name(m: re.Match) -> bool:
-    """A bare month after an owner, with nothing after it that it could date ("the Nurses' March in
+    """A bare month after an owner, with nothing after it that it could date ("the Farmers' March through
     Arden"; not "Vistacorp's March figures", the figures of March)."""
     before, after = m.string[: m.start()], m.string[m.end() :]
+    if re.match(rf"\s*(?:,|and|or)\s+(?:{_MONTH_RE})\b", after):
+        return False  # "Vistacorp's March and April sales": two months
     return bool(
         re.search(r"\w(?:'s|’s|s'|s’)\s+$", before)
         and re.match(r"\s*(?:$|[,.;:!?)]|(?:in|on|at|to|for|from|and|of|through|across|with)\b)", after)
@@ -293,7 +295,7 @@ def _month_rule(m, dct, tense):
     if (m["mo3"] or m["mo4"]) and re.match(r"\s+(?:of|for|on|to)\s+(?:the\s+)?(?-i:[A-Z])", m.string[m.end() :]):
         return None  # 'the March for Life', 'the March of the Combatant Mothers': a march, a name
     if (m["mo3"] or m["mo4"]) and _possessed_name(m):
-        return None  # "the Nurses' March in Arden", "the People's May": an owner's march, a name
+        return None  # "the Farmers' March through Eastbrook", "the People's May": an owner's march, a name
     if m["mo4"] and m.start() > 0:
         before = m.string[: m.start()].split()[-1:] or [""]
         if before[0].lower() not in _MAY_CUES:
