@@ -635,3 +635,19 @@ def test_praise_and_criticism_report_their_object():
     )
     rep = {q.text: _speaker(b, q.text, "reported") for q in b.quotes if q.kind == "reported"}
     assert rep == {"the council's new bridge plan": "Jane Roe", "the crews for their speed": "Tom Poe"}
+
+
+def test_the_n_year_old_who_speaks_is_the_one_person_named_just_before():
+    """'… baker Tom Poe opened his doors to them. The 64-year-old said …': Poe, news style's reference
+    by age (was: unattributed); with two people named just before, who is meant is a guess, and the
+    words stay unattributed."""
+    b = _brief(
+        "Rescuers reached the pier at noon, and baker Tom Poe opened his doors to them.",
+        "The 64-year-old said the night was long: “Nobody slept.”",
+    )
+    assert _speaker(b, "Nobody slept", "direct") == "Tom Poe"
+    b = _brief(
+        "Rescuers reached the pier at noon, and Ann Lee and Tom Poe opened their doors to them.",
+        "The 64-year-old said the night was long: “Nobody slept.”",
+    )
+    assert _speaker(b, "Nobody slept", "direct") is None

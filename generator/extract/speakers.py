@@ -278,10 +278,18 @@ def _names_joined(doc, m: Mention) -> bool:
 _QUANTITY_HEADS = wordset("quantity_nouns")
 
 
+def _an_age(head) -> bool:
+    """'the 64-year-old': a person by their age."""
+    doc = head.doc
+    return head.lower_ == "old" and head.i >= 2 and doc[head.i - 2].lower_ in ("year", "years")
+
+
 def _speaking_kind(head) -> ActorType | None:
     """What a described speaker is, from its head noun: a person or a group of people,
     an organisation, or nothing that speaks."""
     word, lemma = head.lower_, head.lemma_.lower()
+    if _an_age(head):
+        return "person"  # 'the 64-year-old said'
     if lemma in _QUANTITY_HEADS:
         # 'a number of readers said': as many people as the noun after 'of' names.
         of = [g for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
@@ -357,7 +365,7 @@ def add_descriptive_speakers(
                 replace(q, speaker=known[0].id, attribution="named at the speech verb (a name the article gave)")
             )
             continue
-        if head is None or head.pos_ not in ("NOUN", "PROPN"):
+        if head is None or head.pos_ not in ("NOUN", "PROPN") and not _an_age(head):
             out.append(q)  # a pronoun or a parse we cannot read: leave it unattributed
             continue
         if _names_joined(doc, m):
@@ -450,6 +458,17 @@ def add_descriptive_speakers(
                 out.append(
                     replace(q, speaker=body.id, attribution=f"nominal reference (“{m.text}”) to the one body so named")
                 )
+                continue
+            if _an_age(head):
+                # 'Tom Poe, whose shop faces the quay, …. The 64-year-old said …': the one person named
+                # just before, as news style refers to them by their age.
+                named = _recent_person(m, actors, in_marks)
+                if named is not None:
+                    given[(m.paragraph, m.start, m.end)] = named.id
+                    note = f"nominal reference (“{m.text}”) to the one person named just before"
+                    out.append(replace(q, speaker=named.id, attribution=note))
+                    continue
+                out.append(q)
                 continue
             if len(name.split()) == 1:
                 # 'A Vistaria spokesman said …' then 'the spokesman wrote': the one speaker described
