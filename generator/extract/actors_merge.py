@@ -166,11 +166,12 @@ def _merge_persons(cands: list[Candidate], uf: _Clusters) -> None:
                 continue
             matches, keys = titled, {titled[0][1].key}
             pick = titled[0]
-        if len(keys) > 1 and len(_people(matches)) == 1:
+        people = _people(matches) if len(keys) > 1 else []
+        if len(people) == 1:
             # One person written with more words in one place ('Billionaire Jane Roe' in a headline
             # and 'Jane Roe'): the plain full name.
             pick = min(matches, key=lambda m: (len(m[1].name.split()), _order(m[1])))
-        elif len(keys) > 1:
+        elif people:
             # Two people share the name: the one the name alone meant before the other was named
             # (news style keeps the bare surname for them: 'Jane Roe's view of Roe'), else the one
             # just named in this paragraph, or the first of them all named in the paragraph before;
@@ -185,15 +186,13 @@ def _merge_persons(cands: list[Candidate], uf: _Clusters) -> None:
             elif (
                 before
                 and c.paragraph - before[-1][1].paragraph <= 1
-                and _all_named_in(matches, before[-1][1].paragraph)
+                and all(any(f.paragraph == before[-1][1].paragraph for _, f in group) for group in people)
             ):
                 # All of them named in the paragraph before ('Jane Roe and her brother, Tom Roe, …'):
                 # the one named first, whom news style names first and then by the surname alone.
                 pick = next((j, f) for j, f in before if f.paragraph == before[-1][1].paragraph)
             else:
-                names = sorted(
-                    {min((f for _, f in group), key=lambda f: len(f.name)).name for group in _people(matches)}
-                )
+                names = sorted({min((f for _, f in group), key=lambda f: len(f.name)).name for group in people})
                 c.notes.append(f"which of {' and '.join(names)} this name means is not clear")
                 unclear.setdefault(c.key, []).append(i)
                 continue
@@ -354,11 +353,6 @@ def _surnames_tagged_as_organisations(cands: list[Candidate]) -> None:
             # 'Valerians' read as a people's name (a plural in -ians): the family name of a person named in full
             if any(_ends_with(n, c.name) for n in names):
                 c.type, c.key = "person", c.name.casefold()
-
-
-def _all_named_in(matches: list, paragraph: int) -> bool:
-    """Every person of the matches is named in that paragraph."""
-    return all(any(f.paragraph == paragraph for _, f in group) for group in _people(matches))
 
 
 def _people(matches: list) -> list[list]:

@@ -459,18 +459,7 @@ def add_descriptive_speakers(
                     replace(q, speaker=body.id, attribution=f"nominal reference (“{m.text}”) to the one body so named")
                 )
                 continue
-            if _an_age(head):
-                # 'Tom Poe, whose shop faces the quay, …. The 64-year-old said …': the one person named
-                # just before, as news style refers to them by their age.
-                named = _recent_person(m, actors, in_marks)
-                if named is not None:
-                    given[(m.paragraph, m.start, m.end)] = named.id
-                    note = f"nominal reference (“{m.text}”) to the one person named just before"
-                    out.append(replace(q, speaker=named.id, attribution=note))
-                    continue
-                out.append(q)
-                continue
-            if len(name.split()) == 1:
+            if len(name.split()) == 1 and not _an_age(head):
                 # 'A Vistaria spokesman said …' then 'the spokesman wrote': the one speaker described
                 # before with that head noun, when no named person was given the role.
                 same = [k for k, lemma in described_heads.items() if lemma == head.lemma_.lower()]
@@ -491,6 +480,9 @@ def add_descriptive_speakers(
                     note = f"nominal reference (“{m.text}”) to the one person named just before"
                     out.append(replace(q, speaker=named.id, attribution=note))
                     continue
+            if _an_age(head):
+                out.append(q)  # 'the 64-year-old said' with two people named just before: a guess
+                continue
         key = name.lower()
         if key not in by_key:
             # The organisation or country named inside the phrase, not the phrase's own head.
